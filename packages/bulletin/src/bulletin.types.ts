@@ -1,0 +1,243 @@
+/**
+ * Input types of the bulletins (公示 / 通报 / 汇总 / 记录表): plain domain data, no database rows.
+ *
+ * The result rows are the engine's output (`assessQuarter(...).results`, see shared/domain.md, "The
+ * engine's scenario format") with the names added, so that
+ * `results.map((r) => ({ ...r, ...directory[r.staff] }))` is a valid `TResultsRow[]`
+ * (or use `toResultsRows` from ./from-assessment.ts, which names the missing staff id).
+ * Item texts (`text`) come from the policy (`POLICY_A` / `POLICY_B` of @chuangkou/rules): this package
+ * never invents them, it prints what it is given.
+ */
+
+/** The kinds of bulletin, in the order of the issue. */
+export const BULLETIN_KINDS = ['results', 'behaviours', 'fines', 'patrol', 'awards', 'yearend'] as const;
+export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
+
+/** Chinese names of the kinds, used in titles, file names and messages. */
+export const BULLETIN_KIND_LABELS: Record<TBulletinKind, string> = {
+  results: '季度考核结果公示',
+  behaviours: '不规范行为通报',
+  fines: '月度处罚汇总',
+  patrol: '巡查值班记录表',
+  awards: '红旗窗口通报',
+  yearend: '年终总评及后备干部推荐名单',
+};
+
+/** ISO date `YYYY-MM-DD`. */
+export type TIsoDate = string;
+
+export type TQuarterPeriod = { year: number; quarter: 1 | 2 | 3 | 4 };
+export type TMonthPeriod = { year: number; month: number };
+
+/** The grades of policy A (优秀 / 称职 / 基本称职 / 不称职), as the engine spells them. */
+export type TGrade = 'excellent' | 'competent' | 'basic' | 'incompetent';
+
+/** The engine's flags, in its order (domain.md): 并列, 批评教育, 退回所在单位, 无互评, 通报批评, 通报单位. */
+export type TResultFlag =
+  | 'tie'
+  | 'criticism'
+  | 'returnToUnit'
+  | 'noPeerData'
+  | 'circulatedCriticism'
+  | 'notifyUnit';
+
+/** One element of `assessQuarter(...).results`, exactly as domain.md prints it. */
+export type TQuarterResult = {
+  staff: string;
+  categories: { civility: number; skills: number; discipline: number };
+  bonus: number;
+  total: number;
+  peerGoodShare: number | null;
+  rank: number;
+  grade: TGrade;
+  vetoed: boolean;
+  flags: readonly TResultFlag[];
+};
+
+/** What a bulletin needs to print a person: name, window, home unit (所在单位). */
+export type TStaffNames = { name: string; window: string; unit: string };
+
+/** Publication status of the assessment: a draft is printed with 征求意见稿 in its title. */
+export type TPublicationStatus = 'draft' | 'published';
+
+/** Fields common to every bulletin. */
+export type TBulletinBase = {
+  /** 行政服务中心 name, printed in the title and as the issuer. */
+  center: string;
+  /** Issuer printed above the date; defaults to `center`. */
+  issuer?: string;
+};
+
+/** A category's label and base points (文明服务 30 / 业务技能 40 / 劳动纪律 30 under policy A). */
+export type TCategoryHeading = { label: string; base: number };
+
+// ---------------------------------------------------------------- results
+
+export type TResultsRow = TQuarterResult & TStaffNames;
+
+/** 季度考核结果公示: the quarter's results for the notice board. */
+export type TResultsBulletin = TBulletinBase & {
+  kind: 'results';
+  period: TQuarterPeriod;
+  status: TPublicationStatus;
+  /** The policy's title, e.g. 房管局行政服务中心窗口工作人员考核细则. */
+  policyTitle: string;
+  /** Column headings of the three categories; from the policy. */
+  categories: { civility: TCategoryHeading; skills: TCategoryHeading; discipline: TCategoryHeading };
+  publishedOn: TIsoDate;
+  /** 公示期 (public-notice period), inclusive. */
+  noticePeriod: { from: TIsoDate; to: TIsoDate };
+  /** Phone for objections during the notice period (异议电话). */
+  objectionPhone: string;
+  /** Who receives objections, e.g. 审管科. */
+  objectionOffice?: string;
+  rows: readonly TResultsRow[];
+};
+
+// ---------------------------------------------------------------- behaviours
+
+/** One non-standard behaviour (不规范行为): a record of the period, named. */
+export type TBehaviourRow = TStaffNames & {
+  date: TIsoDate;
+  /** Item code of the policy, e.g. `C4` or `F8`. */
+  item: string;
+  /** The item's text from the policy. */
+  text: string;
+  qty: number;
+  /** Points, negative for a deduction (policy A); absent under a fines policy. */
+  points?: number;
+  /** Fine in yuan (policy B); absent under a points policy. */
+  fine?: number;
+  /** Free text: what was seen, by whom. */
+  note?: string;
+};
+
+/** 不规范行为通报: every non-standard behaviour of the period, by window and person. */
+export type TBehavioursBulletin = TBulletinBase & {
+  kind: 'behaviours';
+  period: TQuarterPeriod | TMonthPeriod;
+  policyTitle: string;
+  publishedOn: TIsoDate;
+  rows: readonly TBehaviourRow[];
+};
+
+// ---------------------------------------------------------------- fines
+
+/** Fines of one person under one clause in the month. */
+export type TFineLine = TStaffNames & {
+  item: string;
+  text: string;
+  count: number;
+  /** Yuan. */
+  amount: number;
+};
+
+/** A forfeited monthly performance bonus (扣除当月绩效奖: F5, F7). */
+export type TBonusForfeit = TStaffNames & { item: string; text: string; date: TIsoDate };
+
+/** Someone reported to the supervising unit (向主管单位通报): three or more under a clause, or F5. */
+export type TUnitReport = TStaffNames & { item: string; text: string; count: number };
+
+/** 月度处罚汇总: the month's fines for sign-off by 审管科, 分管领导, 主要领导. */
+export type TFinesBulletin = TBulletinBase & {
+  kind: 'fines';
+  period: TMonthPeriod;
+  policyTitle: string;
+  /** Compiled on (审管科每月初汇总). */
+  compiledOn: TIsoDate;
+  lines: readonly TFineLine[];
+  forfeits: readonly TBonusForfeit[];
+  reports: readonly TUnitReport[];
+  /** The three signers; defaults to 审管科 / 分管领导 / 主要领导. */
+  signers?: readonly [string, string, string];
+};
+
+// ---------------------------------------------------------------- patrol
+
+/** A clause row of the patrol record: its number and the policy's text. */
+export type TPatrolClause = { no: number; text: string };
+
+/** What the patrol found under a clause, morning and afternoon (无 when nothing). */
+export type TPatrolFinding = { morning?: string; afternoon?: string };
+
+/** 巡查值班记录表: the seed's form, blank for printing or filled from a recorded patrol. */
+export type TPatrolBulletin = TBulletinBase & {
+  kind: 'patrol';
+  /** Form title prefix, e.g. 新建区行管委 (the seed's 新建区行管委日常巡查值班记录表). */
+  formOwner?: string;
+  clauses: readonly TPatrolClause[];
+  /** Absent: a blank form. Present: a filled record (findings keyed by clause number). */
+  patrol?: {
+    date: TIsoDate;
+    dutyLeader: string;
+    inspectors: readonly string[];
+    findings: Readonly<Record<number, TPatrolFinding>>;
+  };
+};
+
+// ---------------------------------------------------------------- awards
+
+/** A red-flag window (红旗窗口). */
+export type TAwardRow = {
+  window: string;
+  unit: string;
+  /** Staff of the window, each receiving the bonus. */
+  staff: readonly string[];
+  /** Why, in a sentence (主要事迹). */
+  reason: string;
+  /** D6: +2 monthly, +5 annual, per person. */
+  bonusPerPerson: number;
+};
+
+/** 红旗窗口 announcement, monthly or annual. */
+export type TAwardsBulletin = TBulletinBase & {
+  kind: 'awards';
+  scope: 'monthly' | 'annual';
+  /** `month` is required when `scope` is monthly. */
+  period: { year: number; month?: number };
+  policyTitle: string;
+  publishedOn: TIsoDate;
+  rows: readonly TAwardRow[];
+};
+
+// ---------------------------------------------------------------- yearend
+
+/** A person's year: quarterly totals (null when not assessed), mean, annual grade. */
+export type TYearEndRow = TStaffNames & {
+  staff: string;
+  /** Totals of Q1..Q4, null where the person was not assessed. */
+  quarters: readonly [number | null, number | null, number | null, number | null];
+  /** Mean of the assessed quarters, two decimals; null when fewer than two (not graded). */
+  mean: number | null;
+  rank: number | null;
+  grade: TGrade | null;
+  vetoed: boolean;
+  flags: readonly TResultFlag[];
+};
+
+/** A proposed cadre-reserve candidate (后备干部); leaders confirm against the conditions. */
+export type TCadreCandidate = TStaffNames & {
+  staff: string;
+  annualGrade: TGrade | null;
+  excellentQuarters: number;
+  reason: string;
+};
+
+/** 年终总评 + 后备干部推荐名单 (two sheets). */
+export type TYearEndBulletin = TBulletinBase & {
+  kind: 'yearend';
+  year: number;
+  status: TPublicationStatus;
+  policyTitle: string;
+  publishedOn: TIsoDate;
+  rows: readonly TYearEndRow[];
+  candidates: readonly TCadreCandidate[];
+};
+
+export type TBulletin =
+  | TResultsBulletin
+  | TBehavioursBulletin
+  | TFinesBulletin
+  | TPatrolBulletin
+  | TAwardsBulletin
+  | TYearEndBulletin;
