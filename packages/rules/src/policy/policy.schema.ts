@@ -1,0 +1,216 @@
+import { z } from 'zod';
+
+/** Result flags, in the order the engine reports them (domain.md, "Output"). */
+export const FLAGS = [
+  'tie',
+  'criticism',
+  'returnToUnit',
+  'noPeerData',
+  'circulatedCriticism',
+  'notifyUnit',
+] as const;
+export type TFlag = (typeof FLAGS)[number];
+
+/** Grades, best first: 优秀 / 称职 / 基本称职 / 不称职. */
+export const GRADES = ['excellent', 'competent', 'basic', 'incompetent'] as const;
+export type TGrade = (typeof GRADES)[number];
+
+/** Peer-evaluation tiers 好 / 中 / 差. */
+export const PEER_TIERS = ['good', 'medium', 'poor'] as const;
+export type TPeerTier = (typeof PEER_TIERS)[number];
+
+/** Points are exact to the hundredth: the engine sums them as integer hundredths. */
+const ZPoints = z
+  .number()
+  .finite()
+  .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+    message: 'points must be a multiple of 0.01',
+  });
+
+const ZMoney = z.number().int().nonnegative();
+
+export const ZCategory = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  /** 基础分 */
+  base: ZPoints,
+  /** 扣完为止: a category never goes below its floor (zero in policy A). */
+  floor: ZPoints.default(0),
+});
+
+export const ZLevel = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  points: ZPoints.optional(),
+});
+
+/** A cash fine (policy B) attached to an item. */
+export const ZFine = z.object({
+  /** yuan per unit of qty; 0 where the sanction is a forfeit */
+  amount: ZMoney,
+  /** 一月内出现三次以上 (three included) → report to the supervising unit */
+  reportAtCount: z.number().int().positive().optional(),
+  /** counted together with another clause for the report threshold (F2b with F2) */
+  countsWith: z.string().optional(),
+  /** always reported (F5) */
+  reportAlways: z.boolean().default(false),
+  /** 扣除当月绩效奖 */
+  forfeitsMonthlyBonus: z.boolean().default(false),
+  /** the person's section and window lose that month's excellence awards (F5) */
+  barsMonthlyAwards: z.boolean().default(false),
+  /** only for staff of this post (F10: the guard on duty) */
+  post: z.enum(['front', 'back', 'security']).optional(),
+});
+
+export const ZItem = z.object({
+  code: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'item codes are a capital letter and alphanumerics'),
+  kind: z.enum(['deduction', 'bonus', 'computed', 'fine']),
+  /** category key for deductions and computed items */
+  category: z.string().optional(),
+  /** the seed's own words */
+  text: z.string().min(1),
+  textEn: z.string().optional(),
+  /** where the rule stands in the source, e.g. 考核细则 一(一)4 */
+  clause: z.string().min(1),
+  /** signed points per unit of qty: negative for a deduction, positive for a bonus */
+  points: ZPoints.optional(),
+  /** what qty counts */
+  unit: z.enum(['time', 'case', 'day', 'finding', 'article', 'complaint']).default('time'),
+  levels: z.array(ZLevel).optional(),
+  /** 情节严重: a further signed amount per unit when the record is aggravated */
+  aggravation: z.object({ points: ZPoints, text: z.string() }).optional(),
+  flags: z.array(z.enum(FLAGS)).default([]),
+  /** a record of this item is itself a valid complaint (A3): it vetoes 优秀 */
+  isValidComplaint: z.boolean().default(false),
+  /** an item applied to every person of a window (B8, D6) */
+  isWindowItem: z.boolean().default(false),
+  fine: ZFine.optional(),
+});
+
+export const ZPeerTier = z.object({
+  /** the good share, in percent, at or above which (or strictly above, if exclusive) this tier applies */
+  minPercent: z.number().min(0).max(100),
+  isMinExclusive: z.boolean().default(false),
+  points: ZPoints,
+});
+
+export const ZGradeBand = z.object({
+  grade: z.enum(GRADES),
+  /** lowest total of the band; the last band has none */
+  min: ZPoints.nullable(),
+});
+
+export const ZAssessment = z.object({
+  categories: z.array(ZCategory).min(1),
+  /** C7: the computed peer-evaluation deduction */
+  peer: z
+    .object({
+      item: z.string(),
+      category: z.string(),
+      /** checked top-down; the first that applies wins */
+      tiers: z.array(ZPeerTier).min(1),
+    })
+    .optional(),
+  grades: z.array(ZGradeBand).min(1),
+  excellence: z.object({
+    /** 前2名 */
+    quota: z.number().int().positive(),
+    scope: z.enum(['center', 'unit']).default('center'),
+    /** a vetoed person's place passes down to the next (false: the literal reading) */
+    passesDown: z.boolean().default(false),
+  }),
+  /** 连续二次考核为不称职 → 退回所在单位 */
+  returnToUnitAfter: z.number().int().min(2).default(2),
+  yearEnd: z
+    .object({
+      minQuarters: z.number().int().min(1).max(4).default(2),
+      decimals: z.number().int().min(0).max(4).default(2),
+    })
+    .default({ minQuarters: 2, decimals: 2 }),
+});
+
+export const ZComplaintLadder = z.object({
+  /** causes counted (责任心不强、工作拖拉) */
+  causes: z.array(z.string()).min(1),
+  /** 'year': the count restarts each calendar year; 'contract': it never restarts */
+  countScope: z.enum(['year', 'contract']).default('year'),
+  steps: z
+    .array(
+      z.object({
+        count: z.number().int().positive(),
+        text: z.string(),
+        salaryDeduction: ZMoney.default(0),
+        standDownDays: z.number().int().nonnegative().default(0),
+        forfeitsMonthlyBonus: z.boolean().default(false),
+        deductsHalfYearBonus: z.boolean().default(false),
+        contractTerminable: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+});
+
+export const ZUniform = z.object({
+  item: z.string(),
+  finePerTime: ZMoney,
+  confiscateAt: z.number().int().positive(),
+  /** require the violations on consecutive patrols, not just within the month */
+  requiresConsecutive: z.boolean().default(false),
+});
+
+export const ZPolicy = z
+  .object({
+    code: z.string().min(1),
+    version: z.number().int().positive().default(1),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    source: z.string().min(1),
+    items: z.array(ZItem),
+    assessment: ZAssessment.optional(),
+    complaintLadder: ZComplaintLadder.optional(),
+    uniform: ZUniform.optional(),
+  })
+  .superRefine((p, ctx) => {
+    const codes = new Set<string>();
+    const categories = new Set(p.assessment?.categories.map((c) => c.key) ?? []);
+    p.items.forEach((item, i) => {
+      if (codes.has(item.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'code'],
+          message: `duplicate item "${item.code}"`,
+        });
+      }
+      codes.add(item.code);
+      if ((item.kind === 'deduction' || item.kind === 'computed') && !categories.has(item.category ?? '')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'category'],
+          message: `unknown category "${item.category ?? ''}"`,
+        });
+      }
+      if ((item.kind === 'deduction' || item.kind === 'bonus') && item.points === undefined) {
+        const hasLevelPoints = item.levels?.length && item.levels.every((l) => l.points !== undefined);
+        if (!hasLevelPoints) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'points'],
+            message: 'a deduction or bonus needs points, or points on every level',
+          });
+        }
+      }
+      if (item.kind === 'fine' && !item.fine) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'fine'], message: 'a fine item needs its fine' });
+      }
+    });
+    if (p.assessment?.peer && !categories.has(p.assessment.peer.category)) {
+      ctx.addIssue({ code: 'custom', path: ['assessment', 'peer', 'category'], message: 'unknown category' });
+    }
+  });
+
+export type TPolicy = z.output<typeof ZPolicy>;
+export type TPolicyInput = z.input<typeof ZPolicy>;
+export type TItem = z.output<typeof ZItem>;
+export type TCategory = z.output<typeof ZCategory>;
+export type TAssessmentRules = z.output<typeof ZAssessment>;
