@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './database.ts';
+import { migrationProvider } from './migrations/index.ts';
+
+export type TDialectName = 'sqlite' | 'postgres';
+
+/** A database handle, or a transaction: every repository function takes one of these first. */
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface TDatabase {
+  db: Kysely<DB>;
+  dialect: TDialectName;
+  /** the raw better-sqlite3 handle (benchmarks, backups); undefined on PostgreSQL */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export interface TOpenOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used */
+  databaseUrl?: string | undefined;
+  /** directory for the SQLite file (created if missing) */
+  dataDir?: string | undefined;
+  /** SQLite file name inside dataDir, or ':memory:' */
+  file?: string;
+}
+
+/** Opens the database: PostgreSQL when a URL is given, else a SQLite file under dataDir. The dialect is chosen here, once. */
+export function openDatabase(options: TOpenOptions): TDatabase {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = options.file ?? 'chuangkou.sqlite';
+  let location = file;
+  if (file !== ':memory:') {
+    const dir = options.dataDir ?? 'data';
+    mkdirSync(dir, { recursive: true });
+    location = path.join(dir, file);
+  }
+  const sqlite = new SQLite(location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // NORMAL is safe from corruption under WAL; publishing switches to FULL for its own commit.
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Normalises a count or sum: `pg` returns bigint/numeric as strings, SQLite as numbers. */
+export function num(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** Converts a 0/1 (or pg boolean) column to a boolean. */
+export function bool(value: unknown): boolean {
+  return value === 1 || value === true || value === '1';
+}
+
+/** ISO instant for `created_at` and friends. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

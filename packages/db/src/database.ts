@@ -1,0 +1,330 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types for the one schema that runs on SQLite and PostgreSQL.
+ * Conventions that keep both drivers returning the same runtime types:
+ * - dates are ISO `YYYY-MM-DD` text, instants ISO-8601 text (`new Date().toISOString()`);
+ * - booleans are integers 0/1 (better-sqlite3 refuses to bind JS booleans);
+ * - JSON is stored as text and parsed by the repository mapper.
+ */
+
+/** 行政服务中心: a tenant; a city may run several. */
+export interface CentersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  city: string;
+  created_at: string;
+}
+
+/** 窗口单位: the department that staffs windows; a staff's home unit. */
+export interface UnitsTable {
+  id: Generated<number>;
+  center_id: number;
+  name: string;
+  created_at: string;
+}
+
+/** 窗口: a service counter of a unit. */
+export interface WindowsTable {
+  id: Generated<number>;
+  center_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export type TPost = 'front' | 'back' | 'security';
+export type TAbRole = 'A' | 'B';
+
+export interface StaffTable {
+  id: Generated<number>;
+  center_id: number;
+  /** home unit (所在单位) */
+  unit_id: number | null;
+  window_id: number | null;
+  name: string;
+  post: TPost;
+  /** AB角 */
+  ab_role: TAbRole | null;
+  /** 窗口负责人, 0/1 */
+  is_window_head: number;
+  /** 0/1 */
+  is_active: number;
+  created_at: string;
+}
+
+export type TRole = 'admin' | 'leader' | 'supervisor' | 'head' | 'staff';
+
+export interface UsersTable {
+  id: Generated<number>;
+  center_id: number;
+  username: string;
+  password_hash: string;
+  role: TRole;
+  staff_id: number | null;
+  display_name: string;
+  is_disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha-256 of the cookie token, hex; the token itself is never stored */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PoliciesTable {
+  id: Generated<number>;
+  center_id: number;
+  /** 'A' points, 'B' fines, 'C' complaint ladder and uniform */
+  code: string;
+  version: number;
+  effective_from: string;
+  /** the policy object as JSON */
+  body: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type TRecordSource = 'patrol' | 'complaint' | 'case' | 'manual' | 'award';
+export type TRecordStatus = 'active' | 'revoked';
+/** 'points' = policy A deduction/bonus; 'fine' = policy B cash fine */
+export type TRecordScheme = 'points' | 'fine';
+
+/** A conduct record (扣分/加分 or 罚款). Never deleted: revoked with a reason. */
+export interface ConductRecordsTable {
+  id: Generated<number>;
+  center_id: number;
+  scheme: TRecordScheme;
+  staff_id: number | null;
+  /** window-level record (B8, D6) applies to every person of that window */
+  window_id: number | null;
+  item: string;
+  qty: number;
+  level: string | null;
+  aggravated: number;
+  date: string;
+  note: string | null;
+  source: TRecordSource;
+  source_id: number | null;
+  status: TRecordStatus;
+  revoke_reason: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export type TComplaintCause = 'attitude' | 'responsibility' | 'other';
+export type TComplaintChannel = 'hotline12345' | 'evaluator' | 'suggestionBox' | 'phone' | 'online';
+
+export interface ComplaintsTable {
+  id: Generated<number>;
+  center_id: number;
+  channel: TComplaintChannel;
+  date: string;
+  window_id: number | null;
+  staff_id: number | null;
+  content: string;
+  /** 'pending' until verified */
+  status: 'pending' | 'verified';
+  /** 0/1, null while pending */
+  is_valid: number | null;
+  cause: TComplaintCause | null;
+  verification_note: string | null;
+  verified_by: number | null;
+  verified_at: string | null;
+  /** the A3 record created when verified valid with cause attitude */
+  record_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type TPeerTier = 'good' | 'medium' | 'poor';
+
+export interface PeerRatingsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  quarter: number;
+  rater_id: number;
+  ratee_id: number;
+  tier: TPeerTier;
+  created_at: string;
+}
+
+export type TPatrolSession = 'morning' | 'afternoon';
+
+/** 巡查表 */
+export interface PatrolsTable {
+  id: Generated<number>;
+  center_id: number;
+  date: string;
+  session: TPatrolSession;
+  duty_leader: string;
+  inspectors: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PatrolFindingsTable {
+  id: Generated<number>;
+  patrol_id: number;
+  /** the clause (item code), e.g. C4 or F8 */
+  clause: string;
+  finding: string;
+  staff_id: number | null;
+  window_id: number | null;
+  /** the record or fine this finding became */
+  record_id: number | null;
+}
+
+export type TAwardKind = 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard';
+
+/** 红旗窗口 / 黄牌警告 */
+export interface WindowAwardsTable {
+  id: Generated<number>;
+  center_id: number;
+  window_id: number;
+  kind: TAwardKind;
+  year: number;
+  /** 1–12 for monthly red flags and yellow cards; null for the annual award */
+  month: number | null;
+  date: string;
+  reason: string | null;
+  record_id: number | null;
+  status: TRecordStatus;
+  revoke_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type TCaseType = 'immediate' | 'promised' | 'joint' | 'forwarded';
+export type TCaseStatus = 'open' | 'completed' | 'returned';
+
+/** 事项 */
+export interface MattersTable {
+  id: Generated<number>;
+  center_id: number;
+  unit_id: number;
+  name: string;
+  type: TCaseType;
+  promised_days: number;
+}
+
+/** 办件 (enough for the analytics; the full workflow is its own issue) */
+export interface CasesTable {
+  id: Generated<number>;
+  center_id: number;
+  unit_id: number;
+  window_id: number;
+  staff_id: number | null;
+  matter_id: number;
+  type: TCaseType;
+  accepted_at: string;
+  promised_days: number;
+  deadline: string;
+  completed_at: string | null;
+  status: TCaseStatus;
+  /** working days from acceptance to completion (0 = same day) */
+  handling_days: number | null;
+  /** working days past the deadline, 0 when on time */
+  overdue_days: number;
+}
+
+/**
+ * Rollup of cases per window and day of acceptance, updated on every case write: the analytics read
+ * it instead of scanning millions of cases (traps.md: a GROUP BY over 10 M rows takes seconds).
+ */
+export interface CaseDailyTable {
+  center_id: number;
+  unit_id: number;
+  window_id: number;
+  day: string;
+  month: string;
+  cases: number;
+  completed: number;
+  on_time: number;
+  overdue: number;
+  overdue_days: number;
+  handling_days: number;
+  promised_days: number;
+  immediate: number;
+  immediate_same_day: number;
+}
+
+/** 公示: a published quarter, an immutable snapshot; corrections are new revisions. */
+export interface PublishedAssessmentsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  quarter: number;
+  revision: number;
+  policy_id: number;
+  policy_version: number;
+  snapshot: string;
+  reason: string | null;
+  published_by: number | null;
+  published_at: string;
+}
+
+/** 法定节假日 / 调休 overrides of the working-day calendar, editable by an administrator. */
+export interface CalendarDaysTable {
+  center_id: number;
+  date: string;
+  is_working: number;
+  note: string | null;
+}
+
+/** Append-only audit log of every change. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  center_id: number | null;
+  user_id: number | null;
+  at: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface DB {
+  centers: CentersTable;
+  units: UnitsTable;
+  windows: WindowsTable;
+  staff: StaffTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  policies: PoliciesTable;
+  conduct_records: ConductRecordsTable;
+  complaints: ComplaintsTable;
+  peer_ratings: PeerRatingsTable;
+  patrols: PatrolsTable;
+  patrol_findings: PatrolFindingsTable;
+  window_awards: WindowAwardsTable;
+  matters: MattersTable;
+  cases: CasesTable;
+  case_daily: CaseDailyTable;
+  published_assessments: PublishedAssessmentsTable;
+  calendar_days: CalendarDaysTable;
+  audit_log: AuditLogTable;
+}
+
+export type Center = Selectable<CentersTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Window = Selectable<WindowsTable>;
+export type Staff = Selectable<StaffTable>;
+export type NewStaff = Insertable<StaffTable>;
+export type StaffUpdate = Updateable<StaffTable>;
+export type User = Selectable<UsersTable>;
+export type Policy = Selectable<PoliciesTable>;
+export type ConductRecordRow = Selectable<ConductRecordsTable>;
+export type NewConductRecord = Insertable<ConductRecordsTable>;
+export type ComplaintRow = Selectable<ComplaintsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;

@@ -1,0 +1,17 @@
+export * from './analytics/analytics.repository.ts';
+export * from './assessments/assessments.repository.ts';
+export * from './audit/audit.repository.ts';
+export * from './awards/awards.repository.ts';
+export * from './calendar/calendar.repository.ts';
+export * from './cases/cases.repository.ts';
+export * from './client.ts';
+export * from './complaints/complaints.repository.ts';
+export type * from './database.ts';
+export * from './org/org.repository.ts';
+export * from './patrols/patrols.repository.ts';
+export * from './peer-ratings/peer-ratings.repository.ts';
+export * from './policies/policies.repository.ts';
+export * from './records/records.repository.ts';
+export * from './testing/fixture.ts';
+export * from './testing/test-database.ts';
+export * from './users/users.repository.ts';

@@ -1,0 +1,241 @@
+import type { Db } from '../client.ts';
+import { bool, nowIso } from '../client.ts';
+import type { TAbRole, TCaseType, TPost } from '../database.ts';
+
+export interface TCenter {
+  id: number;
+  code: string;
+  name: string;
+  city: string;
+}
+export interface TUnit {
+  id: number;
+  centerId: number;
+  name: string;
+}
+export interface TWindow {
+  id: number;
+  centerId: number;
+  unitId: number;
+  code: string;
+  name: string;
+}
+export interface TStaff {
+  id: number;
+  centerId: number;
+  unitId: number | null;
+  windowId: number | null;
+  name: string;
+  post: TPost;
+  abRole: TAbRole | null;
+  isWindowHead: boolean;
+  isActive: boolean;
+}
+
+export async function insertCenter(db: Db, c: Omit<TCenter, 'id'>): Promise<TCenter> {
+  const row = await db
+    .insertInto('centers')
+    .values({ ...c, created_at: nowIso() })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...c };
+}
+
+export async function listCenters(db: Db): Promise<TCenter[]> {
+  return db.selectFrom('centers').select(['id', 'code', 'name', 'city']).orderBy('id').execute();
+}
+
+export async function findCenter(db: Db, id: number): Promise<TCenter | undefined> {
+  return db
+    .selectFrom('centers')
+    .select(['id', 'code', 'name', 'city'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUnit(db: Db, u: Omit<TUnit, 'id'>): Promise<TUnit> {
+  const row = await db
+    .insertInto('units')
+    .values({ center_id: u.centerId, name: u.name, created_at: nowIso() })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...u };
+}
+
+export async function listUnits(db: Db, centerId: number): Promise<TUnit[]> {
+  return db
+    .selectFrom('units')
+    .select(['id', 'center_id as centerId', 'name'])
+    .where('center_id', '=', centerId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertWindow(db: Db, w: Omit<TWindow, 'id'>): Promise<TWindow> {
+  const row = await db
+    .insertInto('windows')
+    .values({ center_id: w.centerId, unit_id: w.unitId, code: w.code, name: w.name, created_at: nowIso() })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...w };
+}
+
+export async function listWindows(db: Db, centerId: number): Promise<TWindow[]> {
+  return db
+    .selectFrom('windows')
+    .select(['id', 'center_id as centerId', 'unit_id as unitId', 'code', 'name'])
+    .where('center_id', '=', centerId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findWindow(db: Db, id: number): Promise<TWindow | undefined> {
+  return db
+    .selectFrom('windows')
+    .select(['id', 'center_id as centerId', 'unit_id as unitId', 'code', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+const staffColumns = [
+  'id',
+  'center_id',
+  'unit_id',
+  'window_id',
+  'name',
+  'post',
+  'ab_role',
+  'is_window_head',
+  'is_active',
+] as const;
+
+interface TStaffRow {
+  id: number;
+  center_id: number;
+  unit_id: number | null;
+  window_id: number | null;
+  name: string;
+  post: TPost;
+  ab_role: TAbRole | null;
+  is_window_head: number;
+  is_active: number;
+}
+
+/** Maps a staff row to the domain object. */
+export function staffRowToStaff(r: TStaffRow): TStaff {
+  return {
+    id: r.id,
+    centerId: r.center_id,
+    unitId: r.unit_id,
+    windowId: r.window_id,
+    name: r.name,
+    post: r.post,
+    abRole: r.ab_role,
+    isWindowHead: bool(r.is_window_head),
+    isActive: bool(r.is_active),
+  };
+}
+
+export async function insertStaff(db: Db, s: Omit<TStaff, 'id' | 'isActive'>): Promise<TStaff> {
+  const row = await db
+    .insertInto('staff')
+    .values({
+      center_id: s.centerId,
+      unit_id: s.unitId,
+      window_id: s.windowId,
+      name: s.name,
+      post: s.post,
+      ab_role: s.abRole,
+      is_window_head: s.isWindowHead ? 1 : 0,
+      is_active: 1,
+      created_at: nowIso(),
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...s, isActive: true };
+}
+
+export async function updateStaff(
+  db: Db,
+  id: number,
+  patch: Partial<
+    Pick<TStaff, 'unitId' | 'windowId' | 'name' | 'post' | 'abRole' | 'isWindowHead' | 'isActive'>
+  >,
+): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({
+      ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+      ...(patch.windowId !== undefined && { window_id: patch.windowId }),
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.post !== undefined && { post: patch.post }),
+      ...(patch.abRole !== undefined && { ab_role: patch.abRole }),
+      ...(patch.isWindowHead !== undefined && { is_window_head: patch.isWindowHead ? 1 : 0 }),
+      ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listStaff(
+  db: Db,
+  filter: {
+    centerId: number;
+    windowId?: number | undefined;
+    unitId?: number | undefined;
+    includeInactive?: boolean;
+  },
+): Promise<TStaff[]> {
+  let q = db.selectFrom('staff').select(staffColumns).where('center_id', '=', filter.centerId);
+  if (filter.windowId !== undefined) q = q.where('window_id', '=', filter.windowId);
+  if (filter.unitId !== undefined) q = q.where('unit_id', '=', filter.unitId);
+  if (!filter.includeInactive) q = q.where('is_active', '=', 1);
+  const rows = await q.orderBy('id').execute();
+  return rows.map(staffRowToStaff);
+}
+
+export async function findStaff(db: Db, id: number): Promise<TStaff | undefined> {
+  const row = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
+  return row && staffRowToStaff(row);
+}
+
+export interface TMatter {
+  id: number;
+  centerId: number;
+  unitId: number;
+  name: string;
+  type: TCaseType;
+  promisedDays: number;
+}
+
+export async function insertMatter(db: Db, m: Omit<TMatter, 'id'>): Promise<TMatter> {
+  const row = await db
+    .insertInto('matters')
+    .values({
+      center_id: m.centerId,
+      unit_id: m.unitId,
+      name: m.name,
+      type: m.type,
+      promised_days: m.promisedDays,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...m };
+}
+
+export async function listMatters(db: Db, centerId: number): Promise<TMatter[]> {
+  const rows = await db
+    .selectFrom('matters')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    centerId: r.center_id,
+    unitId: r.unit_id,
+    name: r.name,
+    type: r.type as TCaseType,
+    promisedDays: r.promised_days,
+  }));
+}

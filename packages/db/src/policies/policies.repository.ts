@@ -1,0 +1,96 @@
+import type { Db } from '../client.ts';
+import { nowIso } from '../client.ts';
+
+export interface TPolicyVersion {
+  id: number;
+  centerId: number;
+  code: string;
+  version: number;
+  effectiveFrom: string;
+  body: unknown;
+}
+
+interface TPolicyRow {
+  id: number;
+  center_id: number;
+  code: string;
+  version: number;
+  effective_from: string;
+  body: string;
+}
+
+export function policyRowToPolicy(r: TPolicyRow): TPolicyVersion {
+  return {
+    id: r.id,
+    centerId: r.center_id,
+    code: r.code,
+    version: r.version,
+    effectiveFrom: r.effective_from,
+    body: JSON.parse(r.body),
+  };
+}
+
+/** Adds a new version of a center's policy (versions are never edited). */
+export async function insertPolicyVersion(
+  db: Db,
+  p: { centerId: number; code: string; effectiveFrom: string; body: unknown; createdBy: number | null },
+): Promise<TPolicyVersion> {
+  const last = await db
+    .selectFrom('policies')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('center_id', '=', p.centerId)
+    .where('code', '=', p.code)
+    .executeTakeFirst();
+  const version = Number(last?.v ?? 0) + 1;
+  const row = await db
+    .insertInto('policies')
+    .values({
+      center_id: p.centerId,
+      code: p.code,
+      version,
+      effective_from: p.effectiveFrom,
+      body: JSON.stringify(p.body),
+      created_by: p.createdBy,
+      created_at: nowIso(),
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    centerId: p.centerId,
+    code: p.code,
+    version,
+    effectiveFrom: p.effectiveFrom,
+    body: p.body,
+  };
+}
+
+/** The version of a policy in force on a date: the latest effective on or before it. */
+export async function findPolicyInForce(
+  db: Db,
+  centerId: number,
+  code: string,
+  date: string,
+): Promise<TPolicyVersion | undefined> {
+  const row = await db
+    .selectFrom('policies')
+    .select(['id', 'center_id', 'code', 'version', 'effective_from', 'body'])
+    .where('center_id', '=', centerId)
+    .where('code', '=', code)
+    .where('effective_from', '<=', date)
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  return row && policyRowToPolicy(row);
+}
+
+export async function listPolicies(db: Db, centerId: number): Promise<TPolicyVersion[]> {
+  const rows = await db
+    .selectFrom('policies')
+    .select(['id', 'center_id', 'code', 'version', 'effective_from', 'body'])
+    .where('center_id', '=', centerId)
+    .orderBy('code')
+    .orderBy('version')
+    .execute();
+  return rows.map(policyRowToPolicy);
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type TDatabase, type TDialectName } from '../client.ts';
+
+/** The dialects every database suite runs on (Kysely's test-setup habit). */
+export const TEST_DIALECTS: readonly TDialectName[] = ['sqlite', 'postgres'];
+
+/** Admin connection to the shared PostgreSQL; each run creates and drops its own database there. */
+const PG_ADMIN_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TTestDatabase extends TDatabase {
+  /** closes the handle and, on PostgreSQL, drops the run's database */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database: SQLite in memory, or a randomly named PostgreSQL database created for
+ * this run (so runs never see each other's rows) and dropped by `destroy()`.
+ */
+export async function createTestDatabase(dialect: TDialectName): Promise<TTestDatabase> {
+  if (dialect === 'sqlite') {
+    const handle = openDatabase({ file: ':memory:' });
+    await migrateToLatest(handle.db);
+    return { ...handle, destroy: () => handle.close() };
+  }
+  const name = `ck_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: url.toString() });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    destroy: async () => {
+      await handle.close();
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      try {
+        await a.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { Db } from '../client.ts';
+import { bool, nowIso } from '../client.ts';
+import type { TRole } from '../database.ts';
+
+export interface TUser {
+  id: number;
+  centerId: number;
+  username: string;
+  role: TRole;
+  staffId: number | null;
+  displayName: string;
+  isDisabled: boolean;
+}
+
+interface TUserRow {
+  id: number;
+  center_id: number;
+  username: string;
+  role: TRole;
+  staff_id: number | null;
+  display_name: string;
+  is_disabled: number;
+}
+
+const userColumns = [
+  'id',
+  'center_id',
+  'username',
+  'role',
+  'staff_id',
+  'display_name',
+  'is_disabled',
+] as const;
+
+export function userRowToUser(r: TUserRow): TUser {
+  return {
+    id: r.id,
+    centerId: r.center_id,
+    username: r.username,
+    role: r.role,
+    staffId: r.staff_id,
+    displayName: r.display_name,
+    isDisabled: bool(r.is_disabled),
+  };
+}
+
+export async function insertUser(
+  db: Db,
+  u: Omit<TUser, 'id' | 'isDisabled'> & { passwordHash: string },
+): Promise<TUser> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      center_id: u.centerId,
+      username: u.username,
+      password_hash: u.passwordHash,
+      role: u.role,
+      staff_id: u.staffId,
+      display_name: u.displayName,
+      is_disabled: 0,
+      created_at: nowIso(),
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    centerId: u.centerId,
+    username: u.username,
+    role: u.role,
+    staffId: u.staffId,
+    displayName: u.displayName,
+    isDisabled: false,
+  };
+}
+
+/** The user and the stored password hash, for login only. */
+export async function findUserForLogin(
+  db: Db,
+  username: string,
+): Promise<{ user: TUser; passwordHash: string } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select([...userColumns, 'password_hash'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row && { user: userRowToUser(row), passwordHash: row.password_hash };
+}
+
+export async function findUser(db: Db, id: number): Promise<TUser | undefined> {
+  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  return row && userRowToUser(row);
+}
+
+export async function listUsers(db: Db, centerId: number): Promise<TUser[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('center_id', '=', centerId)
+    .orderBy('id')
+    .execute();
+  return rows.map(userRowToUser);
+}
+
+export async function setUserDisabled(db: Db, id: number, isDisabled: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ is_disabled: isDisabled ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertSession(
+  db: Db,
+  s: { id: string; userId: number; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: s.id, user_id: s.userId, created_at: nowIso(), expires_at: s.expiresAt })
+    .execute();
+}
+
+/** The session's user when the session exists, has not expired and the user is enabled. */
+export async function findSessionUser(db: Db, sessionId: string, now: string): Promise<TUser | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id',
+      'users.center_id',
+      'users.username',
+      'users.role',
+      'users.staff_id',
+      'users.display_name',
+      'users.is_disabled',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now)
+    .where('users.is_disabled', '=', 0)
+    .executeTakeFirst();
+  return row && userRowToUser(row);
+}
+
+/** Ends a session (logout). Sessions are credentials, not records: ending one deletes it. */
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
