@@ -1,0 +1,105 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Suspense, useEffect } from 'react';
+import { AppLayout } from './components/app-layout.tsx';
+import { ErrorState } from './components/query-view.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { canOpen, homePage } from './lib/roles.ts';
+import { matchPath, navigate, useLocation } from './lib/router.tsx';
+import { useSession } from './lib/session.ts';
+import { queryClient, TRPCProvider, trpcClient } from './lib/trpc.ts';
+import { ROUTES, routeOf } from './routes.ts';
+
+const THEME = {
+  token: {
+    colorPrimary: '#b71c1c',
+    borderRadius: 4,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif',
+  },
+};
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** Picks the page for the path and the signed-in user's role. */
+function Shell() {
+  const { t } = useI18n();
+  const { path, href } = useLocation();
+  const session = useSession();
+
+  if (session.isPending) return <Spin fullscreen />;
+  if (session.isError && !session.isSignedOut) {
+    return (
+      <div style={{ padding: 48 }}>
+        <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+      </div>
+    );
+  }
+  const user = session.data ?? null;
+  if (!user) {
+    if (path !== '/login') return <Redirect to={`/login?next=${encodeURIComponent(href)}`} />;
+    return <LoginPage />;
+  }
+  if (path === '/' || path === '/login') return <Redirect to={routeOf(homePage(user.role)).path} />;
+
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    const Page = route.component;
+    return (
+      <AppLayout user={user} pageKey={route.key}>
+        {canOpen(user.role, route.key) ? (
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
+            <Page params={params} />
+          </Suspense>
+        ) : (
+          <Result
+            status="403"
+            title="403"
+            subTitle={t('app.forbidden')}
+            extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+          />
+        )}
+      </AppLayout>
+    );
+  }
+  return (
+    <AppLayout user={user} pageKey={homePage(user.role)}>
+      <Result
+        status="404"
+        title="404"
+        subTitle={t('app.notFound')}
+        extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
+      />
+    </AppLayout>
+  );
+}
+
+function Localized() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <I18nProvider>
+          <Localized />
+        </I18nProvider>
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,129 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CrownOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FlagOutlined,
+  GlobalOutlined,
+  LogoutOutlined,
+  MoneyCollectOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { TKey } from '../i18n/dictionary.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { canOpen, type TPageKey } from '../lib/roles.ts';
+import { navigate, useLocation } from '../lib/router.tsx';
+import type { TSessionUser } from '../lib/session.ts';
+import { useTRPC } from '../lib/trpc.ts';
+import { ROUTES, routeOf } from '../routes.ts';
+
+const ICONS: Partial<Record<TPageKey, ReactNode>> = {
+  overview: <DashboardOutlined />,
+  efficiency: <BarChartOutlined />,
+  complaints: <AlertOutlined />,
+  peer: <TeamOutlined />,
+  redFlag: <FlagOutlined />,
+  assessment: <AuditOutlined />,
+  yearEnd: <CrownOutlined />,
+  fines: <MoneyCollectOutlined />,
+  peerRating: <TeamOutlined />,
+  myScore: <UserOutlined />,
+};
+
+const MAIN: TPageKey[] = ['myScore', 'overview', 'efficiency', 'complaints', 'peer', 'redFlag', 'assessment', 'yearEnd', 'fines', 'peerRating'];
+const ENTRY: TPageKey[] = ['entryPatrol', 'entryRecord', 'entryComplaint', 'entryBonus', 'entryAward', 'entryRecords'];
+
+/** Menu items for a role: only the pages it may open. */
+export function menuItems(role: TSessionUser['role'], t: (key: TKey) => string): NonNullable<MenuProps['items']> {
+  const items: NonNullable<MenuProps['items']> = MAIN.filter((key) => canOpen(role, key)).map((key) => ({
+    key,
+    icon: ICONS[key],
+    label: t(routeOf(key).title),
+  }));
+  const entry = ENTRY.filter((key) => canOpen(role, key));
+  if (entry.length > 0) {
+    items.push({
+      key: 'entry',
+      icon: <EditOutlined />,
+      label: t('nav.entry'),
+      children: entry.map((key) => ({ key, label: t(routeOf(key).title) })),
+    });
+  }
+  return items;
+}
+
+/** The frame of every page: a side menu by role, the user, the language switch and logout. */
+export function AppLayout({ user, pageKey, children }: { user: TSessionUser; pageKey: TPageKey; children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const { search } = useLocation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: () => {
+        queryClient.clear();
+        navigate('/login', { replace: true });
+      },
+    }),
+  );
+  const selected = pageKey === 'person' ? 'assessment' : pageKey;
+
+  const open = (key: string) => {
+    const route = ROUTES.find((candidate) => candidate.key === key);
+    if (!route) return;
+    // keep the filters when moving between analytics pages
+    const query = route.hasFilters ? search.toString() : '';
+    navigate(route.path + (query ? `?${query}` : ''));
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} theme="dark">
+        <div className="brand">
+          <span className="brand-mark">窗</span>
+          <span className="brand-text">{t('app.short')}</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={['entry']}
+          items={menuItems(user.role, t)}
+          onClick={({ key }) => open(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Space size={12}>
+            <Space size={4} data-testid="current-user">
+              <UserOutlined />
+              <span>{user.name}</span>
+              <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+            </Space>
+            <Button
+              size="small"
+              icon={<GlobalOutlined />}
+              onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+              aria-label="language"
+            >
+              {t('app.language')}
+            </Button>
+            <Button size="small" icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t('app.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { filtersToSearch, parseFilters } from './filters.ts';
+import { formatPeriodParam, monthOf, parsePeriod, periodLabel, quarterOf } from './period.ts';
+
+describe('parsePeriod', () => {
+  it('reads a year, a quarter and a month', () => {
+    expect(parsePeriod('2026')).toEqual({ year: 2026 });
+    expect(parsePeriod('2026-Q3')).toEqual({ year: 2026, quarter: 3 });
+    expect(parsePeriod('2026-07')).toEqual({ year: 2026, month: 7 });
+  });
+
+  it('refuses what is not a period', () => {
+    for (const text of ['', '26', '2026-Q5', '2026-13', '2026-7', 'x', null]) expect(parsePeriod(text)).toBeNull();
+  });
+
+  it('round-trips through the URL form', () => {
+    for (const text of ['2025', '2026-Q1', '2026-12']) expect(formatPeriodParam(parsePeriod(text)!)).toBe(text);
+  });
+});
+
+describe('quarterOf and monthOf', () => {
+  const today = new Date(2026, 10, 26);
+  it('maps a month to its quarter and a quarter to its last month', () => {
+    expect(quarterOf({ year: 2026, month: 8 }, today)).toEqual({ year: 2026, quarter: 3 });
+    expect(monthOf({ year: 2026, quarter: 2 }, today)).toEqual({ year: 2026, month: 6 });
+  });
+  it('uses the current quarter for this year and Q4 for a past year', () => {
+    expect(quarterOf({ year: 2026 }, today)).toEqual({ year: 2026, quarter: 4 });
+    expect(quarterOf({ year: 2025 }, today)).toEqual({ year: 2025, quarter: 4 });
+    expect(monthOf({ year: 2026 }, today)).toEqual({ year: 2026, month: 11 });
+  });
+});
+
+describe('periodLabel', () => {
+  it('writes Chinese period names', () => {
+    expect(periodLabel({ year: 2026, quarter: 3 }, 'zh-CN')).toBe('2026年第3季度');
+    expect(periodLabel({ year: 2026, month: 7 }, 'zh-CN')).toBe('2026年7月');
+    expect(periodLabel({ year: 2026 }, 'zh-CN')).toBe('2026年度');
+    expect(periodLabel({ year: 2026, quarter: 3 }, 'en')).toBe('Q3 2026');
+  });
+});
+
+describe('parseFilters', () => {
+  it('reads ids and the period and ignores junk', () => {
+    const filters = parseFilters(new URLSearchParams('center=1&unit=3&window=abc&period=2026-Q2'));
+    expect(filters).toEqual({ centerId: 1, unitId: 3, windowId: undefined, period: { year: 2026, quarter: 2 } });
+  });
+
+  it('falls back to the current quarter', () => {
+    expect(parseFilters(new URLSearchParams(''), new Date(2026, 0, 5)).period).toEqual({ year: 2026, quarter: 1 });
+  });
+
+  it('writes back what it read', () => {
+    const search = new URLSearchParams('unit=3&period=2026-07');
+    expect(filtersToSearch(parseFilters(search))).toEqual({
+      center: undefined,
+      unit: '3',
+      window: undefined,
+      period: '2026-07',
+    });
+  });
+});

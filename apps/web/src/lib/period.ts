@@ -1,0 +1,53 @@
+/**
+ * A period in the URL: `2026` (year), `2026-Q3` (quarter) or `2026-07` (month).
+ * Analytics procedures take it as `{ year, quarter?, month? }`.
+ */
+export type TPeriod = { year: number; quarter?: number; month?: number };
+
+const PERIOD_RE = /^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+export function parsePeriod(text: string | null | undefined): TPeriod | null {
+  const match = PERIOD_RE.exec(text ?? '');
+  if (!match) return null;
+  const year = Number(match[1]);
+  const rest = match[2];
+  if (!rest) return { year };
+  if (rest.startsWith('Q')) return { year, quarter: Number(rest.slice(1)) };
+  return { year, month: Number(rest) };
+}
+
+export function formatPeriodParam(period: TPeriod): string {
+  if (period.quarter) return `${period.year}-Q${period.quarter}`;
+  if (period.month) return `${period.year}-${String(period.month).padStart(2, '0')}`;
+  return String(period.year);
+}
+
+/** The quarter that contains `date` (or today). */
+export function currentQuarter(date = new Date()): { year: number; quarter: number } {
+  return { year: date.getFullYear(), quarter: Math.floor(date.getMonth() / 3) + 1 };
+}
+
+/** The quarter a period falls in: a month maps to its quarter, a bare year to Q4 (or the current quarter). */
+export function quarterOf(period: TPeriod, today = new Date()): { year: number; quarter: number } {
+  if (period.quarter) return { year: period.year, quarter: period.quarter };
+  if (period.month) return { year: period.year, quarter: Math.floor((period.month - 1) / 3) + 1 };
+  const now = currentQuarter(today);
+  return period.year === now.year ? now : { year: period.year, quarter: 4 };
+}
+
+/** The month a period points at: a quarter maps to its last month, a year to December (or this month). */
+export function monthOf(period: TPeriod, today = new Date()): { year: number; month: number } {
+  if (period.month) return { year: period.year, month: period.month };
+  if (period.quarter) return { year: period.year, month: period.quarter * 3 };
+  return period.year === today.getFullYear()
+    ? { year: period.year, month: today.getMonth() + 1 }
+    : { year: period.year, month: 12 };
+}
+
+/** A label: 2026年第3季度 / 2026年7月 / 2026年度, or Q3 2026 / 2026-07 / 2026 in English. */
+export function periodLabel(period: TPeriod, locale: 'zh-CN' | 'en'): string {
+  if (locale === 'en') return formatPeriodParam(period).replace(/^(\d{4})-(Q\d)$/, '$2 $1');
+  if (period.quarter) return `${period.year}年第${period.quarter}季度`;
+  if (period.month) return `${period.year}年${period.month}月`;
+  return `${period.year}年度`;
+}

@@ -1,0 +1,45 @@
+/** The five roles of the API (packages/db `TRole`) and the pages each may open. */
+export type TRole = 'admin' | 'leader' | 'supervisor' | 'head' | 'staff';
+
+export type TPageKey =
+  | 'overview'
+  | 'efficiency'
+  | 'complaints'
+  | 'peer'
+  | 'redFlag'
+  | 'assessment'
+  | 'person'
+  | 'yearEnd'
+  | 'fines'
+  | 'entryPatrol'
+  | 'entryRecord'
+  | 'entryComplaint'
+  | 'entryBonus'
+  | 'entryAward'
+  | 'entryRecords'
+  | 'peerRating'
+  | 'myScore';
+
+const ANALYTICS: TPageKey[] = ['overview', 'efficiency', 'complaints', 'peer', 'redFlag', 'assessment', 'person'];
+const ENTRY: TPageKey[] = ['entryPatrol', 'entryRecord', 'entryComplaint', 'entryBonus', 'entryAward', 'entryRecords'];
+
+export const PAGES_BY_ROLE: Record<TRole, readonly TPageKey[]> = {
+  admin: [...ANALYTICS, 'yearEnd', 'fines'],
+  leader: [...ANALYTICS, 'yearEnd', 'fines'],
+  supervisor: [...ANALYTICS, 'yearEnd', 'fines', ...ENTRY],
+  head: ['overview', 'efficiency', 'complaints', 'redFlag', 'assessment', 'person', 'peerRating', 'myScore'],
+  staff: ['myScore', 'person', 'peerRating'],
+};
+
+export function canOpen(role: TRole, page: TPageKey): boolean {
+  return PAGES_BY_ROLE[role].includes(page);
+}
+
+/** Only leaders publish a quarter and sign off the monthly summary. */
+export function canPublish(role: TRole): boolean {
+  return role === 'leader';
+}
+
+export function homePage(role: TRole): TPageKey {
+  return role === 'staff' ? 'myScore' : 'overview';
+}

@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TRole } from './roles.ts';
+import { isUnauthorized, useTRPC } from './trpc.ts';
+
+/** The signed-in user as the dashboard needs it. */
+export type TSessionUser = {
+  id: number;
+  username: string;
+  name: string;
+  role: TRole;
+  centerId: number;
+  staffId: number | null;
+};
+
+/** `auth.me`: the user, or null when nobody is signed in (an UNAUTHORIZED answer counts as null). */
+export function useSession() {
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.auth.me.queryOptions(), staleTime: 5 * 60_000, retry: false });
+  const isSignedOut = query.isError && isUnauthorized(query.error);
+  return { ...query, isSignedOut };
+}

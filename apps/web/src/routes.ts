@@ -1,0 +1,39 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { TKey } from './i18n/dictionary.ts';
+import type { TPageKey } from './lib/roles.ts';
+
+/** Every page is its own lazy chunk: the first load carries only the shell and the login page. */
+export type TRoute = {
+  key: TPageKey;
+  path: string;
+  title: TKey;
+  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  /** pages without filters (forms) keep the URL clean */
+  hasFilters: boolean;
+};
+
+export const ROUTES: readonly TRoute[] = [
+  { key: 'overview', path: '/overview', title: 'nav.overview', hasFilters: true, component: lazy(() => import('./features/overview/overview-page.tsx')) },
+  { key: 'efficiency', path: '/efficiency', title: 'nav.efficiency', hasFilters: true, component: lazy(() => import('./features/efficiency/efficiency-page.tsx')) },
+  { key: 'complaints', path: '/complaints', title: 'nav.complaints', hasFilters: true, component: lazy(() => import('./features/complaints/complaints-page.tsx')) },
+  { key: 'peer', path: '/peer', title: 'nav.peer', hasFilters: true, component: lazy(() => import('./features/peer/peer-page.tsx')) },
+  { key: 'redFlag', path: '/red-flag', title: 'nav.redFlag', hasFilters: true, component: lazy(() => import('./features/red-flag/red-flag-page.tsx')) },
+  { key: 'assessment', path: '/assessment', title: 'nav.assessment', hasFilters: true, component: lazy(() => import('./features/assessment/assessment-page.tsx')) },
+  { key: 'person', path: '/assessment/person/:staffId', title: 'as.person', hasFilters: true, component: lazy(() => import('./features/assessment/person-page.tsx')) },
+  { key: 'myScore', path: '/me', title: 'nav.myScore', hasFilters: true, component: lazy(() => import('./features/assessment/person-page.tsx')) },
+  { key: 'yearEnd', path: '/year-end', title: 'nav.yearEnd', hasFilters: true, component: lazy(() => import('./features/year-end/year-end-page.tsx')) },
+  { key: 'fines', path: '/fines', title: 'nav.fines', hasFilters: true, component: lazy(() => import('./features/fines/fines-page.tsx')) },
+  { key: 'entryPatrol', path: '/entry/patrol', title: 'nav.entry.patrol', hasFilters: false, component: lazy(() => import('./features/entry/patrol-page.tsx')) },
+  { key: 'entryRecord', path: '/entry/record', title: 'nav.entry.record', hasFilters: false, component: lazy(() => import('./features/entry/record-page.tsx')) },
+  { key: 'entryComplaint', path: '/entry/complaint', title: 'nav.entry.complaint', hasFilters: false, component: lazy(() => import('./features/entry/complaint-page.tsx')) },
+  { key: 'entryBonus', path: '/entry/bonus', title: 'nav.entry.bonus', hasFilters: false, component: lazy(() => import('./features/entry/bonus-page.tsx')) },
+  { key: 'entryAward', path: '/entry/award', title: 'nav.entry.award', hasFilters: false, component: lazy(() => import('./features/entry/award-page.tsx')) },
+  { key: 'entryRecords', path: '/entry/records', title: 'nav.entry.records', hasFilters: true, component: lazy(() => import('./features/entry/records-page.tsx')) },
+  { key: 'peerRating', path: '/peer-rating', title: 'nav.peerRating', hasFilters: false, component: lazy(() => import('./features/peer/peer-rating-page.tsx')) },
+];
+
+export function routeOf(key: TPageKey): TRoute {
+  const route = ROUTES.find((candidate) => candidate.key === key);
+  if (!route) throw new Error(`no route ${key}`);
+  return route;
+}
