@@ -1,0 +1,27 @@
+import { dateLabel } from '../labels.ts';
+import type { TLine } from '../sheet-writer.ts';
+
+/** The issuer and the date, right-aligned under the table, as an official notice ends. */
+export function issuerLines(issuer: string, date: string): TLine[] {
+  return [
+    { kind: 'blank' },
+    { kind: 'text', text: issuer, align: 'right' },
+    { kind: 'text', text: dateLabel(date), align: 'right' },
+  ];
+}
+
+/** A signature line: who signs, a line to sign on, and the date to fill in. */
+export function signatureLine(role: string): TLine {
+  return { kind: 'split', left: `${role}（签字）：＿＿＿＿＿＿＿＿`, right: '日期：　　　年　　月　　日' };
+}
+
+/** Sorts by window, then name, then the given key, with the Chinese collation. */
+export function byWindowAndName<T extends { window: string; name: string }>(
+  rows: readonly T[],
+  then: (a: T, b: T) => number,
+): T[] {
+  const collator = new Intl.Collator('zh-CN');
+  return [...rows].sort(
+    (a, b) => collator.compare(a.window, b.window) || collator.compare(a.name, b.name) || then(a, b),
+  );
+}

@@ -1,0 +1,91 @@
+import { BulletinError } from '../bulletin.errors.ts';
+import type { TResultsBulletin, TResultsRow } from '../bulletin.types.ts';
+import { dateLabel, FLAG_LABELS, GRADE_LABELS, quarterLabel } from '../labels.ts';
+import type { TRow, TSheetSpec } from '../sheet-writer.ts';
+import { issuerLines } from './common.ts';
+
+/** 季度考核结果公示: rank, names, the three categories, bonus, total, grade, remarks. */
+export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
+  const period = quarterLabel(bulletin.period);
+  if (bulletin.rows.length === 0) {
+    throw new BulletinError(
+      'EMPTY_PERIOD',
+      `${period}没有已公布或草稿的考核结果`,
+      `no published or draft results for ${bulletin.period.year} Q${bulletin.period.quarter}`,
+      'period',
+    );
+  }
+  const office = bulletin.objectionOffice ?? '审管科';
+  const { from, to } = bulletin.noticePeriod;
+  const { civility, skills, discipline } = bulletin.categories;
+  const rankCounts = new Map<number, number>();
+  for (const row of bulletin.rows) rankCounts.set(row.rank, (rankCounts.get(row.rank) ?? 0) + 1);
+
+  const rows: TRow[] = bulletin.rows.map((row) => ({
+    cells: [
+      (rankCounts.get(row.rank) ?? 0) > 1 ? `${row.rank}（并列）` : row.rank,
+      row.name,
+      row.window,
+      row.unit,
+      row.categories.civility,
+      row.categories.skills,
+      row.categories.discipline,
+      row.bonus,
+      row.total,
+      GRADE_LABELS[row.grade],
+      resultRemarks(row),
+    ],
+    isMarked: row.grade === 'incompetent',
+  }));
+
+  return [
+    {
+      name: '考核结果公示',
+      orientation: 'landscape',
+      title: `${bulletin.center}${period}窗口工作人员考核结果公示${bulletin.status === 'draft' ? '（征求意见稿）' : ''}`,
+      columns: [
+        { header: '名次', minWidth: 7 },
+        { header: '姓名', minWidth: 9 },
+        { header: '窗口', align: 'left', maxWidth: 30, wrap: true },
+        { header: '所在单位', align: 'left', maxWidth: 26, wrap: true },
+        { header: `${civility.label}（${civility.base}分）`, minWidth: 10 },
+        { header: `${skills.label}（${skills.base}分）`, minWidth: 10 },
+        { header: `${discipline.label}（${discipline.base}分）`, minWidth: 10 },
+        { header: '加分', minWidth: 7 },
+        { header: '总分', minWidth: 7 },
+        { header: '考核等次', minWidth: 10 },
+        { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
+      ],
+      preamble: [
+        {
+          kind: 'text',
+          text:
+            `　　根据《${bulletin.policyTitle}》，现将${period}窗口工作人员考核结果予以公示。` +
+            `公示期为${dateLabel(from)}至${dateLabel(to)}，公示期间如有异议，请向${office}反映（电话：${bulletin.objectionPhone}）。`,
+        },
+        {
+          kind: 'split',
+          left: `公示期：${dateLabel(from)}至${dateLabel(to)}`,
+          right: `异议电话：${bulletin.objectionPhone}`,
+        },
+      ],
+      table: { kind: 'table', rows },
+      after: [
+        {
+          kind: 'text',
+          font: 'meta',
+          text: '注：灰底为考核等次“不称职”的人员；名次“并列”为总分相同；“一票否决”为当季有经查实的有效投诉，当季、当年不得评为“优秀”。',
+        },
+        ...issuerLines(bulletin.issuer ?? bulletin.center, bulletin.publishedOn),
+      ],
+    },
+  ];
+}
+
+/** 一票否决, then the engine's flags in its order. */
+export function resultRemarks(row: Pick<TResultsRow, 'vetoed' | 'flags' | 'grade'>): string {
+  const remarks: string[] = [];
+  if (row.vetoed) remarks.push('一票否决');
+  for (const flag of row.flags) remarks.push(flag === 'tie' ? '并列优秀' : FLAG_LABELS[flag]);
+  return remarks.join('；');
+}

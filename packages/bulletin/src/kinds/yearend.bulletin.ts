@@ -1,0 +1,109 @@
+import { BulletinError } from '../bulletin.errors.ts';
+import type { TYearEndBulletin } from '../bulletin.types.ts';
+import { GRADE_LABELS } from '../labels.ts';
+import type { TRow, TSheetSpec } from '../sheet-writer.ts';
+import { issuerLines, signatureLine } from './common.ts';
+import { resultRemarks } from './results.bulletin.ts';
+
+/** 年终总评 (mean of the assessed quarters) and the proposed 后备干部 list, one sheet each. */
+export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
+  if (bulletin.rows.length === 0) {
+    throw new BulletinError(
+      'EMPTY_PERIOD',
+      `${bulletin.year}年没有已公布或草稿的考核结果`,
+      `no published or draft results for ${bulletin.year}`,
+      'year',
+    );
+  }
+  const rankCounts = new Map<number, number>();
+  for (const row of bulletin.rows)
+    if (row.rank !== null) rankCounts.set(row.rank, (rankCounts.get(row.rank) ?? 0) + 1);
+  const rows: TRow[] = bulletin.rows.map((row) => {
+    const remarks = resultRemarks({ vetoed: row.vetoed, flags: row.flags, grade: row.grade ?? 'competent' });
+    return {
+      cells: [
+        row.rank === null ? '—' : (rankCounts.get(row.rank) ?? 0) > 1 ? `${row.rank}（并列）` : row.rank,
+        row.name,
+        row.window,
+        row.unit,
+        ...row.quarters.map((total) => total ?? '—'),
+        row.mean,
+        row.grade === null ? '不评定' : GRADE_LABELS[row.grade],
+        row.grade === null ? ['考核不足两个季度', remarks].filter(Boolean).join('；') : remarks,
+      ],
+      isMarked: row.grade === 'incompetent',
+    };
+  });
+  const candidates: TRow[] = bulletin.candidates.map((candidate, index) => ({
+    cells: [
+      index + 1,
+      candidate.name,
+      candidate.window,
+      candidate.unit,
+      candidate.annualGrade === null ? '不评定' : GRADE_LABELS[candidate.annualGrade],
+      candidate.excellentQuarters,
+      candidate.reason,
+      null,
+    ],
+  }));
+  const issuer = bulletin.issuer ?? bulletin.center;
+  const draft = bulletin.status === 'draft' ? '（征求意见稿）' : '';
+  return [
+    {
+      name: '年终总评',
+      orientation: 'landscape',
+      title: `${bulletin.center}${bulletin.year}年度窗口工作人员年终总评结果${draft}`,
+      columns: [
+        { header: '名次', minWidth: 7 },
+        { header: '姓名', minWidth: 9 },
+        { header: '窗口', align: 'left', maxWidth: 28, wrap: true },
+        { header: '所在单位', align: 'left', maxWidth: 24, wrap: true },
+        { header: '第一季度', minWidth: 8 },
+        { header: '第二季度', minWidth: 8 },
+        { header: '第三季度', minWidth: 8 },
+        { header: '第四季度', minWidth: 8 },
+        { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
+        { header: '年度等次', minWidth: 9 },
+        { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
+      ],
+      preamble: [
+        {
+          kind: 'text',
+          text:
+            `　　根据《${bulletin.policyTitle}》，窗口工作人员按季度考核、年终总评。现将${bulletin.year}年度年终总评结果公布如下，` +
+            '年度得分为当年各考核季度总分的平均分；当年有经查实的有效投诉者不得评为“优秀”。',
+        },
+      ],
+      table: { kind: 'table', rows },
+      after: [
+        { kind: 'text', font: 'meta', text: '注：灰底为年度考核等次“不称职”的人员；“—”为该季度未参加考核。' },
+        ...issuerLines(issuer, bulletin.publishedOn),
+      ],
+    },
+    {
+      name: '后备干部推荐名单',
+      orientation: 'portrait',
+      title: `${bulletin.center}${bulletin.year}年度后备干部推荐名单${draft}`,
+      columns: [
+        { header: '序号', minWidth: 6 },
+        { header: '姓名', minWidth: 9 },
+        { header: '窗口', align: 'left', maxWidth: 22, wrap: true },
+        { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
+        { header: '年度等次', minWidth: 9 },
+        { header: '优秀季度数', minWidth: 8 },
+        { header: '推荐理由', align: 'left', minWidth: 20, maxWidth: 30, wrap: true },
+        { header: '领导确认', minWidth: 12 },
+      ],
+      preamble: [
+        {
+          kind: 'text',
+          text:
+            '　　对工作突出、表现优秀，符合后备干部条件的窗口工作人员，推荐列入后备干部人才库管理，同等条件下优先提拔使用。' +
+            '下列人员为系统按年度考核结果初步提出的人选，请领导对照后备干部条件审定。',
+        },
+      ],
+      table: { kind: 'table', rows: candidates, emptyText: '本年度无推荐人选' },
+      after: [{ kind: 'blank' }, signatureLine('分管领导'), { kind: 'blank' }, signatureLine('主要领导')],
+    },
+  ];
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { access, constants, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { BulletinError } from './bulletin.errors.ts';
+import {
+  BULLETIN_KIND_LABELS,
+  BULLETIN_KINDS,
+  type TBulletin,
+  type TBulletinKind,
+} from './bulletin.types.ts';
+import { awardsSheets } from './kinds/awards.bulletin.ts';
+import { behavioursSheets } from './kinds/behaviours.bulletin.ts';
+import { finesSheets } from './kinds/fines.bulletin.ts';
+import { patrolSheets } from './kinds/patrol.bulletin.ts';
+import { resultsSheets } from './kinds/results.bulletin.ts';
+import { yearEndSheets } from './kinds/yearend.bulletin.ts';
+import { monthLabel, quarterLabel } from './labels.ts';
+import { safeSheetName, type TSheetSpec, writeSheet } from './sheet-writer.ts';
+
+export function isBulletinKind(kind: unknown): kind is TBulletinKind {
+  return typeof kind === 'string' && (BULLETIN_KINDS as readonly string[]).includes(kind);
+}
+
+/** Throws UNKNOWN_KIND naming the kind and listing the known ones. */
+export function assertBulletinKind(kind: unknown): asserts kind is TBulletinKind {
+  if (!isBulletinKind(kind)) {
+    throw new BulletinError(
+      'UNKNOWN_KIND',
+      `未知的通报类型“${String(kind)}”，可用：${BULLETIN_KINDS.join('、')}`,
+      `unknown bulletin kind "${String(kind)}"; known: ${BULLETIN_KINDS.join(', ')}`,
+      'kind',
+    );
+  }
+}
+
+/**
+ * The sheets of a bulletin, validated: every input error is thrown here, before anything is written.
+ */
+export function bulletinSheets(bulletin: TBulletin): TSheetSpec[] {
+  const kind: unknown = (bulletin as { kind?: unknown }).kind;
+  assertBulletinKind(kind);
+  switch (bulletin.kind) {
+    case 'results':
+      return resultsSheets(bulletin);
+    case 'behaviours':
+      return behavioursSheets(bulletin);
+    case 'fines':
+      return finesSheets(bulletin);
+    case 'patrol':
+      return patrolSheets(bulletin);
+    case 'awards':
+      return awardsSheets(bulletin);
+    case 'yearend':
+      return yearEndSheets(bulletin);
+  }
+}
+
+/** A file name for the download: 2026年第三季度季度考核结果公示.xlsx and so on. */
+export function bulletinFileName(bulletin: TBulletin): string {
+  const label = BULLETIN_KIND_LABELS[bulletin.kind];
+  switch (bulletin.kind) {
+    case 'results':
+      return `${quarterLabel(bulletin.period)}考核结果公示.xlsx`;
+    case 'behaviours':
+      return `${'quarter' in bulletin.period ? quarterLabel(bulletin.period) : monthLabel(bulletin.period)}${label}.xlsx`;
+    case 'fines':
+      return `${monthLabel(bulletin.period)}${label}.xlsx`;
+    case 'patrol':
+      return bulletin.patrol ? `${bulletin.patrol.date}${label}.xlsx` : `${label}（空白）.xlsx`;
+    case 'awards':
+      return `${bulletin.period.year}年${bulletin.scope === 'monthly' ? `${bulletin.period.month}月` : '度'}${label}.xlsx`;
+    case 'yearend':
+      return `${bulletin.year}年${label}.xlsx`;
+  }
+}
+
+/**
+ * Streams a bulletin as .xlsx into `output` (exceljs `WorkbookWriter` with styles): rows are committed as
+ * they are written, so a 20,000-row bulletin does not sit in memory as a workbook.
+ */
+export async function writeBulletin(bulletin: TBulletin, output: Writable): Promise<void> {
+  const sheets = bulletinSheets(bulletin);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = bulletin.issuer ?? bulletin.center;
+  for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) });
+  await workbook.commit();
+}
+
+/** The bulletin as an in-memory .xlsx (for an HTTP download). */
+export async function renderBulletin(bulletin: TBulletin): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  await writeBulletin(bulletin, sink);
+  return Buffer.concat(chunks);
+}
+
+function unwritable(path: string, reason: string): BulletinError {
+  return new BulletinError(
+    'UNWRITABLE_PATH',
+    `无法写入文件 ${path}：${reason}`,
+    `cannot write ${path}: ${reason}`,
+    'out',
+  );
+}
+
+/**
+ * Writes the bulletin to `path` through a temporary file in the same folder, renamed into place at the
+ * end: a failure leaves neither a half-written file nor the temporary one. Input errors are thrown
+ * before any file is created.
+ */
+export async function writeBulletinFile(
+  bulletin: TBulletin,
+  path: string,
+): Promise<{ path: string; bytes: number }> {
+  const target = resolve(path);
+  bulletinSheets(bulletin); // validate first: nothing is created for bad input
+  const folder = dirname(target);
+  const folderStat = await stat(folder).catch(() => null);
+  if (!folderStat?.isDirectory()) throw unwritable(target, '目录不存在');
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory()) throw unwritable(target, '该路径是一个目录');
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw unwritable(target, '没有写入权限');
+  }
+
+  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const file = createWriteStream(temporary, { flags: 'wx' });
+  const opened = new Promise<void>((resolveOpen, rejectOpen) => {
+    file.once('open', () => resolveOpen());
+    file.once('error', rejectOpen);
+  });
+  const closed = new Promise<void>((resolveClose, rejectClose) => {
+    file.once('close', () => resolveClose());
+    file.once('error', rejectClose);
+  });
+  try {
+    await opened;
+    await writeBulletin(bulletin, file);
+    await closed;
+    await rename(temporary, target);
+  } catch (error) {
+    file.destroy();
+    await unlink(temporary).catch(() => undefined);
+    if (error instanceof BulletinError) throw error;
+    throw unwritable(target, error instanceof Error ? error.message : String(error));
+  }
+  const written = await stat(target);
+  return { path: target, bytes: written.size };
+}
