@@ -1,0 +1,167 @@
+import type { TPolicy } from '../policy/policy.schema.ts';
+import { isIsoDate, monthKey } from '../shared/dates.ts';
+import { RulesError } from '../shared/errors.ts';
+
+export interface TFineStaff {
+  id: string;
+  window?: string;
+  /** front desk, back office or security (F2b, F9 front desk; F10 the guard on duty) */
+  post?: 'front' | 'back' | 'security';
+}
+
+export interface TFineRecord {
+  staff: string;
+  item: string;
+  date: string;
+  qty?: number;
+}
+
+export interface TMonthlyFinesInput {
+  year: number;
+  month: number;
+  staff: ReadonlyArray<TFineStaff>;
+  records: ReadonlyArray<TFineRecord>;
+}
+
+export interface TFineLine {
+  item: string;
+  count: number;
+  /** yuan */
+  amount: number;
+}
+
+export interface TStaffFines {
+  staff: string;
+  lines: TFineLine[];
+  /** yuan */
+  total: number;
+  /** 扣除当月绩效奖 (F5, F7) */
+  forfeitsMonthlyBonus: boolean;
+  forfeitItems: string[];
+  /** 向主管单位通报: the clauses (by their counting group) that reached the threshold, or F5 */
+  reportItems: string[];
+}
+
+export interface TMonthlyFines {
+  month: { year: number; month: number };
+  staff: TStaffFines[];
+  /** 向主管单位通报 list */
+  reportToUnit: { staff: string; items: string[]; counts: Record<string, number> }[];
+  /** 取消当月评先评优资格: the persons exposed (F5) and their windows */
+  barredFromAwards: { staff: string[]; windows: string[] };
+  /** yuan, everyone */
+  total: number;
+}
+
+/**
+ * Policy B (处罚办法), one calendar month: per person and clause the count and the amount, the bonus
+ * forfeits, the report-to-unit list (三次以上 includes three; F2b counted with F2) and the awards barred by
+ * an F5 exposure. Records outside the month are ignored.
+ */
+export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonthlyFines {
+  const prefix = `${monthKey(input.year, input.month)}-`;
+  const items = new Map(policy.items.filter((i) => i.fine).map((i) => [i.code, i]));
+  if (items.size === 0) {
+    throw new RulesError(
+      'UNSUPPORTED_POLICY',
+      'policy',
+      `policy "${policy.code}" has no fines`,
+      `该办法不含处罚条款`,
+    );
+  }
+  const staffById = new Map(input.staff.map((s) => [s.id, s]));
+  const byStaff = new Map<string, Map<string, number>>();
+  input.records.forEach((r, i) => {
+    const item = items.get(r.item);
+    if (!item)
+      throw new RulesError(
+        'INVALID_INPUT',
+        `records[${i}].item`,
+        `unknown item "${r.item}"`,
+        `未知条款 "${r.item}"`,
+      );
+    if (!staffById.has(r.staff)) {
+      throw new RulesError(
+        'INVALID_INPUT',
+        `records[${i}].staff`,
+        `unknown staff "${r.staff}"`,
+        `未知人员 "${r.staff}"`,
+      );
+    }
+    if (!isIsoDate(r.date))
+      throw new RulesError('INVALID_INPUT', `records[${i}].date`, 'expected an ISO date');
+    const qty = r.qty ?? 1;
+    if (!Number.isInteger(qty) || qty < 1) {
+      throw new RulesError(
+        'INVALID_INPUT',
+        `records[${i}].qty`,
+        'expected a positive integer',
+        '数量须为正整数',
+      );
+    }
+    if (!r.date.startsWith(prefix)) return;
+    let counts = byStaff.get(r.staff);
+    if (!counts) {
+      counts = new Map();
+      byStaff.set(r.staff, counts);
+    }
+    counts.set(r.item, (counts.get(r.item) ?? 0) + qty);
+  });
+
+  const staff: TStaffFines[] = [];
+  const reportToUnit: TMonthlyFines['reportToUnit'] = [];
+  const barredStaff = new Set<string>();
+  const barredWindows = new Set<string>();
+  let grand = 0;
+  for (const [staffId, counts] of [...byStaff].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const lines: TFineLine[] = [];
+    const groupCounts: Record<string, number> = {};
+    const forfeitItems: string[] = [];
+    const reportItems = new Set<string>();
+    let total = 0;
+    for (const item of policy.items) {
+      const count = counts.get(item.code);
+      if (!count || !item.fine) continue;
+      const amount = item.fine.amount * count;
+      lines.push({ item: item.code, count, amount });
+      total += amount;
+      const group = item.fine.countsWith ?? item.code;
+      groupCounts[group] = (groupCounts[group] ?? 0) + count;
+      if (item.fine.forfeitsMonthlyBonus) forfeitItems.push(item.code);
+      if (item.fine.reportAlways) reportItems.add(item.code);
+      if (item.fine.barsMonthlyAwards) {
+        barredStaff.add(staffId);
+        const w = staffById.get(staffId)?.window;
+        if (w) barredWindows.add(w);
+      }
+    }
+    for (const item of policy.items) {
+      const at = item.fine?.reportAtCount;
+      const group = item.fine?.countsWith ?? item.code;
+      if (at !== undefined && (groupCounts[group] ?? 0) >= at) reportItems.add(group);
+    }
+    const reported = [...reportItems].sort(byItemOrder(policy));
+    staff.push({
+      staff: staffId,
+      lines,
+      total,
+      forfeitsMonthlyBonus: forfeitItems.length > 0,
+      forfeitItems,
+      reportItems: reported,
+    });
+    if (reported.length > 0) reportToUnit.push({ staff: staffId, items: reported, counts: groupCounts });
+    grand += total;
+  }
+  return {
+    month: { year: input.year, month: input.month },
+    staff,
+    reportToUnit,
+    barredFromAwards: { staff: [...barredStaff].sort(), windows: [...barredWindows].sort() },
+    total: grand,
+  };
+}
+
+function byItemOrder(policy: TPolicy) {
+  const order = new Map(policy.items.map((i, k) => [i.code, k]));
+  return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+}
