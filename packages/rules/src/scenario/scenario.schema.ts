@@ -27,7 +27,8 @@ const ZPositiveInt = z.custom<number>((v) => typeof v === 'number' && Number.isI
 export const ZPeriod = z.object({
   year: z.number().int().min(2000).max(2100),
   quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-    error: (iss) => `expected 1, 2, 3 or 4, got ${describe(iss.input)}`,
+    error: (iss) =>
+      iss.input === undefined ? 'required' : `expected 1, 2, 3 or 4, got ${describe(iss.input)}`,
   }),
 });
 
@@ -74,7 +75,10 @@ export const ZScenarioPeerRating = z.object({
   rater: ZId,
   ratee: ZId,
   tier: z.enum(['good', 'medium', 'poor'], {
-    error: (iss) => `expected "good", "medium" or "poor", got ${describe(iss.input)}`,
+    error: (iss) =>
+      iss.input === undefined
+        ? 'required'
+        : `expected "good", "medium" or "poor", got ${describe(iss.input)}`,
   }),
 });
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env -S node --import tsx
+import { CliError, RulesError, runAssess } from './commands/assess.ts';
+
+const USAGE = `chuangkou — 窗口服务考核 command line
+
+  assess FILE         assess one quarter from a scenario (domain.md format); FILE may be - for stdin
+`;
+
+/** Runs one command; returns the exit code. Errors become one line on stderr, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'assess':
+        runAssess(args, (s) => process.stdout.write(s));
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new CliError(`unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (e) {
+    const message =
+      e instanceof RulesError || e instanceof CliError ? e.message : `internal error: ${String(e)}`;
+    // one line, whatever the message held
+    process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}
