@@ -216,16 +216,20 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
     if (date < start || date > end || it.cat === -2) continue;
 
     const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
+    const cat = it.cat;
     if (group === undefined) {
-      apply(target);
+      if (cat === -1) bonus[target]! += amount;
+      else deductions[target * catCount + cat]! += amount;
+      flagMask[target]! |= it.flagMask;
+      if (it.isValidComplaint) vetoed[target] = 1;
     } else {
-      for (const t of group) apply(t);
-    }
-    function apply(t: number) {
-      if (it.cat === -1) bonus[t]! += amount;
-      else deductions[t * catCount + it.cat]! += amount;
-      flagMask[t]! |= it.flagMask;
-      if (it.isValidComplaint) vetoed[t] = 1;
+      for (let g = 0; g < group.length; g++) {
+        const t = group[g]!;
+        if (cat === -1) bonus[t]! += amount;
+        else deductions[t * catCount + cat]! += amount;
+        flagMask[t]! |= it.flagMask;
+        if (it.isValidComplaint) vetoed[t] = 1;
+      }
     }
   }
 
