@@ -11,6 +11,9 @@ export type TDialectName = 'sqlite' | 'postgres';
 /** A database handle, or a transaction: every repository function takes one of these first. */
 export type Db = Kysely<DB> | Transaction<DB>;
 
+/** The root handle (can open transactions). */
+export type DbRoot = Kysely<DB>;
+
 export interface TDatabase {
   db: Kysely<DB>;
   dialect: TDialectName;

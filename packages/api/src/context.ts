@@ -1,0 +1,37 @@
+import type { DbRoot, TUser } from '@chuangkou/db';
+
+/** What every procedure receives. */
+export interface TContext {
+  db: DbRoot;
+  /** the signed-in user, or null */
+  user: TUser | null;
+  /** the session id (hash of the cookie token), when signed in */
+  sessionId: string | null;
+  /** sets a response header (the HTTP host supplies it; tests capture it) */
+  setHeader: (name: string, value: string) => void;
+  /** today, ISO date; a setting so tests and the demo can fix it */
+  today: () => string;
+  /** true over HTTPS: the session cookie then gets `Secure` */
+  isSecure: boolean;
+}
+
+export interface TContextInnerOptions {
+  db: DbRoot;
+  user?: TUser | null;
+  sessionId?: string | null;
+  setHeader?: (name: string, value: string) => void;
+  today?: () => string;
+  isSecure?: boolean;
+}
+
+/** The context without HTTP: used by tests (`createCaller(createContextInner(...))`) and by the host. */
+export function createContextInner(opts: TContextInnerOptions): TContext {
+  return {
+    db: opts.db,
+    user: opts.user ?? null,
+    sessionId: opts.sessionId ?? null,
+    setHeader: opts.setHeader ?? (() => {}),
+    today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
+    isSecure: opts.isSecure ?? false,
+  };
+}

@@ -1,0 +1,6 @@
+export type { TContext } from './context.ts';
+export { createContextInner } from './context.ts';
+export { DomainError } from './errors.ts';
+export { type AppRouter, appRouter, createCaller } from './root.ts';
+export { SESSION_COOKIE, sessionIdOf, sessionTokenFromCookie } from './services/auth.service.ts';
+export { hashPassword, verifyPassword } from './services/password.ts';

@@ -1,0 +1,35 @@
+import { auditRouter, calendarRouter, policiesRouter } from './routers/admin.ts';
+import { analyticsRouter } from './routers/analytics.ts';
+import { assessmentRouter } from './routers/assessment.ts';
+import { authRouter } from './routers/auth.ts';
+import { awardsRouter } from './routers/awards.ts';
+import { complaintsRouter } from './routers/complaints.ts';
+import { finesRouter } from './routers/fines.ts';
+import { orgRouter } from './routers/org.ts';
+import { patrolsRouter } from './routers/patrols.ts';
+import { peerRatingsRouter } from './routers/peer-ratings.ts';
+import { recordsRouter } from './routers/records.ts';
+import { usersRouter } from './routers/users.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+/** The whole API. The web app imports only `type AppRouter`. */
+export const appRouter = router({
+  auth: authRouter,
+  org: orgRouter,
+  users: usersRouter,
+  policies: policiesRouter,
+  calendar: calendarRouter,
+  records: recordsRouter,
+  complaints: complaintsRouter,
+  peerRatings: peerRatingsRouter,
+  patrols: patrolsRouter,
+  awards: awardsRouter,
+  assessment: assessmentRouter,
+  fines: finesRouter,
+  analytics: analyticsRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,66 @@
+import {
+  insertPolicyVersion,
+  listAudit,
+  listCalendarDays,
+  listPolicies,
+  upsertCalendarDay,
+} from '@chuangkou/db';
+import { parsePolicy } from '@chuangkou/rules';
+import { z } from 'zod';
+import { ZDate, ZText } from '../schemas.ts';
+import { audit } from '../services/audit.ts';
+import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
+
+export const policiesRouter = router({
+  list: authedProcedure.query(({ ctx }) => listPolicies(ctx.db, ctx.user.centerId)),
+  /** Adds a new version of a policy, effective from a date (versions are never edited). */
+  create: adminProcedure
+    .input(z.object({ code: z.enum(['A', 'B', 'C']), effectiveFrom: ZDate, body: z.unknown() }))
+    .mutation(({ ctx, input }) => {
+      const policy = parsePolicy(input.body, ['body']);
+      return ctx.db.transaction().execute(async (db) => {
+        const stored = await insertPolicyVersion(db, {
+          centerId: ctx.user.centerId,
+          code: input.code,
+          effectiveFrom: input.effectiveFrom,
+          body: policy,
+          createdBy: ctx.user.id,
+        });
+        await audit(db, ctx.user, 'policy', stored.id, 'create', null, {
+          code: stored.code,
+          version: stored.version,
+          effectiveFrom: stored.effectiveFrom,
+        });
+        return {
+          id: stored.id,
+          code: stored.code,
+          version: stored.version,
+          effectiveFrom: stored.effectiveFrom,
+        };
+      });
+    }),
+});
+
+export const calendarRouter = router({
+  list: authedProcedure.query(({ ctx }) => listCalendarDays(ctx.db, ctx.user.centerId)),
+  /** Marks a date as a holiday or a make-up working day (调休). */
+  set: adminProcedure
+    .input(z.object({ date: ZDate, isWorking: z.boolean(), note: ZText(100).nullable() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        await upsertCalendarDay(db, ctx.user.centerId, input);
+        await audit(db, ctx.user, 'calendar', input.date, 'set', null, input);
+        return input;
+      }),
+    ),
+});
+
+export const auditRouter = router({
+  list: leaderProcedure
+    .input(
+      z.object({ entity: z.string().max(40).optional(), entityId: z.string().max(40).optional() }).optional(),
+    )
+    .query(({ ctx, input }) =>
+      listAudit(ctx.db, { centerId: ctx.user.centerId, entity: input?.entity, entityId: input?.entityId }),
+    ),
+});

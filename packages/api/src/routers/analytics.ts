@@ -1,0 +1,65 @@
+import type { DbRoot } from '@chuangkou/db';
+import { listUnits, type TUser } from '@chuangkou/db';
+import { notFound } from '../errors.ts';
+import { type TAnalyticsInput, ZAnalyticsInput, ZQuarterAnalyticsInput } from '../schemas.ts';
+import {
+  awardsSummary,
+  complaintRate,
+  gradeDistribution,
+  peerTiers,
+  trends,
+  windowEfficiency,
+} from '../services/analytics.service.ts';
+import { assertNotFuture } from '../services/periods.ts';
+import { scopeOf, windowInCenter } from '../services/scope.ts';
+import { headProcedure, router } from '../trpc.ts';
+
+/** Checks the filter's unit and window belong to the user's center; a head is held to their window. */
+async function scoped(
+  db: DbRoot,
+  user: TUser,
+  today: string,
+  input: TAnalyticsInput,
+): Promise<TAnalyticsInput> {
+  assertNotFuture(input, today);
+  if (
+    input.unitId !== undefined &&
+    !(await listUnits(db, user.centerId)).some((u) => u.id === input.unitId)
+  ) {
+    throw notFound('单位', 'unitId');
+  }
+  if (input.windowId !== undefined) await windowInCenter(db, user, input.windowId);
+  const scope = await scopeOf(db, user);
+  return scope.kind === 'window' ? { ...input, windowId: scope.windowId } : input;
+}
+
+export const analyticsRouter = router({
+  windowEfficiency: headProcedure
+    .input(ZAnalyticsInput)
+    .query(async ({ ctx, input }) =>
+      windowEfficiency(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+    ),
+  complaintRate: headProcedure
+    .input(ZAnalyticsInput)
+    .query(async ({ ctx, input }) =>
+      complaintRate(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+    ),
+  peerTiers: headProcedure.input(ZQuarterAnalyticsInput).query(async ({ ctx, input }) => {
+    const f = await scoped(ctx.db, ctx.user, ctx.today(), input);
+    return peerTiers(ctx.db, ctx.user.centerId, { ...f, quarter: input.quarter });
+  }),
+  awards: headProcedure
+    .input(ZAnalyticsInput)
+    .query(async ({ ctx, input }) =>
+      awardsSummary(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+    ),
+  grades: headProcedure.input(ZQuarterAnalyticsInput).query(async ({ ctx, input }) => {
+    const f = await scoped(ctx.db, ctx.user, ctx.today(), input);
+    return gradeDistribution(ctx.db, ctx.user.centerId, ctx.today(), { ...f, quarter: input.quarter });
+  }),
+  trends: headProcedure
+    .input(ZAnalyticsInput)
+    .query(async ({ ctx, input }) =>
+      trends(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+    ),
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { badInput } from '../errors.ts';
+import { ZQuarterInput, ZReason, ZYear } from '../schemas.ts';
+import {
+  cadreCandidatesOf,
+  computeDraft,
+  filterByScope,
+  publishQuarter,
+  quarterRevisions,
+  quarterView,
+  yearEnd,
+} from '../services/assessment.service.ts';
+import { assertNotFuture } from '../services/periods.ts';
+import { scopeOf } from '../services/scope.ts';
+import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
+
+export const assessmentRouter = router({
+  /**
+   * A quarter's results in the engine's output shape plus names: the published snapshot when there is
+   * one, else the live draft. Staff see their own row, heads their window's.
+   */
+  quarter: authedProcedure.input(ZQuarterInput).query(async ({ ctx, input }) => {
+    assertNotFuture(input, ctx.today(), 'quarter');
+    const view = await quarterView(ctx.db, ctx.user.centerId, input.year, input.quarter);
+    return filterByScope(view, await scopeOf(ctx.db, ctx.user));
+  }),
+  /** Always the live draft (what publishing now would freeze). */
+  draft: supervisorProcedure.input(ZQuarterInput).query(({ ctx, input }) => {
+    assertNotFuture(input, ctx.today(), 'quarter');
+    return computeDraft(ctx.db, ctx.user.centerId, input.year, input.quarter);
+  }),
+  /** Publishes an ended quarter as a frozen snapshot (公示). */
+  publish: leaderProcedure
+    .input(ZQuarterInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => publishQuarter(db, ctx.user, ctx.today(), input)),
+    ),
+  /** A correction after publication: a new revision with its reason; earlier revisions stay visible. */
+  correct: leaderProcedure
+    .input(ZQuarterInput.extend({ reason: ZReason }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => publishQuarter(db, ctx.user, ctx.today(), input)),
+    ),
+  /** Every published revision of a quarter, oldest first. */
+  revisions: authedProcedure.input(ZQuarterInput).query(async ({ ctx, input }) => {
+    const scope = await scopeOf(ctx.db, ctx.user);
+    return (await quarterRevisions(ctx.db, ctx.user.centerId, input.year, input.quarter)).map((v) =>
+      filterByScope(v, scope),
+    );
+  }),
+  /** 年终总评. */
+  yearEnd: supervisorProcedure.input(z.object({ year: ZYear })).query(async ({ ctx, input }) => {
+    if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
+    const { assessment, results } = await yearEnd(ctx.db, ctx.user.centerId, ctx.today(), input.year);
+    return { year: assessment.year, results };
+  }),
+  /** 后备干部 proposals for leaders to confirm. */
+  cadreCandidates: leaderProcedure.input(z.object({ year: ZYear })).query(({ ctx, input }) => {
+    if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
+    return cadreCandidatesOf(ctx.db, ctx.user.centerId, ctx.today(), input.year);
+  }),
+});

@@ -1,0 +1,158 @@
+import {
+  findCenter,
+  findStaff,
+  insertCenter,
+  insertPolicyVersion,
+  insertStaff,
+  insertUnit,
+  insertWindow,
+  listCenters,
+  listMatters,
+  listStaff,
+  listUnits,
+  listWindows,
+  updateStaff,
+} from '@chuangkou/db';
+import { DEFAULT_POLICIES } from '@chuangkou/rules';
+import { z } from 'zod';
+import { conflict, notFound } from '../errors.ts';
+import { ZId, ZPost, ZText } from '../schemas.ts';
+import { audit } from '../services/audit.ts';
+import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
+import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+
+export const orgRouter = router({
+  /** The user's own center (admins: every center, to configure them). */
+  centers: authedProcedure.query(async ({ ctx }) => {
+    if (ctx.user.role === 'admin') return listCenters(ctx.db);
+    const c = await findCenter(ctx.db, ctx.user.centerId);
+    return c ? [c] : [];
+  }),
+  createCenter: adminProcedure
+    .input(z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), name: ZText(100), city: ZText(50) }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        if ((await listCenters(db)).some((c) => c.code === input.code))
+          throw conflict(`中心编号 ${input.code} 已存在`, 'code');
+        const center = await insertCenter(db, input);
+        for (const policy of Object.values(DEFAULT_POLICIES)) {
+          await insertPolicyVersion(db, {
+            centerId: center.id,
+            code: policy.code,
+            effectiveFrom: '2000-01-01',
+            body: policy,
+            createdBy: ctx.user.id,
+          });
+        }
+        await audit(db, ctx.user, 'center', center.id, 'create', null, center);
+        return center;
+      }),
+    ),
+  units: authedProcedure.query(({ ctx }) => listUnits(ctx.db, ctx.user.centerId)),
+  createUnit: adminProcedure.input(z.object({ name: ZText(100) })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (db) => {
+      if ((await listUnits(db, ctx.user.centerId)).some((u) => u.name === input.name))
+        throw conflict('单位名称已存在', 'name');
+      const unit = await insertUnit(db, { centerId: ctx.user.centerId, name: input.name });
+      await audit(db, ctx.user, 'unit', unit.id, 'create', null, unit);
+      return unit;
+    }),
+  ),
+  windows: authedProcedure.query(({ ctx }) => listWindows(ctx.db, ctx.user.centerId)),
+  createWindow: adminProcedure
+    .input(z.object({ unitId: ZId, code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), name: ZText(100) }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const units = await listUnits(db, ctx.user.centerId);
+        if (!units.some((u) => u.id === input.unitId)) throw notFound('单位', 'unitId');
+        if ((await listWindows(db, ctx.user.centerId)).some((w) => w.code === input.code))
+          throw conflict('窗口编号已存在', 'code');
+        const w = await insertWindow(db, { centerId: ctx.user.centerId, ...input });
+        await audit(db, ctx.user, 'window', w.id, 'create', null, w);
+        return w;
+      }),
+    ),
+  /** Staff the user may see: the center, their window (head), or themselves (staff). */
+  staff: authedProcedure
+    .input(
+      z
+        .object({ windowId: ZId.optional(), unitId: ZId.optional(), includeInactive: z.boolean().optional() })
+        .optional(),
+    )
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeOf(ctx.db, ctx.user);
+      if (scope.kind === 'self') {
+        const me = await findStaff(ctx.db, scope.staffId);
+        return me ? [me] : [];
+      }
+      const windowId = scope.kind === 'window' ? scope.windowId : input?.windowId;
+      return listStaff(ctx.db, {
+        centerId: ctx.user.centerId,
+        windowId,
+        unitId: input?.unitId,
+        includeInactive: input?.includeInactive ?? false,
+      });
+    }),
+  /** Colleagues to rate in 互评: names and windows of the active staff of the center. */
+  colleagues: authedProcedure.query(async ({ ctx }) => {
+    const all = await listStaff(ctx.db, { centerId: ctx.user.centerId });
+    return all
+      .filter((s) => s.post !== 'security')
+      .map((s) => ({ id: s.id, name: s.name, windowId: s.windowId, unitId: s.unitId }));
+  }),
+  createStaff: adminProcedure
+    .input(
+      z.object({
+        name: ZText(40),
+        unitId: ZId.nullable(),
+        windowId: ZId.nullable(),
+        post: ZPost,
+        abRole: z.enum(['A', 'B']).nullable(),
+        isWindowHead: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        if (
+          input.unitId !== null &&
+          !(await listUnits(db, ctx.user.centerId)).some((u) => u.id === input.unitId)
+        )
+          throw notFound('单位', 'unitId');
+        if (input.windowId !== null) await windowInCenter(db, ctx.user, input.windowId);
+        const s = await insertStaff(db, { centerId: ctx.user.centerId, ...input });
+        await audit(db, ctx.user, 'staff', s.id, 'create', null, s);
+        return s;
+      }),
+    ),
+  /** Moves a person, changes the post or role, or marks them inactive (people are never deleted). */
+  updateStaff: adminProcedure
+    .input(
+      z.object({
+        id: ZId,
+        name: ZText(40).optional(),
+        unitId: ZId.nullable().optional(),
+        windowId: ZId.nullable().optional(),
+        post: ZPost.optional(),
+        abRole: z.enum(['A', 'B']).nullable().optional(),
+        isWindowHead: z.boolean().optional(),
+        isActive: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const before = await staffInCenter(db, ctx.user, input.id, 'id');
+        if (input.windowId != null) await windowInCenter(db, ctx.user, input.windowId);
+        if (
+          input.unitId != null &&
+          !(await listUnits(db, ctx.user.centerId)).some((u) => u.id === input.unitId)
+        )
+          throw notFound('单位', 'unitId');
+        const { id, ...patch } = input;
+        await updateStaff(db, id, patch);
+        const after = (await findStaff(db, id))!;
+        await audit(db, ctx.user, 'staff', id, 'update', before, after);
+        return after;
+      }),
+    ),
+  matters: authedProcedure.query(({ ctx }) => listMatters(ctx.db, ctx.user.centerId)),
+});

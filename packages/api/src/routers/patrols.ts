@@ -1,0 +1,38 @@
+import { listPatrols } from '@chuangkou/db';
+import { z } from 'zod';
+import { ZDate, ZId, ZItemCode, ZReason, ZText } from '../schemas.ts';
+import { createPatrol } from '../services/patrols.service.ts';
+import { router, supervisorProcedure } from '../trpc.ts';
+
+export const patrolsRouter = router({
+  list: supervisorProcedure
+    .input(z.object({ from: ZDate, to: ZDate }))
+    .query(({ ctx, input }) => listPatrols(ctx.db, { centerId: ctx.user.centerId, ...input })),
+  /** Stores a 巡查表 (date, session, duty leader, inspectors); each finding becomes a record or a fine. */
+  create: supervisorProcedure
+    .input(
+      z.object({
+        date: ZDate,
+        session: z.enum(['morning', 'afternoon']),
+        dutyLeader: ZText(40),
+        inspectors: ZText(200),
+        findings: z
+          .array(
+            z.object({
+              clause: ZItemCode,
+              finding: ZText(500),
+              staffId: ZId.optional(),
+              windowId: ZId.optional(),
+              qty: z.number().int().min(1).max(100).optional(),
+              level: z.string().max(40).optional(),
+              aggravated: z.boolean().optional(),
+            }),
+          )
+          .max(200),
+        correctionReason: ZReason.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => createPatrol(db, ctx.user, ctx.today(), input)),
+    ),
+});

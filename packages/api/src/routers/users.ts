@@ -1,0 +1,53 @@
+import { findUser, insertUser, listUsers, setUserDisabled } from '@chuangkou/db';
+import { z } from 'zod';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { ZId, ZRole, ZText } from '../schemas.ts';
+import { audit } from '../services/audit.ts';
+import { hashPassword } from '../services/password.ts';
+import { staffInCenter } from '../services/scope.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+export const usersRouter = router({
+  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.user.centerId)),
+  create: adminProcedure
+    .input(
+      z.object({
+        username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为3–32位小写字母、数字或 _ . -' }),
+        password: z.string().min(8, { error: '密码至少8位' }).max(128),
+        role: ZRole,
+        staffId: ZId.nullable(),
+        displayName: ZText(40),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await hashPassword(input.password);
+      return ctx.db.transaction().execute(async (db) => {
+        if ((input.role === 'head' || input.role === 'staff') && input.staffId === null)
+          throw conflict('窗口负责人和工作人员账号须关联工作人员', 'staffId');
+        if (input.staffId !== null) await staffInCenter(db, ctx.user, input.staffId);
+        const existing = await db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', input.username)
+          .executeTakeFirst();
+        if (existing) throw conflict(`用户名 ${input.username} 已存在`, 'username');
+        const { password: _, ...rest } = input;
+        const user = await insertUser(db, { ...rest, centerId: ctx.user.centerId, passwordHash });
+        await audit(db, ctx.user, 'user', user.id, 'create', null, user);
+        return user;
+      });
+    }),
+  setDisabled: adminProcedure
+    .input(z.object({ id: ZId, isDisabled: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const before = await findUser(db, input.id);
+        if (!before || before.centerId !== ctx.user.centerId) throw notFound('用户', 'id');
+        if (before.id === ctx.user.id) throw forbidden('不能停用自己的账号');
+        await setUserDisabled(db, input.id, input.isDisabled);
+        const after = (await findUser(db, input.id))!;
+        await audit(db, ctx.user, 'user', input.id, input.isDisabled ? 'disable' : 'enable', before, after);
+        return after;
+      }),
+    ),
+});

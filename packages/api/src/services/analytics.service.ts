@@ -1,0 +1,411 @@
+import {
+  caseStats,
+  type Db,
+  listAwards,
+  listStaff,
+  listUnits,
+  listWindows,
+  peerTierCounts,
+  type TAnalyticsFilter,
+  type TCaseStats,
+  validComplaintCounts,
+} from '@chuangkou/db';
+import { GRADES } from '@chuangkou/rules';
+import { quarterView } from './assessment.service.ts';
+import { lastYearOf, previousOf, rangeOf, type TPeriod } from './periods.ts';
+import { policyInForce } from './policy.service.ts';
+
+export interface TAnalyticsInput extends TPeriod {
+  unitId?: number | undefined;
+  windowId?: number | undefined;
+}
+
+/** A value for the period, the period before and the same period a year earlier. */
+export interface TCompared<T> {
+  period: string;
+  current: T;
+  previous: { period: string; value: T };
+  lastYear: { period: string; value: T };
+}
+
+const round = (n: number, d = 4) => Math.round(n * 10 ** d) / 10 ** d;
+const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b));
+
+async function compared<T>(input: TAnalyticsInput, f: (p: TPeriod) => Promise<T>): Promise<TCompared<T>> {
+  const prev = previousOf(input);
+  const ly = lastYearOf(input);
+  const [current, previous, lastYear] = await Promise.all([f(input), f(prev), f(ly)]);
+  return {
+    period: rangeOf(input).label,
+    current,
+    previous: { period: rangeOf(prev).label, value: previous },
+    lastYear: { period: rangeOf(ly).label, value: lastYear },
+  };
+}
+
+function filterOf(centerId: number, input: TAnalyticsInput, p: TPeriod): TAnalyticsFilter {
+  const r = rangeOf(p);
+  return { centerId, from: r.from, to: r.to, unitId: input.unitId, windowId: input.windowId };
+}
+
+/** Efficiency figures of a set of cases. */
+export function efficiencyOf(s: TCaseStats | undefined) {
+  const x = s ?? {
+    cases: 0,
+    completed: 0,
+    onTime: 0,
+    overdue: 0,
+    overdueDays: 0,
+    handlingDays: 0,
+    promisedDays: 0,
+    immediate: 0,
+    immediateSameDay: 0,
+  };
+  return {
+    cases: x.cases,
+    completed: x.completed,
+    onTimeRate: ratio(x.onTime, x.completed),
+    overdue: x.overdue,
+    overdueDays: x.overdueDays,
+    avgHandlingDays: ratio(x.handlingDays, x.completed),
+    avgPromisedDays: ratio(x.promisedDays, x.completed),
+    immediate: x.immediate,
+    immediateSameDayRate: ratio(x.immediateSameDay, x.immediate),
+  };
+}
+
+async function windowNames(db: Db, centerId: number) {
+  const [windows, units] = await Promise.all([listWindows(db, centerId), listUnits(db, centerId)]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return new Map(
+    windows.map((w) => [
+      String(w.id),
+      { windowId: w.id, windowName: w.name, unitId: w.unitId, unitName: unitName.get(w.unitId) ?? '' },
+    ]),
+  );
+}
+
+/** 窗口效能: cases, on-time rate, overdue, handling days against promised, same-day rate; best and worst windows. */
+export async function windowEfficiency(db: Db, centerId: number, input: TAnalyticsInput) {
+  const totals = await compared(input, async (p) =>
+    efficiencyOf((await caseStats(db, filterOf(centerId, input, p), 'none'))[0]),
+  );
+  const names = await windowNames(db, centerId);
+  const byWindow = (await caseStats(db, filterOf(centerId, input, input), 'window')).map((s) => ({
+    ...names.get(s.key)!,
+    ...efficiencyOf(s),
+  }));
+  const ranked = byWindow
+    .filter((w) => w.completed > 0)
+    .sort(
+      (a, b) =>
+        (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || (a.avgHandlingDays ?? 0) - (b.avgHandlingDays ?? 0),
+    );
+  return { ...totals, byWindow, best: ranked.slice(0, 3), worst: ranked.slice(-3).reverse() };
+}
+
+/** 投诉率: valid complaints per 1,000 cases, by window, channel and month. */
+export async function complaintRate(db: Db, centerId: number, input: TAnalyticsInput) {
+  const rateOf = async (p: TPeriod) => {
+    const f = filterOf(centerId, input, p);
+    const [cases] = await caseStats(db, f, 'none');
+    const [complaints] = await validComplaintCounts(db, f, 'none');
+    const n = complaints?.count ?? 0;
+    const c = cases?.cases ?? 0;
+    return { complaints: n, cases: c, per1000: c === 0 ? null : round((n * 1000) / c, 3) };
+  };
+  const totals = await compared(input, rateOf);
+  const f = filterOf(centerId, input, input);
+  const names = await windowNames(db, centerId);
+  const [casesByWindow, complaintsByWindow, byChannel, casesByMonth, complaintsByMonth] = await Promise.all([
+    caseStats(db, f, 'window'),
+    validComplaintCounts(db, f, 'window'),
+    validComplaintCounts(db, f, 'channel'),
+    caseStats(db, f, 'month'),
+    validComplaintCounts(db, f, 'month'),
+  ]);
+  const cw = new Map(complaintsByWindow.map((c) => [c.key, c.count]));
+  const cm = new Map(complaintsByMonth.map((c) => [c.key, c.count]));
+  return {
+    ...totals,
+    byWindow: casesByWindow.map((s) => {
+      const n = cw.get(s.key) ?? 0;
+      return {
+        ...names.get(s.key)!,
+        cases: s.cases,
+        complaints: n,
+        per1000: s.cases ? round((n * 1000) / s.cases, 3) : null,
+      };
+    }),
+    byChannel: byChannel.map((c) => ({ channel: c.key, complaints: c.count })),
+    byMonth: casesByMonth.map((s) => {
+      const n = cm.get(s.key) ?? 0;
+      return {
+        month: s.key,
+        cases: s.cases,
+        complaints: n,
+        per1000: s.cases ? round((n * 1000) / s.cases, 3) : null,
+      };
+    }),
+  };
+}
+
+/** 互评: distribution of the good share and the staff in each tier of the policy, by unit. */
+export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput & { quarter: number }) {
+  const { to } = rangeOf(input);
+  const policy = await policyInForce(db, centerId, 'A', to);
+  const tiers = policy.policy.assessment?.peer?.tiers ?? [];
+  // the tier table is policy data (C7); the first tier that applies wins, as in the engine
+  const tierOf = (share: number) => {
+    const percent = share * 100;
+    return (
+      tiers.find((t) => (t.isMinExclusive ? percent > t.minPercent : percent >= t.minPercent))?.points ?? 0
+    );
+  };
+  const counts = async (p: TPeriod) => {
+    const rows = await peerTierCounts(db, {
+      centerId,
+      year: p.year,
+      quarter: p.quarter ?? 1,
+      unitId: input.unitId,
+      windowId: input.windowId,
+    });
+    const byTier = Object.fromEntries(tiers.map((t) => [String(t.points), 0])) as Record<string, number>;
+    for (const r of rows) {
+      const k = String(tierOf(r.good / r.total));
+      byTier[k] = (byTier[k] ?? 0) + 1;
+    }
+    return { rated: rows.length, byTier };
+  };
+  const totals = await compared({ ...input, month: undefined }, counts);
+  const rows = await peerTierCounts(db, {
+    centerId,
+    year: input.year,
+    quarter: input.quarter,
+    unitId: input.unitId,
+    windowId: input.windowId,
+  });
+  const [staff, units] = await Promise.all([
+    listStaff(db, { centerId, includeInactive: true }),
+    listUnits(db, centerId),
+  ]);
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, staff: 0 }));
+  for (const r of rows) buckets[Math.min(9, Math.floor((r.good / r.total) * 10))]!.staff++;
+  const byUnit = new Map<
+    number | null,
+    { unitId: number | null; unitName: string; byTier: Record<string, number> }
+  >();
+  const people = rows.map((r) => ({
+    staffId: r.staffId,
+    staffName: staffName.get(r.staffId) ?? String(r.staffId),
+    unitId: r.unitId,
+    unitName: r.unitId === null ? '' : (unitName.get(r.unitId) ?? ''),
+    goodShare: round(r.good / r.total),
+    ratings: r.total,
+    tierPoints: tierOf(r.good / r.total),
+  }));
+  for (const p of people) {
+    let u = byUnit.get(p.unitId);
+    if (!u) {
+      u = {
+        unitId: p.unitId,
+        unitName: p.unitName,
+        byTier: Object.fromEntries(tiers.map((t) => [String(t.points), 0])),
+      };
+      byUnit.set(p.unitId, u);
+    }
+    u.byTier[String(p.tierPoints)] = (u.byTier[String(p.tierPoints)] ?? 0) + 1;
+  }
+  return {
+    ...totals,
+    goodShareDistribution: buckets,
+    byUnit: [...byUnit.values()],
+    deducted: people.filter((p) => p.tierPoints < 0).sort((a, b) => a.goodShare - b.goodShare),
+  };
+}
+
+/** 红旗窗口 and 黄牌警告 over time, by window. */
+export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsInput) {
+  const names = await windowNames(db, centerId);
+  const inScope = (windowId: number) => {
+    const n = names.get(String(windowId));
+    return (
+      (input.windowId === undefined || input.windowId === windowId) &&
+      (input.unitId === undefined || n?.unitId === input.unitId)
+    );
+  };
+  const load = async (p: TPeriod) => {
+    const r = rangeOf(p);
+    const awards = (await listAwards(db, { centerId, fromYear: p.year - 0, year: p.year })).filter(
+      (a) => inScope(a.windowId) && a.date >= r.from && a.date <= r.to,
+    );
+    return awards;
+  };
+  const count = async (p: TPeriod) => {
+    const a = await load(p);
+    return {
+      redFlagMonthly: a.filter((x) => x.kind === 'redFlagMonthly').length,
+      redFlagAnnual: a.filter((x) => x.kind === 'redFlagAnnual').length,
+      yellowCard: a.filter((x) => x.kind === 'yellowCard').length,
+    };
+  };
+  const totals = await compared(input, count);
+  const awards = await load(input);
+  const byWindow = new Map<
+    number,
+    {
+      windowId: number;
+      windowName: string;
+      unitName: string;
+      redFlagMonthly: number;
+      redFlagAnnual: number;
+      yellowCard: number;
+    }
+  >();
+  for (const a of awards) {
+    const n = names.get(String(a.windowId));
+    let w = byWindow.get(a.windowId);
+    if (!w) {
+      w = {
+        windowId: a.windowId,
+        windowName: n?.windowName ?? '',
+        unitName: n?.unitName ?? '',
+        redFlagMonthly: 0,
+        redFlagAnnual: 0,
+        yellowCard: 0,
+      };
+      byWindow.set(a.windowId, w);
+    }
+    w[a.kind]++;
+  }
+  const byMonth = new Map<string, { month: string; redFlag: string[]; yellowCard: string[] }>();
+  for (const a of awards) {
+    if (a.month === null) continue;
+    const key = `${a.year}-${String(a.month).padStart(2, '0')}`;
+    let m = byMonth.get(key);
+    if (!m) {
+      m = { month: key, redFlag: [], yellowCard: [] };
+      byMonth.set(key, m);
+    }
+    const name = names.get(String(a.windowId))?.windowName ?? String(a.windowId);
+    (a.kind === 'yellowCard' ? m.yellowCard : m.redFlag).push(name);
+  }
+  return {
+    ...totals,
+    byWindow: [...byWindow.values()].sort(
+      (a, b) => b.redFlagMonthly - a.redFlagMonthly || a.yellowCard - b.yellowCard,
+    ),
+    byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    annual: awards
+      .filter((a) => a.kind === 'redFlagAnnual')
+      .map((a) => ({ year: a.year, ...names.get(String(a.windowId)) })),
+  };
+}
+
+const SCORE_BANDS = [
+  { label: '<60', min: -Infinity, max: 60 },
+  { label: '60–69', min: 60, max: 70 },
+  { label: '70–79', min: 70, max: 80 },
+  { label: '80–89', min: 80, max: 90 },
+  { label: '90–99', min: 90, max: 100 },
+  { label: '≥100', min: 100, max: Infinity },
+];
+
+/** Score and grade distribution of a quarter (published snapshot, else draft). */
+export async function gradeDistribution(
+  db: Db,
+  centerId: number,
+  today: string,
+  input: TAnalyticsInput & { quarter: number },
+) {
+  const dist = async (p: TPeriod) => {
+    if (rangeOf(p).from > today) return null;
+    const view = await quarterView(db, centerId, p.year, p.quarter as 1 | 2 | 3 | 4);
+    const rows = view.results.filter(
+      (r) =>
+        (input.unitId === undefined || r.unitId === input.unitId) &&
+        (input.windowId === undefined || r.windowId === input.windowId),
+    );
+    const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<(typeof GRADES)[number], number>;
+    for (const r of rows) grades[r.grade]++;
+    return {
+      status: view.status,
+      assessed: rows.length,
+      meanTotal: rows.length ? round(rows.reduce((s, r) => s + r.total, 0) / rows.length, 2) : null,
+      grades,
+      scores: SCORE_BANDS.map((b) => ({
+        band: b.label,
+        staff: rows.filter((r) => r.total >= b.min && r.total < b.max).length,
+      })),
+    };
+  };
+  return compared({ ...input, month: undefined }, dist);
+}
+
+/** Trends by month and by quarter over a year: cases, on-time rate, complaints per 1,000; with the year before. */
+export async function trends(db: Db, centerId: number, input: TAnalyticsInput) {
+  const series = async (year: number) => {
+    const f = {
+      centerId,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      unitId: input.unitId,
+      windowId: input.windowId,
+    };
+    const [months, complaints] = await Promise.all([
+      caseStats(db, f, 'month'),
+      validComplaintCounts(db, f, 'month'),
+    ]);
+    const cm = new Map(complaints.map((c) => [c.key, c.count]));
+    const byMonth = months.map((m) => {
+      const n = cm.get(m.key) ?? 0;
+      return {
+        month: m.key,
+        ...efficiencyOf(m),
+        complaints: n,
+        per1000: m.cases ? round((n * 1000) / m.cases, 3) : null,
+      };
+    });
+    const byQuarter = [1, 2, 3, 4].map((q) => {
+      const ms = months.filter((m) => Math.ceil(Number(m.key.slice(5, 7)) / 3) === q);
+      const sum = ms.reduce<TCaseStats>(
+        (a, m) => ({
+          key: `${year}Q${q}`,
+          cases: a.cases + m.cases,
+          completed: a.completed + m.completed,
+          onTime: a.onTime + m.onTime,
+          overdue: a.overdue + m.overdue,
+          overdueDays: a.overdueDays + m.overdueDays,
+          handlingDays: a.handlingDays + m.handlingDays,
+          promisedDays: a.promisedDays + m.promisedDays,
+          immediate: a.immediate + m.immediate,
+          immediateSameDay: a.immediateSameDay + m.immediateSameDay,
+        }),
+        {
+          key: `${year}Q${q}`,
+          cases: 0,
+          completed: 0,
+          onTime: 0,
+          overdue: 0,
+          overdueDays: 0,
+          handlingDays: 0,
+          promisedDays: 0,
+          immediate: 0,
+          immediateSameDay: 0,
+        },
+      );
+      const n = ms.reduce((a, m) => a + (cm.get(m.key) ?? 0), 0);
+      return {
+        quarter: `${year}Q${q}`,
+        ...efficiencyOf(sum),
+        complaints: n,
+        per1000: sum.cases ? round((n * 1000) / sum.cases, 3) : null,
+      };
+    });
+    return { byMonth, byQuarter };
+  };
+  const [current, lastYear] = await Promise.all([series(input.year), series(input.year - 1)]);
+  return { year: input.year, current, lastYear: { year: input.year - 1, ...lastYear } };
+}

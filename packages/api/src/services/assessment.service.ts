@@ -1,0 +1,343 @@
+import {
+  type Db,
+  insertPublishedAssessment,
+  listComplaints,
+  listPeerRatings,
+  listRecords,
+  listRevisions,
+  listStaff,
+  listUnits,
+  listWindows,
+  type TPublishedAssessment,
+  type TUser,
+} from '@chuangkou/db';
+import {
+  assessQuarter,
+  assessYear,
+  cadreCandidates,
+  previousQuarter,
+  quarterRange,
+  type TQuarterAssessment,
+  type TQuarterResult,
+  type TScenario,
+} from '@chuangkou/rules';
+import { badInput, conflict, DomainError } from '../errors.ts';
+import { audit } from './audit.ts';
+import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
+import { scopeCoversStaff, type TScope } from './scope.ts';
+
+/** One person's quarter result with the names a reader needs. */
+export interface TNamedResult extends TQuarterResult {
+  staffId: number;
+  staffName: string;
+  windowId: number | null;
+  windowName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+}
+
+export interface TQuarterView {
+  period: { year: number; quarter: 1 | 2 | 3 | 4 };
+  /** 'draft': computed live from the database; 'published': the frozen snapshot */
+  status: 'draft' | 'published';
+  revision: number | null;
+  publishedAt: string | null;
+  reason: string | null;
+  policy: { code: string; version: number };
+  results: TNamedResult[];
+}
+
+type TQuarter = 1 | 2 | 3 | 4;
+
+/** Builds the engine's scenario for a center's quarter from the database. */
+async function buildScenario(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: TQuarter,
+  history: TScenario['history'],
+): Promise<{ scenario: TScenario; names: Map<string, Omit<TNamedResult, keyof TQuarterResult>> }> {
+  const { start, end } = quarterRange(year, quarter);
+  const [windows, staff, units, records, complaints, ratings] = await Promise.all([
+    listWindows(db, centerId),
+    listStaff(db, { centerId }),
+    listUnits(db, centerId),
+    listRecords(db, { centerId, from: start, to: end, scheme: 'points', status: 'active', limit: 1_000_000 }),
+    listComplaints(db, { centerId, from: start, to: end, isValid: true }),
+    listPeerRatings(db, { centerId, year, quarter }),
+  ]);
+  // Policy A assesses window staff; the center's security guards are fined under policy B only.
+  const assessed = staff.filter((s) => s.post !== 'security');
+  const ids = new Set(assessed.map((s) => s.id));
+  const windowName = new Map(windows.map((w) => [w.id, w.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const names = new Map(
+    assessed.map((s) => [
+      String(s.id),
+      {
+        staffId: s.id,
+        staffName: s.name,
+        windowId: s.windowId,
+        windowName: s.windowId === null ? null : (windowName.get(s.windowId) ?? null),
+        unitId: s.unitId,
+        unitName: s.unitId === null ? null : (unitName.get(s.unitId) ?? null),
+      },
+    ]),
+  );
+  const scenario: TScenario = {
+    period: { year, quarter },
+    windows: windows.map((w) => ({ id: String(w.id), name: w.name, unit: String(w.unitId) })),
+    staff: assessed.map((s) => ({
+      id: String(s.id),
+      name: s.name,
+      ...(s.windowId !== null && { window: String(s.windowId) }),
+      ...(s.unitId !== null && { unit: String(s.unitId) }),
+    })),
+    records: records
+      .filter((r) => (r.staffId === null ? true : ids.has(r.staffId)))
+      .map((r) => ({
+        ...(r.staffId !== null ? { staff: String(r.staffId) } : { window: String(r.windowId) }),
+        item: r.item,
+        date: r.date,
+        qty: r.qty,
+        ...(r.level !== null && { level: r.level }),
+        ...(r.aggravated && { aggravated: true }),
+      })),
+    complaints: complaints
+      .filter((c) => c.staffId !== null && ids.has(c.staffId))
+      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
+    peerRatings: ratings
+      .filter((r) => ids.has(r.raterId) && ids.has(r.rateeId))
+      .map((r) => ({ rater: String(r.raterId), ratee: String(r.rateeId), tier: r.tier })),
+    history,
+  };
+  return { scenario, names };
+}
+
+function withNames(
+  assessment: TQuarterAssessment,
+  names: Map<string, Omit<TNamedResult, keyof TQuarterResult>>,
+): TNamedResult[] {
+  return assessment.results.map((r) => {
+    const n = names.get(r.staff);
+    return {
+      ...r,
+      staffId: Number(r.staff),
+      staffName: n?.staffName ?? r.staff,
+      windowId: n?.windowId ?? null,
+      windowName: n?.windowName ?? null,
+      unitId: n?.unitId ?? null,
+      unitName: n?.unitName ?? null,
+    };
+  });
+}
+
+/** The latest published revision of a quarter, if any. */
+async function latestPublished(db: Db, centerId: number, year: number, quarter: number) {
+  const revisions = await listRevisions(db, centerId, year, quarter);
+  return revisions.at(-1);
+}
+
+function publishedView(p: TPublishedAssessment): TQuarterView {
+  const snapshot = p.snapshot as {
+    period: TQuarterView['period'];
+    policy: TQuarterView['policy'];
+    results: TNamedResult[];
+  };
+  return {
+    period: snapshot.period,
+    status: 'published',
+    revision: p.revision,
+    publishedAt: p.publishedAt,
+    reason: p.reason,
+    policy: snapshot.policy,
+    results: snapshot.results,
+  };
+}
+
+/** Grades of the quarter before: from its published snapshot, else computed live (without older history). */
+async function historyFor(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: TQuarter,
+): Promise<TScenario['history']> {
+  const prev = previousQuarter({ year, quarter });
+  const published = await latestPublished(db, centerId, prev.year, prev.quarter);
+  const results = published
+    ? publishedView(published).results
+    : (await computeDraft(db, centerId, prev.year, prev.quarter, [])).results;
+  return results.map((r) => ({ staff: r.staff, year: prev.year, quarter: prev.quarter, grade: r.grade }));
+}
+
+/** Computes a quarter live from the database through the rules engine (a draft). */
+export async function computeDraft(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: TQuarter,
+  history?: TScenario['history'],
+): Promise<TQuarterView> {
+  const { end } = quarterRange(year, quarter);
+  const policy = await policyInForce(db, centerId, 'A', end);
+  const { scenario, names } = await buildScenario(
+    db,
+    centerId,
+    year,
+    quarter,
+    history ?? (await historyFor(db, centerId, year, quarter)),
+  );
+  const assessment = assessQuarter(policy.policy, scenario);
+  return {
+    period: assessment.period,
+    status: 'draft',
+    revision: null,
+    publishedAt: null,
+    reason: null,
+    policy: { code: policy.code, version: policy.version },
+    results: withNames(assessment, names),
+  };
+}
+
+/** The quarter as a reader sees it: the published snapshot when there is one, else the live draft. */
+export async function quarterView(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: TQuarter,
+): Promise<TQuarterView> {
+  const published = await latestPublished(db, centerId, year, quarter);
+  return published ? publishedView(published) : computeDraft(db, centerId, year, quarter);
+}
+
+/** Keeps only the rows a scope may see (ranks stay the center's). */
+export function filterByScope(view: TQuarterView, scope: TScope): TQuarterView {
+  return {
+    ...view,
+    results: view.results.filter((r) => scopeCoversStaff(scope, { id: r.staffId, windowId: r.windowId })),
+  };
+}
+
+/**
+ * Publishes a quarter (公示) as a frozen snapshot. The first publication needs an ended quarter; a later
+ * one is a correction: a new revision with its reason; every revision stays visible.
+ */
+export async function publishQuarter(
+  db: Db,
+  user: TUser,
+  today: string,
+  input: { year: number; quarter: TQuarter; reason?: string | undefined },
+): Promise<TQuarterView> {
+  const { end } = quarterRange(input.year, input.quarter);
+  if (end >= today)
+    throw badInput('quarter', `${input.year}年第${input.quarter}季度尚未结束（${end}），不能公示`);
+  const revisions = await listRevisions(db, user.centerId, input.year, input.quarter);
+  const reason = input.reason?.trim();
+  if (revisions.length > 0 && !reason) {
+    throw new DomainError(
+      'PUBLISHED',
+      `${input.year}年第${input.quarter}季度已公示；更正须作为新修订发布并填写原因`,
+      'reason',
+    );
+  }
+  if (revisions.length === 0 && reason) throw badInput('reason', '首次公示不需要更正原因');
+  const draft = await computeDraft(db, user.centerId, input.year, input.quarter);
+  const last = revisions.at(-1);
+  if (last && JSON.stringify(publishedView(last).results) === JSON.stringify(draft.results)) {
+    throw conflict('考核结果与上一修订相同，无需发布更正', 'reason');
+  }
+  const policy = await policyInForce(db, user.centerId, 'A', end);
+  const stored = await ensureStoredPolicy(db, user.centerId, policy, user.id);
+  const snapshot = {
+    period: draft.period,
+    policy: { code: policy.code, version: stored.version },
+    results: draft.results,
+  };
+  const published = await insertPublishedAssessment(db, {
+    centerId: user.centerId,
+    year: input.year,
+    quarter: input.quarter,
+    revision: revisions.length + 1,
+    policyId: stored.id,
+    policyVersion: stored.version,
+    snapshot,
+    reason: reason ?? null,
+    publishedBy: user.id,
+  });
+  await audit(
+    db,
+    user,
+    'assessment',
+    `${input.year}Q${input.quarter}`,
+    revisions.length ? 'correct' : 'publish',
+    last ?? null,
+    {
+      revision: published.revision,
+      reason: published.reason,
+    },
+  );
+  return publishedView(published);
+}
+
+export async function quarterRevisions(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: number,
+): Promise<TQuarterView[]> {
+  return (await listRevisions(db, centerId, year, quarter)).map(publishedView);
+}
+
+/** 年终总评 from the year's quarters (published snapshots, else live drafts of quarters that have begun). */
+export async function yearEnd(db: Db, centerId: number, today: string, year: number) {
+  const quarters: TQuarterAssessment[] = [];
+  const names = new Map<string, TNamedResult>();
+  for (const q of [1, 2, 3, 4] as const) {
+    if (quarterRange(year, q).start > today) break;
+    const view = await quarterView(db, centerId, year, q);
+    quarters.push({ period: view.period, results: view.results });
+    for (const r of view.results) names.set(r.staff, r);
+  }
+  if (quarters.length === 0) throw badInput('year', `${year}年尚未开始`);
+  const policy = await policyInForce(db, centerId, 'A', `${year}-12-31`);
+  const complaints = await listComplaints(db, {
+    centerId,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    isValid: true,
+  });
+  const assessment = assessYear(policy.policy, {
+    year,
+    quarters,
+    complaints: complaints
+      .filter((c) => c.staffId !== null && names.has(String(c.staffId)))
+      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
+  });
+  const named = assessment.results.map((r) => {
+    const n = names.get(r.staff);
+    return {
+      ...r,
+      staffId: Number(r.staff),
+      staffName: n?.staffName ?? r.staff,
+      windowName: n?.windowName ?? null,
+      unitName: n?.unitName ?? null,
+      windowId: n?.windowId ?? null,
+    };
+  });
+  return { assessment, results: named, names };
+}
+
+/** 后备干部 proposals for a year; leaders confirm them against the cadre conditions. */
+export async function cadreCandidatesOf(db: Db, centerId: number, today: string, year: number) {
+  const { assessment, names } = await yearEnd(db, centerId, today, year);
+  return cadreCandidates(assessment).map((c) => {
+    const n = names.get(c.staff);
+    return {
+      ...c,
+      staffId: Number(c.staff),
+      staffName: n?.staffName ?? c.staff,
+      windowName: n?.windowName ?? null,
+      unitName: n?.unitName ?? null,
+    };
+  });
+}

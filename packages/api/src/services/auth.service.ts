@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  appendAudit,
+  deleteExpiredSessions,
+  deleteSession,
+  findUserForLogin,
+  insertSession,
+  type TUser,
+} from '@chuangkou/db';
+import type { TContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { verifyPassword } from './password.ts';
+
+export const SESSION_COOKIE = 'ck_session';
+/** A session lasts a working day and a half; then the user signs in again. */
+export const SESSION_HOURS = 12;
+
+/** The session id stored in the database: a hash of the cookie token, so a leaked table grants nothing. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
+  const parts = [
+    `${SESSION_COOKIE}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+  ];
+  if (ctx.isSecure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+/** A dummy hash so an unknown username costs the same time as a wrong password. */
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
+export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
+  const found = await findUserForLogin(ctx.db, username);
+  const isValid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  if (!found || !isValid || found.user.isDisabled) {
+    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  await deleteExpiredSessions(ctx.db, new Date(now).toISOString());
+  await insertSession(ctx.db, {
+    id: sessionIdOf(token),
+    userId: found.user.id,
+    expiresAt: new Date(now + SESSION_HOURS * 3600_000).toISOString(),
+  });
+  await appendAudit(ctx.db, {
+    centerId: found.user.centerId,
+    userId: found.user.id,
+    entity: 'session',
+    entityId: found.user.id,
+    action: 'login',
+  });
+  ctx.setHeader('Set-Cookie', cookie(ctx, token, SESSION_HOURS * 3600));
+  return found.user;
+}
+
+/** Ends the session and clears the cookie. */
+export async function logout(ctx: TContext): Promise<void> {
+  if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+  if (ctx.user) {
+    await appendAudit(ctx.db, {
+      centerId: ctx.user.centerId,
+      userId: ctx.user.id,
+      entity: 'session',
+      entityId: ctx.user.id,
+      action: 'logout',
+    });
+  }
+  ctx.setHeader('Set-Cookie', cookie(ctx, '', 0));
+}
+
+/** Reads the session token from a Cookie header. */
+export function sessionTokenFromCookie(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === SESSION_COOKIE) return v.join('=') || null;
+  }
+  return null;
+}

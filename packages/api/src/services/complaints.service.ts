@@ -1,0 +1,98 @@
+import {
+  type Db,
+  findComplaint,
+  insertComplaint,
+  setComplaintVerification,
+  type TComplaint,
+  type TComplaintCause,
+  type TComplaintChannel,
+  type TUser,
+} from '@chuangkou/db';
+import { badInput, conflict, notFound } from '../errors.ts';
+import { audit } from './audit.ts';
+import { assertNotFutureDate } from './periods.ts';
+import { createRecord } from './records.service.ts';
+import { staffInCenter, windowInCenter } from './scope.ts';
+
+export async function createComplaint(
+  db: Db,
+  user: TUser,
+  today: string,
+  input: {
+    channel: TComplaintChannel;
+    date: string;
+    windowId?: number | undefined;
+    staffId?: number | undefined;
+    content: string;
+  },
+): Promise<TComplaint> {
+  assertNotFutureDate(input.date, today);
+  let windowId = input.windowId ?? null;
+  if (input.staffId !== undefined) {
+    const s = await staffInCenter(db, user, input.staffId);
+    windowId ??= s.windowId;
+  }
+  if (windowId !== null) await windowInCenter(db, user, windowId);
+  const c = await insertComplaint(db, {
+    centerId: user.centerId,
+    channel: input.channel,
+    date: input.date,
+    windowId,
+    staffId: input.staffId ?? null,
+    content: input.content,
+    createdBy: user.id,
+  });
+  await audit(db, user, 'complaint', c.id, 'create', null, c);
+  return c;
+}
+
+/**
+ * Records the verification of a complaint. Valid with cause "attitude" (服务态度) creates the linked A3
+ * record (−5, and a valid complaint: 一票否决).
+ */
+export async function verifyComplaint(
+  db: Db,
+  user: TUser,
+  today: string,
+  input: {
+    id: number;
+    isValid: boolean;
+    cause?: TComplaintCause | undefined;
+    note?: string | undefined;
+    correctionReason?: string | undefined;
+  },
+): Promise<TComplaint> {
+  const before = await findComplaint(db, input.id);
+  if (!before || before.centerId !== user.centerId) throw notFound('投诉', 'id');
+  if (before.status === 'verified') throw conflict('该投诉已核实，不能重复核实', 'id');
+  if (input.isValid && !input.cause) throw badInput('cause', '有效投诉须注明原因');
+  if (input.isValid && before.staffId === null) throw badInput('id', '有效投诉须指明被投诉的工作人员');
+  let recordId: number | null = null;
+  if (input.isValid && input.cause === 'attitude') {
+    const record = await createRecord(
+      db,
+      user,
+      today,
+      {
+        staffId: before.staffId!,
+        item: 'A3',
+        date: before.date,
+        note: `投诉 #${before.id}：${before.content.slice(0, 80)}`,
+        correctionReason: input.correctionReason,
+      },
+      'complaint',
+      before.id,
+    );
+    recordId = record.id;
+  }
+  await setComplaintVerification(db, input.id, {
+    isValid: input.isValid,
+    cause: input.isValid ? (input.cause ?? null) : (input.cause ?? null),
+    note: input.note ?? null,
+    by: user.id,
+    recordId,
+  });
+  const after = (await findComplaint(db, input.id))!;
+  await audit(db, user, 'complaint', input.id, 'verify', before, after);
+  return after;
+}

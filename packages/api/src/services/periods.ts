@@ -1,0 +1,53 @@
+import { monthRange, quarterOfDate, quarterRange } from '@chuangkou/rules';
+import { badInput } from '../errors.ts';
+
+export interface TPeriod {
+  year: number;
+  quarter?: number | undefined;
+  month?: number | undefined;
+}
+
+export interface TRange {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** The date range of a year, a quarter or a month. */
+export function rangeOf(p: TPeriod): TRange {
+  if (p.month !== undefined) {
+    const r = monthRange(p.year, p.month);
+    return { from: r.start, to: r.end, label: `${p.year}-${String(p.month).padStart(2, '0')}` };
+  }
+  if (p.quarter !== undefined) {
+    const r = quarterRange(p.year, p.quarter);
+    return { from: r.start, to: r.end, label: `${p.year}Q${p.quarter}` };
+  }
+  return { from: `${p.year}-01-01`, to: `${p.year}-12-31`, label: String(p.year) };
+}
+
+/** The period just before (previous month, quarter or year). */
+export function previousOf(p: TPeriod): TPeriod {
+  if (p.month !== undefined)
+    return p.month === 1 ? { year: p.year - 1, month: 12 } : { year: p.year, month: p.month - 1 };
+  if (p.quarter !== undefined)
+    return p.quarter === 1 ? { year: p.year - 1, quarter: 4 } : { year: p.year, quarter: p.quarter - 1 };
+  return { year: p.year - 1 };
+}
+
+/** The same period a year earlier. */
+export function lastYearOf(p: TPeriod): TPeriod {
+  return { ...p, year: p.year - 1 };
+}
+
+/** Refuses a period that starts after today. */
+export function assertNotFuture(p: TPeriod, today: string, field = 'year'): void {
+  if (rangeOf(p).from > today) throw badInput(field, `所选期间尚未开始（今天是 ${today}）`);
+}
+
+/** Refuses a date after today. */
+export function assertNotFutureDate(date: string, today: string, field = 'date'): void {
+  if (date > today) throw badInput(field, `日期 ${date} 晚于今天 ${today}`);
+}
+
+export { quarterOfDate };

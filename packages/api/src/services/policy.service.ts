@@ -1,0 +1,55 @@
+import { type Db, findPolicyInForce, insertPolicyVersion } from '@chuangkou/db';
+import { getPolicy, parsePolicy, type TItem, type TPolicy } from '@chuangkou/rules';
+
+export interface TPolicyInForce {
+  /** null while the center still runs on the built-in default (not yet stored) */
+  id: number | null;
+  code: string;
+  version: number;
+  policy: TPolicy;
+}
+
+const parsed = new Map<number, TPolicy>();
+
+/** The center's policy of that code in force on a date; the built-in default when none is stored. */
+export async function policyInForce(
+  db: Db,
+  centerId: number,
+  code: 'A' | 'B' | 'C',
+  date: string,
+): Promise<TPolicyInForce> {
+  const stored = await findPolicyInForce(db, centerId, code, date);
+  if (stored) {
+    let policy = parsed.get(stored.id);
+    if (!policy) {
+      policy = parsePolicy(stored.body);
+      parsed.set(stored.id, policy);
+    }
+    return { id: stored.id, code, version: stored.version, policy };
+  }
+  const policy = getPolicy(code)!;
+  return { id: null, code, version: policy.version, policy };
+}
+
+/** Stores the built-in default as the center's version 1 when nothing is stored yet (before publishing). */
+export async function ensureStoredPolicy(
+  db: Db,
+  centerId: number,
+  p: TPolicyInForce,
+  userId: number | null,
+): Promise<{ id: number; version: number }> {
+  if (p.id !== null) return { id: p.id, version: p.version };
+  const stored = await insertPolicyVersion(db, {
+    centerId,
+    code: p.code,
+    effectiveFrom: '2000-01-01',
+    body: p.policy,
+    createdBy: userId,
+  });
+  return { id: stored.id, version: stored.version };
+}
+
+/** The item of a policy by code. */
+export function itemOf(policy: TPolicy, code: string): TItem | undefined {
+  return policy.items.find((i) => i.code === code);
+}

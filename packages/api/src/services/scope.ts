@@ -1,0 +1,53 @@
+import { type Db, findStaff, findWindow, type TStaff, type TUser, type TWindow } from '@chuangkou/db';
+import { forbidden, notFound } from '../errors.ts';
+
+/**
+ * What a user may see inside their center: everything (admin, leader, supervisor), one window (head),
+ * or one person (staff). A user never sees another center.
+ */
+export type TScope =
+  | { kind: 'center' }
+  | { kind: 'window'; windowId: number }
+  | { kind: 'self'; staffId: number };
+
+export async function scopeOf(db: Db, user: TUser): Promise<TScope> {
+  if (user.role === 'admin' || user.role === 'leader' || user.role === 'supervisor')
+    return { kind: 'center' };
+  if (user.staffId === null) throw forbidden('账号未关联工作人员');
+  if (user.role === 'head') {
+    const me = await findStaff(db, user.staffId);
+    if (me?.windowId == null) throw forbidden('账号未关联窗口');
+    return { kind: 'window', windowId: me.windowId };
+  }
+  return { kind: 'self', staffId: user.staffId };
+}
+
+/** A staff member of the user's center, or NOT_FOUND (another center's person does not exist for them). */
+export async function staffInCenter(
+  db: Db,
+  user: TUser,
+  staffId: number,
+  field = 'staffId',
+): Promise<TStaff> {
+  const s = await findStaff(db, staffId);
+  if (!s || s.centerId !== user.centerId) throw notFound('工作人员', field);
+  return s;
+}
+
+export async function windowInCenter(
+  db: Db,
+  user: TUser,
+  windowId: number,
+  field = 'windowId',
+): Promise<TWindow> {
+  const w = await findWindow(db, windowId);
+  if (!w || w.centerId !== user.centerId) throw notFound('窗口', field);
+  return w;
+}
+
+/** Whether the scope covers a person (by id and window). */
+export function scopeCoversStaff(scope: TScope, staff: { id: number; windowId: number | null }): boolean {
+  if (scope.kind === 'center') return true;
+  if (scope.kind === 'window') return staff.windowId === scope.windowId;
+  return staff.id === scope.staffId;
+}

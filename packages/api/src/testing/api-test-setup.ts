@@ -1,0 +1,66 @@
+import {
+  createTestDatabase,
+  insertPolicyVersion,
+  insertUser,
+  seedFixture,
+  type TDialectName,
+  type TFixture,
+  type TRole,
+  type TTestDatabase,
+  type TUser,
+} from '@chuangkou/db';
+import { DEFAULT_POLICIES } from '@chuangkou/rules';
+import { createContextInner } from '../context.ts';
+import { createCaller } from '../root.ts';
+
+export const TODAY = '2026-11-26';
+
+export interface TApiSetup {
+  t: TTestDatabase;
+  f: TFixture;
+  users: Record<TRole, TUser>;
+  /** a leader of the other center */
+  otherLeader: TUser;
+  as(role: TRole | null): ReturnType<typeof createCaller>;
+  asUser(user: TUser): ReturnType<typeof createCaller>;
+}
+
+/**
+ * A migrated database with the fixture center, its stored policies and one user per role:
+ * head is 张三 (head of window 1), staff is 李四 (window 1), supervisor and leader have no window.
+ */
+export async function setupApi(dialect: TDialectName): Promise<TApiSetup> {
+  const t = await createTestDatabase(dialect);
+  const f = await seedFixture(t.db);
+  for (const centerId of [f.centerId, f.otherCenterId]) {
+    for (const p of Object.values(DEFAULT_POLICIES)) {
+      await insertPolicyVersion(t.db, {
+        centerId,
+        code: p.code,
+        effectiveFrom: '2000-01-01',
+        body: p,
+        createdBy: null,
+      });
+    }
+  }
+  const mk = (role: TRole, staffId: number | null, centerId = f.centerId) =>
+    insertUser(t.db, {
+      centerId,
+      username: `${role}_${centerId}`,
+      passwordHash: 'x',
+      role,
+      staffId,
+      displayName: role,
+    });
+  const users = {
+    admin: await mk('admin', null),
+    leader: await mk('leader', null),
+    supervisor: await mk('supervisor', null),
+    head: await mk('head', f.staff[0]!.id),
+    staff: await mk('staff', f.staff[1]!.id),
+  };
+  const otherLeader = await mk('leader', null, f.otherCenterId);
+  const asUser = (user: TUser | null) =>
+    createCaller(createContextInner({ db: t.db, user, today: () => TODAY }));
+  return { t, f, users, otherLeader, as: (role) => asUser(role ? users[role] : null), asUser };
+}

@@ -1,0 +1,94 @@
+import type { TRole } from '@chuangkou/db';
+import { RulesError } from '@chuangkou/rules';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+import type { TContext } from './context.ts';
+import { DomainError } from './errors.ts';
+
+// Validation messages in Chinese for the clerks (zod's own zh-CN locale).
+z.config(z.locales.zhCN());
+
+/** `['findings', 0, 'clause']` → `findings[0].clause` */
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+const t = initTRPC.context<TContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      const issue = cause.issues[0];
+      const field = issue ? fieldPath(issue.path) : '';
+      return {
+        ...shape,
+        message: field ? `输入有误：${field}：${issue?.message}` : `输入有误：${issue?.message ?? ''}`,
+        data: { ...shape.data, stack: undefined, field, zodError: z.flattenError(cause) },
+      };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // never a stack trace or a driver message to a user
+      return {
+        ...shape,
+        message: '服务器内部错误，请稍后重试或联系管理员',
+        data: { ...shape.data, stack: undefined },
+      };
+    }
+    const field = cause instanceof DomainError ? cause.field : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, field, zodError: null } };
+  },
+});
+
+/** Turns typed domain and rules errors into tRPC errors with their code and Chinese message. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+    }
+    if (cause instanceof RulesError) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: cause.messageZh, cause });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Any signed-in user. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+function roleProcedure(roles: readonly TRole[], message: string) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message });
+    return next({ ctx });
+  });
+}
+
+/** A person of the center (has a staff record): submits peer ratings, sees own scores. */
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.staffId === null)
+    throw new TRPCError({ code: 'FORBIDDEN', message: '此操作仅限窗口工作人员' });
+  return next({ ctx: { ...ctx, staffId: ctx.user.staffId } });
+});
+/** 窗口负责人 and above: sees a window. */
+export const headProcedure = roleProcedure(
+  ['head', 'supervisor', 'leader'],
+  '此操作需要窗口负责人或以上权限',
+);
+/** 审管科 and duty leaders (and the leaders): record patrols, records, complaints, awards. */
+export const supervisorProcedure = roleProcedure(['supervisor', 'leader'], '此操作需要审管科或中心领导权限');
+/** 中心领导: publishes and signs off. */
+export const leaderProcedure = roleProcedure(['leader'], '此操作需要中心领导权限');
+/** 系统管理员: centers, policies, users. */
+export const adminProcedure = roleProcedure(['admin'], '此操作需要系统管理员权限');
