@@ -44,7 +44,8 @@ export type TResultFlag =
 /** One element of `assessQuarter(...).results`, exactly as domain.md prints it. */
 export type TQuarterResult = {
   staff: string;
-  categories: { civility: number; skills: number; discipline: number };
+  /** Category key (the policy's `assessment.categories[].key`) → score after its floor. */
+  categories: Readonly<Record<string, number>>;
   bonus: number;
   total: number;
   peerGoodShare: number | null;
@@ -68,8 +69,11 @@ export type TBulletinBase = {
   issuer?: string;
 };
 
-/** A category's label and base points (文明服务 30 / 业务技能 40 / 劳动纪律 30 under policy A). */
-export type TCategoryHeading = { label: string; base: number };
+/**
+ * A category column: key, name and base points, as in the policy's `assessment.categories`
+ * (文明服务、思想品德 30 / 业务技能 40 / 劳动纪律 30 under policy A), in print order.
+ */
+export type TCategoryHeading = { key: string; name: string; base: number };
 
 // ---------------------------------------------------------------- results
 
@@ -82,8 +86,8 @@ export type TResultsBulletin = TBulletinBase & {
   status: TPublicationStatus;
   /** The policy's title, e.g. 房管局行政服务中心窗口工作人员考核细则. */
   policyTitle: string;
-  /** Column headings of the three categories; from the policy. */
-  categories: { civility: TCategoryHeading; skills: TCategoryHeading; discipline: TCategoryHeading };
+  /** The category columns, from the policy (`policy.assessment.categories`). */
+  categories: readonly TCategoryHeading[];
   publishedOn: TIsoDate;
   /** 公示期 (public-notice period), inclusive. */
   noticePeriod: { from: TIsoDate; to: TIsoDate };
@@ -123,31 +127,40 @@ export type TBehavioursBulletin = TBulletinBase & {
 
 // ---------------------------------------------------------------- fines
 
-/** Fines of one person under one clause in the month. */
-export type TFineLine = TStaffNames & {
-  item: string;
-  text: string;
-  count: number;
-  /** Yuan. */
-  amount: number;
+/** Count and amount of one clause for one person in the month (the engine's `TFineLine`). */
+export type TFineLine = { item: string; count: number; amount: number };
+
+/**
+ * One person's month, as `monthlyFines(...).staff[i]` of @chuangkou/rules, with the names added:
+ * clause lines, total, the forfeited monthly bonus (扣除当月绩效奖: F5, F7) and the clauses reported.
+ */
+export type TStaffFines = TStaffNames & {
+  staff: string;
+  lines: readonly TFineLine[];
+  total: number;
+  forfeitsMonthlyBonus: boolean;
+  forfeitItems: readonly string[];
+  reportItems: readonly string[];
 };
 
-/** A forfeited monthly performance bonus (扣除当月绩效奖: F5, F7). */
-export type TBonusForfeit = TStaffNames & { item: string; text: string; date: TIsoDate };
-
-/** Someone reported to the supervising unit (向主管单位通报): three or more under a clause, or F5. */
-export type TUnitReport = TStaffNames & { item: string; text: string; count: number };
+/** 向主管单位通报: as `monthlyFines(...).reportToUnit[i]` (three or more under a clause, or F5). */
+export type TUnitReport = {
+  staff: string;
+  items: readonly string[];
+  counts: Readonly<Record<string, number>>;
+};
 
 /** 月度处罚汇总: the month's fines for sign-off by 审管科, 分管领导, 主要领导. */
 export type TFinesBulletin = TBulletinBase & {
   kind: 'fines';
   period: TMonthPeriod;
   policyTitle: string;
+  /** Item code → the policy's text (`policy.items`). */
+  itemTexts: Readonly<Record<string, string>>;
   /** Compiled on (审管科每月初汇总). */
   compiledOn: TIsoDate;
-  lines: readonly TFineLine[];
-  forfeits: readonly TBonusForfeit[];
-  reports: readonly TUnitReport[];
+  staff: readonly TStaffFines[];
+  reportToUnit: readonly TUnitReport[];
   /** The three signers; defaults to 审管科 / 分管领导 / 主要领导. */
   signers?: readonly [string, string, string];
 };
@@ -202,12 +215,12 @@ export type TAwardsBulletin = TBulletinBase & {
 
 // ---------------------------------------------------------------- yearend
 
-/** A person's year: quarterly totals (null when not assessed), mean, annual grade. */
+/** A person's year, as `assessYear(...).results[i]` of @chuangkou/rules, with the names added. */
 export type TYearEndRow = TStaffNames & {
   staff: string;
-  /** Totals of Q1..Q4, null where the person was not assessed. */
-  quarters: readonly [number | null, number | null, number | null, number | null];
-  /** Mean of the assessed quarters, two decimals; null when fewer than two (not graded). */
+  /** Quarter → total, for the quarters the person was assessed in. */
+  quarterTotals: Readonly<Partial<Record<1 | 2 | 3 | 4, number>>>;
+  /** Mean of the assessed quarters; null when not graded (fewer quarters than the policy requires). */
   mean: number | null;
   rank: number | null;
   grade: TGrade | null;
@@ -215,15 +228,16 @@ export type TYearEndRow = TStaffNames & {
   flags: readonly TResultFlag[];
 };
 
-/** A proposed cadre-reserve candidate (后备干部); leaders confirm against the conditions. */
+/** A proposed cadre-reserve candidate (后备干部), as `cadreCandidates(...)[i]`, with the names added. */
 export type TCadreCandidate = TStaffNames & {
   staff: string;
-  annualGrade: TGrade | null;
-  excellentQuarters: number;
-  reason: string;
+  reasons: readonly ('annualExcellent' | 'excellentQuarters')[];
+  /** The quarters graded 优秀. */
+  excellentQuarters: readonly number[];
+  mean: number | null;
 };
 
-/** 年终总评 + 后备干部推荐名单 (two sheets). */
+/** 年终总评 + 后备干部推荐名单 (two sheets); leaders confirm the candidates against the conditions. */
 export type TYearEndBulletin = TBulletinBase & {
   kind: 'yearend';
   year: number;

@@ -1,27 +1,35 @@
 import { BulletinError } from './bulletin.errors.ts';
 import type { TQuarterResult, TResultsRow, TStaffNames } from './bulletin.types.ts';
 
+export type TStaffDirectory = ReadonlyMap<string, TStaffNames> | Readonly<Record<string, TStaffNames>>;
+
 /**
- * Adds names to the engine's results: `assessQuarter(policy, scenario).results` + a directory of
- * staff → `TResultsRow[]`, in the engine's order. A staff id missing from the directory is an error
- * naming the id (a bulletin never prints an id in place of a name).
+ * Adds names to anything the engine returns per person (`assessQuarter(...).results`,
+ * `assessYear(...).results`, `cadreCandidates(...)`, `monthlyFines(...).staff`), keeping its order.
+ * A staff id missing from the directory is an error naming it: a bulletin never prints an id for a name.
  */
-export function toResultsRows(
-  results: readonly TQuarterResult[],
-  directory: ReadonlyMap<string, TStaffNames> | Readonly<Record<string, TStaffNames>>,
-): TResultsRow[] {
+export function withNames<T extends { staff: string }>(
+  items: readonly T[],
+  directory: TStaffDirectory,
+  field = 'rows',
+): (T & TStaffNames)[] {
   const lookup = (id: string): TStaffNames | undefined =>
     directory instanceof Map ? directory.get(id) : (directory as Readonly<Record<string, TStaffNames>>)[id];
-  return results.map((result, index) => {
-    const names = lookup(result.staff);
+  return items.map((item, index) => {
+    const names = lookup(item.staff);
     if (!names) {
       throw new BulletinError(
         'INVALID_INPUT',
-        `第${index + 1}条考核结果的人员 ${result.staff} 不在人员名单中`,
-        `result ${index + 1}: staff ${result.staff} is missing from the directory`,
-        `rows[${index}].staff`,
+        `第${index + 1}条记录的人员 ${item.staff} 不在人员名单中`,
+        `${field}[${index}]: staff ${item.staff} is missing from the directory`,
+        `${field}[${index}].staff`,
       );
     }
-    return { ...result, name: names.name, window: names.window, unit: names.unit };
+    return { ...item, name: names.name, window: names.window, unit: names.unit };
   });
+}
+
+/** `assessQuarter(policy, scenario).results` + names → the rows of a results bulletin. */
+export function toResultsRows(results: readonly TQuarterResult[], directory: TStaffDirectory): TResultsRow[] {
+  return withNames(results, directory, 'results');
 }

@@ -1,7 +1,8 @@
 export { BulletinError, isBulletinError, type TBulletinErrorCode } from './bulletin.errors.ts';
 export * from './bulletin.types.ts';
-export { toResultsRows } from './from-assessment.ts';
-export { dateLabel, FLAG_LABELS, GRADE_LABELS, monthLabel, quarterLabel } from './labels.ts';
+export { type TStaffDirectory, toResultsRows, withNames } from './from-assessment.ts';
+export { dateLabel, FLAG_LABELS, GRADE_LABELS, monthLabel, QUARTER_NAMES, quarterLabel } from './labels.ts';
+export { patrolClauses } from './patrol-clauses.ts';
 export { FONTS, PAGE_FOOTER } from './print-style.ts';
 export { displayWidth } from './text-width.ts';
 export {

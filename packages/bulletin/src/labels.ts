@@ -20,6 +20,9 @@ export const FLAG_LABELS: Record<TResultFlag, string> = {
 
 const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/** 第一 … 第四, by quarter number. */
+export const QUARTER_NAMES: Readonly<Record<number, string>> = { 1: '第一', 2: '第二', 3: '第三', 4: '第四' };
+
 /** 2026年第三季度 */
 export function quarterLabel(period: TQuarterPeriod): string {
   return `${period.year}年第${CHINESE_DIGITS[period.quarter]}季度`;
@@ -32,6 +35,16 @@ export function monthLabel(period: TMonthPeriod): string {
 
 export function periodLabel(period: TQuarterPeriod | TMonthPeriod): string {
   return 'quarter' in period ? quarterLabel(period) : monthLabel(period);
+}
+
+/**
+ * The head of an item's text, for a summary table: up to the first comma (two pieces when the first is
+ * very short). 违反窗口工作人员行为规范，窗口工作人员出现… → 违反窗口工作人员行为规范.
+ */
+export function shortItemText(text: string): string {
+  const pieces = text.split(/[，；。]/).filter((piece) => piece.length > 0);
+  const first = pieces[0] ?? text;
+  return first.length < 6 && pieces[1] ? `${first}，${pieces[1]}` : first;
 }
 
 /** 2026-10-08 → 2026年10月8日 (the official way of writing a date). */

@@ -45,9 +45,13 @@ const DEFAULT_ROW_HEIGHT = 20;
 
 /** Column widths from the text (CJK = 2), the headers included, within each column's bounds. */
 export function columnWidths(spec: TSheetSpec): number[] {
-  // Headers may wrap onto two lines: they need a little more than half their width.
+  // A header may wrap onto two lines (or break where it says): a little more than half its width.
   const headerWidth = (text: string) =>
-    displayWidth(text) <= 8 ? displayWidth(text) : displayWidth(text) / 2 + 2;
+    Math.max(
+      ...text
+        .split('\n')
+        .map((line) => (displayWidth(line) <= 8 ? displayWidth(line) : displayWidth(line) / 2 + 2)),
+    );
   const widths = spec.columns.map((column) => headerWidth(column.header));
   const visit = (cells: readonly (TCell | undefined)[]) => {
     for (let i = 0; i < widths.length; i++) {

@@ -7,6 +7,9 @@ import { byWindowAndName, issuerLines } from './common.ts';
 export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
   const period = periodLabel(bulletin.period);
   const sorted = byWindowAndName(bulletin.rows, (a, b) => a.date.localeCompare(b.date));
+  // Points under a points policy, yuan under a fines policy: a column nobody uses is left out.
+  const hasPoints = bulletin.rows.some((row) => row.points !== undefined);
+  const hasFines = bulletin.rows.some((row) => row.fine !== undefined);
   const rows: TRow[] = sorted.map((row, index) => ({
     cells: [
       index + 1,
@@ -17,8 +20,10 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
       row.item,
       row.text,
       row.qty,
-      row.points === undefined ? null : row.points < 0 ? -row.points : `+${row.points}`,
-      row.fine ?? null,
+      ...(hasPoints
+        ? [row.points === undefined ? null : row.points < 0 ? -row.points : `+${row.points}`]
+        : []),
+      ...(hasFines ? [row.fine ?? null] : []),
       row.note ?? null,
     ],
   }));
@@ -41,8 +46,8 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
         { header: '条款', minWidth: 6 },
         { header: '不规范行为', align: 'left', minWidth: 30, maxWidth: 48, wrap: true },
         { header: '次数', minWidth: 6 },
-        { header: '扣分', minWidth: 6 },
-        { header: '罚款（元）', minWidth: 8 },
+        ...(hasPoints ? [{ header: '扣分', minWidth: 6 }] : []),
+        ...(hasFines ? [{ header: '罚款（元）', minWidth: 8 }] : []),
         { header: '备注', align: 'left', minWidth: 12, maxWidth: 24, wrap: true },
       ],
       preamble: [

@@ -1,5 +1,6 @@
-import type { TFinesBulletin } from '../bulletin.types.ts';
-import { dateLabel, monthLabel, shortDateLabel } from '../labels.ts';
+import { BulletinError } from '../bulletin.errors.ts';
+import type { TFinesBulletin, TStaffFines } from '../bulletin.types.ts';
+import { dateLabel, monthLabel, shortItemText } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { byWindowAndName, signatureLine } from './common.ts';
 
@@ -12,58 +13,68 @@ const DEFAULT_SIGNERS = ['审管科', '分管领导', '主要领导'] as const;
 export function finesSheets(bulletin: TFinesBulletin): TSheetSpec[] {
   const month = monthLabel(bulletin.period);
   const signers = bulletin.signers ?? DEFAULT_SIGNERS;
-  const reported = new Set(bulletin.reports.map((r) => `${r.name}\u0000${r.window}\u0000${r.item}`));
-  const lines = byWindowAndName(bulletin.lines, (a, b) =>
-    a.item.localeCompare(b.item, 'en', { numeric: true }),
-  );
-  const rows: TRow[] = lines.map((line, index) => ({
-    cells: [
-      index + 1,
-      line.name,
-      line.window,
-      line.unit,
-      line.item,
-      line.text,
-      line.count,
-      line.amount,
-      reported.has(`${line.name}\u0000${line.window}\u0000${line.item}`) ? '向主管单位通报' : null,
-    ],
-  }));
-  const totalCount = lines.reduce((sum, line) => sum + line.count, 0);
-  const totalAmount = lines.reduce((sum, line) => sum + line.amount, 0);
+  const text = (item: string, field: string): string => {
+    const found = bulletin.itemTexts[item];
+    if (found === undefined) {
+      throw new BulletinError('INVALID_INPUT', `条款 ${item} 没有条文`, `no text for item ${item}`, field);
+    }
+    return shortItemText(found);
+  };
+  const byStaff = new Map<string, TStaffFines>(bulletin.staff.map((person) => [person.staff, person]));
+  const people = byWindowAndName(bulletin.staff, () => 0);
+
+  const rows: TRow[] = [];
+  for (const person of people) {
+    const lines = [...person.lines].sort((a, b) => a.item.localeCompare(b.item, 'en', { numeric: true }));
+    for (const line of lines) {
+      rows.push({
+        cells: [
+          rows.length + 1,
+          person.name,
+          person.window,
+          person.unit,
+          line.item,
+          text(line.item, 'staff.lines.item'),
+          line.count,
+          line.amount,
+          person.reportItems.includes(line.item) ? '向主管单位通报' : null,
+        ],
+      });
+    }
+  }
+  const totalCount = people.reduce((sum, p) => sum + p.lines.reduce((s, line) => s + line.count, 0), 0);
+  const totalAmount = people.reduce((sum, p) => sum + p.total, 0);
   if (rows.length > 0)
     rows.push({ cells: ['合计', null, null, null, null, null, totalCount, totalAmount, null] });
 
-  const forfeits: TRow[] = byWindowAndName(bulletin.forfeits, (a, b) => a.date.localeCompare(b.date)).map(
-    (forfeit, index) => ({
-      cells: [
-        index + 1,
-        forfeit.name,
-        forfeit.window,
-        forfeit.unit,
-        forfeit.item,
-        forfeit.text,
-        shortDateLabel(forfeit.date),
-        null,
-        '扣除当月绩效奖',
-      ],
-    }),
-  );
-  const reports: TRow[] = byWindowAndName(bulletin.reports, (a, b) => a.item.localeCompare(b.item)).map(
-    (report, index) => ({
-      cells: [
-        index + 1,
-        report.name,
-        report.window,
-        report.unit,
-        report.item,
-        report.text,
-        report.count,
-        null,
-        '主管单位',
-      ],
-    }),
-  );
+  const forfeits: TRow[] = [];
+  for (const person of people) {
+    if (!person.forfeitsMonthlyBonus) continue;
+    for (const item of person.forfeitItems) {
+      const count = person.lines.find((line) => line.item === item)?.count ?? 1;
+      const cells = [forfeits.length + 1, person.name, person.window, person.unit, item];
+      forfeits.push({ cells: [...cells, text(item, 'staff.forfeitItems'), count, null, '扣除当月绩效奖'] });
+    }
+  }
+
+  const reports: TRow[] = [];
+  for (const report of bulletin.reportToUnit) {
+    const person = byStaff.get(report.staff);
+    if (!person) {
+      throw new BulletinError(
+        'INVALID_INPUT',
+        `通报名单中的人员 ${report.staff} 不在处罚明细中`,
+        `staff ${report.staff} of the report list has no fines`,
+        'reportToUnit.staff',
+      );
+    }
+    for (const item of report.items) {
+      const cells = [reports.length + 1, person.name, person.window, person.unit, item];
+      reports.push({
+        cells: [...cells, text(item, 'reportToUnit.items'), report.counts[item] ?? null, null, '主管单位'],
+      });
+    }
+  }
 
   return [
     {
@@ -76,7 +87,7 @@ export function finesSheets(bulletin: TFinesBulletin): TSheetSpec[] {
         { header: '窗口（科室）', align: 'left', maxWidth: 24, wrap: true },
         { header: '所在单位', align: 'left', maxWidth: 20, wrap: true },
         { header: '条款', minWidth: 6 },
-        { header: '处罚事项', align: 'left', minWidth: 30, maxWidth: 50, wrap: true },
+        { header: '处罚事项', align: 'left', minWidth: 24, maxWidth: 40, wrap: true },
         { header: '次数', minWidth: 7 },
         { header: '金额（元）', minWidth: 9 },
         { header: '备注', minWidth: 14 },
@@ -95,7 +106,7 @@ export function finesSheets(bulletin: TFinesBulletin): TSheetSpec[] {
         { kind: 'section', text: '二、扣除当月绩效奖' },
         {
           kind: 'table',
-          header: ['序号', '姓名', '窗口（科室）', '所在单位', '条款', '事由', '日期', '', '处理'],
+          header: ['序号', '姓名', '窗口（科室）', '所在单位', '条款', '事由', '次数', '', '处理'],
           rows: forfeits,
           emptyText: '本月无',
         },

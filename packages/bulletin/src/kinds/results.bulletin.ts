@@ -17,7 +17,14 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
   }
   const office = bulletin.objectionOffice ?? '审管科';
   const { from, to } = bulletin.noticePeriod;
-  const { civility, skills, discipline } = bulletin.categories;
+  if (bulletin.categories.length === 0) {
+    throw new BulletinError(
+      'INVALID_INPUT',
+      '考核结果缺少考核类别',
+      'the results have no categories',
+      'categories',
+    );
+  }
   const rankCounts = new Map<number, number>();
   for (const row of bulletin.rows) rankCounts.set(row.rank, (rankCounts.get(row.rank) ?? 0) + 1);
 
@@ -27,9 +34,7 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
       row.name,
       row.window,
       row.unit,
-      row.categories.civility,
-      row.categories.skills,
-      row.categories.discipline,
+      ...bulletin.categories.map((category) => row.categories[category.key] ?? null),
       row.bonus,
       row.total,
       GRADE_LABELS[row.grade],
@@ -48,9 +53,10 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
         { header: '姓名', minWidth: 9 },
         { header: '窗口', align: 'left', maxWidth: 30, wrap: true },
         { header: '所在单位', align: 'left', maxWidth: 26, wrap: true },
-        { header: `${civility.label}（${civility.base}分）`, minWidth: 10 },
-        { header: `${skills.label}（${skills.base}分）`, minWidth: 10 },
-        { header: `${discipline.label}（${discipline.base}分）`, minWidth: 10 },
+        ...bulletin.categories.map((category) => ({
+          header: `${category.name}\n（${category.base}分）`,
+          minWidth: 10,
+        })),
         { header: '加分', minWidth: 7 },
         { header: '总分', minWidth: 7 },
         { header: '考核等次', minWidth: 10 },

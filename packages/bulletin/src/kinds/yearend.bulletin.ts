@@ -1,9 +1,23 @@
 import { BulletinError } from '../bulletin.errors.ts';
-import type { TYearEndBulletin } from '../bulletin.types.ts';
-import { GRADE_LABELS } from '../labels.ts';
+import type { TCadreCandidate, TYearEndBulletin } from '../bulletin.types.ts';
+import { GRADE_LABELS, QUARTER_NAMES } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { issuerLines, signatureLine } from './common.ts';
 import { resultRemarks } from './results.bulletin.ts';
+
+const QUARTERS = [1, 2, 3, 4] as const;
+
+/** 年度考核优秀；第一、三季度考核优秀 */
+export function candidateReason(candidate: Pick<TCadreCandidate, 'reasons' | 'excellentQuarters'>): string {
+  const parts: string[] = [];
+  if (candidate.reasons.includes('annualExcellent')) parts.push('年度考核优秀');
+  if (candidate.excellentQuarters.length > 0) {
+    parts.push(
+      `${candidate.excellentQuarters.map((q) => QUARTER_NAMES[q] ?? String(q)).join('、')}季度考核优秀`,
+    );
+  }
+  return `${parts.join('；')}；无有效投诉，无不称职季度`;
+}
 
 /** 年终总评 (mean of the assessed quarters) and the proposed 后备干部 list, one sheet each. */
 export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
@@ -26,7 +40,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         row.name,
         row.window,
         row.unit,
-        ...row.quarters.map((total) => total ?? '—'),
+        ...QUARTERS.map((quarter) => row.quarterTotals[quarter] ?? '—'),
         row.mean,
         row.grade === null ? '不评定' : GRADE_LABELS[row.grade],
         row.grade === null ? ['考核不足两个季度', remarks].filter(Boolean).join('；') : remarks,
@@ -34,18 +48,22 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
       isMarked: row.grade === 'incompetent',
     };
   });
-  const candidates: TRow[] = bulletin.candidates.map((candidate, index) => ({
-    cells: [
-      index + 1,
-      candidate.name,
-      candidate.window,
-      candidate.unit,
-      candidate.annualGrade === null ? '不评定' : GRADE_LABELS[candidate.annualGrade],
-      candidate.excellentQuarters,
-      candidate.reason,
-      null,
-    ],
-  }));
+  const annualGrades = new Map(bulletin.rows.map((row) => [row.staff, row.grade]));
+  const candidates: TRow[] = bulletin.candidates.map((candidate, index) => {
+    const grade = annualGrades.get(candidate.staff) ?? null;
+    return {
+      cells: [
+        index + 1,
+        candidate.name,
+        candidate.window,
+        candidate.unit,
+        grade === null ? '不评定' : GRADE_LABELS[grade],
+        candidate.mean,
+        candidateReason(candidate),
+        null,
+      ],
+    };
+  });
   const issuer = bulletin.issuer ?? bulletin.center;
   const draft = bulletin.status === 'draft' ? '（征求意见稿）' : '';
   return [
@@ -90,7 +108,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         { header: '窗口', align: 'left', maxWidth: 22, wrap: true },
         { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
         { header: '年度等次', minWidth: 9 },
-        { header: '优秀季度数', minWidth: 8 },
+        { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
         { header: '推荐理由', align: 'left', minWidth: 20, maxWidth: 30, wrap: true },
         { header: '领导确认', minWidth: 12 },
       ],
