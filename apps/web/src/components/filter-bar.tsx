@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type TFilters, useFilters } from '../lib/filters.ts';
 import { useOrg } from '../lib/org.ts';
-import { formatPeriodParam, type TPeriod } from '../lib/period.ts';
+import { formatPeriodParam, type TPeriod, toQuarter } from '../lib/period.ts';
 import { updateSearch } from '../lib/router.tsx';
 
 export type TPeriodKind = 'year' | 'quarter' | 'month';
@@ -26,7 +26,7 @@ function toDayjs(period: TPeriod): Dayjs {
 
 function fromDayjs(value: Dayjs, kind: TPeriodKind): TPeriod {
   const year = value.year();
-  if (kind === 'quarter') return { year, quarter: Math.floor(value.month() / 3) + 1 };
+  if (kind === 'quarter') return { year, quarter: toQuarter(value.month() + 1) };
   if (kind === 'month') return { year, month: value.month() + 1 };
   return { year };
 }
@@ -35,7 +35,7 @@ function fromDayjs(value: Dayjs, kind: TPeriodKind): TPeriod {
 export function convertPeriod(period: TPeriod, kind: TPeriodKind): TPeriod {
   if (kind === 'year') return { year: period.year };
   if (kind === 'quarter') {
-    const quarter = period.quarter ?? (period.month ? Math.floor((period.month - 1) / 3) + 1 : 4);
+    const quarter = period.quarter ?? (period.month ? toQuarter(period.month) : 4);
     return { year: period.year, quarter };
   }
   const month = period.month ?? (period.quarter ? period.quarter * 3 : 12);

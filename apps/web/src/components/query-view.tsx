@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -30,8 +29,11 @@ export function EmptyState({ description }: { description?: ReactNode }) {
   return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description ?? t('app.empty')} />;
 }
 
+/** The part of a query result this view reads (any error type: tRPC's is not an `Error` subclass in types). */
+export type TQueryLike<T> = { data: T | undefined; error: unknown; isPending: boolean; isError: boolean; refetch: () => unknown };
+
 type TQueryViewProps<T> = {
-  query: Pick<UseQueryResult<T>, 'data' | 'error' | 'isPending' | 'isError' | 'refetch'>;
+  query: TQueryLike<T>;
   isEmpty?: (data: T) => boolean;
   rows?: number;
   children: (data: T) => ReactNode;

@@ -2,7 +2,8 @@
  * A period in the URL: `2026` (year), `2026-Q3` (quarter) or `2026-07` (month).
  * Analytics procedures take it as `{ year, quarter?, month? }`.
  */
-export type TPeriod = { year: number; quarter?: number; month?: number };
+export type TQuarter = 1 | 2 | 3 | 4;
+export type TPeriod = { year: number; quarter?: TQuarter; month?: number };
 
 const PERIOD_RE = /^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$/;
 
@@ -12,7 +13,7 @@ export function parsePeriod(text: string | null | undefined): TPeriod | null {
   const year = Number(match[1]);
   const rest = match[2];
   if (!rest) return { year };
-  if (rest.startsWith('Q')) return { year, quarter: Number(rest.slice(1)) };
+  if (rest.startsWith('Q')) return { year, quarter: Number(rest.slice(1)) as TQuarter };
   return { year, month: Number(rest) };
 }
 
@@ -22,15 +23,20 @@ export function formatPeriodParam(period: TPeriod): string {
   return String(period.year);
 }
 
+/** The quarter of a month 1–12. */
+export function toQuarter(month: number): TQuarter {
+  return (Math.floor((month - 1) / 3) + 1) as TQuarter;
+}
+
 /** The quarter that contains `date` (or today). */
-export function currentQuarter(date = new Date()): { year: number; quarter: number } {
-  return { year: date.getFullYear(), quarter: Math.floor(date.getMonth() / 3) + 1 };
+export function currentQuarter(date = new Date()): { year: number; quarter: TQuarter } {
+  return { year: date.getFullYear(), quarter: toQuarter(date.getMonth() + 1) };
 }
 
 /** The quarter a period falls in: a month maps to its quarter, a bare year to Q4 (or the current quarter). */
-export function quarterOf(period: TPeriod, today = new Date()): { year: number; quarter: number } {
+export function quarterOf(period: TPeriod, today = new Date()): { year: number; quarter: TQuarter } {
   if (period.quarter) return { year: period.year, quarter: period.quarter };
-  if (period.month) return { year: period.year, quarter: Math.floor((period.month - 1) / 3) + 1 };
+  if (period.month) return { year: period.year, quarter: toQuarter(period.month) };
   const now = currentQuarter(today);
   return period.year === now.year ? now : { year: period.year, quarter: 4 };
 }

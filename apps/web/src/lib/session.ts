@@ -15,7 +15,23 @@ export type TSessionUser = {
 /** `auth.me`: the user, or null when nobody is signed in (an UNAUTHORIZED answer counts as null). */
 export function useSession() {
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.auth.me.queryOptions(), staleTime: 5 * 60_000, retry: false });
+  const query = useQuery({
+    ...trpc.auth.me.queryOptions(undefined, {
+      select: (user): TSessionUser | null =>
+        user
+          ? {
+              id: user.id,
+              username: user.username,
+              name: user.displayName,
+              role: user.role,
+              centerId: user.centerId,
+              staffId: user.staffId,
+            }
+          : null,
+    }),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   const isSignedOut = query.isError && isUnauthorized(query.error);
   return { ...query, isSignedOut };
 }
