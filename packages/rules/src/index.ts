@@ -2,6 +2,7 @@ export * from './assessment/grading.ts';
 export * from './assessment/quarter-assessment.ts';
 export * from './assessment/year-assessment.ts';
 export * from './calendar/index.ts';
+export * from './cases/case-workflow.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/monthly-fines.ts';
 export * from './policy/index.ts';

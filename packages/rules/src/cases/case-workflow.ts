@@ -1,0 +1,394 @@
+import type { TWorkCalendar } from '../calendar/work-calendar.ts';
+import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
+import { RulesError } from '../shared/errors.ts';
+
+/** 即办件 / 承诺件 / 联办件 / 上报件 */
+export const CASE_TYPES = ['immediate', 'promised', 'joint', 'escalated'] as const;
+export type TCaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = [
+  'accepted', // 受理, the clock runs
+  'awaitingMaterials', // 补办: the clock stops until the materials are complete
+  'returned', // 退回: not accepted, with written reasons
+  'forwarded', // 上报: forwarded upward, waiting for the reply
+  'decided', // 办结: approved or refused
+  'notified', // 已通知申请人
+  'pickedUp', // 已取件
+] as const;
+export type TCaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The settings of the working rules (高新区 办件工作规程) that another center may write differently. */
+export interface TCaseRules {
+  /** 上报件: 超过15天未批复，要向中心作出解释 */
+  escalationReplyDays: number;
+  /** counted in calendar days (the text's 天) or working days */
+  escalationDayKind: 'calendar' | 'working';
+  /** yellow alert when this many working days or fewer are left */
+  warnWorkingDays: number;
+  /** B5 under policy A: −3 per overdue working day; F3 under policy B: one fine per overdue case */
+  overdueItems: { points: string; fine: string };
+}
+
+export const DEFAULT_CASE_RULES: TCaseRules = {
+  escalationReplyDays: 15,
+  escalationDayKind: 'calendar',
+  warnWorkingDays: 1,
+  overdueItems: { points: 'B5', fine: 'F3' },
+};
+
+export interface TJointDepartment {
+  department: string;
+  /** the department's own limit in working days, counted from the copy (抄告) */
+  limitDays: number;
+  copiedOn: TIsoDate;
+  answeredOn?: TIsoDate;
+}
+
+/** A case as the workflow sees it: everything the transitions and the deadlines need. */
+export interface TCaseState {
+  type: TCaseType;
+  status: TCaseStatus;
+  /** 第一责任人: whoever accepted it */
+  acceptedBy: string;
+  /** the first day the applicant stood at the window */
+  receivedOn: TIsoDate;
+  /** 正式受理之日: the day the materials were complete (补办 restarts the clock) */
+  acceptedOn: TIsoDate | null;
+  promisedDays: number;
+  /** the last working day of the promised limit; null while materials are awaited */
+  deadline: TIsoDate | null;
+  /** 补办 notices issued on this case (a second one fails 一次性告知) */
+  supplementCount: number;
+  missingMaterials: string[];
+  returnReasons: string[];
+  joint: TJointDepartment[];
+  forwardedOn: TIsoDate | null;
+  upperReplyOn: TIsoDate | null;
+  explanationFiledOn: TIsoDate | null;
+  decision: 'approved' | 'refused' | null;
+  decidedOn: TIsoDate | null;
+  notifiedOn: TIsoDate | null;
+  pickedUpOn: TIsoDate | null;
+  flags: TCaseFlag[];
+}
+
+export type TCaseFlag = 'oneTimeNotificationFailed' | 'jointDepartmentLate' | 'overdue';
+
+export type TCaseEvent =
+  | { kind: 'requestMaterials'; on: TIsoDate; missing: string[] }
+  | { kind: 'materialsComplete'; on: TIsoDate }
+  | { kind: 'return'; on: TIsoDate; reasons: string[] }
+  | { kind: 'copyJoint'; on: TIsoDate; departments: { department: string; limitDays: number }[] }
+  | { kind: 'jointAnswer'; on: TIsoDate; department: string }
+  | { kind: 'forward'; on: TIsoDate }
+  | { kind: 'fileExplanation'; on: TIsoDate }
+  | { kind: 'upperReply'; on: TIsoDate }
+  | { kind: 'decide'; on: TIsoDate; decision: 'approved' | 'refused'; reasons?: string[] }
+  | { kind: 'notify'; on: TIsoDate }
+  | { kind: 'pickUp'; on: TIsoDate };
+
+/** A reason that is never accepted for 退回: incomplete materials are what 补办 is for (规程 二、5). */
+export const MATERIALS_INCOMPLETE_PATTERN =
+  /材料不(全|齐|完整)|材料缺|缺少材料|materials? (are )?incomplete|missing materials/i;
+
+const refuse = (path: string, en: string, zh: string): never => {
+  throw new RulesError('INVALID_INPUT', path, en, zh);
+};
+
+/**
+ * 受理: opens a case. An immediate case is due the same day; a promised, joint or escalated case within
+ * its promised working days from the acceptance day. With `missing` materials the case starts in 补办
+ * instead, and its clock starts only when they are complete.
+ */
+export function acceptCase(
+  input: { type: TCaseType; acceptedBy: string; on: TIsoDate; promisedDays: number; missing?: string[] },
+  calendar: TWorkCalendar,
+): TCaseState {
+  if (!Number.isInteger(input.promisedDays) || input.promisedDays < 0) {
+    refuse(
+      'promisedDays',
+      'expected a whole number of working days ≥ 0',
+      '承诺时限须为不小于0的整数（工作日）',
+    );
+  }
+  if (input.type === 'immediate' && input.promisedDays !== 0) {
+    refuse(
+      'promisedDays',
+      'an immediate case is decided the same day (0 days)',
+      '即办件须当场或当天办结（时限为0）',
+    );
+  }
+  if (input.type !== 'immediate' && input.promisedDays === 0) {
+    refuse('promisedDays', 'a promised case needs a limit of at least one working day', '承诺件须有承诺时限');
+  }
+  const base: TCaseState = {
+    type: input.type,
+    status: 'accepted',
+    acceptedBy: input.acceptedBy,
+    receivedOn: input.on,
+    acceptedOn: input.on,
+    promisedDays: input.promisedDays,
+    deadline: calendar.addWorkingDays(input.on, input.promisedDays),
+    supplementCount: 0,
+    missingMaterials: [],
+    returnReasons: [],
+    joint: [],
+    forwardedOn: null,
+    upperReplyOn: null,
+    explanationFiledOn: null,
+    decision: null,
+    decidedOn: null,
+    notifiedOn: null,
+    pickedUpOn: null,
+    flags: [],
+  };
+  if (input.missing && input.missing.length > 0) {
+    return applyCaseEvent(base, { kind: 'requestMaterials', on: input.on, missing: input.missing }, calendar);
+  }
+  return base;
+}
+
+const ALLOWED: Record<TCaseEvent['kind'], readonly TCaseStatus[]> = {
+  requestMaterials: ['accepted', 'awaitingMaterials'],
+  materialsComplete: ['awaitingMaterials'],
+  return: ['accepted', 'awaitingMaterials'],
+  copyJoint: ['accepted'],
+  jointAnswer: ['accepted'],
+  forward: ['accepted'],
+  fileExplanation: ['forwarded'],
+  upperReply: ['forwarded'],
+  decide: ['accepted', 'forwarded'],
+  notify: ['decided'],
+  pickUp: ['notified'],
+};
+
+const STATUS_ZH: Record<TCaseStatus, string> = {
+  accepted: '已受理',
+  awaitingMaterials: '待补办',
+  returned: '已退回',
+  forwarded: '已上报',
+  decided: '已办结',
+  notified: '已通知',
+  pickedUp: '已取件',
+};
+
+const addFlag = (flags: TCaseFlag[], flag: TCaseFlag) => (flags.includes(flag) ? flags : [...flags, flag]);
+
+/**
+ * Applies one step of the case workflow and returns the new state (the old one is untouched), or throws
+ * a RulesError saying, in Chinese too, why the step is not allowed.
+ */
+export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: TWorkCalendar): TCaseState {
+  if (!ALLOWED[event.kind].includes(state.status)) {
+    refuse(
+      'event',
+      `"${event.kind}" is not allowed on a case that is ${state.status}`,
+      `当前状态为「${STATUS_ZH[state.status]}」，不能进行此操作`,
+    );
+  }
+  const last = [
+    state.receivedOn,
+    state.acceptedOn,
+    state.decidedOn,
+    state.notifiedOn,
+    state.forwardedOn,
+  ].filter((d): d is string => d !== null);
+  const latest = last.reduce((a, b) => (a > b ? a : b));
+  if (event.on < latest) refuse('on', `a step cannot be dated before ${latest}`, `日期不能早于 ${latest}`);
+
+  switch (event.kind) {
+    case 'requestMaterials': {
+      if (event.missing.length === 0 || event.missing.some((m) => m.trim() === '')) {
+        refuse('missing', 'list every missing material (一次性告知)', '须一次性列明全部需补齐的材料');
+      }
+      const supplementCount = state.supplementCount + 1;
+      return {
+        ...state,
+        status: 'awaitingMaterials',
+        acceptedOn: null,
+        deadline: null,
+        supplementCount,
+        missingMaterials: event.missing,
+        flags: supplementCount > 1 ? addFlag(state.flags, 'oneTimeNotificationFailed') : state.flags,
+      };
+    }
+    case 'materialsComplete':
+      // 规程 二、4: 申请人补齐或补正材料之日为该事项正式受理之日
+      return {
+        ...state,
+        status: 'accepted',
+        acceptedOn: event.on,
+        deadline: calendar.addWorkingDays(event.on, state.promisedDays),
+        missingMaterials: [],
+      };
+    case 'return': {
+      if (event.reasons.length === 0 || event.reasons.some((r) => r.trim() === '')) {
+        refuse('reasons', 'a return needs its written reasons', '退回须书面说明理由');
+      }
+      if (event.reasons.some((r) => MATERIALS_INCOMPLETE_PATTERN.test(r))) {
+        refuse(
+          'reasons',
+          'incomplete materials are never a reason to return a case: issue a 补办 notice instead',
+          '不得以申请材料不全为由退回，请出具补办件通知单',
+        );
+      }
+      return { ...state, status: 'returned', returnReasons: event.reasons, deadline: null };
+    }
+    case 'copyJoint': {
+      if (state.type !== 'joint')
+        refuse('event', 'only a joint case is copied to departments', '仅联办件可抄告相关部门');
+      const joint = [...state.joint];
+      for (const d of event.departments) {
+        if (joint.some((j) => j.department === d.department)) {
+          refuse('departments', `"${d.department}" was already copied`, `已抄告「${d.department}」`);
+        }
+        if (!Number.isInteger(d.limitDays) || d.limitDays < 1) {
+          refuse('limitDays', 'expected a whole number of working days ≥ 1', '部门时限须为不小于1的整数');
+        }
+        joint.push({ department: d.department, limitDays: d.limitDays, copiedOn: event.on });
+      }
+      return { ...state, joint };
+    }
+    case 'jointAnswer': {
+      const k = state.joint.findIndex((j) => j.department === event.department);
+      if (k < 0)
+        refuse(
+          'department',
+          `"${event.department}" was not copied on this case`,
+          `未抄告「${event.department}」`,
+        );
+      const dept = state.joint[k]!;
+      if (dept.answeredOn)
+        refuse(
+          'department',
+          `"${event.department}" has already answered`,
+          `「${event.department}」已反馈意见`,
+        );
+      const joint = state.joint.map((j, i) => (i === k ? { ...j, answeredOn: event.on } : j));
+      const due = calendar.addWorkingDays(dept.copiedOn, dept.limitDays);
+      return {
+        ...state,
+        joint,
+        flags: event.on > due ? addFlag(state.flags, 'jointDepartmentLate') : state.flags,
+      };
+    }
+    case 'forward':
+      if (state.type !== 'escalated')
+        refuse('event', 'only an escalated case is forwarded upward', '仅上报件可转报上级');
+      return { ...state, status: 'forwarded', forwardedOn: event.on };
+    case 'fileExplanation':
+      if (state.explanationFiledOn) refuse('event', 'the explanation was already filed', '已向中心作出解释');
+      return { ...state, explanationFiledOn: event.on };
+    case 'upperReply':
+      return { ...state, status: 'accepted', upperReplyOn: event.on };
+    case 'decide': {
+      if (state.type === 'joint' && state.joint.some((j) => !j.answeredOn)) {
+        const waiting = state.joint.filter((j) => !j.answeredOn).map((j) => j.department);
+        refuse(
+          'event',
+          `waiting for the opinions of ${waiting.join(', ')}`,
+          `尚待相关部门反馈意见：${waiting.join('、')}`,
+        );
+      }
+      if (state.type === 'escalated' && state.status === 'forwarded') {
+        refuse('event', 'the upper authority has not replied yet', '上级尚未批复');
+      }
+      if (event.decision === 'refused' && !(event.reasons && event.reasons.some((r) => r.trim() !== ''))) {
+        refuse('reasons', 'a refusal needs its written reasons', '不予批准须书面说明理由');
+      }
+      const overdue = state.deadline !== null && event.on > state.deadline;
+      return {
+        ...state,
+        status: 'decided',
+        decision: event.decision,
+        decidedOn: event.on,
+        returnReasons: event.reasons ?? [],
+        flags: overdue ? addFlag(state.flags, 'overdue') : state.flags,
+      };
+    }
+    case 'notify':
+      return { ...state, status: 'notified', notifiedOn: event.on };
+    case 'pickUp':
+      return { ...state, status: 'pickedUp', pickedUpOn: event.on };
+  }
+}
+
+export type TCaseAlert =
+  | { kind: 'deadlineNear'; level: 'yellow'; deadline: TIsoDate; workingDaysLeft: number }
+  | { kind: 'overdue'; level: 'red'; deadline: TIsoDate; overdueWorkingDays: number }
+  | { kind: 'explanationDue'; level: 'red'; forwardedOn: TIsoDate; daysWaiting: number }
+  | { kind: 'jointLate'; level: 'red'; department: string; due: TIsoDate };
+
+/** The alerts a case raises on `today`: yellow before the deadline, red after; 上报 explanations due; late departments. */
+export function caseAlerts(
+  state: TCaseState,
+  today: TIsoDate,
+  calendar: TWorkCalendar,
+  rules: TCaseRules = DEFAULT_CASE_RULES,
+): TCaseAlert[] {
+  const alerts: TCaseAlert[] = [];
+  const open = state.status === 'accepted' || state.status === 'forwarded';
+  if (open && state.deadline) {
+    const left = calendar.workingDaysBetween(today, state.deadline);
+    if (today > state.deadline) {
+      alerts.push({
+        kind: 'overdue',
+        level: 'red',
+        deadline: state.deadline,
+        overdueWorkingDays: calendar.overdueWorkingDays(state.deadline, today),
+      });
+    } else if (left <= rules.warnWorkingDays) {
+      alerts.push({ kind: 'deadlineNear', level: 'yellow', deadline: state.deadline, workingDaysLeft: left });
+    }
+  }
+  if (state.status === 'forwarded' && state.forwardedOn && !state.explanationFiledOn) {
+    const waited =
+      rules.escalationDayKind === 'calendar'
+        ? toEpochDay(today) - toEpochDay(state.forwardedOn)
+        : calendar.workingDaysBetween(state.forwardedOn, today);
+    if (waited > rules.escalationReplyDays) {
+      alerts.push({
+        kind: 'explanationDue',
+        level: 'red',
+        forwardedOn: state.forwardedOn,
+        daysWaiting: waited,
+      });
+    }
+  }
+  if (state.status === 'accepted') {
+    for (const j of state.joint) {
+      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+      if (!j.answeredOn && today > due)
+        alerts.push({ kind: 'jointLate', level: 'red', department: j.department, due });
+    }
+  }
+  return alerts;
+}
+
+export interface TOverdueProposal {
+  /** the person proposed for the deduction: 第一责任人 unless a supervisor decides otherwise */
+  staff: string;
+  item: string;
+  qty: number;
+  date: TIsoDate;
+  reason: string;
+}
+
+/**
+ * When a case was decided late, proposes the B5 deduction (−3 per overdue working day) and the F3 fine
+ * for a supervisor to confirm or reject. Nothing is deducted here: these are proposals.
+ */
+export function proposeOverdueSanctions(
+  state: TCaseState,
+  calendar: TWorkCalendar,
+  rules: TCaseRules = DEFAULT_CASE_RULES,
+): TOverdueProposal[] {
+  if (!state.decidedOn || !state.deadline) return [];
+  const days = calendar.overdueWorkingDays(state.deadline, state.decidedOn);
+  if (days === 0) return [];
+  const reason = `承诺时限 ${state.deadline}，${state.decidedOn} 办结，超期 ${days} 个工作日`;
+  return [
+    { staff: state.acceptedBy, item: rules.overdueItems.points, qty: days, date: state.decidedOn, reason },
+    { staff: state.acceptedBy, item: rules.overdueItems.fine, qty: 1, date: state.decidedOn, reason },
+  ];
+}
