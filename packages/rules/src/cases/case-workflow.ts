@@ -193,7 +193,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
     state.notifiedOn,
     state.forwardedOn,
   ].filter((d): d is string => d !== null);
-  const latest = last.reduce((a, b) => (a > b ? a : b));
+  const latest = last.sort()[last.length - 1]!;
   if (event.on < latest) refuse('on', `a step cannot be dated before ${latest}`, `日期不能早于 ${latest}`);
 
   switch (event.kind) {
@@ -293,7 +293,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       if (state.type === 'escalated' && state.status === 'forwarded') {
         refuse('event', 'the upper authority has not replied yet', '上级尚未批复');
       }
-      if (event.decision === 'refused' && !(event.reasons && event.reasons.some((r) => r.trim() !== ''))) {
+      if (event.decision === 'refused' && !event.reasons?.some((r) => r.trim() !== '')) {
         refuse('reasons', 'a refusal needs its written reasons', '不予批准须书面说明理由');
       }
       const overdue = state.deadline !== null && event.on > state.deadline;
