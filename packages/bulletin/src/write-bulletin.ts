@@ -82,15 +82,18 @@ export function bulletinFileName(bulletin: TBulletin): string {
  * they are written, so a 20,000-row bulletin does not sit in memory as a workbook.
  */
 export async function writeBulletin(bulletin: TBulletin, output: Writable): Promise<void> {
-  const sheets = bulletinSheets(bulletin);
+  await writeSheets(bulletinSheets(bulletin), output, bulletin.issuer ?? bulletin.center);
+}
+
+async function writeSheets(sheets: readonly TSheetSpec[], output: Writable, creator: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,
   });
-  workbook.creator = bulletin.issuer ?? bulletin.center;
+  workbook.creator = creator;
   for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) });
-  await workbook.commit();
+  await workbook.commit(); // resolves on the stream's 'finish', rejects on its 'error'
 }
 
 /** The bulletin as an in-memory .xlsx (for an HTTP download). */
@@ -125,7 +128,7 @@ export async function writeBulletinFile(
   path: string,
 ): Promise<{ path: string; bytes: number }> {
   const target = resolve(path);
-  bulletinSheets(bulletin); // validate first: nothing is created for bad input
+  const sheets = bulletinSheets(bulletin); // validate first: nothing is created for bad input
   const folder = dirname(target);
   const folderStat = await stat(folder).catch(() => null);
   if (!folderStat?.isDirectory()) throw unwritable(target, '目录不存在');
@@ -139,25 +142,26 @@ export async function writeBulletinFile(
 
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const file = createWriteStream(temporary, { flags: 'wx' });
-  const opened = new Promise<void>((resolveOpen, rejectOpen) => {
-    file.once('open', () => resolveOpen());
-    file.once('error', rejectOpen);
-  });
-  const closed = new Promise<void>((resolveClose, rejectClose) => {
-    file.once('close', () => resolveClose());
-    file.once('error', rejectClose);
-  });
+  file.on('error', () => undefined); // reported through the writer's promise; never unhandled
+  const closed = new Promise<void>((resolveClose) => file.once('close', () => resolveClose()));
   try {
-    await opened;
-    await writeBulletin(bulletin, file);
+    await writeSheets(sheets, file, bulletin.issuer ?? bulletin.center);
     await closed;
     await rename(temporary, target);
   } catch (error) {
     file.destroy();
+    await closed;
     await unlink(temporary).catch(() => undefined);
-    if (error instanceof BulletinError) throw error;
-    throw unwritable(target, error instanceof Error ? error.message : String(error));
+    // A file-system error (ENOSPC, EACCES, EROFS …) is the path's fault; anything else is a bug: rethrown.
+    if (isFileSystemError(error)) throw unwritable(target, error.message);
+    throw error;
   }
   const written = await stat(target);
   return { path: target, bytes: written.size };
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error
+  );
 }
