@@ -60,3 +60,12 @@ describe('parseFilters', () => {
     });
   });
 });
+
+describe('rangeOf', () => {
+  it('gives the first and last day of a month, a quarter and a year', async () => {
+    const { rangeOf } = await import('./period.ts');
+    expect(rangeOf({ year: 2024, month: 2 })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(rangeOf({ year: 2026, quarter: 3 })).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(rangeOf({ year: 2025 })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+  });
+});

@@ -57,3 +57,18 @@ export function periodLabel(period: TPeriod, locale: 'zh-CN' | 'en'): string {
   if (period.month) return `${period.year}年${period.month}月`;
   return `${period.year}年度`;
 }
+
+/** First and last day (ISO) of a period. */
+export function rangeOf(period: TPeriod): { from: string; to: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const [first, last] = period.month
+    ? [period.month, period.month]
+    : period.quarter
+      ? [period.quarter * 3 - 2, period.quarter * 3]
+      : [1, 12];
+  return {
+    from: `${period.year}-${pad(first)}-01`,
+    to: `${period.year}-${pad(last)}-${pad(lastDay(period.year, last))}`,
+  };
+}

@@ -1,3 +1,224 @@
-export default function Page() {
-  return null;
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '../../components/chart-card.tsx';
+import { COLORS, SERIES, monthTick } from '../../components/chart-kit.tsx';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView } from '../../components/query-view.tsx';
+import type { TKey } from '../../i18n/dictionary.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { analyticsInput } from '../../lib/analytics-input.ts';
+import { useFilters } from '../../lib/filters.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
+import { periodLabel, rangeOf } from '../../lib/period.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+export const CHANNELS = ['hotline12345', 'evaluator', 'suggestionBox', 'phone', 'online'] as const;
+export const CHANNEL_ZH: Record<string, { zh: string; en: string }> = {
+  hotline12345: { zh: '12345热线', en: '12345 hotline' },
+  evaluator: { zh: '现场评价器', en: 'On-site evaluator' },
+  suggestionBox: { zh: '意见箱', en: 'Suggestion box' },
+  phone: { zh: '电话', en: 'Phone' },
+  online: { zh: '网上', en: 'Online' },
+};
+export const CAUSE_KEY: Record<string, TKey> = {
+  attitude: 'entry.cause.attitude',
+  responsibility: 'entry.cause.efficiency',
+  other: 'entry.cause.other',
+};
+
+type TStatusRow = { key: 'valid' | 'invalid' | 'pending'; count: number };
+
+/** Complaints: rate per 1,000 cases by window and month, channel mix, verification status, the list. */
+export default function ComplaintsPage() {
+  const { t, locale } = useI18n();
+  const filters = useFilters();
+  const trpc = useTRPC();
+  const org = useOrg();
+  const staff = useStaffList();
+  const rate = useQuery(trpc.analytics.complaintRate.queryOptions(analyticsInput(filters)));
+  const list = useQuery(
+    trpc.complaints.list.queryOptions(rangeOf(filters.period), {
+      select: (rows) =>
+        rows
+          .filter((row) => (!filters.windowId || row.windowId === filters.windowId) && (!filters.unitId || org.data?.windows.find((w) => w.id === row.windowId)?.unitId === filters.unitId))
+          .sort((a, b) => b.date.localeCompare(a.date)),
+    }),
+  );
+  const channelName = (channel: string) => CHANNEL_ZH[channel]?.[locale === 'en' ? 'en' : 'zh'] ?? channel;
+  const statusRows: TStatusRow[] = list.data
+    ? (['valid', 'invalid', 'pending'] as const).map((key) => ({
+        key,
+        count: list.data.filter((row) => (key === 'pending' ? row.status === 'pending' : row.status === 'verified' && row.isValid === (key === 'valid'))).length,
+      }))
+    : [];
+  const statusLabel = { valid: t('cmp.valid'), invalid: t('cmp.invalid'), pending: t('cmp.pending') };
+  const statusColor = { valid: COLORS.primary, invalid: COLORS.grey, pending: COLORS.gold };
+
+  return (
+    <div data-testid="page-complaints">
+      <PageHead title={`${t('cmp.title')} · ${periodLabel(filters.period, locale)}`}>
+        <FilterBar />
+      </PageHead>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <QueryView query={rate} rows={8}>
+          {(data) => {
+            const byWindow = [...data.byWindow].sort((a, b) => (b.per1000 ?? 0) - (a.per1000 ?? 0));
+            const byChannel = data.byChannel.map((row) => ({ ...row, name: channelName(row.channel) }));
+            return (
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                <Row gutter={[12, 12]}>
+                  <Col xs={24} xl={14}>
+                    <ChartCard
+                      testId="chart-complaints-month"
+                      title={t('cmp.rateByMonth')}
+                      rows={data.byMonth}
+                      rowKey={(row) => row.month}
+                      height={260}
+                      columns={[
+                        { key: 'month', title: t('overview.month'), value: (row) => row.month },
+                        { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right' },
+                        { key: 'complaints', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right' },
+                        { key: 'per1000', title: t('cmp.per1000'), value: (row) => row.per1000, render: (row) => formatNumber(row.per1000, locale, 2), align: 'right' },
+                      ]}
+                      chart={
+                        <ResponsiveContainer>
+                          <LineChart data={data.byMonth} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                            <XAxis dataKey="month" tickFormatter={monthTick} />
+                            <YAxis width={40} />
+                            <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
+                            <Legend />
+                            <Line dataKey="per1000" name={t('cmp.per1000')} stroke={COLORS.orange} strokeWidth={2} isAnimationActive={false} />
+                          </LineChart>
+                        </ResponsiveContainer>
+                      }
+                    />
+                  </Col>
+                  <Col xs={24} xl={10}>
+                    <ChartCard
+                      testId="chart-complaints-channel"
+                      title={t('cmp.channels')}
+                      rows={byChannel}
+                      rowKey={(row) => row.channel}
+                      height={260}
+                      columns={[
+                        { key: 'channel', title: t('cmp.channel'), value: (row) => row.name },
+                        { key: 'count', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right' },
+                      ]}
+                      chart={
+                        <ResponsiveContainer>
+                          <PieChart>
+                            <Pie data={byChannel} dataKey="complaints" nameKey="name" outerRadius={90} label isAnimationActive={false}>
+                              {byChannel.map((row, index) => (
+                                <Cell key={row.channel} fill={SERIES[index % SERIES.length]} />
+                              ))}
+                            </Pie>
+                            <Tooltip />
+                            <Legend />
+                          </PieChart>
+                        </ResponsiveContainer>
+                      }
+                    />
+                  </Col>
+                </Row>
+                <ChartCard
+                  testId="chart-complaints-window"
+                  title={t('cmp.rateByWindow')}
+                  rows={byWindow}
+                  rowKey={(row) => String(row.windowId)}
+                  height={Math.max(240, Math.min(byWindow.length, 20) * 24 + 40)}
+                  columns={[
+                    { key: 'window', title: t('cmp.window'), value: (row) => row.windowName },
+                    { key: 'unit', title: t('eff.unit'), value: (row) => row.unitName },
+                    { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right', sorter: true },
+                    { key: 'complaints', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right', sorter: true },
+                    { key: 'per1000', title: t('cmp.per1000'), value: (row) => row.per1000, render: (row) => formatNumber(row.per1000, locale, 2), align: 'right', sorter: true },
+                  ]}
+                  chart={
+                    <ResponsiveContainer>
+                      <BarChart data={byWindow.slice(0, 20)} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+                        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                        <XAxis type="number" />
+                        <YAxis type="category" dataKey="windowName" width={150} interval={0} tick={{ fontSize: 12 }} />
+                        <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
+                        <Bar dataKey="per1000" name={t('cmp.per1000')} fill={COLORS.orange} isAnimationActive={false} />
+                      </BarChart>
+                    </ResponsiveContainer>
+                  }
+                />
+              </Space>
+            );
+          }}
+        </QueryView>
+        <QueryView query={list} rows={6}>
+          {(rows) => (
+            <Row gutter={[12, 12]}>
+              <Col xs={24} xl={8}>
+                <ChartCard<TStatusRow>
+                  testId="chart-complaints-status"
+                  title={t('cmp.status')}
+                  rows={statusRows}
+                  rowKey={(row) => row.key}
+                  height={240}
+                  columns={[
+                    { key: 'status', title: t('cmp.verification'), value: (row) => statusLabel[row.key] },
+                    { key: 'count', title: t('cmp.count'), value: (row) => row.count, align: 'right' },
+                  ]}
+                  chart={
+                    <ResponsiveContainer>
+                      <BarChart data={statusRows.map((row) => ({ ...row, label: statusLabel[row.key] }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                        <XAxis dataKey="label" />
+                        <YAxis allowDecimals={false} width={40} />
+                        <Tooltip />
+                        <Bar dataKey="count" name={t('cmp.count')} isAnimationActive={false}>
+                          {statusRows.map((row) => (
+                            <Cell key={row.key} fill={statusColor[row.key]} />
+                          ))}
+                        </Bar>
+                      </BarChart>
+                    </ResponsiveContainer>
+                  }
+                />
+              </Col>
+              <Col xs={24} xl={16}>
+                <Card size="small" title={`${t('cmp.list')}（${rows.length}）`} data-testid="complaints-list">
+                  <Table
+                    size="small"
+                    rowKey="id"
+                    dataSource={rows}
+                    pagination={{ pageSize: 8, showSizeChanger: false }}
+                    scroll={{ x: 'max-content' }}
+                    columns={[
+                      { key: 'date', title: t('cmp.date'), render: (_, row) => formatDate(row.date, locale), width: 120 },
+                      { key: 'channel', title: t('cmp.channel'), render: (_, row) => channelName(row.channel) },
+                      { key: 'window', title: t('cmp.window'), render: (_, row) => nameOf(org.data?.windows, row.windowId) },
+                      { key: 'staff', title: t('cmp.staff'), render: (_, row) => nameOf(staff.data, row.staffId) },
+                      { key: 'content', title: t('cmp.content'), dataIndex: 'content', ellipsis: true, width: 260 },
+                      {
+                        key: 'status',
+                        title: t('cmp.verification'),
+                        render: (_, row) =>
+                          row.status === 'pending' ? (
+                            <Tag color="gold">{t('cmp.pending')}</Tag>
+                          ) : row.isValid ? (
+                            <Tag color="red">{t('cmp.valid')}</Tag>
+                          ) : (
+                            <Tag>{t('cmp.invalid')}</Tag>
+                          ),
+                      },
+                      { key: 'cause', title: t('cmp.cause'), render: (_, row) => (row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—') },
+                    ]}
+                  />
+                </Card>
+              </Col>
+            </Row>
+          )}
+        </QueryView>
+      </Space>
+    </div>
+  );
 }

@@ -1,3 +1,165 @@
-export default function Page() {
-  return null;
+import { useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Row, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { ChartCard, type TDataColumn } from '../../components/chart-card.tsx';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { analyticsInput } from '../../lib/analytics-input.ts';
+import { useFilters } from '../../lib/filters.ts';
+import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
+import { periodLabel } from '../../lib/period.ts';
+import { Link, updateSearch } from '../../lib/router.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { rank, type TEfficiencyRow, type TMetric, unitRows, windowRows } from './efficiency-rows.ts';
+import { RankingChart } from './ranking-chart.tsx';
+
+/** Window efficiency: rankings of units and windows, drill-down unit → window → person. */
+export default function EfficiencyPage() {
+  const { t, locale } = useI18n();
+  const filters = useFilters();
+  const trpc = useTRPC();
+  const org = useOrg();
+  const [metric, setMetric] = useState<TMetric>('onTimeRate');
+  const query = useQuery(trpc.analytics.windowEfficiency.queryOptions(analyticsInput(filters)));
+  const level = filters.windowId ? 'window' : filters.unitId ? 'unit' : 'center';
+
+  const columns = (nameTitle: string): TDataColumn<TEfficiencyRow>[] => [
+    { key: 'name', title: nameTitle, value: (row) => row.name, render: (row) => <a>{row.name}</a> },
+    ...(level !== 'center' || nameTitle === t('eff.window') ? [{ key: 'unit', title: t('eff.unit'), value: (row: TEfficiencyRow) => row.unitName ?? '' }] : []),
+    { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, render: (row) => formatNumber(row.cases, locale), align: 'right', sorter: true },
+    { key: 'onTimeRate', title: t('eff.onTimeRate'), value: (row) => row.onTimeRate, render: (row) => formatPercent(row.onTimeRate, locale), align: 'right', sorter: true },
+    { key: 'overdue', title: t('eff.overdueCases'), value: (row) => row.overdue, align: 'right', sorter: true },
+    { key: 'overdueDays', title: t('eff.overdueDays'), value: (row) => row.overdueDays, align: 'right', sorter: true },
+    { key: 'avg', title: t('eff.avgDays'), value: (row) => row.avgHandlingDays, render: (row) => formatNumber(row.avgHandlingDays, locale, 2), align: 'right', sorter: true },
+    { key: 'promised', title: t('eff.promisedDays'), value: (row) => row.avgPromisedDays, render: (row) => formatNumber(row.avgPromisedDays, locale, 2), align: 'right' },
+    { key: 'sameDay', title: t('eff.sameDayRate'), value: (row) => row.immediateSameDayRate, render: (row) => formatPercent(row.immediateSameDayRate, locale), align: 'right', sorter: true },
+  ];
+
+  const metricPicker = (
+    <Segmented
+      size="small"
+      value={metric}
+      onChange={(value) => setMetric(value as TMetric)}
+      options={[
+        { value: 'onTimeRate', label: t('eff.onTimeRate') },
+        { value: 'overdue', label: t('eff.overdueCases') },
+        { value: 'overdueDays', label: t('eff.overdueDays') },
+        { value: 'avgHandlingDays', label: t('eff.avgDays') },
+      ]}
+      data-testid="metric"
+    />
+  );
+
+  const unitName = nameOf(org.data?.units, filters.unitId);
+  const windowName = nameOf(org.data?.windows, filters.windowId);
+
+  return (
+    <div data-testid="page-efficiency">
+      <PageHead title={`${t('eff.title')} · ${periodLabel(filters.period, locale)}`}>
+        <FilterBar />
+      </PageHead>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { title: <a onClick={() => updateSearch({ unit: undefined, window: undefined })}>{t('filter.allUnits')}</a> },
+          ...(filters.unitId ? [{ title: <a onClick={() => updateSearch({ window: undefined })}>{unitName}</a> }] : []),
+          ...(filters.windowId ? [{ title: windowName }] : []),
+        ]}
+      />
+      <QueryView query={query} rows={10}>
+        {(data) => {
+          const windows = rank(windowRows(data.byWindow), metric);
+          const units = rank(unitRows(data.byWindow), metric);
+          const height = (rows: readonly unknown[]) => Math.max(220, rows.length * 26 + 40);
+          return (
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              <Row gutter={[12, 12]}>
+                {[
+                  { label: t('eff.cases'), value: formatNumber(data.current.cases, locale) },
+                  { label: t('eff.onTimeRate'), value: formatPercent(data.current.onTimeRate, locale) },
+                  { label: t('eff.overdueCases'), value: formatNumber(data.current.overdue, locale) },
+                  { label: t('eff.overdueDays'), value: formatNumber(data.current.overdueDays, locale) },
+                  { label: `${t('eff.avgDays')} / ${t('eff.promisedDays')}`, value: `${formatNumber(data.current.avgHandlingDays, locale, 2)} / ${formatNumber(data.current.avgPromisedDays, locale, 2)}` },
+                  { label: t('eff.sameDayRate'), value: formatPercent(data.current.immediateSameDayRate, locale) },
+                ].map((item) => (
+                  <Col key={item.label} flex="1 1 160px">
+                    <Card size="small">
+                      <Typography.Text type="secondary">{item.label}</Typography.Text>
+                      <div style={{ fontSize: 20, fontWeight: 600 }}>{item.value}</div>
+                    </Card>
+                  </Col>
+                ))}
+              </Row>
+              {level === 'center' ? (
+                <ChartCard<TEfficiencyRow>
+                  testId="chart-units"
+                  title={t('eff.byUnit')}
+                  rows={units}
+                  rowKey={(row) => `u${row.id}`}
+                  columns={columns(t('eff.unit'))}
+                  height={height(units)}
+                  extra={metricPicker}
+                  onRowClick={(row) => updateSearch({ unit: row.id, window: undefined })}
+                  chart={<RankingChart rows={units} metric={metric} onPick={(row) => updateSearch({ unit: row.id, window: undefined })} />}
+                />
+              ) : null}
+              {level !== 'window' ? (
+                <ChartCard<TEfficiencyRow>
+                  testId="chart-windows"
+                  title={level === 'unit' ? `${t('eff.byWindow')} · ${unitName}` : t('eff.byWindow')}
+                  rows={windows}
+                  rowKey={(row) => `w${row.id}`}
+                  columns={columns(t('eff.window'))}
+                  height={height(windows)}
+                  extra={level === 'unit' ? metricPicker : undefined}
+                  initialView={level === 'center' ? 'table' : 'chart'}
+                  onRowClick={(row) => updateSearch({ window: row.id })}
+                  chart={<RankingChart rows={windows} metric={metric} onPick={(row) => updateSearch({ window: row.id })} />}
+                />
+              ) : (
+                <WindowStaff windowId={filters.windowId!} windowName={windowName} />
+              )}
+            </Space>
+          );
+        }}
+      </QueryView>
+    </div>
+  );
+}
+
+/** The people of a window: each opens the person page with every record behind the score. */
+function WindowStaff({ windowId, windowName }: { windowId: number; windowName: string }) {
+  const { t } = useI18n();
+  const staff = useStaffList({ windowId });
+  return (
+    <Card size="small" title={`${t('eff.byStaff')} · ${windowName}`} data-testid="window-staff">
+      <QueryView query={staff} isEmpty={(rows) => rows.length === 0}>
+        {(rows) => (
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              {
+                key: 'name',
+                title: t('eff.staff'),
+                render: (_, row) => (
+                  <Link to={`/assessment/person/${row.id}`} keepSearch>
+                    {row.name}
+                  </Link>
+                ),
+              },
+              { key: 'ab', title: 'A/B', render: (_, row) => row.abRole ?? '—' },
+              { key: 'head', title: t('role.head'), render: (_, row) => (row.isWindowHead ? '✓' : '') },
+              { key: 'detail', title: t('app.details'), render: (_, row) => <Link to={`/assessment/person/${row.id}`} keepSearch>{t('eff.recordsOf', { name: row.name })}</Link> },
+            ]}
+          />
+        )}
+      </QueryView>
+    </Card>
+  );
 }

@@ -1,3 +1,156 @@
-export default function Page() {
-  return null;
+import { FlagFilled, WarningFilled } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Table, Tag, Tooltip as AntTooltip, Typography } from 'antd';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '../../components/chart-card.tsx';
+import { COLORS, monthTick } from '../../components/chart-kit.tsx';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { yearInput } from '../../lib/analytics-input.ts';
+import { useFilters } from '../../lib/filters.ts';
+import { useOrg } from '../../lib/org.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+type TAward = { windowId: number; kind: 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard'; month: number | null; status: string; reason: string | null; date: string };
+
+export type TGridRow = { windowId: number; windowName: string; unitName: string; annual: boolean; months: { redFlag: boolean; yellowCard: boolean; reasons: string[] }[] };
+
+/** The window × month grid of one year: which window won the monthly red flag, which got a yellow card. */
+export function awardGrid(awards: readonly TAward[], windows: readonly { id: number; name: string; unitName: string }[]): TGridRow[] {
+  const rows = new Map<number, TGridRow>();
+  for (const award of awards) {
+    if (award.status !== 'active') continue;
+    const window = windows.find((w) => w.id === award.windowId);
+    let row = rows.get(award.windowId);
+    if (!row) {
+      row = {
+        windowId: award.windowId,
+        windowName: window?.name ?? `#${award.windowId}`,
+        unitName: window?.unitName ?? '',
+        annual: false,
+        months: Array.from({ length: 12 }, () => ({ redFlag: false, yellowCard: false, reasons: [] })),
+      };
+      rows.set(award.windowId, row);
+    }
+    if (award.kind === 'redFlagAnnual') row.annual = true;
+    else if (award.month) {
+      const cell = row.months[award.month - 1];
+      if (cell) {
+        if (award.kind === 'redFlagMonthly') cell.redFlag = true;
+        else cell.yellowCard = true;
+        if (award.reason) cell.reasons.push(award.reason);
+      }
+    }
+  }
+  const score = (row: TGridRow) => row.months.filter((m) => m.redFlag).length * 10 + (row.annual ? 100 : 0) - row.months.filter((m) => m.yellowCard).length;
+  return [...rows.values()].sort((a, b) => score(b) - score(a) || a.windowName.localeCompare(b.windowName, 'zh-CN'));
+}
+
+/** Red-flag windows (红旗窗口) monthly and annual over time, and yellow cards (黄牌警告). */
+export default function RedFlagPage() {
+  const { t, locale } = useI18n();
+  const filters = useFilters();
+  const trpc = useTRPC();
+  const org = useOrg();
+  const year = filters.period.year;
+  const summary = useQuery(trpc.analytics.awards.queryOptions(yearInput(filters)));
+  const awards = useQuery(trpc.awards.list.queryOptions({ year }));
+  const windows = (org.data?.windows ?? [])
+    .filter((w) => (!filters.unitId || w.unitId === filters.unitId) && (!filters.windowId || w.id === filters.windowId))
+    .map((w) => ({ id: w.id, name: w.name, unitName: org.data?.units.find((u) => u.id === w.unitId)?.name ?? '' }));
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  return (
+    <div data-testid="page-redFlag">
+      <PageHead title={`${t('rf.title')} · ${locale === 'en' ? year : `${year}年`}`}>
+        <FilterBar periodKinds={['year']} />
+      </PageHead>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <QueryView query={summary} rows={6}>
+          {(data) => {
+            const byMonth = months.map((month) => {
+              const key = `${year}-${String(month).padStart(2, '0')}`;
+              const row = data.byMonth.find((m) => m.month === key);
+              return { month: key, redFlag: row?.redFlag.length ?? 0, yellowCard: row?.yellowCard.length ?? 0, redFlagNames: row?.redFlag.join('、') ?? '', yellowNames: row?.yellowCard.join('、') ?? '' };
+            });
+            return (
+              <ChartCard
+                testId="chart-awards-month"
+                title={t('rf.overTime')}
+                rows={byMonth}
+                rowKey={(row) => row.month}
+                height={240}
+                columns={[
+                  { key: 'month', title: t('overview.month'), value: (row) => row.month },
+                  { key: 'red', title: t('rf.monthly'), value: (row) => row.redFlagNames },
+                  { key: 'yellow', title: t('rf.yellow'), value: (row) => row.yellowNames },
+                ]}
+                chart={
+                  <ResponsiveContainer>
+                    <BarChart data={byMonth} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                      <XAxis dataKey="month" tickFormatter={monthTick} />
+                      <YAxis allowDecimals={false} width={32} />
+                      <Tooltip />
+                      <Legend />
+                      <Bar dataKey="redFlag" name={t('rf.monthly')} fill={COLORS.primary} isAnimationActive={false} />
+                      <Bar dataKey="yellowCard" name={t('rf.yellow')} fill={COLORS.gold} isAnimationActive={false} />
+                    </BarChart>
+                  </ResponsiveContainer>
+                }
+              />
+            );
+          }}
+        </QueryView>
+        <Card size="small" title={`${t('rf.grid')}（${year}）`} data-testid="redflag-grid">
+          <QueryView query={awards} rows={6} isEmpty={(rows) => rows.length === 0}>
+            {(rows) => {
+              const grid = awardGrid(rows, windows).filter((row) => windows.some((w) => w.id === row.windowId));
+              return (
+                <Table<TGridRow>
+                  className="redflag-grid"
+                  size="small"
+                  rowKey="windowId"
+                  dataSource={grid}
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  columns={[
+                    { key: 'window', title: t('rf.window'), fixed: 'left', render: (_, row) => <span>{row.windowName}<Typography.Text type="secondary" style={{ fontSize: 12 }}> {row.unitName}</Typography.Text></span> },
+                    ...months.map((month) => ({
+                      key: `m${month}`,
+                      title: locale === 'en' ? String(month) : `${month}月`,
+                      className: 'cell',
+                      render: (_: unknown, row: TGridRow) => {
+                        const cell = row.months[month - 1];
+                        if (!cell || (!cell.redFlag && !cell.yellowCard)) return null;
+                        return (
+                          <AntTooltip title={cell.reasons.join('；') || undefined}>
+                            <span>
+                              {cell.redFlag ? <FlagFilled style={{ color: COLORS.primary }} aria-label={t('rf.monthly')} /> : null}
+                              {cell.yellowCard ? <WarningFilled style={{ color: COLORS.gold }} aria-label={t('rf.yellow')} /> : null}
+                            </span>
+                          </AntTooltip>
+                        );
+                      },
+                    })),
+                    { key: 'annual', title: t('rf.annual'), render: (_, row) => (row.annual ? <Tag color="red" icon={<FlagFilled />}>{t('rf.annual')}</Tag> : null) },
+                  ]}
+                />
+              );
+            }}
+          </QueryView>
+          <Space size={16} style={{ marginTop: 8 }}>
+            <span>
+              <FlagFilled style={{ color: COLORS.primary }} /> {t('rf.monthly')}
+            </span>
+            <span>
+              <WarningFilled style={{ color: COLORS.gold }} /> {t('rf.yellow')}
+            </span>
+          </Space>
+        </Card>
+      </Space>
+    </div>
+  );
 }
