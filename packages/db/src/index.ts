@@ -7,6 +7,7 @@ export * from './cases/cases.repository.ts';
 export * from './client.ts';
 export * from './complaints/complaints.repository.ts';
 export type * from './database.ts';
+export * from './demo/demo-generator.ts';
 export * from './org/org.repository.ts';
 export * from './patrols/patrols.repository.ts';
 export * from './peer-ratings/peer-ratings.repository.ts';

@@ -1,0 +1,45 @@
+import { hashPassword } from '@chuangkou/api';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty, migrateToLatest, openDatabase } from '@chuangkou/db';
+import { loadEnv } from './env.ts';
+import { createServer } from './server.ts';
+
+/** `pnpm start`: migrate, load the demo center into an empty database, serve on PORT. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const handle = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) console.log(`数据库迁移 migrations applied: ${applied.join(', ')}`);
+  if (env.DEMO === 'auto') {
+    const loaded = await loadDemoIfEmpty(handle.db, {
+      today: env.TODAY,
+      hashPassword,
+      log: (line) => console.log(`  demo ${line}`),
+    });
+    if (loaded) console.log(`已载入演示数据 demo data loaded: ${loaded.staff} staff, ${loaded.cases} cases`);
+  }
+  const server = createServer({
+    db: handle.db,
+    webDist: env.WEB_DIST,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    maxBatchSize: env.MAX_BATCH_SIZE,
+    isSecure: env.COOKIE_SECURE,
+    today: env.TODAY ? () => env.TODAY! : undefined,
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    const where = env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${env.DATA_DIR}`;
+    console.log(`\n窗口考核系统已启动 listening on http://localhost:${env.PORT}  (${where})`);
+    console.log(
+      `演示账号 demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+    );
+  });
+  const stop = () => {
+    server.close(() => void handle.close().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('启动失败 failed to start:', e);
+  process.exit(1);
+});

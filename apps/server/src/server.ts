@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { appRouter, createContextInner, sessionIdOf, sessionTokenFromCookie } from '@chuangkou/api';
+import { type DbRoot, findSessionUser } from '@chuangkou/db';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+
+export interface TServerOptions {
+  db: DbRoot;
+  webDist: string;
+  maxBodyBytes: number;
+  maxBatchSize: number;
+  isSecure: boolean;
+  today?: (() => string) | undefined;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>窗口考核系统</title></head>
+<body style="font-family:sans-serif;max-width:40rem;margin:4rem auto">
+<h1>窗口考核系统 · Window-service assessment</h1>
+<p>API 已启动：<code>/trpc</code>，健康检查：<a href="/api/health">/api/health</a>。</p>
+<p>The dashboard has not been built yet (<code>pnpm build</code> builds apps/web).</p>
+</body></html>`;
+
+/** Sends a file of the built dashboard, or index.html for client routes, or the placeholder. */
+async function serveStatic(root: string, urlPath: string, res: http.ServerResponse): Promise<void> {
+  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const file = path.normalize(path.join(root, decoded));
+  const candidates =
+    file.startsWith(root + path.sep) || file === root
+      ? [file, path.join(root, 'index.html')]
+      : [path.join(root, 'index.html')];
+  for (const candidate of candidates) {
+    const s = await stat(candidate).catch(() => null);
+    if (s?.isFile()) {
+      const isAsset = candidate.includes(`${path.sep}assets${path.sep}`);
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(candidate)] ?? 'application/octet-stream',
+        'Content-Length': s.size,
+        'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      createReadStream(candidate).pipe(res);
+      return;
+    }
+  }
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  res.end(PLACEHOLDER);
+}
+
+/** The HTTP host: /api/health, tRPC at /trpc, the dashboard everywhere else. Thin: no rules here. */
+export function createServer(opts: TServerOptions): http.Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: opts.maxBodyBytes,
+    maxBatchSize: opts.maxBatchSize,
+    async createContext({ req, res }) {
+      const token = sessionTokenFromCookie(req.headers.cookie);
+      const sessionId = token ? sessionIdOf(token) : null;
+      const user = sessionId
+        ? ((await findSessionUser(opts.db, sessionId, new Date().toISOString())) ?? null)
+        : null;
+      return createContextInner({
+        db: opts.db,
+        user,
+        sessionId,
+        isSecure: opts.isSecure,
+        today: opts.today,
+        setHeader: (name, value) => res.setHeader(name, value),
+      });
+    },
+    onError({ error, path: procedure }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`[trpc] ${procedure ?? '?'}:`, error.cause ?? error);
+    },
+  });
+  const webRoot = path.resolve(opts.webDist);
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/api/health' || url.startsWith('/api/health?')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+      return;
+    }
+    if (url.startsWith('/trpc/') || url === '/trpc') {
+      trpc(req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(webRoot, url, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+}
