@@ -1,6 +1,6 @@
 /**
  * Renders every sample bulletin to .xlsx, then to PDF (LibreOffice headless) and PNG pages (pdftoppm,
- * 60 dpi), into docs/bulletins/ at the repository root (PNGs only; the .xlsx and PDF stay in a temp
+ * 60 dpi; the first and the last page of each), into docs/bulletins/ at the repository root (PNGs only; the .xlsx and PDF stay in a temp
  * folder, printed at the end). Usage: `pnpm --filter @chuangkou/bulletin render [--keep]`.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,9 +31,9 @@ for (const { stem, bulletin } of sampleBulletins()) {
   const pdf = join(work, `${stem}.pdf`);
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(work, stem)], { env });
   const pages = readdirSync(work).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'));
-  // Long bulletins: the first two pages (layout, repeated header) and the last (signatures, 2nd sheet).
+  // The first page (title, notice) and the last (repeated header, signatures, the second sheet).
   const sorted = pages.sort();
-  const kept = sorted.length <= 3 ? sorted : [...sorted.slice(0, 2), sorted[sorted.length - 1]!];
+  const kept = sorted.length <= 2 ? sorted : [sorted[0]!, sorted[sorted.length - 1]!];
   for (const page of kept) renameSync(join(work, page), join(docs, page));
   console.log(`${stem}: ${written.bytes} bytes, ${pages.length} page(s)`);
 }
