@@ -1,0 +1,354 @@
+import {
+  patrolClauses,
+  type TAwardsBulletin,
+  type TBehaviourRow,
+  type TBehavioursBulletin,
+  type TBulletin,
+  type TFinesBulletin,
+  type TPatrolBulletin,
+  type TPatrolFinding,
+  type TResultsBulletin,
+  type TStaffNames,
+  type TYearEndBulletin,
+} from '@chuangkou/bulletin';
+import {
+  type Db,
+  findCenter,
+  listAwards,
+  listLatestPublished,
+  listPatrols,
+  listRecords,
+  listStaff,
+  listUnits,
+  listWindows,
+} from '@chuangkou/db';
+import { chinaWorkCalendar, monthRange, quarterRange, type TItem } from '@chuangkou/rules';
+import { badInput } from '../errors.ts';
+import { cadreCandidatesOf, quarterView, yearEnd } from './assessment.service.ts';
+import { finesOfMonth } from './fines.service.ts';
+import { policyInForce } from './policy.service.ts';
+
+/**
+ * Bulletins from the database: what each kind of @chuangkou/bulletin needs, gathered through the same
+ * services the dashboard uses (published snapshot, else the live draft), so a printed bulletin and the
+ * screen never disagree. The workbook itself is written by @chuangkou/bulletin (`writeBulletinFile`,
+ * `renderBulletin`); bad periods surface there as a `BulletinError` (EMPTY_PERIOD).
+ */
+
+type TQuarter = 1 | 2 | 3 | 4;
+
+export type TBulletinRequest =
+  | { kind: 'results'; year: number; quarter: TQuarter }
+  | { kind: 'behaviours'; year: number; quarter?: TQuarter | undefined; month?: number | undefined }
+  | { kind: 'fines'; year: number; month: number }
+  /** Without a date: the blank form. */
+  | { kind: 'patrol'; date?: string | undefined }
+  /** With a month: the monthly award; without: the annual one. */
+  | { kind: 'awards'; year: number; month?: number | undefined }
+  | { kind: 'yearend'; year: number };
+
+export interface TBulletinSettings {
+  /** 异议电话 printed on the results notice; defaults to the 12345 government service hotline. */
+  objectionPhone?: string | undefined;
+  /** 公示期 in working days (at least five, as public notices usually run). */
+  noticeWorkingDays?: number | undefined;
+}
+
+const DEFAULT_PHONE = '12345';
+const DEFAULT_NOTICE_DAYS = 5;
+
+/** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
+async function directoryOf(db: Db, centerId: number) {
+  const [staff, windows, units] = await Promise.all([
+    listStaff(db, { centerId, includeInactive: true }),
+    listWindows(db, centerId),
+    listUnits(db, centerId),
+  ]);
+  const windowName = new Map(windows.map((w) => [w.id, w.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const names = new Map<number, TStaffNames>(
+    staff.map((s) => [
+      s.id,
+      {
+        name: s.name,
+        window: s.windowId === null ? '—' : (windowName.get(s.windowId) ?? '—'),
+        unit: s.unitId === null ? '—' : (unitName.get(s.unitId) ?? '—'),
+      },
+    ]),
+  );
+  return { staff, windows, units, names, windowName, unitName };
+}
+
+function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
+  return names.get(Number(id)) ?? { name: String(id), window: '—', unit: '—' };
+}
+
+async function centerName(db: Db, centerId: number): Promise<string> {
+  const center = await findCenter(db, centerId);
+  if (!center) throw badInput('centerId', `中心 ${centerId} 不存在`);
+  return center.name;
+}
+
+async function resultsBulletin(
+  db: Db,
+  centerId: number,
+  year: number,
+  quarter: TQuarter,
+  today: string,
+  settings: TBulletinSettings,
+): Promise<TResultsBulletin> {
+  const { start, end } = quarterRange(year, quarter);
+  const [center, view, policy] = await Promise.all([
+    centerName(db, centerId),
+    quarterView(db, centerId, year, quarter),
+    policyInForce(db, centerId, 'A', end),
+  ]);
+  // A quarter that has not begun has no draft: the bulletin refuses it (EMPTY_PERIOD).
+  const hasBegun = view.status === 'published' || start <= today;
+  const publishedOn = view.publishedAt?.slice(0, 10) ?? today;
+  const noticeDays = settings.noticeWorkingDays ?? DEFAULT_NOTICE_DAYS;
+  const calendar = chinaWorkCalendar();
+  const from = calendar.isWorkingDay(publishedOn) ? publishedOn : calendar.addWorkingDays(publishedOn, 1);
+  return {
+    kind: 'results',
+    center,
+    period: view.period,
+    status: view.status,
+    policyTitle: policy.policy.name,
+    categories: (policy.policy.assessment?.categories ?? []).map((c) => ({
+      key: c.key,
+      name: c.name,
+      base: c.base,
+    })),
+    publishedOn,
+    noticePeriod: { from, to: calendar.addWorkingDays(from, noticeDays - 1) },
+    objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
+    rows: hasBegun
+      ? view.results.map((r) => ({
+          ...r,
+          name: r.staffName,
+          window: r.windowName ?? '—',
+          unit: r.unitName ?? '—',
+        }))
+      : [],
+  };
+}
+
+function behaviourPoints(item: TItem, qty: number, level: string | null, aggravated: boolean): number {
+  const base = item.points ?? item.levels?.find((l) => l.key === level)?.points ?? 0;
+  return base * qty + (aggravated && item.aggravation ? item.aggravation.points * qty : 0);
+}
+
+async function behavioursBulletin(
+  db: Db,
+  centerId: number,
+  request: Extract<TBulletinRequest, { kind: 'behaviours' }>,
+  today: string,
+): Promise<TBehavioursBulletin> {
+  const { year, quarter, month } = request;
+  if ((quarter === undefined) === (month === undefined)) {
+    throw badInput('quarter', '不规范行为通报须指定季度或月份（二选一）');
+  }
+  const range = month !== undefined ? monthRange(year, month) : quarterRange(year, quarter!);
+  const [center, directory, points, fines, records] = await Promise.all([
+    centerName(db, centerId),
+    directoryOf(db, centerId),
+    policyInForce(db, centerId, 'A', range.end),
+    policyInForce(db, centerId, 'B', range.end),
+    listRecords(db, { centerId, from: range.start, to: range.end, status: 'active', limit: 1_000_000 }),
+  ]);
+  const items = new Map<string, TItem>([
+    ...points.policy.items.map((i) => [i.code, i] as const),
+    ...fines.policy.items.map((i) => [i.code, i] as const),
+  ]);
+  const rows: TBehaviourRow[] = [];
+  for (const record of records) {
+    const item = items.get(record.item);
+    if (!item || (item.kind !== 'deduction' && item.kind !== 'fine')) continue;
+    // A window-level record (黄牌警告) concerns every person of the window.
+    const people =
+      record.staffId !== null
+        ? [record.staffId]
+        : directory.staff.filter((s) => s.windowId === record.windowId && s.isActive).map((s) => s.id);
+    for (const id of people) {
+      rows.push({
+        ...namesOf(directory.names, id),
+        date: record.date,
+        item: item.code,
+        text: item.text,
+        qty: record.qty,
+        ...(item.kind === 'fine'
+          ? { fine: (item.fine?.amount ?? 0) * record.qty }
+          : { points: behaviourPoints(item, record.qty, record.level, record.aggravated) }),
+        ...(record.note ? { note: record.note } : {}),
+      });
+    }
+  }
+  return {
+    kind: 'behaviours',
+    center,
+    period: month !== undefined ? { year, month } : { year, quarter: quarter! },
+    policyTitle: points.policy.name,
+    publishedOn: today,
+    rows,
+  };
+}
+
+async function finesBulletin(db: Db, centerId: number, year: number, month: number, today: string) {
+  const { end } = monthRange(year, month);
+  const [center, directory, policy, fines] = await Promise.all([
+    centerName(db, centerId),
+    directoryOf(db, centerId),
+    policyInForce(db, centerId, 'B', end),
+    finesOfMonth(db, centerId, year, month),
+  ]);
+  const bulletin: TFinesBulletin = {
+    kind: 'fines',
+    center,
+    period: { year, month },
+    policyTitle: policy.policy.name,
+    itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
+    compiledOn: today,
+    staff: fines.staff.map((s) => ({ ...s, ...namesOf(directory.names, s.staff) })),
+    reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
+  };
+  return bulletin;
+}
+
+async function patrolBulletin(db: Db, centerId: number, date: string | undefined): Promise<TPatrolBulletin> {
+  const [center, policy] = await Promise.all([
+    centerName(db, centerId),
+    policyInForce(db, centerId, 'B', date ?? '9999-12-31'),
+  ]);
+  const clauses = patrolClauses(policy.policy.items);
+  const base: TPatrolBulletin = { kind: 'patrol', center, formOwner: center, clauses };
+  if (date === undefined) return base;
+
+  const patrols = await listPatrols(db, { centerId, from: date, to: date });
+  if (patrols.length === 0) throw badInput('date', `${date}没有巡查记录`);
+  const directory = await directoryOf(db, centerId);
+  // The form's rows are the fines clauses: an F item goes to its clause's row; a finding under the
+  // points policy (C4, A7 …) goes to a last row 其他, with its code.
+  const rowOf = new Map<string, number>();
+  for (const item of policy.policy.items) {
+    const match = /一、(\d+)$/.exec(item.clause);
+    if (match) rowOf.set(item.code, Number(match[1]));
+  }
+  const otherRow = Math.max(0, ...clauses.map((c) => c.no)) + 1;
+  const findings: Record<number, TPatrolFinding> = {};
+  let hasOther = false;
+  for (const patrol of patrols) {
+    for (const finding of patrol.findings) {
+      const row = rowOf.get(finding.clause) ?? otherRow;
+      if (row === otherRow) hasOther = true;
+      const who =
+        finding.staffId !== null
+          ? `${namesOf(directory.names, finding.staffId).window} ${namesOf(directory.names, finding.staffId).name}`
+          : finding.windowId !== null
+            ? (directory.windowName.get(finding.windowId) ?? '')
+            : '';
+      const text = `${who}：${finding.finding}${row === otherRow ? `（${finding.clause}）` : ''}`;
+      const cell = (findings[row] ??= {});
+      cell[patrol.session] = cell[patrol.session] ? `${cell[patrol.session]}；${text}` : text;
+    }
+  }
+  const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
+  return {
+    ...base,
+    clauses: hasOther ? [...clauses, { no: otherRow, text: '其他（《考核细则》所列不规范行为）' }] : clauses,
+    patrol: {
+      date,
+      dutyLeader: unique(patrols.map((p) => p.dutyLeader)).join('、'),
+      inspectors: unique(patrols.flatMap((p) => p.inspectors.split(/[、,，]/).map((s) => s.trim()))),
+      findings,
+    },
+  };
+}
+
+async function awardsBulletin(
+  db: Db,
+  centerId: number,
+  year: number,
+  month: number | undefined,
+  today: string,
+): Promise<TAwardsBulletin> {
+  const scope = month === undefined ? 'annual' : 'monthly';
+  const [center, directory, policy, awards] = await Promise.all([
+    centerName(db, centerId),
+    directoryOf(db, centerId),
+    policyInForce(db, centerId, 'A', `${year}-12-31`),
+    listAwards(db, { centerId, year, kind: scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual' }),
+  ]);
+  const bonus =
+    policy.policy.items.find((i) => i.code === 'D6')?.levels?.find((l) => l.key === scope)?.points ??
+    (scope === 'monthly' ? 2 : 5);
+  const chosen = awards.filter((a) => month === undefined || a.month === month);
+  return {
+    kind: 'awards',
+    center,
+    scope,
+    period: month === undefined ? { year } : { year, month },
+    policyTitle: policy.policy.name,
+    publishedOn: chosen.at(-1)?.date ?? today,
+    rows: chosen.map((award) => {
+      const window = directory.windows.find((w) => w.id === award.windowId);
+      return {
+        window: window?.name ?? String(award.windowId),
+        unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
+        staff: directory.staff.filter((s) => s.windowId === award.windowId && s.isActive).map((s) => s.name),
+        reason: award.reason ?? '',
+        bonusPerPerson: bonus,
+      };
+    }),
+  };
+}
+
+async function yearEndBulletin(
+  db: Db,
+  centerId: number,
+  year: number,
+  today: string,
+): Promise<TYearEndBulletin> {
+  const [center, directory, policy, published, year_, candidates] = await Promise.all([
+    centerName(db, centerId),
+    directoryOf(db, centerId),
+    policyInForce(db, centerId, 'A', `${year}-12-31`),
+    listLatestPublished(db, centerId, year, year),
+    yearEnd(db, centerId, today, year),
+    cadreCandidatesOf(db, centerId, today, year),
+  ]);
+  return {
+    kind: 'yearend',
+    center,
+    year,
+    status: published.length === 4 ? 'published' : 'draft',
+    policyTitle: policy.policy.name,
+    publishedOn: today,
+    rows: year_.assessment.results.map((r) => ({ ...r, ...namesOf(directory.names, r.staff) })),
+    candidates: candidates.map((c) => ({ ...c, ...namesOf(directory.names, c.staff) })),
+  };
+}
+
+/** The bulletin input of one kind and period for a center, read from the database. */
+export async function bulletinOf(
+  db: Db,
+  centerId: number,
+  request: TBulletinRequest,
+  today: string,
+  settings: TBulletinSettings = {},
+): Promise<TBulletin> {
+  switch (request.kind) {
+    case 'results':
+      return resultsBulletin(db, centerId, request.year, request.quarter, today, settings);
+    case 'behaviours':
+      return behavioursBulletin(db, centerId, request, today);
+    case 'fines':
+      return finesBulletin(db, centerId, request.year, request.month, today);
+    case 'patrol':
+      return patrolBulletin(db, centerId, request.date);
+    case 'awards':
+      return awardsBulletin(db, centerId, request.year, request.month, today);
+    case 'yearend':
+      return yearEndBulletin(db, centerId, request.year, today);
+  }
+}
