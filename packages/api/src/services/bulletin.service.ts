@@ -248,7 +248,8 @@ async function patrolBulletin(db: Db, centerId: number, date: string | undefined
             ? (directory.windowName.get(finding.windowId) ?? '')
             : '';
       const text = `${who}：${finding.finding}${row === otherRow ? `（${finding.clause}）` : ''}`;
-      const cell = (findings[row] ??= {});
+      const cell = findings[row] ?? {};
+      findings[row] = cell;
       cell[patrol.session] = cell[patrol.session] ? `${cell[patrol.session]}；${text}` : text;
     }
   }
