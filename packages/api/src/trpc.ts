@@ -15,6 +15,18 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+const TRANSPORT_ZH: Partial<Record<string, string>> = {
+  BAD_REQUEST: '请求无效',
+  PARSE_ERROR: '请求格式错误',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  NOT_FOUND: '请求的接口不存在',
+  METHOD_NOT_SUPPORTED: '请求方法不被支持',
+  UNSUPPORTED_MEDIA_TYPE: '请求类型须为 application/json',
+  TOO_MANY_REQUESTS: '请求过于频繁',
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '无权执行此操作',
+};
+
 const t = initTRPC.context<TContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -36,7 +48,11 @@ const t = initTRPC.context<TContext>().create({
       };
     }
     const field = cause instanceof DomainError ? cause.field : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, field, zodError: null } };
+    // messages from tRPC itself (batch too large, body too large, unknown procedure) are English
+    const message = /[\u4e00-\u9fff]/.test(shape.message)
+      ? shape.message
+      : `${TRANSPORT_ZH[error.code] ?? '请求无效'}（${shape.message}）`;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, field, zodError: null } };
   },
 });
 

@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hashPassword } from '@chuangkou/api';
+import { createTestDatabase, insertUser, seedFixture, type TTestDatabase } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from './server.ts';
+
+describe('createServer', () => {
+  let t: TTestDatabase;
+  let base: string;
+  let close: () => Promise<void>;
+  const dist = mkdtempSync(path.join(tmpdir(), 'ck-web-'));
+
+  beforeAll(async () => {
+    t = await createTestDatabase('sqlite');
+    const f = await seedFixture(t.db);
+    await insertUser(t.db, {
+      centerId: f.centerId,
+      username: 'leader',
+      passwordHash: await hashPassword('demo1234'),
+      role: 'leader',
+      staffId: null,
+      displayName: '中心主任',
+    });
+    const server = createServer({
+      db: t.db,
+      webDist: path.join(dist, 'missing'),
+      maxBodyBytes: 64 * 1024,
+      maxBatchSize: 5,
+      isSecure: false,
+      today: () => '2026-11-26',
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+  });
+  afterAll(async () => {
+    await close?.();
+    await t?.destroy();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('answers the health check', async () => {
+    const res = await fetch(`${base}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{"ok":true}');
+  });
+
+  it('logs in over HTTP with a cookie and serves assessment.quarter in the engine’s shape', async () => {
+    const login = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'demo1234' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^ck_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    const input = encodeURIComponent(JSON.stringify({ year: 2026, quarter: 3 }));
+    const res = await fetch(`${base}/trpc/assessment.quarter?input=${input}`, {
+      headers: { cookie: cookie.split(';')[0]! },
+    });
+    const body = (await res.json()) as {
+      result: { data: { period: unknown; results: Record<string, unknown>[] } };
+    };
+    expect(body.result.data.period).toEqual({ year: 2026, quarter: 3 });
+    expect(Object.keys(body.result.data.results[0]!)).toEqual(
+      expect.arrayContaining([
+        'staff',
+        'categories',
+        'bonus',
+        'total',
+        'rank',
+        'grade',
+        'vetoed',
+        'flags',
+        'staffName',
+      ]),
+    );
+  });
+
+  it('refuses without a session, with a Chinese message and no stack trace', async () => {
+    const input = encodeURIComponent(JSON.stringify({ year: 2026, quarter: 3 }));
+    const res = await fetch(`${base}/trpc/assessment.quarter?input=${input}`);
+    expect(res.status).toBe(401);
+    const text = await res.text();
+    expect(text).toContain('请先登录');
+    expect(text).not.toMatch(/stack|at \//);
+  });
+
+  it('names the field of a bad input in Chinese', async () => {
+    const res = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 5, password: 'x' }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; data: { field: string } } };
+    expect(body.error.data.field).toBe('username');
+    expect(body.error.message).toMatch(/^输入有误：username：/);
+  });
+
+  it('refuses an oversized body and a batch over the limit', async () => {
+    const big = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x'.repeat(100_000), password: 'y' }),
+    });
+    expect(big.status).toBe(413);
+    const paths = Array.from({ length: 6 }, () => 'auth.me').join(',');
+    const batch = await fetch(`${base}/trpc/${paths}?batch=1&input=%7B%7D`);
+    expect(batch.status).toBe(400);
+    expect(await batch.text()).toContain('请求无效');
+  });
+
+  it('serves a placeholder page until the dashboard is built, then the dashboard with client routes', async () => {
+    const placeholder = await fetch(`${base}/`);
+    expect(await placeholder.text()).toContain('窗口考核系统');
+  });
+});
+
+describe('createServer with a built dashboard', () => {
+  it('serves index.html for client routes and never a file outside the dist directory', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'ck-web-'));
+    writeFileSync(path.join(dist, 'index.html'), '<html>dashboard</html>');
+    writeFileSync(path.join(dist, 'app.js'), 'console.log(1)');
+    const t = await createTestDatabase('sqlite');
+    const server = createServer({
+      db: t.db,
+      webDist: dist,
+      maxBodyBytes: 1024,
+      maxBatchSize: 5,
+      isSecure: false,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await (await fetch(`${base}/records/42`)).text()).toBe('<html>dashboard</html>');
+      const js = await fetch(`${base}/app.js`);
+      expect(js.headers.get('content-type')).toMatch(/javascript/);
+      expect(await (await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`)).text()).toBe(
+        '<html>dashboard</html>',
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await t.destroy();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

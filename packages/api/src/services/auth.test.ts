@@ -1,0 +1,83 @@
+import { findSessionUser, insertSession, insertUser } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../context.ts';
+import { createCaller } from '../root.ts';
+import { setupApi, type TApiSetup } from '../testing/api-test-setup.ts';
+import { sessionIdOf, sessionTokenFromCookie } from './auth.service.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+describe('hashPassword', () => {
+  it('verifies the right password and refuses a wrong one, with a fresh salt each time', async () => {
+    const a = await hashPassword('demo1234');
+    const b = await hashPassword('demo1234');
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await verifyPassword('demo1234', a)).toBe(true);
+    expect(await verifyPassword('demo12345', a)).toBe(false);
+    expect(await verifyPassword('demo1234', 'garbage')).toBe(false);
+  });
+});
+
+describe('auth', () => {
+  let s: TApiSetup;
+  beforeAll(async () => {
+    s = await setupApi('sqlite');
+    await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'clerk',
+      passwordHash: await hashPassword('right-password'),
+      role: 'supervisor',
+      staffId: null,
+      displayName: '审管科',
+    });
+  });
+  afterAll(async () => {
+    await s?.t.destroy();
+  });
+
+  it('login sets an httpOnly SameSite=Lax cookie whose session finds the user; logout ends it', async () => {
+    const headers: [string, string][] = [];
+    const caller = createCaller(
+      createContextInner({ db: s.t.db, setHeader: (k, v) => headers.push([k, v]) }),
+    );
+    const { user } = await caller.auth.login({ username: 'clerk', password: 'right-password' });
+    expect(user.role).toBe('supervisor');
+    const [name, cookie] = headers[0]!;
+    expect(name).toBe('Set-Cookie');
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Max-Age=43200/);
+    const token = sessionTokenFromCookie(cookie.split(';')[0]);
+    const sessionId = sessionIdOf(token!);
+    const found = await findSessionUser(s.t.db, sessionId, new Date().toISOString());
+    expect(found?.username).toBe('clerk');
+
+    const signedIn = createCaller(
+      createContextInner({ db: s.t.db, user: found!, sessionId, setHeader: (k, v) => headers.push([k, v]) }),
+    );
+    await signedIn.auth.logout();
+    expect(headers.at(-1)![1]).toMatch(/Max-Age=0/);
+    expect(await findSessionUser(s.t.db, sessionId, new Date().toISOString())).toBeUndefined();
+  });
+
+  it('refuses a wrong password and an unknown user with the same message', async () => {
+    const caller = createCaller(createContextInner({ db: s.t.db }));
+    await expect(caller.auth.login({ username: 'clerk', password: 'wrong' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: '用户名或密码错误',
+    });
+    await expect(caller.auth.login({ username: 'nobody', password: 'wrong' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: '用户名或密码错误',
+    });
+  });
+
+  it('does not accept an expired session', async () => {
+    await insertSession(s.t.db, {
+      id: sessionIdOf('old'),
+      userId: s.users.leader.id,
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(await findSessionUser(s.t.db, sessionIdOf('old'), new Date().toISOString())).toBeUndefined();
+  });
+});
