@@ -1,0 +1,93 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo, migrateToLatest, openDatabase } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runBulletin } from './bulletin.ts';
+
+const TODAY = '2026-11-26';
+const dataDir = mkdtempSync(join(tmpdir(), 'cli-bulletin-data-'));
+const outDir = mkdtempSync(join(tmpdir(), 'cli-bulletin-out-'));
+const env = { DATA_DIR: dataDir, INIT_CWD: outDir, TODAY };
+
+/** Runs the command, capturing stdout and stderr. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    return { code: await runBulletin(argv, env), out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('runBulletin', () => {
+  beforeAll(async () => {
+    const handle = openDatabase({ dataDir });
+    await migrateToLatest(handle.db);
+    await generateDemo(handle.db, { today: TODAY, caseFraction: 0.01 });
+    await handle.close();
+  }, 120_000);
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes the last ended quarter by default and prints the path', async () => {
+    const { code, out, err } = await run(['results']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.trim()).toBe(join(outDir, '2026年第三季度考核结果公示.xlsx'));
+    expect(statSync(out.trim()).size).toBeGreaterThan(5000);
+  });
+
+  it('writes every kind to the file given', async () => {
+    const cases = [
+      ['behaviours', '--year', '2026', '--month', '10'],
+      ['fines', '--year', '2026', '--month', '10'],
+      ['patrol'],
+      ['awards', '--year', '2025'],
+      ['yearend', '--year', '2025'],
+    ];
+    for (const args of cases) {
+      const file = `${args[0]}.xlsx`;
+      const { code, err } = await run([...args, '--out', file]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(statSync(join(outDir, file)).size).toBeGreaterThan(5000);
+    }
+  });
+
+  it('refuses a period without results in one line, writing nothing', async () => {
+    const { code, err } = await run(['results', '--year', '2027', '--quarter', '2', '--out', 'none.xlsx']);
+    expect(code).toBe(1);
+    expect(err).toBe('2027年第二季度没有已公布或草稿的考核结果\n');
+    expect(readdirSync(outDir)).not.toContain('none.xlsx');
+  });
+
+  it('refuses an unknown kind and a bad flag in one line', async () => {
+    expect(await run(['minutes'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^未知的通报类型“minutes”.*\n$/),
+    });
+    expect(await run(['results', '--quarter', '5'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--quarter'),
+    });
+  });
+
+  it('refuses an unwritable path in one line', async () => {
+    const { code, err } = await run(['results', '--out', '/nonexistent-folder/x.xlsx']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^无法写入文件 \/nonexistent-folder\/x\.xlsx：目录不存在\n$/);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * `pnpm --silent bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date D] [--out FILE] [--phone P]`
+ * writes one bulletin (.xlsx, ready to print) from the database in DATA_DIR (SQLite) or DATABASE_URL
+ * (PostgreSQL), and prints the file's path. Bad input: one line on stderr, exit 1, no file written.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BULLETIN_KINDS,
+  bulletinFileName,
+  isBulletinError,
+  isBulletinKind,
+  type TBulletinKind,
+  writeBulletinFile,
+} from '@chuangkou/bulletin';
+import { listCenters, migrateToLatest, openDatabase } from '@chuangkou/db';
+import { isIsoDate, RulesError } from '@chuangkou/rules';
+// TODO(lead): import from '@chuangkou/api' once apps/cli depends on it and the api index exports
+// `bulletinOf`; until then the service is reached by path (the same code the server uses).
+import { bulletinOf, type TBulletinRequest } from '../../../../packages/api/src/services/bulletin.service.ts';
+
+export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date YYYY-MM-DD] [--out FILE] [--phone P] [--center CODE]
+  results     季度考核结果公示        --year --quarter (default: the last ended quarter)
+  behaviours  不规范行为通报          --year and --quarter or --month
+  fines       月度处罚汇总（签批）    --year --month (default: last month)
+  patrol      巡查值班记录表          blank, or --date D filled from that day's patrols
+  awards      红旗窗口通报            --year --month (monthly) or --year alone (annual)
+  yearend     年终总评及后备干部名单  --year
+`;
+
+class UsageError extends Error {}
+
+type TOptions = {
+  kind: TBulletinKind;
+  year?: number;
+  quarter?: number;
+  month?: number;
+  date?: string;
+  out?: string;
+  phone?: string;
+  center?: string;
+};
+
+function integer(flag: string, raw: string | undefined, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} 须为 ${min}–${max} 的整数，收到 "${raw ?? ''}"`);
+  }
+  return value;
+}
+
+function parse(argv: readonly string[]): TOptions {
+  const [kind, ...rest] = argv;
+  if (kind === undefined) throw new UsageError(`缺少通报类型，可用：${BULLETIN_KINDS.join('、')}`);
+  if (!isBulletinKind(kind))
+    throw new UsageError(`未知的通报类型“${kind}”，可用：${BULLETIN_KINDS.join('、')}`);
+  const options: TOptions = { kind };
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i]!;
+    const value = rest[i + 1];
+    switch (flag) {
+      case '--year':
+        options.year = integer(flag, value, 2000, 2100);
+        break;
+      case '--quarter':
+        options.quarter = integer(flag, value, 1, 4);
+        break;
+      case '--month':
+        options.month = integer(flag, value, 1, 12);
+        break;
+      case '--date':
+        if (!isIsoDate(value)) throw new UsageError(`--date 须为 YYYY-MM-DD 日期，收到 "${value ?? ''}"`);
+        options.date = value;
+        break;
+      case '--out':
+      case '--phone':
+      case '--center':
+        if (!value) throw new UsageError(`${flag} 缺少取值`);
+        options[flag.slice(2) as 'out' | 'phone' | 'center'] = value;
+        break;
+      default:
+        throw new UsageError(`未知参数 ${flag}`);
+    }
+  }
+  return options;
+}
+
+/** The period a kind covers by default: what a supervisor prints next. */
+function requestOf(options: TOptions, today: string): TBulletinRequest {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const quarter = Math.ceil(month / 3);
+  const lastQuarter = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+  const lastMonth = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  const asQuarter = (q: number) => q as 1 | 2 | 3 | 4;
+  switch (options.kind) {
+    case 'results':
+      return options.quarter === undefined && options.year === undefined
+        ? { kind: 'results', year: lastQuarter.year, quarter: asQuarter(lastQuarter.quarter) }
+        : { kind: 'results', year: options.year ?? year, quarter: asQuarter(options.quarter ?? quarter) };
+    case 'behaviours':
+      if (options.month !== undefined)
+        return { kind: 'behaviours', year: options.year ?? year, month: options.month };
+      return options.quarter === undefined && options.year === undefined
+        ? { kind: 'behaviours', year: lastQuarter.year, quarter: asQuarter(lastQuarter.quarter) }
+        : { kind: 'behaviours', year: options.year ?? year, quarter: asQuarter(options.quarter ?? quarter) };
+    case 'fines':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'fines', ...lastMonth }
+        : { kind: 'fines', year: options.year ?? year, month: options.month ?? month };
+    case 'patrol':
+      return { kind: 'patrol', date: options.date };
+    case 'awards':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'awards', ...lastMonth }
+        : { kind: 'awards', year: options.year ?? year, month: options.month };
+    case 'yearend':
+      return { kind: 'yearend', year: options.year ?? (month <= 3 ? year - 1 : year) };
+  }
+}
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/**
+ * Runs `bulletin <kind> …`; returns the exit code. `env` holds DATA_DIR / DATABASE_URL (and TODAY, an
+ * ISO date, for reproducible runs); relative paths resolve against INIT_CWD (where pnpm was called).
+ */
+export async function runBulletin(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(BULLETIN_USAGE);
+    return 0;
+  }
+  let handle: ReturnType<typeof openDatabase> | undefined;
+  try {
+    const options = parse(argv);
+    const today = env.TODAY && isIsoDate(env.TODAY) ? env.TODAY : new Date().toISOString().slice(0, 10);
+    const cwd = env.INIT_CWD ?? process.cwd();
+    handle = openDatabase({
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.DATA_DIR ? resolve(cwd, env.DATA_DIR) : resolve(REPO_ROOT, 'data'),
+    });
+    await migrateToLatest(handle.db);
+    const centers = await listCenters(handle.db);
+    const center = options.center ? centers.find((c) => c.code === options.center) : centers[0];
+    if (!center) {
+      throw new UsageError(
+        options.center
+          ? `没有代码为 ${options.center} 的服务中心`
+          : '数据库中没有服务中心（先运行 pnpm start 载入演示数据）',
+      );
+    }
+    const bulletin = await bulletinOf(handle.db, center.id, requestOf(options, today), today, {
+      objectionPhone: options.phone,
+    });
+    const out = resolve(cwd, options.out ?? bulletinFileName(bulletin));
+    const written = await writeBulletinFile(bulletin, out);
+    process.stdout.write(`${written.path}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${oneLine(error)}\n`);
+    return 1;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** A user-facing error as one line; anything unexpected as "internal error", never a stack trace. */
+function oneLine(error: unknown): string {
+  let message: string;
+  if (error instanceof UsageError || isBulletinError(error)) message = error.message;
+  else if (error instanceof RulesError) message = error.messageZh;
+  else if (error instanceof Error && error.name === 'DomainError') message = error.message;
+  else message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runBulletin(process.argv.slice(2));
+}
