@@ -9,6 +9,7 @@ import {
   GlobalOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,13 +35,36 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   fines: <MoneyCollectOutlined />,
   peerRating: <TeamOutlined />,
   myScore: <UserOutlined />,
+  admin: <SettingOutlined />,
 };
 
-const MAIN: TPageKey[] = ['myScore', 'overview', 'efficiency', 'complaints', 'peer', 'redFlag', 'assessment', 'yearEnd', 'fines', 'peerRating'];
-const ENTRY: TPageKey[] = ['entryPatrol', 'entryRecord', 'entryComplaint', 'entryBonus', 'entryAward', 'entryRecords'];
+const MAIN: TPageKey[] = [
+  'admin',
+  'myScore',
+  'overview',
+  'efficiency',
+  'complaints',
+  'peer',
+  'redFlag',
+  'assessment',
+  'yearEnd',
+  'fines',
+  'peerRating',
+];
+const ENTRY: TPageKey[] = [
+  'entryPatrol',
+  'entryRecord',
+  'entryComplaint',
+  'entryBonus',
+  'entryAward',
+  'entryRecords',
+];
 
 /** Menu items for a role: only the pages it may open. */
-export function menuItems(role: TSessionUser['role'], t: (key: TKey) => string): NonNullable<MenuProps['items']> {
+export function menuItems(
+  role: TSessionUser['role'],
+  t: (key: TKey) => string,
+): NonNullable<MenuProps['items']> {
   const items: NonNullable<MenuProps['items']> = MAIN.filter((key) => canOpen(role, key)).map((key) => ({
     key,
     icon: ICONS[key],
@@ -59,7 +83,15 @@ export function menuItems(role: TSessionUser['role'], t: (key: TKey) => string):
 }
 
 /** The frame of every page: a side menu by role, the user, the language switch and logout. */
-export function AppLayout({ user, pageKey, children }: { user: TSessionUser; pageKey: TPageKey; children: ReactNode }) {
+export function AppLayout({
+  user,
+  pageKey,
+  children,
+}: {
+  user: TSessionUser;
+  pageKey: TPageKey;
+  children: ReactNode;
+}) {
   const { t, locale, setLocale } = useI18n();
   const { search } = useLocation();
   const trpc = useTRPC();
@@ -117,7 +149,12 @@ export function AppLayout({ user, pageKey, children }: { user: TSessionUser; pag
             >
               {t('app.language')}
             </Button>
-            <Button size="small" icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+            <Button
+              size="small"
+              icon={<LogoutOutlined />}
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+            >
               {t('app.logout')}
             </Button>
           </Space>

@@ -13,12 +13,25 @@ export function bulletinUrl(kind: TBulletinKind, params: Record<string, number |
 }
 
 /** Download buttons for bulletins; plain links, so the browser handles the file. */
-export function BulletinLinks({ kinds, params }: { kinds: readonly TBulletinKind[]; params: Record<string, number | undefined> }) {
+export function BulletinLinks({
+  kinds,
+  params,
+}: {
+  kinds: readonly TBulletinKind[];
+  params: Record<string, number | undefined>;
+}) {
   const { t } = useI18n();
   return (
     <Space size={4} wrap>
       {kinds.map((kind) => (
-        <Button key={kind} size="small" icon={<DownloadOutlined />} href={bulletinUrl(kind, params)} download data-testid={`bulletin-${kind}`}>
+        <Button
+          key={kind}
+          size="small"
+          icon={<DownloadOutlined />}
+          href={bulletinUrl(kind, params)}
+          download
+          data-testid={`bulletin-${kind}`}
+        >
           {t(`as.bulletin.${kind}` as TKey)}
         </Button>
       ))}

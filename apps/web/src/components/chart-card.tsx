@@ -107,7 +107,12 @@ export function ChartCard<Row>(props: TChartCardProps<Row>) {
               {t('chart.png')}
             </Button>
           </Tooltip>
-          <Button size="small" icon={<FileExcelOutlined />} onClick={exportExcel} disabled={rows.length === 0}>
+          <Button
+            size="small"
+            icon={<FileExcelOutlined />}
+            onClick={exportExcel}
+            disabled={rows.length === 0}
+          >
             {t('chart.excel')}
           </Button>
         </Space>
@@ -127,7 +132,11 @@ export function ChartCard<Row>(props: TChartCardProps<Row>) {
           dataSource={rows as Row[]}
           pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
           scroll={{ x: 'max-content' }}
-          onRow={onRowClick ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) : undefined}
+          onRow={
+            onRowClick
+              ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })
+              : undefined
+          }
         />
       )}
     </Card>

@@ -9,7 +9,15 @@ export const COLORS = {
   purple: '#6a1b9a',
 } as const;
 
-export const SERIES = [COLORS.blue, COLORS.primary, COLORS.green, COLORS.orange, COLORS.purple, COLORS.gold, COLORS.grey];
+export const SERIES = [
+  COLORS.blue,
+  COLORS.primary,
+  COLORS.green,
+  COLORS.orange,
+  COLORS.purple,
+  COLORS.gold,
+  COLORS.grey,
+];
 
 export const GRADE_COLORS: Record<string, string> = {
   excellent: COLORS.green,

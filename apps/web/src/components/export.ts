@@ -72,7 +72,10 @@ export async function sheetToXlsxBlob(sheet: TSheet): Promise<Blob> {
   });
   for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? ''));
   sheet.header.forEach((title, index) => {
-    const widest = Math.max(textWidth(title), ...sheet.rows.map((row) => textWidth(String(row[index] ?? ''))));
+    const widest = Math.max(
+      textWidth(title),
+      ...sheet.rows.map((row) => textWidth(String(row[index] ?? ''))),
+    );
     worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, widest + 2));
   });
   const buffer = await workbook.xlsx.writeBuffer();

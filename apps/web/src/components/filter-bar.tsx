@@ -43,12 +43,17 @@ export function convertPeriod(period: TPeriod, kind: TPeriodKind): TPeriod {
 }
 
 /** Unit, window and period pickers that write to the URL (so a view can be shared and reloaded). */
-export function FilterBar({ show = ['unit', 'window', 'period'], periodKinds = ['year', 'quarter', 'month'] }: TFilterBarProps) {
+export function FilterBar({
+  show = ['unit', 'window', 'period'],
+  periodKinds = ['year', 'quarter', 'month'],
+}: TFilterBarProps) {
   const { t } = useI18n();
   const filters = useFilters();
   const org = useOrg();
   const kind = kindOf(filters.period);
-  const windows = (org.data?.windows ?? []).filter((window) => !filters.unitId || window.unitId === filters.unitId);
+  const windows = (org.data?.windows ?? []).filter(
+    (window) => !filters.unitId || window.unitId === filters.unitId,
+  );
 
   const set = (patch: Partial<TFilters>) => {
     const next = { ...filters, ...patch };

@@ -2,7 +2,12 @@ import { Space, Tag } from 'antd';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const GRADE_TAG: Record<string, string> = { excellent: 'green', competent: 'blue', basic: 'orange', incompetent: 'red' };
+const GRADE_TAG: Record<string, string> = {
+  excellent: 'green',
+  competent: 'blue',
+  basic: 'orange',
+  incompetent: 'red',
+};
 const FLAG_TAG: Record<string, string> = {
   tie: 'gold',
   criticism: 'volcano',

@@ -15,7 +15,17 @@ type TKpiCardProps = {
 };
 
 /** A change line: 环比 +3.2% / 同比 −1.0%, coloured by whether the change is good news. */
-function Change({ label, current, base, isLowerBetter }: { label: string; current: number | null; base: number | null; isLowerBetter: boolean }) {
+function Change({
+  label,
+  current,
+  base,
+  isLowerBetter,
+}: {
+  label: string;
+  current: number | null;
+  base: number | null;
+  isLowerBetter: boolean;
+}) {
   const { t, locale } = useI18n();
   const change = relativeChange(current, base);
   if (change === null) {
@@ -42,8 +52,18 @@ export function KpiCard({ title, kpi, format, isLowerBetter = false, testId }: T
     <Card size="small" data-testid={testId}>
       <Statistic title={title} value={format(kpi.value)} />
       <Space size={12} wrap style={{ fontSize: 12 }}>
-        <Change label={t('kpi.vsPrevious')} current={kpi.value} base={kpi.previous} isLowerBetter={isLowerBetter} />
-        <Change label={t('kpi.vsLastYear')} current={kpi.value} base={kpi.lastYear} isLowerBetter={isLowerBetter} />
+        <Change
+          label={t('kpi.vsPrevious')}
+          current={kpi.value}
+          base={kpi.previous}
+          isLowerBetter={isLowerBetter}
+        />
+        <Change
+          label={t('kpi.vsLastYear')}
+          current={kpi.value}
+          base={kpi.lastYear}
+          isLowerBetter={isLowerBetter}
+        />
       </Space>
     </Card>
   );

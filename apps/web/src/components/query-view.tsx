@@ -30,7 +30,13 @@ export function EmptyState({ description }: { description?: ReactNode }) {
 }
 
 /** The part of a query result this view reads (any error type: tRPC's is not an `Error` subclass in types). */
-export type TQueryLike<T> = { data: T | undefined; error: unknown; isPending: boolean; isError: boolean; refetch: () => unknown };
+export type TQueryLike<T> = {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  isError: boolean;
+  refetch: () => unknown;
+};
 
 type TQueryViewProps<T> = {
   query: TQueryLike<T>;

@@ -56,6 +56,15 @@ export const ZH_CN = {
   'nav.peerRating': '季度互评',
   'nav.myScore': '我的考核',
   'nav.analytics': '分析',
+  'nav.admin': '用户与考核办法',
+  'admin.users': '用户',
+  'admin.policies': '考核办法版本',
+  'admin.username': '用户名',
+  'admin.role': '角色',
+  'admin.disabled': '已停用',
+  'admin.effectiveFrom': '生效日期',
+  'admin.version': '版本',
+  'admin.items': '条款数',
 
   'filter.center': '中心',
   'filter.unit': '单位',
@@ -155,6 +164,7 @@ export const ZH_CN = {
   'peer.people': '人数',
   'peer.unit': '单位',
   'peer.quarter': '季度',
+  'peer.byQuarter': '互评扣分档次（本季度、上季度、去年同期）',
 
   'rf.title': '红旗窗口',
   'rf.grid': '窗口 × 月份',
@@ -277,7 +287,8 @@ export const ZH_CN = {
   'entry.cause.efficiency': '责任心不强、工作拖拉',
   'entry.cause.other': '其他',
   'entry.awardKind': '评比类别',
-  'entry.patrolHint': '每行一个条款，上午和下午分别填写；未发现问题填“无”。发现问题请选择人员，保存后生成记录。',
+  'entry.patrolHint':
+    '每行一个条款，上午和下午分别填写；未发现问题填“无”。发现问题请选择人员，保存后生成记录。',
   'entry.addFinding': '添加发现',
   'entry.required': '请填写{field}',
   'entry.submitted': '已提交',
@@ -349,6 +360,15 @@ export const EN: Record<TKey, string> = {
   'nav.peerRating': 'Peer ratings',
   'nav.myScore': 'My assessment',
   'nav.analytics': 'Analytics',
+  'nav.admin': 'Users & policies',
+  'admin.users': 'Users',
+  'admin.policies': 'Policy versions',
+  'admin.username': 'Username',
+  'admin.role': 'Role',
+  'admin.disabled': 'Disabled',
+  'admin.effectiveFrom': 'Effective from',
+  'admin.version': 'Version',
+  'admin.items': 'Items',
 
   'filter.center': 'Center',
   'filter.unit': 'Unit',
@@ -448,6 +468,7 @@ export const EN: Record<TKey, string> = {
   'peer.people': 'People',
   'peer.unit': 'Unit',
   'peer.quarter': 'Quarter',
+  'peer.byQuarter': 'Peer tiers: this quarter, the previous one, a year ago',
 
   'rf.title': 'Red-flag windows',
   'rf.grid': 'Window × month',
@@ -578,7 +599,8 @@ export const EN: Record<TKey, string> = {
   'entry.submitted': 'Submitted',
 
   'pr.title': 'Peer ratings',
-  'pr.hint': 'Rate each colleague of your unit for this quarter (not yourself), once; ratings cannot be changed.',
+  'pr.hint':
+    'Rate each colleague of your unit for this quarter (not yourself), once; ratings cannot be changed.',
   'pr.colleague': 'Colleague',
   'pr.tier': 'Rating',
   'pr.good': 'Good',

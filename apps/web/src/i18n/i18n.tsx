@@ -5,7 +5,11 @@ import { EN, type TKey, type TLocale, ZH_CN } from './dictionary.ts';
 
 const STORAGE_KEY = 'chuangkou.locale';
 
-type TI18n = { locale: TLocale; setLocale: (locale: TLocale) => void; t: (key: TKey, vars?: Record<string, string | number>) => string };
+type TI18n = {
+  locale: TLocale;
+  setLocale: (locale: TLocale) => void;
+  t: (key: TKey, vars?: Record<string, string | number>) => string;
+};
 
 const I18nContext = createContext<TI18n | null>(null);
 

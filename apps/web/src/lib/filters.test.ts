@@ -10,11 +10,13 @@ describe('parsePeriod', () => {
   });
 
   it('refuses what is not a period', () => {
-    for (const text of ['', '26', '2026-Q5', '2026-13', '2026-7', 'x', null]) expect(parsePeriod(text)).toBeNull();
+    for (const text of ['', '26', '2026-Q5', '2026-13', '2026-7', 'x', null])
+      expect(parsePeriod(text)).toBeNull();
   });
 
   it('round-trips through the URL form', () => {
-    for (const text of ['2025', '2026-Q1', '2026-12']) expect(formatPeriodParam(parsePeriod(text)!)).toBe(text);
+    for (const text of ['2025', '2026-Q1', '2026-12'])
+      expect(formatPeriodParam(parsePeriod(text)!)).toBe(text);
   });
 });
 
@@ -43,11 +45,19 @@ describe('periodLabel', () => {
 describe('parseFilters', () => {
   it('reads ids and the period and ignores junk', () => {
     const filters = parseFilters(new URLSearchParams('center=1&unit=3&window=abc&period=2026-Q2'));
-    expect(filters).toEqual({ centerId: 1, unitId: 3, windowId: undefined, period: { year: 2026, quarter: 2 } });
+    expect(filters).toEqual({
+      centerId: 1,
+      unitId: 3,
+      windowId: undefined,
+      period: { year: 2026, quarter: 2 },
+    });
   });
 
   it('falls back to the current quarter', () => {
-    expect(parseFilters(new URLSearchParams(''), new Date(2026, 0, 5)).period).toEqual({ year: 2026, quarter: 1 });
+    expect(parseFilters(new URLSearchParams(''), new Date(2026, 0, 5)).period).toEqual({
+      year: 2026,
+      quarter: 1,
+    });
   });
 
   it('writes back what it read', () => {

@@ -1,5 +1,5 @@
-import { useLocation } from './router.tsx';
 import { currentQuarter, formatPeriodParam, parsePeriod, type TPeriod } from './period.ts';
+import { useLocation } from './router.tsx';
 
 /** The filters every analytics page reads from the URL: ?center=&unit=&window=&period=2026-Q3 */
 export type TFilters = { centerId?: number; unitId?: number; windowId?: number; period: TPeriod };

@@ -5,7 +5,10 @@ const TAG = { 'zh-CN': 'zh-CN', en: 'en-US' } as const;
 
 export function formatNumber(value: number | null | undefined, locale: TLocale, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(TAG[locale], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(value);
 }
 
 /** A 0..1 ratio as a percentage with `digits` decimals: 0.9876 → 98.76%. */
@@ -24,9 +27,12 @@ export function formatDate(iso: string | null | undefined, locale: TLocale): str
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return iso;
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(TAG[locale], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(TAG[locale], {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** Signed change: +3, −2 (a real minus sign), 0. */
@@ -39,7 +45,11 @@ export function formatSigned(value: number | null | undefined, locale: TLocale, 
 }
 
 /** Relative change between two values, or null when the base is zero or missing. */
-export function relativeChange(current: number | null | undefined, base: number | null | undefined): number | null {
-  if (current === null || current === undefined || base === null || base === undefined || base === 0) return null;
+export function relativeChange(
+  current: number | null | undefined,
+  base: number | null | undefined,
+): number | null {
+  if (current === null || current === undefined || base === null || base === undefined || base === 0)
+    return null;
   return (current - base) / Math.abs(base);
 }

@@ -13,7 +13,9 @@ export function useOrg() {
     units.data && windows.data
       ? {
           units: units.data.map((unit): TOrgUnit => ({ id: unit.id, name: unit.name })),
-          windows: windows.data.map((window): TOrgWindow => ({ id: window.id, name: window.name, unitId: window.unitId })),
+          windows: windows.data.map(
+            (window): TOrgWindow => ({ id: window.id, name: window.name, unitId: window.unitId }),
+          ),
         }
       : undefined;
   return {
@@ -32,7 +34,10 @@ export function useStaffList(filter?: { windowId?: number; unitId?: number }) {
 }
 
 /** A name from a list by id, or `#id` when unknown. */
-export function nameOf(list: readonly { id: number; name: string }[] | undefined, id: number | null | undefined): string {
+export function nameOf(
+  list: readonly { id: number; name: string }[] | undefined,
+  id: number | null | undefined,
+): string {
   if (id === null || id === undefined) return '—';
   return list?.find((item) => item.id === id)?.name ?? `#${id}`;
 }

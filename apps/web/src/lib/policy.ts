@@ -26,7 +26,11 @@ export function policyItems(versions: readonly TVersion[], today: string): TPoli
   for (const version of versions) {
     if (version.effectiveFrom > today) continue;
     const current = inForce.get(version.code);
-    if (!current || version.effectiveFrom > current.effectiveFrom || (version.effectiveFrom === current.effectiveFrom && version.version > current.version)) {
+    if (
+      !current ||
+      version.effectiveFrom > current.effectiveFrom ||
+      (version.effectiveFrom === current.effectiveFrom && version.version > current.version)
+    ) {
       inForce.set(version.code, version);
     }
   }

@@ -18,13 +18,30 @@ export type TPageKey =
   | 'entryAward'
   | 'entryRecords'
   | 'peerRating'
-  | 'myScore';
+  | 'myScore'
+  | 'admin';
 
-const ANALYTICS: TPageKey[] = ['overview', 'efficiency', 'complaints', 'peer', 'redFlag', 'assessment', 'person'];
-const ENTRY: TPageKey[] = ['entryPatrol', 'entryRecord', 'entryComplaint', 'entryBonus', 'entryAward', 'entryRecords'];
+const ANALYTICS: TPageKey[] = [
+  'overview',
+  'efficiency',
+  'complaints',
+  'peer',
+  'redFlag',
+  'assessment',
+  'person',
+];
+const ENTRY: TPageKey[] = [
+  'entryPatrol',
+  'entryRecord',
+  'entryComplaint',
+  'entryBonus',
+  'entryAward',
+  'entryRecords',
+];
 
 export const PAGES_BY_ROLE: Record<TRole, readonly TPageKey[]> = {
-  admin: [...ANALYTICS, 'yearEnd', 'fines'],
+  // the API gives the administrator configuration, not the center's analytics (headProcedure excludes admin)
+  admin: ['admin'],
   leader: [...ANALYTICS, 'yearEnd', 'fines'],
   supervisor: [...ANALYTICS, 'yearEnd', 'fines', ...ENTRY],
   head: ['overview', 'efficiency', 'complaints', 'redFlag', 'assessment', 'person', 'peerRating', 'myScore'],
@@ -41,5 +58,6 @@ export function canPublish(role: TRole): boolean {
 }
 
 export function homePage(role: TRole): TPageKey {
+  if (role === 'admin') return 'admin';
   return role === 'staff' ? 'myScore' : 'overview';
 }

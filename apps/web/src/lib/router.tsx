@@ -34,7 +34,10 @@ export function useLocation(): { path: string; search: URLSearchParams; href: st
 }
 
 /** Sets or removes search params on the current path; `undefined` or '' removes a key. */
-export function updateSearch(patch: Record<string, string | number | undefined>, options: { replace?: boolean } = {}) {
+export function updateSearch(
+  patch: Record<string, string | number | undefined>,
+  options: { replace?: boolean } = {},
+) {
   const params = new URLSearchParams(window.location.search);
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || value === '') params.delete(key);
@@ -42,6 +45,17 @@ export function updateSearch(patch: Record<string, string | number | undefined>,
   }
   const query = params.toString();
   navigate(window.location.pathname + (query ? `?${query}` : ''), options);
+}
+
+/** The current path with search params changed (for links that change a filter). */
+export function hrefWith(patch: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || value === '') params.delete(key);
+    else params.set(key, String(value));
+  }
+  const query = params.toString();
+  return window.location.pathname + (query ? `?${query}` : '');
 }
 
 /** Matches `/assessment/person/:id` style patterns; returns the params or null. */
@@ -67,7 +81,8 @@ export function Link({ to, keepSearch = false, onClick, ...rest }: TLinkProps) {
   const href = query && !to.includes('?') ? `${to}?${query}` : to;
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
     event.preventDefault();
     navigate(href);
   };

@@ -46,5 +46,7 @@ export function errorMessage(error: unknown): string {
 
 /** True when the API answered UNAUTHORIZED (no or expired session). */
 export function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
+  );
 }

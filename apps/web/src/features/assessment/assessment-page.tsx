@@ -1,6 +1,20 @@
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, Modal, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  Modal,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
@@ -33,7 +47,10 @@ const BANDS = [
 export function distributions(rows: readonly Pick<TResultRow, 'grade' | 'total'>[]) {
   return {
     grades: GRADES.map((grade) => ({ grade, staff: rows.filter((row) => row.grade === grade).length })),
-    bands: BANDS.map((band) => ({ band: band.label, staff: rows.filter((row) => row.total >= band.min && row.total < band.max).length })),
+    bands: BANDS.map((band) => ({
+      band: band.label,
+      staff: rows.filter((row) => row.total >= band.min && row.total < band.max).length,
+    })),
   };
 }
 
@@ -58,9 +75,13 @@ export default function AssessmentPage() {
   const isEnded = rangeOf(period).to < new Date().toISOString().slice(0, 10);
 
   const inScope = (row: { unitId: number | null; windowId: number | null }) =>
-    (!filters.unitId || row.unitId === filters.unitId) && (!filters.windowId || row.windowId === filters.windowId);
+    (!filters.unitId || row.unitId === filters.unitId) &&
+    (!filters.windowId || row.windowId === filters.windowId);
 
-  const body = (rows: readonly (TResultRow & { unitId: number | null; windowId: number | null })[], header?: React.ReactNode) => {
+  const body = (
+    rows: readonly (TResultRow & { unitId: number | null; windowId: number | null })[],
+    header?: React.ReactNode,
+  ) => {
     const scoped = rows.filter(inScope);
     const { grades, bands } = distributions(scoped);
     return (
@@ -80,12 +101,20 @@ export default function AssessmentPage() {
               ]}
               chart={
                 <ResponsiveContainer>
-                  <BarChart data={grades.map((row) => ({ ...row, label: gradeText(t, row.grade) }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                  <BarChart
+                    data={grades.map((row) => ({ ...row, label: gradeText(t, row.grade) }))}
+                    margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+                  >
                     <CartesianGrid strokeDasharray="3 3" vertical={false} />
                     <XAxis dataKey="label" />
                     <YAxis allowDecimals={false} width={36} />
                     <Tooltip />
-                    <Bar dataKey="staff" name={t('peer.people')} isAnimationActive={false} label={{ position: 'top' }}>
+                    <Bar
+                      dataKey="staff"
+                      name={t('peer.people')}
+                      isAnimationActive={false}
+                      label={{ position: 'top' }}
+                    >
                       {grades.map((row) => (
                         <Cell key={row.grade} fill={GRADE_COLORS[row.grade]} />
                       ))}
@@ -113,7 +142,12 @@ export default function AssessmentPage() {
                     <XAxis dataKey="band" />
                     <YAxis allowDecimals={false} width={36} />
                     <Tooltip />
-                    <Bar dataKey="staff" name={t('peer.people')} fill={COLORS.blue} isAnimationActive={false} />
+                    <Bar
+                      dataKey="staff"
+                      name={t('peer.people')}
+                      fill={COLORS.blue}
+                      isAnimationActive={false}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               }
@@ -130,7 +164,10 @@ export default function AssessmentPage() {
   return (
     <div data-testid="page-assessment">
       <PageHead title={`${t('as.title')} · ${periodLabel(period, locale)}`}>
-        <FilterBar periodKinds={['quarter']} show={role === 'head' ? ['period'] : ['unit', 'window', 'period']} />
+        <FilterBar
+          periodKinds={['quarter']}
+          show={role === 'head' ? ['period'] : ['unit', 'window', 'period']}
+        />
       </PageHead>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
         <Segmented
@@ -138,12 +175,17 @@ export default function AssessmentPage() {
           onChange={(value) => setView(value as 'draft' | 'published')}
           options={[
             { value: 'draft', label: t('as.draft') },
-            { value: 'published', label: `${t('as.published')}${isPublished ? `（${revisions.data?.length}）` : ''}` },
+            {
+              value: 'published',
+              label: `${t('as.published')}${isPublished ? `（${revisions.data?.length}）` : ''}`,
+            },
           ]}
           data-testid="assessment-view"
         />
         <Space wrap>
-          {canPublish(role) ? <PublishButton period={period} isPublished={isPublished} isEnded={isEnded} /> : null}
+          {canPublish(role) ? (
+            <PublishButton period={period} isPublished={isPublished} isEnded={isEnded} />
+          ) : null}
           <BulletinLinks kinds={['results', 'behaviours']} params={period} />
         </Space>
       </Space>
@@ -153,7 +195,11 @@ export default function AssessmentPage() {
             body(
               data.results,
               data.status === 'published' ? (
-                <Alert type="success" showIcon title={`${t('as.published')} · ${t('as.revision')} ${data.revision ?? ''}`} />
+                <Alert
+                  type="success"
+                  showIcon
+                  title={`${t('as.published')} · ${t('as.revision')} ${data.revision ?? ''}`}
+                />
               ) : undefined,
             )
           }
@@ -170,14 +216,20 @@ export default function AssessmentPage() {
                   style={{ width: 220 }}
                   value={shownRevision}
                   onChange={setRevisionIndex}
-                  options={list.map((item, index) => ({ value: index, label: `${t('as.revision')} ${item.revision ?? index + 1}` }))}
+                  options={list.map((item, index) => ({
+                    value: index,
+                    label: `${t('as.revision')} ${item.revision ?? index + 1}`,
+                  }))}
                 />
                 <Tag icon={<CheckCircleOutlined />} color="green">
                   {t('as.publishedAt')} {revision.publishedAt?.slice(0, 16).replace('T', ' ')}
                 </Tag>
-                {revision.reason ? <Typography.Text type="secondary">{revision.reason}</Typography.Text> : null}
+                {revision.reason ? (
+                  <Typography.Text type="secondary">{revision.reason}</Typography.Text>
+                ) : null}
                 <Typography.Text type="secondary">
-                  {locale === 'en' ? 'Policy' : '考核办法'} {revision.policy.code} v{revision.policy.version} · {formatNumber(revision.results.length, locale)}
+                  {locale === 'en' ? 'Policy' : '考核办法'} {revision.policy.code} v{revision.policy.version}{' '}
+                  · {formatNumber(revision.results.length, locale)}
                   {locale === 'en' ? ' people' : '人'}
                 </Typography.Text>
               </Space>,
@@ -190,7 +242,15 @@ export default function AssessmentPage() {
 }
 
 /** Publish (first time) or publish a correction with its reason (later revisions); leaders only. */
-function PublishButton({ period, isPublished, isEnded }: { period: { year: number; quarter: 1 | 2 | 3 | 4 }; isPublished: boolean; isEnded: boolean }) {
+function PublishButton({
+  period,
+  isPublished,
+  isEnded,
+}: {
+  period: { year: number; quarter: 1 | 2 | 3 | 4 };
+  isPublished: boolean;
+  isEnded: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const trpc = useTRPC();
@@ -210,7 +270,13 @@ function PublishButton({ period, isPublished, isEnded }: { period: { year: numbe
   const error = publish.error ?? correct.error;
   return (
     <>
-      <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen(true)} disabled={!isEnded && !isPublished} data-testid="publish">
+      <Button
+        type="primary"
+        icon={<SendOutlined />}
+        onClick={() => setOpen(true)}
+        disabled={!isEnded && !isPublished}
+        data-testid="publish"
+      >
         {isPublished ? `${t('as.publish')}（${t('as.revision')}）` : t('as.publish')}
       </Button>
       <Modal
@@ -232,7 +298,9 @@ function PublishButton({ period, isPublished, isEnded }: { period: { year: numbe
             rows={3}
           />
         ) : null}
-        {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginTop: 12 }} role="alert" /> : null}
+        {error ? (
+          <Alert type="error" showIcon title={errorMessage(error)} style={{ marginTop: 12 }} role="alert" />
+        ) : null}
       </Modal>
     </>
   );

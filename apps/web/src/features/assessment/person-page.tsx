@@ -8,8 +8,8 @@ import { EmptyState, ErrorState, QueryView } from '../../components/query-view.t
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
-import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
+import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CAUSE_KEY, CHANNEL_ZH } from '../complaints/complaints-page.tsx';
@@ -34,20 +34,30 @@ export default function PersonPage({ params }: { params: Record<string, string> 
   const range = rangeOf(period);
   const canRevoke = session.data?.role === 'supervisor' || session.data?.role === 'leader';
   const result = useQuery(
-    trpc.assessment.quarter.queryOptions(period, { select: (view) => ({ view, row: view.results.find((row) => row.staffId === staffId) ?? null }) }),
+    trpc.assessment.quarter.queryOptions(period, {
+      select: (view) => ({ view, row: view.results.find((row) => row.staffId === staffId) ?? null }),
+    }),
   );
   const records = useQuery({
     ...trpc.records.list.queryOptions({ staffId: staffId ?? undefined, ...range }),
     enabled: staffId !== null,
   });
   const complaints = useQuery(
-    trpc.complaints.list.queryOptions(range, { select: (rows) => rows.filter((row) => row.staffId === staffId) }),
+    trpc.complaints.list.queryOptions(range, {
+      select: (rows) => rows.filter((row) => row.staffId === staffId),
+    }),
   );
   const items = usePolicyItems();
   const itemOf = (code: string) => items.data?.find((item) => item.code === code);
 
   if (staffId === null || Number.isNaN(staffId)) {
-    return <Alert type="warning" showIcon title={locale === 'en' ? 'This account is not linked to a staff member.' : '此账号未关联工作人员'} />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={locale === 'en' ? 'This account is not linked to a staff member.' : '此账号未关联工作人员'}
+      />
+    );
   }
   const name = result.data?.row?.staffName ?? '';
 
@@ -56,7 +66,13 @@ export default function PersonPage({ params }: { params: Record<string, string> 
       <PageHead
         title={
           <Space>
-            {params.staffId ? <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()} aria-label={t('as.back')} /> : null}
+            {params.staffId ? (
+              <Button
+                icon={<ArrowLeftOutlined />}
+                onClick={() => window.history.back()}
+                aria-label={t('as.back')}
+              />
+            ) : null}
             {`${t('as.person')}${name ? ` · ${name}` : ''} · ${periodLabel(period, locale)}`}
           </Space>
         }
@@ -77,9 +93,22 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                         { key: 'name', label: t('as.name'), children: row.staffName },
                         { key: 'window', label: t('as.window'), children: row.windowName ?? '—' },
                         { key: 'unit', label: t('as.unit'), children: row.unitName ?? '—' },
-                        { key: 'status', label: t('as.status'), children: view.status === 'published' ? <Tag color="green">{t('as.published')}</Tag> : <Tag>{t('as.draft')}</Tag> },
+                        {
+                          key: 'status',
+                          label: t('as.status'),
+                          children:
+                            view.status === 'published' ? (
+                              <Tag color="green">{t('as.published')}</Tag>
+                            ) : (
+                              <Tag>{t('as.draft')}</Tag>
+                            ),
+                        },
                         { key: 'grade', label: t('as.grade'), children: <GradeTag grade={row.grade} /> },
-                        { key: 'flags', label: t('as.flags'), children: <FlagTags flags={row.flags} vetoed={row.vetoed} /> },
+                        {
+                          key: 'flags',
+                          label: t('as.flags'),
+                          children: <FlagTags flags={row.flags} vetoed={row.vetoed} />,
+                        },
                       ]}
                     />
                   </Col>
@@ -92,11 +121,18 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                     { key: 'rank', label: t('as.rank'), value: row.rank },
                   ].map((stat) => (
                     <Col key={stat.key} flex="0 0 96px">
-                      <Statistic title={stat.label} value={formatNumber(stat.value ?? null, locale, 2)} data-testid={`person-${stat.key}`} />
+                      <Statistic
+                        title={stat.label}
+                        value={formatNumber(stat.value ?? null, locale, 2)}
+                        data-testid={`person-${stat.key}`}
+                      />
                     </Col>
                   ))}
                   <Col flex="0 0 120px">
-                    <Statistic title={t('as.peerShare')} value={formatPercent(row.peerGoodShare, locale, 0)} />
+                    <Statistic
+                      title={t('as.peerShare')}
+                      value={formatPercent(row.peerGoodShare, locale, 0)}
+                    />
                   </Col>
                 </Row>
               </Card>
@@ -118,7 +154,12 @@ export default function PersonPage({ params }: { params: Record<string, string> 
               scroll={{ x: 'max-content' }}
               rowClassName={(row) => (row.status === 'revoked' ? 'row-revoked' : '')}
               columns={[
-                { key: 'date', title: t('as.date'), render: (_, row) => formatDate(row.date, locale), width: 120 },
+                {
+                  key: 'date',
+                  title: t('as.date'),
+                  render: (_, row) => formatDate(row.date, locale),
+                  width: 120,
+                },
                 { key: 'item', title: t('as.item'), dataIndex: 'item', width: 60 },
                 {
                   key: 'text',
@@ -128,7 +169,11 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                     return (
                       <span>
                         {item ? itemLabel(item, locale).slice(row.item.length + 1) : row.item}
-                        {row.level ? <Tag style={{ marginLeft: 4 }}>{item?.levels?.find((l) => l.key === row.level)?.name ?? row.level}</Tag> : null}
+                        {row.level ? (
+                          <Tag style={{ marginLeft: 4 }}>
+                            {item?.levels?.find((l) => l.key === row.level)?.name ?? row.level}
+                          </Tag>
+                        ) : null}
                         {row.aggravated ? <Tag color="red">{t('entry.aggravated')}</Tag> : null}
                         {row.note ? <Typography.Text type="secondary"> — {row.note}</Typography.Text> : null}
                       </span>
@@ -142,13 +187,23 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                   align: 'right',
                   render: (_, row) => {
                     const item = itemOf(row.item);
-                    if (row.scheme === 'fine') return item?.fine ? `¥${formatNumber(item.fine.amount * row.qty, locale)}` : '—';
+                    if (row.scheme === 'fine')
+                      return item?.fine ? `¥${formatNumber(item.fine.amount * row.qty, locale)}` : '—';
                     const level = item?.levels?.find((l) => l.key === row.level);
                     const per = level?.points ?? item?.points;
-                    return per === undefined ? '—' : formatNumber(per * row.qty + (row.aggravated ? (item?.aggravation?.points ?? 0) * row.qty : 0), locale);
+                    return per === undefined
+                      ? '—'
+                      : formatNumber(
+                          per * row.qty + (row.aggravated ? (item?.aggravation?.points ?? 0) * row.qty : 0),
+                          locale,
+                        );
                   },
                 },
-                { key: 'source', title: t('as.source'), render: (_, row) => SOURCE_ZH[row.source]?.[locale === 'en' ? 'en' : 'zh'] ?? row.source },
+                {
+                  key: 'source',
+                  title: t('as.source'),
+                  render: (_, row) => SOURCE_ZH[row.source]?.[locale === 'en' ? 'en' : 'zh'] ?? row.source,
+                },
                 {
                   key: 'status',
                   title: t('as.status'),
@@ -169,8 +224,13 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                       {
                         key: 'actions',
                         title: t('app.actions'),
-                        render: (_: unknown, row: { id: number; status: string; item: string; date: string }) =>
-                          row.status === 'active' ? <RevokeButton recordId={row.id} label={`${name} · ${row.date} · ${row.item}`} /> : null,
+                        render: (
+                          _: unknown,
+                          row: { id: number; status: string; item: string; date: string },
+                        ) =>
+                          row.status === 'active' ? (
+                            <RevokeButton recordId={row.id} label={`${name} · ${row.date} · ${row.item}`} />
+                          ) : null,
                       },
                     ]
                   : []),
@@ -187,15 +247,36 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                 dataSource={rows}
                 pagination={false}
                 columns={[
-                  { key: 'date', title: t('cmp.date'), render: (_, row) => formatDate(row.date, locale), width: 120 },
-                  { key: 'channel', title: t('cmp.channel'), render: (_, row) => CHANNEL_ZH[row.channel]?.[locale === 'en' ? 'en' : 'zh'] ?? row.channel },
+                  {
+                    key: 'date',
+                    title: t('cmp.date'),
+                    render: (_, row) => formatDate(row.date, locale),
+                    width: 120,
+                  },
+                  {
+                    key: 'channel',
+                    title: t('cmp.channel'),
+                    render: (_, row) =>
+                      CHANNEL_ZH[row.channel]?.[locale === 'en' ? 'en' : 'zh'] ?? row.channel,
+                  },
                   { key: 'content', title: t('cmp.content'), dataIndex: 'content' },
                   {
                     key: 'status',
                     title: t('cmp.verification'),
-                    render: (_, row) => (row.status === 'pending' ? <Tag color="gold">{t('cmp.pending')}</Tag> : row.isValid ? <Tag color="red">{t('cmp.valid')}</Tag> : <Tag>{t('cmp.invalid')}</Tag>),
+                    render: (_, row) =>
+                      row.status === 'pending' ? (
+                        <Tag color="gold">{t('cmp.pending')}</Tag>
+                      ) : row.isValid ? (
+                        <Tag color="red">{t('cmp.valid')}</Tag>
+                      ) : (
+                        <Tag>{t('cmp.invalid')}</Tag>
+                      ),
                   },
-                  { key: 'cause', title: t('cmp.cause'), render: (_, row) => (row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—') },
+                  {
+                    key: 'cause',
+                    title: t('cmp.cause'),
+                    render: (_, row) => (row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—'),
+                  },
                 ]}
               />
             )}

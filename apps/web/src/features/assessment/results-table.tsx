@@ -26,7 +26,14 @@ export type TResultRow = {
 export function ResultsTable({ rows, pageSize = 15 }: { rows: readonly TResultRow[]; pageSize?: number }) {
   const { t, locale } = useI18n();
   const columns: ColumnsType<TResultRow> = [
-    { key: 'rank', title: t('as.rank'), dataIndex: 'rank', width: 64, align: 'right', sorter: (a, b) => a.rank - b.rank },
+    {
+      key: 'rank',
+      title: t('as.rank'),
+      dataIndex: 'rank',
+      width: 64,
+      align: 'right',
+      sorter: (a, b) => a.rank - b.rank,
+    },
     {
       key: 'name',
       title: t('as.name'),
@@ -38,10 +45,30 @@ export function ResultsTable({ rows, pageSize = 15 }: { rows: readonly TResultRo
     },
     { key: 'window', title: t('as.window'), render: (_, row) => row.windowName ?? '—' },
     { key: 'unit', title: t('as.unit'), render: (_, row) => row.unitName ?? '—', responsive: ['xl'] },
-    { key: 'civility', title: t('as.civility'), render: (_, row) => row.categories.civility ?? '—', align: 'right' },
-    { key: 'skills', title: t('as.skills'), render: (_, row) => row.categories.skills ?? '—', align: 'right' },
-    { key: 'discipline', title: t('as.discipline'), render: (_, row) => row.categories.discipline ?? '—', align: 'right' },
-    { key: 'bonus', title: t('as.bonus'), render: (_, row) => (row.bonus ? `+${formatNumber(row.bonus, locale, 2)}` : '0'), align: 'right' },
+    {
+      key: 'civility',
+      title: t('as.civility'),
+      render: (_, row) => row.categories.civility ?? '—',
+      align: 'right',
+    },
+    {
+      key: 'skills',
+      title: t('as.skills'),
+      render: (_, row) => row.categories.skills ?? '—',
+      align: 'right',
+    },
+    {
+      key: 'discipline',
+      title: t('as.discipline'),
+      render: (_, row) => row.categories.discipline ?? '—',
+      align: 'right',
+    },
+    {
+      key: 'bonus',
+      title: t('as.bonus'),
+      render: (_, row) => (row.bonus ? `+${formatNumber(row.bonus, locale, 2)}` : '0'),
+      align: 'right',
+    },
     {
       key: 'total',
       title: t('as.total'),
@@ -49,9 +76,19 @@ export function ResultsTable({ rows, pageSize = 15 }: { rows: readonly TResultRo
       align: 'right',
       sorter: (a, b) => a.total - b.total,
     },
-    { key: 'peer', title: t('as.peerShare'), render: (_, row) => formatPercent(row.peerGoodShare, locale, 0), align: 'right', responsive: ['xl'] },
+    {
+      key: 'peer',
+      title: t('as.peerShare'),
+      render: (_, row) => formatPercent(row.peerGoodShare, locale, 0),
+      align: 'right',
+      responsive: ['xl'],
+    },
     { key: 'grade', title: t('as.grade'), render: (_, row) => <GradeTag grade={row.grade} /> },
-    { key: 'flags', title: t('as.flags'), render: (_, row) => <FlagTags flags={row.flags} vetoed={row.vetoed} /> },
+    {
+      key: 'flags',
+      title: t('as.flags'),
+      render: (_, row) => <FlagTags flags={row.flags} vetoed={row.vetoed} />,
+    },
   ];
   return (
     <Table<TResultRow>

@@ -57,7 +57,13 @@ export function LoginPage() {
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           {login.isError ? (
-            <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} role="alert" />
+            <Alert
+              type="error"
+              showIcon
+              title={errorMessage(login.error)}
+              style={{ marginBottom: 16 }}
+              role="alert"
+            />
           ) : null}
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
             {t('login.submit')}

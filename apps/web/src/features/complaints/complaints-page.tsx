@@ -1,8 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Table, Tag } from 'antd';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { COLORS, SERIES, monthTick } from '../../components/chart-kit.tsx';
+import { COLORS, monthTick, SERIES } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -43,7 +57,12 @@ export default function ComplaintsPage() {
     trpc.complaints.list.queryOptions(rangeOf(filters.period), {
       select: (rows) =>
         rows
-          .filter((row) => (!filters.windowId || row.windowId === filters.windowId) && (!filters.unitId || org.data?.windows.find((w) => w.id === row.windowId)?.unitId === filters.unitId))
+          .filter(
+            (row) =>
+              (!filters.windowId || row.windowId === filters.windowId) &&
+              (!filters.unitId ||
+                org.data?.windows.find((w) => w.id === row.windowId)?.unitId === filters.unitId),
+          )
           .sort((a, b) => b.date.localeCompare(a.date)),
     }),
   );
@@ -51,7 +70,11 @@ export default function ComplaintsPage() {
   const statusRows: TStatusRow[] = list.data
     ? (['valid', 'invalid', 'pending'] as const).map((key) => ({
         key,
-        count: list.data.filter((row) => (key === 'pending' ? row.status === 'pending' : row.status === 'verified' && row.isValid === (key === 'valid'))).length,
+        count: list.data.filter((row) =>
+          key === 'pending'
+            ? row.status === 'pending'
+            : row.status === 'verified' && row.isValid === (key === 'valid'),
+        ).length,
       }))
     : [];
   const statusLabel = { valid: t('cmp.valid'), invalid: t('cmp.invalid'), pending: t('cmp.pending') };
@@ -80,8 +103,19 @@ export default function ComplaintsPage() {
                       columns={[
                         { key: 'month', title: t('overview.month'), value: (row) => row.month },
                         { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right' },
-                        { key: 'complaints', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right' },
-                        { key: 'per1000', title: t('cmp.per1000'), value: (row) => row.per1000, render: (row) => formatNumber(row.per1000, locale, 2), align: 'right' },
+                        {
+                          key: 'complaints',
+                          title: t('cmp.validCount'),
+                          value: (row) => row.complaints,
+                          align: 'right',
+                        },
+                        {
+                          key: 'per1000',
+                          title: t('cmp.per1000'),
+                          value: (row) => row.per1000,
+                          render: (row) => formatNumber(row.per1000, locale, 2),
+                          align: 'right',
+                        },
                       ]}
                       chart={
                         <ResponsiveContainer>
@@ -91,7 +125,13 @@ export default function ComplaintsPage() {
                             <YAxis width={40} />
                             <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
                             <Legend />
-                            <Line dataKey="per1000" name={t('cmp.per1000')} stroke={COLORS.orange} strokeWidth={2} isAnimationActive={false} />
+                            <Line
+                              dataKey="per1000"
+                              name={t('cmp.per1000')}
+                              stroke={COLORS.orange}
+                              strokeWidth={2}
+                              isAnimationActive={false}
+                            />
                           </LineChart>
                         </ResponsiveContainer>
                       }
@@ -106,12 +146,24 @@ export default function ComplaintsPage() {
                       height={260}
                       columns={[
                         { key: 'channel', title: t('cmp.channel'), value: (row) => row.name },
-                        { key: 'count', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right' },
+                        {
+                          key: 'count',
+                          title: t('cmp.validCount'),
+                          value: (row) => row.complaints,
+                          align: 'right',
+                        },
                       ]}
                       chart={
                         <ResponsiveContainer>
                           <PieChart>
-                            <Pie data={byChannel} dataKey="complaints" nameKey="name" outerRadius={90} label isAnimationActive={false}>
+                            <Pie
+                              data={byChannel}
+                              dataKey="complaints"
+                              nameKey="name"
+                              outerRadius={90}
+                              label
+                              isAnimationActive={false}
+                            >
                               {byChannel.map((row, index) => (
                                 <Cell key={row.channel} fill={SERIES[index % SERIES.length]} />
                               ))}
@@ -133,18 +185,52 @@ export default function ComplaintsPage() {
                   columns={[
                     { key: 'window', title: t('cmp.window'), value: (row) => row.windowName },
                     { key: 'unit', title: t('eff.unit'), value: (row) => row.unitName },
-                    { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right', sorter: true },
-                    { key: 'complaints', title: t('cmp.validCount'), value: (row) => row.complaints, align: 'right', sorter: true },
-                    { key: 'per1000', title: t('cmp.per1000'), value: (row) => row.per1000, render: (row) => formatNumber(row.per1000, locale, 2), align: 'right', sorter: true },
+                    {
+                      key: 'cases',
+                      title: t('eff.cases'),
+                      value: (row) => row.cases,
+                      align: 'right',
+                      sorter: true,
+                    },
+                    {
+                      key: 'complaints',
+                      title: t('cmp.validCount'),
+                      value: (row) => row.complaints,
+                      align: 'right',
+                      sorter: true,
+                    },
+                    {
+                      key: 'per1000',
+                      title: t('cmp.per1000'),
+                      value: (row) => row.per1000,
+                      render: (row) => formatNumber(row.per1000, locale, 2),
+                      align: 'right',
+                      sorter: true,
+                    },
                   ]}
                   chart={
                     <ResponsiveContainer>
-                      <BarChart data={byWindow.slice(0, 20)} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+                      <BarChart
+                        data={byWindow.slice(0, 20)}
+                        layout="vertical"
+                        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+                      >
                         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                         <XAxis type="number" />
-                        <YAxis type="category" dataKey="windowName" width={150} interval={0} tick={{ fontSize: 12 }} />
+                        <YAxis
+                          type="category"
+                          dataKey="windowName"
+                          width={150}
+                          interval={0}
+                          tick={{ fontSize: 12 }}
+                        />
                         <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
-                        <Bar dataKey="per1000" name={t('cmp.per1000')} fill={COLORS.orange} isAnimationActive={false} />
+                        <Bar
+                          dataKey="per1000"
+                          name={t('cmp.per1000')}
+                          fill={COLORS.orange}
+                          isAnimationActive={false}
+                        />
                       </BarChart>
                     </ResponsiveContainer>
                   }
@@ -169,7 +255,10 @@ export default function ComplaintsPage() {
                   ]}
                   chart={
                     <ResponsiveContainer>
-                      <BarChart data={statusRows.map((row) => ({ ...row, label: statusLabel[row.key] }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                      <BarChart
+                        data={statusRows.map((row) => ({ ...row, label: statusLabel[row.key] }))}
+                        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+                      >
                         <CartesianGrid strokeDasharray="3 3" vertical={false} />
                         <XAxis dataKey="label" />
                         <YAxis allowDecimals={false} width={40} />
@@ -193,11 +282,34 @@ export default function ComplaintsPage() {
                     pagination={{ pageSize: 8, showSizeChanger: false }}
                     scroll={{ x: 'max-content' }}
                     columns={[
-                      { key: 'date', title: t('cmp.date'), render: (_, row) => formatDate(row.date, locale), width: 120 },
-                      { key: 'channel', title: t('cmp.channel'), render: (_, row) => channelName(row.channel) },
-                      { key: 'window', title: t('cmp.window'), render: (_, row) => nameOf(org.data?.windows, row.windowId) },
-                      { key: 'staff', title: t('cmp.staff'), render: (_, row) => nameOf(staff.data, row.staffId) },
-                      { key: 'content', title: t('cmp.content'), dataIndex: 'content', ellipsis: true, width: 260 },
+                      {
+                        key: 'date',
+                        title: t('cmp.date'),
+                        render: (_, row) => formatDate(row.date, locale),
+                        width: 120,
+                      },
+                      {
+                        key: 'channel',
+                        title: t('cmp.channel'),
+                        render: (_, row) => channelName(row.channel),
+                      },
+                      {
+                        key: 'window',
+                        title: t('cmp.window'),
+                        render: (_, row) => nameOf(org.data?.windows, row.windowId),
+                      },
+                      {
+                        key: 'staff',
+                        title: t('cmp.staff'),
+                        render: (_, row) => nameOf(staff.data, row.staffId),
+                      },
+                      {
+                        key: 'content',
+                        title: t('cmp.content'),
+                        dataIndex: 'content',
+                        ellipsis: true,
+                        width: 260,
+                      },
                       {
                         key: 'status',
                         title: t('cmp.verification'),
@@ -210,7 +322,12 @@ export default function ComplaintsPage() {
                             <Tag>{t('cmp.invalid')}</Tag>
                           ),
                       },
-                      { key: 'cause', title: t('cmp.cause'), render: (_, row) => (row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—') },
+                      {
+                        key: 'cause',
+                        title: t('cmp.cause'),
+                        render: (_, row) =>
+                          row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—',
+                      },
                     ]}
                   />
                 </Card>

@@ -11,7 +11,7 @@ import { useFilters } from '../../lib/filters.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel } from '../../lib/period.ts';
-import { Link, updateSearch } from '../../lib/router.tsx';
+import { hrefWith, Link, updateSearch } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { rank, type TEfficiencyRow, type TMetric, unitRows, windowRows } from './efficiency-rows.ts';
 import { RankingChart } from './ranking-chart.tsx';
@@ -27,15 +27,68 @@ export default function EfficiencyPage() {
   const level = filters.windowId ? 'window' : filters.unitId ? 'unit' : 'center';
 
   const columns = (nameTitle: string): TDataColumn<TEfficiencyRow>[] => [
-    { key: 'name', title: nameTitle, value: (row) => row.name, render: (row) => <a>{row.name}</a> },
-    ...(level !== 'center' || nameTitle === t('eff.window') ? [{ key: 'unit', title: t('eff.unit'), value: (row: TEfficiencyRow) => row.unitName ?? '' }] : []),
-    { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, render: (row) => formatNumber(row.cases, locale), align: 'right', sorter: true },
-    { key: 'onTimeRate', title: t('eff.onTimeRate'), value: (row) => row.onTimeRate, render: (row) => formatPercent(row.onTimeRate, locale), align: 'right', sorter: true },
-    { key: 'overdue', title: t('eff.overdueCases'), value: (row) => row.overdue, align: 'right', sorter: true },
-    { key: 'overdueDays', title: t('eff.overdueDays'), value: (row) => row.overdueDays, align: 'right', sorter: true },
-    { key: 'avg', title: t('eff.avgDays'), value: (row) => row.avgHandlingDays, render: (row) => formatNumber(row.avgHandlingDays, locale, 2), align: 'right', sorter: true },
-    { key: 'promised', title: t('eff.promisedDays'), value: (row) => row.avgPromisedDays, render: (row) => formatNumber(row.avgPromisedDays, locale, 2), align: 'right' },
-    { key: 'sameDay', title: t('eff.sameDayRate'), value: (row) => row.immediateSameDayRate, render: (row) => formatPercent(row.immediateSameDayRate, locale), align: 'right', sorter: true },
+    {
+      key: 'name',
+      title: nameTitle,
+      value: (row) => row.name,
+      render: (row) => <Typography.Text strong>{row.name}</Typography.Text>,
+    },
+    ...(level !== 'center' || nameTitle === t('eff.window')
+      ? [{ key: 'unit', title: t('eff.unit'), value: (row: TEfficiencyRow) => row.unitName ?? '' }]
+      : []),
+    {
+      key: 'cases',
+      title: t('eff.cases'),
+      value: (row) => row.cases,
+      render: (row) => formatNumber(row.cases, locale),
+      align: 'right',
+      sorter: true,
+    },
+    {
+      key: 'onTimeRate',
+      title: t('eff.onTimeRate'),
+      value: (row) => row.onTimeRate,
+      render: (row) => formatPercent(row.onTimeRate, locale),
+      align: 'right',
+      sorter: true,
+    },
+    {
+      key: 'overdue',
+      title: t('eff.overdueCases'),
+      value: (row) => row.overdue,
+      align: 'right',
+      sorter: true,
+    },
+    {
+      key: 'overdueDays',
+      title: t('eff.overdueDays'),
+      value: (row) => row.overdueDays,
+      align: 'right',
+      sorter: true,
+    },
+    {
+      key: 'avg',
+      title: t('eff.avgDays'),
+      value: (row) => row.avgHandlingDays,
+      render: (row) => formatNumber(row.avgHandlingDays, locale, 2),
+      align: 'right',
+      sorter: true,
+    },
+    {
+      key: 'promised',
+      title: t('eff.promisedDays'),
+      value: (row) => row.avgPromisedDays,
+      render: (row) => formatNumber(row.avgPromisedDays, locale, 2),
+      align: 'right',
+    },
+    {
+      key: 'sameDay',
+      title: t('eff.sameDayRate'),
+      value: (row) => row.immediateSameDayRate,
+      render: (row) => formatPercent(row.immediateSameDayRate, locale),
+      align: 'right',
+      sorter: true,
+    },
   ];
 
   const metricPicker = (
@@ -64,8 +117,12 @@ export default function EfficiencyPage() {
       <Breadcrumb
         style={{ marginBottom: 12 }}
         items={[
-          { title: <a onClick={() => updateSearch({ unit: undefined, window: undefined })}>{t('filter.allUnits')}</a> },
-          ...(filters.unitId ? [{ title: <a onClick={() => updateSearch({ window: undefined })}>{unitName}</a> }] : []),
+          {
+            title: <Link to={hrefWith({ unit: undefined, window: undefined })}>{t('filter.allUnits')}</Link>,
+          },
+          ...(filters.unitId
+            ? [{ title: <Link to={hrefWith({ window: undefined })}>{unitName}</Link> }]
+            : []),
           ...(filters.windowId ? [{ title: windowName }] : []),
         ]}
       />
@@ -82,8 +139,14 @@ export default function EfficiencyPage() {
                   { label: t('eff.onTimeRate'), value: formatPercent(data.current.onTimeRate, locale) },
                   { label: t('eff.overdueCases'), value: formatNumber(data.current.overdue, locale) },
                   { label: t('eff.overdueDays'), value: formatNumber(data.current.overdueDays, locale) },
-                  { label: `${t('eff.avgDays')} / ${t('eff.promisedDays')}`, value: `${formatNumber(data.current.avgHandlingDays, locale, 2)} / ${formatNumber(data.current.avgPromisedDays, locale, 2)}` },
-                  { label: t('eff.sameDayRate'), value: formatPercent(data.current.immediateSameDayRate, locale) },
+                  {
+                    label: `${t('eff.avgDays')} / ${t('eff.promisedDays')}`,
+                    value: `${formatNumber(data.current.avgHandlingDays, locale, 2)} / ${formatNumber(data.current.avgPromisedDays, locale, 2)}`,
+                  },
+                  {
+                    label: t('eff.sameDayRate'),
+                    value: formatPercent(data.current.immediateSameDayRate, locale),
+                  },
                 ].map((item) => (
                   <Col key={item.label} flex="1 1 160px">
                     <Card size="small">
@@ -103,7 +166,13 @@ export default function EfficiencyPage() {
                   height={height(units)}
                   extra={metricPicker}
                   onRowClick={(row) => updateSearch({ unit: row.id, window: undefined })}
-                  chart={<RankingChart rows={units} metric={metric} onPick={(row) => updateSearch({ unit: row.id, window: undefined })} />}
+                  chart={
+                    <RankingChart
+                      rows={units}
+                      metric={metric}
+                      onPick={(row) => updateSearch({ unit: row.id, window: undefined })}
+                    />
+                  }
                 />
               ) : null}
               {level !== 'window' ? (
@@ -117,7 +186,13 @@ export default function EfficiencyPage() {
                   extra={level === 'unit' ? metricPicker : undefined}
                   initialView={level === 'center' ? 'table' : 'chart'}
                   onRowClick={(row) => updateSearch({ window: row.id })}
-                  chart={<RankingChart rows={windows} metric={metric} onPick={(row) => updateSearch({ window: row.id })} />}
+                  chart={
+                    <RankingChart
+                      rows={windows}
+                      metric={metric}
+                      onPick={(row) => updateSearch({ window: row.id })}
+                    />
+                  }
                 />
               ) : (
                 <WindowStaff windowId={filters.windowId!} windowName={windowName} />
@@ -155,7 +230,15 @@ function WindowStaff({ windowId, windowName }: { windowId: number; windowName: s
               },
               { key: 'ab', title: 'A/B', render: (_, row) => row.abRole ?? '—' },
               { key: 'head', title: t('role.head'), render: (_, row) => (row.isWindowHead ? '✓' : '') },
-              { key: 'detail', title: t('app.details'), render: (_, row) => <Link to={`/assessment/person/${row.id}`} keepSearch>{t('eff.recordsOf', { name: row.name })}</Link> },
+              {
+                key: 'detail',
+                title: t('app.details'),
+                render: (_, row) => (
+                  <Link to={`/assessment/person/${row.id}`} keepSearch>
+                    {t('eff.recordsOf', { name: row.name })}
+                  </Link>
+                ),
+              },
             ]}
           />
         )}

@@ -3,9 +3,45 @@ import { rank, unitRows, windowRows } from './efficiency-rows.ts';
 
 const base = { immediate: 10, avgPromisedDays: 5, immediateSameDayRate: 1 };
 const windows = [
-  { ...base, windowId: 1, windowName: '不动产1号', unitId: 7, unitName: '不动产登记中心', cases: 100, completed: 100, onTimeRate: 0.99, overdue: 1, overdueDays: 3, avgHandlingDays: 2 },
-  { ...base, windowId: 2, windowName: '不动产2号', unitId: 7, unitName: '不动产登记中心', cases: 300, completed: 300, onTimeRate: 0.95, overdue: 15, overdueDays: 20, avgHandlingDays: 4 },
-  { ...base, windowId: 3, windowName: '税务1号', unitId: 8, unitName: '税务局', cases: 50, completed: 0, onTimeRate: null, overdue: 0, overdueDays: 0, avgHandlingDays: null },
+  {
+    ...base,
+    windowId: 1,
+    windowName: '不动产1号',
+    unitId: 7,
+    unitName: '不动产登记中心',
+    cases: 100,
+    completed: 100,
+    onTimeRate: 0.99,
+    overdue: 1,
+    overdueDays: 3,
+    avgHandlingDays: 2,
+  },
+  {
+    ...base,
+    windowId: 2,
+    windowName: '不动产2号',
+    unitId: 7,
+    unitName: '不动产登记中心',
+    cases: 300,
+    completed: 300,
+    onTimeRate: 0.95,
+    overdue: 15,
+    overdueDays: 20,
+    avgHandlingDays: 4,
+  },
+  {
+    ...base,
+    windowId: 3,
+    windowName: '税务1号',
+    unitId: 8,
+    unitName: '税务局',
+    cases: 50,
+    completed: 0,
+    onTimeRate: null,
+    overdue: 0,
+    overdueDays: 0,
+    avgHandlingDays: null,
+  },
 ];
 
 describe('unitRows', () => {

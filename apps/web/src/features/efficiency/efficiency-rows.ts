@@ -32,7 +32,11 @@ type TWindowRow = {
 export type TMetric = 'onTimeRate' | 'overdue' | 'overdueDays' | 'avgHandlingDays';
 
 /** Weighted mean of a per-window ratio, weighting by the count it was taken over. */
-function weighted(rows: readonly TWindowRow[], value: (row: TWindowRow) => number | null, weight: (row: TWindowRow) => number) {
+function weighted(
+  rows: readonly TWindowRow[],
+  value: (row: TWindowRow) => number | null,
+  weight: (row: TWindowRow) => number,
+) {
   let sum = 0;
   let total = 0;
   for (const row of rows) {
@@ -72,17 +76,37 @@ export function unitRows(rows: readonly TWindowRow[]): TEfficiencyRow[] {
     name: list[0]?.unitName ?? String(unitId),
     cases: list.reduce((sum, row) => sum + row.cases, 0),
     completed: list.reduce((sum, row) => sum + row.completed, 0),
-    onTimeRate: weighted(list, (row) => row.onTimeRate, (row) => row.completed),
+    onTimeRate: weighted(
+      list,
+      (row) => row.onTimeRate,
+      (row) => row.completed,
+    ),
     overdue: list.reduce((sum, row) => sum + row.overdue, 0),
     overdueDays: list.reduce((sum, row) => sum + row.overdueDays, 0),
-    avgHandlingDays: weighted(list, (row) => row.avgHandlingDays, (row) => row.completed),
-    avgPromisedDays: weighted(list, (row) => row.avgPromisedDays, (row) => row.completed),
-    immediateSameDayRate: weighted(list, (row) => row.immediateSameDayRate, (row) => row.immediate),
+    avgHandlingDays: weighted(
+      list,
+      (row) => row.avgHandlingDays,
+      (row) => row.completed,
+    ),
+    avgPromisedDays: weighted(
+      list,
+      (row) => row.avgPromisedDays,
+      (row) => row.completed,
+    ),
+    immediateSameDayRate: weighted(
+      list,
+      (row) => row.immediateSameDayRate,
+      (row) => row.immediate,
+    ),
   }));
 }
 
 /** Best first: the highest on-time rate, the fewest overdue cases or days, the shortest handling. */
 export function rank(rows: readonly TEfficiencyRow[], metric: TMetric): TEfficiencyRow[] {
-  const key = (row: TEfficiencyRow) => row[metric] ?? (metric === 'onTimeRate' ? -1 : Number.POSITIVE_INFINITY);
-  return [...rows].sort((a, b) => (metric === 'onTimeRate' ? key(b) - key(a) : key(a) - key(b)) || a.name.localeCompare(b.name, 'zh-CN'));
+  const key = (row: TEfficiencyRow) =>
+    row[metric] ?? (metric === 'onTimeRate' ? -1 : Number.POSITIVE_INFINITY);
+  return [...rows].sort(
+    (a, b) =>
+      (metric === 'onTimeRate' ? key(b) - key(a) : key(a) - key(b)) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
 }

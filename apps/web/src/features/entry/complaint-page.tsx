@@ -1,3 +1,267 @@
-export default function Page() {
-  return null;
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Table,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
+import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { CHANNEL_ZH, CHANNELS } from '../complaints/complaints-page.tsx';
+
+type TCreate = {
+  channel: (typeof CHANNELS)[number];
+  date: Dayjs;
+  windowId?: number;
+  staffId?: number;
+  content: string;
+};
+type TVerify = { isValid: boolean; cause?: 'attitude' | 'responsibility' | 'other'; note?: string };
+
+/** 投诉登记与核实: register a complaint, then verify it (valid with cause "attitude" creates the A3 record). */
+export default function ComplaintEntryPage() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const org = useOrg();
+  const staff = useStaffList();
+  const [form] = Form.useForm<TCreate>();
+  const [verifying, setVerifying] = useState<{ id: number; label: string } | null>(null);
+  const [verifyForm] = Form.useForm<TVerify>();
+  const from = dayjs().subtract(90, 'day').format('YYYY-MM-DD');
+  const pending = useQuery(
+    trpc.complaints.list.queryOptions(
+      { from },
+      {
+        select: (rows) =>
+          rows.filter((row) => row.status === 'pending').sort((a, b) => b.date.localeCompare(a.date)),
+      },
+    ),
+  );
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.complaints.pathFilter()),
+      queryClient.invalidateQueries(trpc.records.pathFilter()),
+      queryClient.invalidateQueries(trpc.assessment.pathFilter()),
+      queryClient.invalidateQueries(trpc.analytics.pathFilter()),
+    ]);
+  const create = useMutation(
+    trpc.complaints.create.mutationOptions({
+      onSuccess: async () => {
+        message.success(t('entry.submitted'));
+        form.resetFields();
+        await refresh();
+      },
+    }),
+  );
+  const verify = useMutation(
+    trpc.complaints.verify.mutationOptions({
+      onSuccess: async () => {
+        message.success(t('entry.submitted'));
+        setVerifying(null);
+        verifyForm.resetFields();
+        await refresh();
+      },
+    }),
+  );
+  const isValid = Form.useWatch('isValid', verifyForm);
+  const channelName = (channel: string) => CHANNEL_ZH[channel]?.[locale === 'en' ? 'en' : 'zh'] ?? channel;
+
+  return (
+    <div data-testid="page-entryComplaint">
+      <PageHead title={t('nav.entry.complaint')} />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={locale === 'en' ? 'Register a complaint' : '投诉登记'}>
+            <Form<TCreate>
+              form={form}
+              layout="vertical"
+              initialValues={{ date: dayjs(), channel: 'hotline12345' }}
+              disabled={create.isPending}
+              onFinish={(values) =>
+                create.mutate({
+                  channel: values.channel,
+                  date: values.date.format('YYYY-MM-DD'),
+                  content: values.content,
+                  ...(values.windowId ? { windowId: values.windowId } : {}),
+                  ...(values.staffId ? { staffId: values.staffId } : {}),
+                })
+              }
+            >
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="date" label={t('entry.date')} rules={[{ required: true }]}>
+                    <DatePicker
+                      allowClear={false}
+                      style={{ width: '100%' }}
+                      disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="channel" label={t('entry.channel')} rules={[{ required: true }]}>
+                    <Select options={CHANNELS.map((c) => ({ value: c, label: channelName(c) }))} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="windowId" label={t('entry.window')}>
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={(org.data?.windows ?? []).map((w) => ({ value: w.id, label: w.name }))}
+                />
+              </Form.Item>
+              <Form.Item name="staffId" label={t('cmp.staff')}>
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="content"
+                label={t('entry.content')}
+                rules={[{ required: true, message: t('entry.required', { field: t('entry.content') }) }]}
+              >
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+              {create.isError ? (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={errorMessage(create.error)}
+                  style={{ marginBottom: 12 }}
+                  role="alert"
+                />
+              ) : null}
+              <Button type="primary" htmlType="submit" loading={create.isPending}>
+                {t('app.submit')}
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            size="small"
+            title={`${t('cmp.pending')}（${pending.data?.length ?? 0}）`}
+            data-testid="pending-complaints"
+          >
+            <QueryView query={pending} isEmpty={(rows) => rows.length === 0}>
+              {(rows) => (
+                <Table
+                  size="small"
+                  rowKey="id"
+                  dataSource={rows}
+                  pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                  columns={[
+                    {
+                      key: 'date',
+                      title: t('cmp.date'),
+                      render: (_, row) => formatDate(row.date, locale),
+                      width: 120,
+                    },
+                    {
+                      key: 'staff',
+                      title: t('cmp.staff'),
+                      render: (_, row) => nameOf(staff.data, row.staffId),
+                    },
+                    {
+                      key: 'window',
+                      title: t('cmp.window'),
+                      render: (_, row) => nameOf(org.data?.windows, row.windowId),
+                    },
+                    { key: 'content', title: t('cmp.content'), dataIndex: 'content', ellipsis: true },
+                    {
+                      key: 'verify',
+                      title: t('app.actions'),
+                      render: (_, row) => (
+                        <Button
+                          size="small"
+                          onClick={() => setVerifying({ id: row.id, label: `${row.date} ${row.content}` })}
+                        >
+                          {t('entry.verify')}
+                        </Button>
+                      ),
+                    },
+                  ]}
+                />
+              )}
+            </QueryView>
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={verifying !== null}
+        title={t('entry.verify')}
+        okText={t('app.submit')}
+        cancelText={t('app.cancel')}
+        confirmLoading={verify.isPending}
+        onCancel={() => setVerifying(null)}
+        onOk={() => verifyForm.submit()}
+        destroyOnHidden
+      >
+        <p>{verifying?.label}</p>
+        <Form<TVerify>
+          form={verifyForm}
+          layout="vertical"
+          initialValues={{ isValid: false }}
+          onFinish={(values) =>
+            verifying &&
+            verify.mutate({
+              id: verifying.id,
+              isValid: values.isValid,
+              ...(values.isValid && values.cause ? { cause: values.cause } : {}),
+              ...(values.note ? { note: values.note } : {}),
+            })
+          }
+        >
+          <Form.Item name="isValid" label={t('cmp.verification')}>
+            <Radio.Group
+              options={[
+                { value: true, label: t('cmp.valid') },
+                { value: false, label: t('cmp.invalid') },
+              ]}
+            />
+          </Form.Item>
+          {isValid ? (
+            <Form.Item
+              name="cause"
+              label={t('entry.cause')}
+              rules={[{ required: true, message: t('entry.required', { field: t('entry.cause') }) }]}
+            >
+              <Select
+                options={[
+                  { value: 'attitude', label: t('entry.cause.attitude') },
+                  { value: 'responsibility', label: t('entry.cause.efficiency') },
+                  { value: 'other', label: t('entry.cause.other') },
+                ]}
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="note" label={t('entry.note')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+        {verify.isError ? (
+          <Alert type="error" showIcon title={errorMessage(verify.error)} role="alert" />
+        ) : null}
+      </Modal>
+    </div>
+  );
 }

@@ -28,10 +28,17 @@ export function RevokeButton({ recordId, label }: { recordId: number; label: str
       },
     }),
   );
-  const needsCorrection = (revoke.error?.data as { field?: string } | undefined)?.field === 'correctionReason';
+  const needsCorrection =
+    (revoke.error?.data as { field?: string } | undefined)?.field === 'correctionReason';
   return (
     <>
-      <Button size="small" danger icon={<StopOutlined />} onClick={() => setOpen(true)} data-testid={`revoke-${recordId}`}>
+      <Button
+        size="small"
+        danger
+        icon={<StopOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid={`revoke-${recordId}`}
+      >
         {t('entry.revoke')}
       </Button>
       <Modal
@@ -51,10 +58,18 @@ export function RevokeButton({ recordId, label }: { recordId: number; label: str
           form={form}
           layout="vertical"
           onFinish={(values) =>
-            revoke.mutate({ id: recordId, reason: values.reason, ...(values.correctionReason ? { correctionReason: values.correctionReason } : {}) })
+            revoke.mutate({
+              id: recordId,
+              reason: values.reason,
+              ...(values.correctionReason ? { correctionReason: values.correctionReason } : {}),
+            })
           }
         >
-          <Form.Item name="reason" label={t('entry.reason')} rules={[{ required: true, message: t('entry.required', { field: t('entry.reason') }) }]}>
+          <Form.Item
+            name="reason"
+            label={t('entry.reason')}
+            rules={[{ required: true, message: t('entry.required', { field: t('entry.reason') }) }]}
+          >
             <Input.TextArea rows={2} autoFocus />
           </Form.Item>
           {needsCorrection ? (
@@ -63,7 +78,9 @@ export function RevokeButton({ recordId, label }: { recordId: number; label: str
             </Form.Item>
           ) : null}
         </Form>
-        {revoke.isError ? <Alert type="error" showIcon title={errorMessage(revoke.error)} role="alert" /> : null}
+        {revoke.isError ? (
+          <Alert type="error" showIcon title={errorMessage(revoke.error)} role="alert" />
+        ) : null}
       </Modal>
     </>
   );

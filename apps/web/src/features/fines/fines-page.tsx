@@ -1,3 +1,206 @@
-export default function Page() {
-  return null;
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BulletinLinks } from '../../components/bulletin-links.tsx';
+import { ChartCard } from '../../components/chart-card.tsx';
+import { COLORS, monthTick } from '../../components/chart-kit.tsx';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useFilters } from '../../lib/filters.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { monthOf, periodLabel } from '../../lib/period.ts';
+import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
+import { Link } from '../../lib/router.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+
+/** The months of a year up to this month (a future month has no fines to show). */
+export function monthsUpTo(year: number, today = new Date()): number[] {
+  const last = year < today.getFullYear() ? 12 : year === today.getFullYear() ? today.getMonth() + 1 : 0;
+  return Array.from({ length: last }, (_, i) => i + 1);
+}
+
+/** Fines by month (处罚办法): per person and clause, the report-to-unit list and bonus forfeits. */
+export default function FinesPage() {
+  const { t, locale } = useI18n();
+  const filters = useFilters();
+  const trpc = useTRPC();
+  const items = usePolicyItems();
+  const { year, month } = monthOf(filters.period);
+  const query = useQuery(trpc.fines.monthly.queryOptions({ year, month }));
+  const months = monthsUpTo(year);
+  const yearly = useQueries({
+    queries: months.map((m) => ({
+      ...trpc.fines.monthly.queryOptions({ year, month: m }),
+      select: (data: { total: number }) => data.total,
+    })),
+  });
+  const byMonth = months.map((m, index) => ({
+    month: `${year}-${String(m).padStart(2, '0')}`,
+    total: yearly[index]?.data ?? null,
+  }));
+  const itemText = (code: string) => {
+    const item = items.data?.find((candidate) => candidate.code === code);
+    return item ? itemLabel(item, locale) : code;
+  };
+
+  return (
+    <div data-testid="page-fines">
+      <PageHead title={`${t('fine.title')} · ${periodLabel({ year, month }, locale)}`}>
+        <Space wrap>
+          <FilterBar show={['period']} periodKinds={['month']} />
+          <BulletinLinks kinds={['fines']} params={{ year, month }} />
+        </Space>
+      </PageHead>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <ChartCard
+          testId="chart-fines-month"
+          title={`${t('fine.byMonth')}（${year}）`}
+          rows={byMonth.filter((row) => row.total !== null)}
+          rowKey={(row) => row.month}
+          height={220}
+          columns={[
+            { key: 'month', title: t('overview.month'), value: (row) => row.month },
+            {
+              key: 'total',
+              title: t('fine.amount'),
+              value: (row) => row.total,
+              render: (row) => formatNumber(row.total, locale),
+              align: 'right',
+            },
+          ]}
+          chart={
+            <ResponsiveContainer>
+              <BarChart data={byMonth} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="month" tickFormatter={monthTick} />
+                <YAxis width={48} />
+                <Tooltip formatter={(v) => `¥${formatNumber(Number(v), locale)}`} />
+                <Bar
+                  dataKey="total"
+                  name={t('fine.amount')}
+                  fill={COLORS.primary}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          }
+        />
+        <QueryView query={query} rows={8}>
+          {(data) => (
+            <Row gutter={[12, 12]}>
+              <Col xs={24} xl={15}>
+                <Card
+                  size="small"
+                  title={`${t('fine.byPerson')}（¥${formatNumber(data.total, locale)}）`}
+                  data-testid="fines-staff"
+                  extra={
+                    <Typography.Text type="secondary">
+                      {locale === 'en' ? 'Policy' : '处罚办法'} {data.policy.code} v{data.policy.version}
+                    </Typography.Text>
+                  }
+                >
+                  <Table
+                    size="small"
+                    rowKey="staff"
+                    dataSource={[...data.staff].sort((a, b) => b.total - a.total)}
+                    pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+                    locale={{ emptyText: t('app.empty') }}
+                    columns={[
+                      {
+                        key: 'name',
+                        title: t('as.name'),
+                        render: (_, row) => (
+                          <Link
+                            to={`/assessment/person/${row.staffId}?period=${year}-Q${Math.ceil(month / 3)}`}
+                          >
+                            {row.staffName}
+                          </Link>
+                        ),
+                      },
+                      { key: 'window', title: t('as.window'), render: (_, row) => row.windowName ?? '—' },
+                      {
+                        key: 'lines',
+                        title: t('fine.clause'),
+                        render: (_, row) => (
+                          <Space size={2} wrap>
+                            {row.lines.map((line) => (
+                              <Tag key={line.item} title={itemText(line.item)}>
+                                {line.item} × {line.count}
+                              </Tag>
+                            ))}
+                          </Space>
+                        ),
+                      },
+                      {
+                        key: 'total',
+                        title: t('fine.amount'),
+                        render: (_, row) => `¥${formatNumber(row.total, locale)}`,
+                        align: 'right',
+                      },
+                      {
+                        key: 'forfeit',
+                        title: t('fine.forfeit'),
+                        render: (_, row) =>
+                          row.forfeitsMonthlyBonus ? (
+                            <Tag color="red">{row.forfeitItems.join('、')}</Tag>
+                          ) : null,
+                      },
+                    ]}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={9}>
+                <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                  <Card size="small" title={t('fine.report')} data-testid="fines-report">
+                    <Table
+                      size="small"
+                      rowKey="staff"
+                      dataSource={data.reportToUnit}
+                      pagination={false}
+                      locale={{ emptyText: t('app.empty') }}
+                      columns={[
+                        { key: 'name', title: t('as.name'), render: (_, row) => row.staffName },
+                        { key: 'window', title: t('as.window'), render: (_, row) => row.windowName ?? '—' },
+                        {
+                          key: 'items',
+                          title: t('fine.clause'),
+                          render: (_, row) =>
+                            row.items.map((item) => (
+                              <Tag key={item} color="volcano" title={itemText(item)}>
+                                {item} × {row.counts[item] ?? ''}
+                              </Tag>
+                            )),
+                        },
+                      ]}
+                    />
+                  </Card>
+                  {data.barredFromAwards.windows.length > 0 ? (
+                    <Card
+                      size="small"
+                      title={
+                        locale === 'en'
+                          ? 'Barred from this month’s awards (F5)'
+                          : '取消当月评先评优资格（F5）'
+                      }
+                    >
+                      {data.barredFromAwards.windows.map((w) => (
+                        <Tag key={w.windowId}>{w.windowName}</Tag>
+                      ))}
+                      {data.barredFromAwards.staff.map((s) => (
+                        <Tag key={s.staffId} color="red">
+                          {s.staffName}
+                        </Tag>
+                      ))}
+                    </Card>
+                  ) : null}
+                </Space>
+              </Col>
+            </Row>
+          )}
+        </QueryView>
+      </Space>
+    </div>
+  );
 }

@@ -42,13 +42,27 @@ type TCompared<T> = { current: T; previous: { value: T }; lastYear: { value: T }
 function kpiOf<T>(compared: TCompared<T> | undefined, pick: (value: T) => number | null | undefined): TKpi {
   if (!compared) return { value: null, previous: null, lastYear: null };
   const safe = (value: T) => (value === null || value === undefined ? null : (pick(value) ?? null));
-  return { value: safe(compared.current), previous: safe(compared.previous.value), lastYear: safe(compared.lastYear.value) };
+  return {
+    value: safe(compared.current),
+    previous: safe(compared.previous.value),
+    lastYear: safe(compared.lastYear.value),
+  };
 }
 
-type TMonthly = { month: string; cases: number; overdue: number; onTimeRate: number | null; per1000: number | null };
+type TMonthly = {
+  month: string;
+  cases: number;
+  overdue: number;
+  onTimeRate: number | null;
+  per1000: number | null;
+};
 
 /** Twelve months of the year, with the same month a year earlier beside each. */
-export function trendRows(year: number, current: readonly TMonthly[], lastYear: readonly TMonthly[]): TTrendRow[] {
+export function trendRows(
+  year: number,
+  current: readonly TMonthly[],
+  lastYear: readonly TMonthly[],
+): TTrendRow[] {
   const rows: TTrendRow[] = [];
   for (let month = 1; month <= 12; month += 1) {
     const mm = String(month).padStart(2, '0');
@@ -80,10 +94,9 @@ export default function OverviewPage() {
   const grades = useQuery(trpc.analytics.grades.queryOptions(quarterInput(filters)));
   const awards = useQuery(trpc.analytics.awards.queryOptions(input));
   const trends = useQuery(
-    trpc.analytics.trends.queryOptions(
-      yearInput(filters),
-      { select: (data) => trendRows(data.year, data.current.byMonth, data.lastYear.byMonth) },
-    ),
+    trpc.analytics.trends.queryOptions(yearInput(filters), {
+      select: (data) => trendRows(data.year, data.current.byMonth, data.lastYear.byMonth),
+    }),
   );
   const data = {
     kpis: {
@@ -96,20 +109,76 @@ export default function OverviewPage() {
       redFlagWindows: kpiOf(awards.data, (v) => v.redFlagMonthly + v.redFlagAnnual),
     },
   };
-  const kpiQuery = efficiency.isError ? efficiency : complaints.isError ? complaints : grades.isError ? grades : awards.isError ? awards : efficiency;
+  const kpiQuery = efficiency.isError
+    ? efficiency
+    : complaints.isError
+      ? complaints
+      : grades.isError
+        ? grades
+        : awards.isError
+          ? awards
+          : efficiency;
   const isKpiPending = efficiency.isPending || complaints.isPending || grades.isPending || awards.isPending;
 
-  const kpis: { key: string; title: string; pick: (d: typeof data) => TKpi; format: (v: number | null) => string; isLowerBetter?: boolean }[] = [
-    { key: 'cases', title: t('kpi.cases'), pick: (d) => d.kpis.cases, format: (v) => formatNumber(v, locale) },
-    { key: 'onTimeRate', title: t('kpi.onTimeRate'), pick: (d) => d.kpis.onTimeRate, format: (v) => formatPercent(v, locale) },
-    { key: 'overdueCases', title: t('kpi.overdueCases'), pick: (d) => d.kpis.overdueCases, format: (v) => formatNumber(v, locale), isLowerBetter: true },
-    { key: 'complaintsPer1000', title: t('kpi.complaintsPer1000'), pick: (d) => d.kpis.complaintsPer1000, format: (v) => formatNumber(v, locale, 2), isLowerBetter: true },
-    { key: 'excellent', title: t('kpi.excellent'), pick: (d) => d.kpis.excellent, format: (v) => formatNumber(v, locale) },
-    { key: 'incompetent', title: t('kpi.incompetent'), pick: (d) => d.kpis.incompetent, format: (v) => formatNumber(v, locale), isLowerBetter: true },
-    { key: 'redFlagWindows', title: t('kpi.redFlagWindows'), pick: (d) => d.kpis.redFlagWindows, format: (v) => formatNumber(v, locale) },
+  const kpis: {
+    key: string;
+    title: string;
+    pick: (d: typeof data) => TKpi;
+    format: (v: number | null) => string;
+    isLowerBetter?: boolean;
+  }[] = [
+    {
+      key: 'cases',
+      title: t('kpi.cases'),
+      pick: (d) => d.kpis.cases,
+      format: (v) => formatNumber(v, locale),
+    },
+    {
+      key: 'onTimeRate',
+      title: t('kpi.onTimeRate'),
+      pick: (d) => d.kpis.onTimeRate,
+      format: (v) => formatPercent(v, locale),
+    },
+    {
+      key: 'overdueCases',
+      title: t('kpi.overdueCases'),
+      pick: (d) => d.kpis.overdueCases,
+      format: (v) => formatNumber(v, locale),
+      isLowerBetter: true,
+    },
+    {
+      key: 'complaintsPer1000',
+      title: t('kpi.complaintsPer1000'),
+      pick: (d) => d.kpis.complaintsPer1000,
+      format: (v) => formatNumber(v, locale, 2),
+      isLowerBetter: true,
+    },
+    {
+      key: 'excellent',
+      title: t('kpi.excellent'),
+      pick: (d) => d.kpis.excellent,
+      format: (v) => formatNumber(v, locale),
+    },
+    {
+      key: 'incompetent',
+      title: t('kpi.incompetent'),
+      pick: (d) => d.kpis.incompetent,
+      format: (v) => formatNumber(v, locale),
+      isLowerBetter: true,
+    },
+    {
+      key: 'redFlagWindows',
+      title: t('kpi.redFlagWindows'),
+      pick: (d) => d.kpis.redFlagWindows,
+      format: (v) => formatNumber(v, locale),
+    },
   ];
 
-  const monthColumn: TDataColumn<TTrendRow> = { key: 'month', title: t('overview.month'), value: (row) => row.month };
+  const monthColumn: TDataColumn<TTrendRow> = {
+    key: 'month',
+    title: t('overview.month'),
+    value: (row) => row.month,
+  };
 
   const lastYearName = locale === 'en' ? 'last year' : '去年同期';
   return (
@@ -151,22 +220,62 @@ export default function OverviewPage() {
                 rowKey={(row) => row.month}
                 columns={[
                   monthColumn,
-                  { key: 'cases', title: t('kpi.cases'), value: (row) => row.cases, render: (row) => formatNumber(row.cases, locale), align: 'right' },
-                  { key: 'casesLy', title: `${t('kpi.cases')}（${lastYearName}）`, value: (row) => row.casesLastYear, render: (row) => formatNumber(row.casesLastYear, locale), align: 'right' },
-                  { key: 'overdue', title: t('kpi.overdueCases'), value: (row) => row.overdueCases, align: 'right' },
+                  {
+                    key: 'cases',
+                    title: t('kpi.cases'),
+                    value: (row) => row.cases,
+                    render: (row) => formatNumber(row.cases, locale),
+                    align: 'right',
+                  },
+                  {
+                    key: 'casesLy',
+                    title: `${t('kpi.cases')}（${lastYearName}）`,
+                    value: (row) => row.casesLastYear,
+                    render: (row) => formatNumber(row.casesLastYear, locale),
+                    align: 'right',
+                  },
+                  {
+                    key: 'overdue',
+                    title: t('kpi.overdueCases'),
+                    value: (row) => row.overdueCases,
+                    align: 'right',
+                  },
                 ]}
                 chart={
                   <ResponsiveContainer>
                     <ComposedChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} />
                       <XAxis dataKey="month" tickFormatter={monthTick} />
-                      <YAxis yAxisId="cases" tickFormatter={(v: number) => formatNumber(v, locale)} width={64} />
+                      <YAxis
+                        yAxisId="cases"
+                        tickFormatter={(v: number) => formatNumber(v, locale)}
+                        width={64}
+                      />
                       <YAxis yAxisId="overdue" orientation="right" allowDecimals={false} width={40} />
                       <Tooltip formatter={(v) => formatNumber(Number(v), locale)} />
                       <Legend />
-                      <Bar yAxisId="cases" dataKey="cases" name={t('kpi.cases')} fill={COLORS.blue} isAnimationActive={false} />
-                      <Bar yAxisId="cases" dataKey="casesLastYear" name={`${t('kpi.cases')}（${lastYearName}）`} fill="#b0bec5" isAnimationActive={false} />
-                      <Line yAxisId="overdue" dataKey="overdueCases" name={t('kpi.overdueCases')} stroke={COLORS.primary} strokeWidth={2} isAnimationActive={false} />
+                      <Bar
+                        yAxisId="cases"
+                        dataKey="cases"
+                        name={t('kpi.cases')}
+                        fill={COLORS.blue}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        yAxisId="cases"
+                        dataKey="casesLastYear"
+                        name={`${t('kpi.cases')}（${lastYearName}）`}
+                        fill="#b0bec5"
+                        isAnimationActive={false}
+                      />
+                      <Line
+                        yAxisId="overdue"
+                        dataKey="overdueCases"
+                        name={t('kpi.overdueCases')}
+                        stroke={COLORS.primary}
+                        strokeWidth={2}
+                        isAnimationActive={false}
+                      />
                     </ComposedChart>
                   </ResponsiveContainer>
                 }
@@ -181,19 +290,47 @@ export default function OverviewPage() {
                     height={240}
                     columns={[
                       monthColumn,
-                      { key: 'rate', title: t('kpi.onTimeRate'), value: (row) => row.onTimeRate, render: (row) => formatPercent(row.onTimeRate, locale), align: 'right' },
-                      { key: 'rateLy', title: `${t('kpi.onTimeRate')}（${lastYearName}）`, value: (row) => row.onTimeRateLastYear, render: (row) => formatPercent(row.onTimeRateLastYear, locale), align: 'right' },
+                      {
+                        key: 'rate',
+                        title: t('kpi.onTimeRate'),
+                        value: (row) => row.onTimeRate,
+                        render: (row) => formatPercent(row.onTimeRate, locale),
+                        align: 'right',
+                      },
+                      {
+                        key: 'rateLy',
+                        title: `${t('kpi.onTimeRate')}（${lastYearName}）`,
+                        value: (row) => row.onTimeRateLastYear,
+                        render: (row) => formatPercent(row.onTimeRateLastYear, locale),
+                        align: 'right',
+                      },
                     ]}
                     chart={
                       <ResponsiveContainer>
                         <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
                           <CartesianGrid strokeDasharray="3 3" vertical={false} />
                           <XAxis dataKey="month" tickFormatter={monthTick} />
-                          <YAxis domain={['auto', 1]} tickFormatter={(v: number) => formatPercent(v, locale, 1)} width={64} />
+                          <YAxis
+                            domain={['auto', 1]}
+                            tickFormatter={(v: number) => formatPercent(v, locale, 1)}
+                            width={64}
+                          />
                           <Tooltip formatter={(v) => formatPercent(Number(v), locale)} />
                           <Legend />
-                          <Line dataKey="onTimeRate" name={t('kpi.onTimeRate')} stroke={COLORS.green} strokeWidth={2} isAnimationActive={false} />
-                          <Line dataKey="onTimeRateLastYear" name={lastYearName} stroke="#b0bec5" strokeDasharray="4 3" isAnimationActive={false} />
+                          <Line
+                            dataKey="onTimeRate"
+                            name={t('kpi.onTimeRate')}
+                            stroke={COLORS.green}
+                            strokeWidth={2}
+                            isAnimationActive={false}
+                          />
+                          <Line
+                            dataKey="onTimeRateLastYear"
+                            name={lastYearName}
+                            stroke="#b0bec5"
+                            strokeDasharray="4 3"
+                            isAnimationActive={false}
+                          />
                         </LineChart>
                       </ResponsiveContainer>
                     }
@@ -208,8 +345,20 @@ export default function OverviewPage() {
                     height={240}
                     columns={[
                       monthColumn,
-                      { key: 'per1000', title: t('kpi.complaintsPer1000'), value: (row) => row.complaintsPer1000, render: (row) => formatNumber(row.complaintsPer1000, locale, 2), align: 'right' },
-                      { key: 'per1000Ly', title: `${t('kpi.complaintsPer1000')}（${lastYearName}）`, value: (row) => row.complaintsPer1000LastYear, render: (row) => formatNumber(row.complaintsPer1000LastYear, locale, 2), align: 'right' },
+                      {
+                        key: 'per1000',
+                        title: t('kpi.complaintsPer1000'),
+                        value: (row) => row.complaintsPer1000,
+                        render: (row) => formatNumber(row.complaintsPer1000, locale, 2),
+                        align: 'right',
+                      },
+                      {
+                        key: 'per1000Ly',
+                        title: `${t('kpi.complaintsPer1000')}（${lastYearName}）`,
+                        value: (row) => row.complaintsPer1000LastYear,
+                        render: (row) => formatNumber(row.complaintsPer1000LastYear, locale, 2),
+                        align: 'right',
+                      },
                     ]}
                     chart={
                       <ResponsiveContainer>
@@ -219,8 +368,20 @@ export default function OverviewPage() {
                           <YAxis width={48} />
                           <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
                           <Legend />
-                          <Line dataKey="complaintsPer1000" name={t('kpi.complaintsPer1000')} stroke={COLORS.orange} strokeWidth={2} isAnimationActive={false} />
-                          <Line dataKey="complaintsPer1000LastYear" name={lastYearName} stroke="#b0bec5" strokeDasharray="4 3" isAnimationActive={false} />
+                          <Line
+                            dataKey="complaintsPer1000"
+                            name={t('kpi.complaintsPer1000')}
+                            stroke={COLORS.orange}
+                            strokeWidth={2}
+                            isAnimationActive={false}
+                          />
+                          <Line
+                            dataKey="complaintsPer1000LastYear"
+                            name={lastYearName}
+                            stroke="#b0bec5"
+                            strokeDasharray="4 3"
+                            isAnimationActive={false}
+                          />
                         </LineChart>
                       </ResponsiveContainer>
                     }

@@ -31,8 +31,20 @@ export default function PeerPage() {
   const tierBars = (
     <>
       <Bar dataKey="tier0" stackId="t" name={t('peer.tier0')} fill={COLORS.green} isAnimationActive={false} />
-      <Bar dataKey="tier2" stackId="t" name={t('peer.tier2')} fill={COLORS.orange} isAnimationActive={false} />
-      <Bar dataKey="tier4" stackId="t" name={t('peer.tier4')} fill={COLORS.primary} isAnimationActive={false} />
+      <Bar
+        dataKey="tier2"
+        stackId="t"
+        name={t('peer.tier2')}
+        fill={COLORS.orange}
+        isAnimationActive={false}
+      />
+      <Bar
+        dataKey="tier4"
+        stackId="t"
+        name={t('peer.tier4')}
+        fill={COLORS.primary}
+        isAnimationActive={false}
+      />
     </>
   );
   const tierColumns = (first: string) => [
@@ -80,7 +92,12 @@ export default function PeerPage() {
                           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
                           <YAxis allowDecimals={false} width={36} />
                           <Tooltip />
-                          <Bar dataKey="staff" name={t('peer.people')} fill={COLORS.blue} isAnimationActive={false} />
+                          <Bar
+                            dataKey="staff"
+                            name={t('peer.people')}
+                            fill={COLORS.blue}
+                            isAnimationActive={false}
+                          />
                         </BarChart>
                       </ResponsiveContainer>
                     }
@@ -89,7 +106,7 @@ export default function PeerPage() {
                 <Col xs={24} xl={12}>
                   <ChartCard
                     testId="chart-peer-quarters"
-                    title={`${t('peer.tiers').replace('（按单位）', '').replace(' by unit', '')} · ${t('peer.quarter')}`}
+                    title={t('peer.byQuarter')}
                     rows={byQuarter}
                     rowKey={(row) => row.name}
                     height={260}
@@ -118,10 +135,20 @@ export default function PeerPage() {
                 columns={tierColumns(t('peer.unit'))}
                 chart={
                   <ResponsiveContainer>
-                    <BarChart data={byUnit} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+                    <BarChart
+                      data={byUnit}
+                      layout="vertical"
+                      margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+                    >
                       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                       <XAxis type="number" allowDecimals={false} />
-                      <YAxis type="category" dataKey="name" width={160} interval={0} tick={{ fontSize: 12 }} />
+                      <YAxis
+                        type="category"
+                        dataKey="name"
+                        width={160}
+                        interval={0}
+                        tick={{ fontSize: 12 }}
+                      />
                       <Tooltip />
                       <Legend />
                       {tierBars}
@@ -129,18 +156,41 @@ export default function PeerPage() {
                   </ResponsiveContainer>
                 }
               />
-              <Card size="small" title={`${t('peer.tier2')} / ${t('peer.tier4')}`} data-testid="peer-deducted">
+              <Card
+                size="small"
+                title={`${t('peer.tier2')} / ${t('peer.tier4')}`}
+                data-testid="peer-deducted"
+              >
                 <Table
                   size="small"
                   rowKey="staffId"
                   dataSource={data.deducted}
                   pagination={{ pageSize: 10, showSizeChanger: false }}
                   columns={[
-                    { key: 'name', title: t('as.name'), render: (_, row) => <Link to={`/assessment/person/${row.staffId}`} keepSearch>{row.staffName}</Link> },
+                    {
+                      key: 'name',
+                      title: t('as.name'),
+                      render: (_, row) => (
+                        <Link to={`/assessment/person/${row.staffId}`} keepSearch>
+                          {row.staffName}
+                        </Link>
+                      ),
+                    },
                     { key: 'unit', title: t('peer.unit'), dataIndex: 'unitName' },
-                    { key: 'share', title: t('peer.share'), render: (_, row) => formatPercent(row.goodShare, locale, 1), align: 'right' },
+                    {
+                      key: 'share',
+                      title: t('peer.share'),
+                      render: (_, row) => formatPercent(row.goodShare, locale, 1),
+                      align: 'right',
+                    },
                     { key: 'ratings', title: t('peer.people'), dataIndex: 'ratings', align: 'right' },
-                    { key: 'points', title: t('as.points'), render: (_, row) => <Tag color={row.tierPoints <= -4 ? 'red' : 'orange'}>{row.tierPoints}</Tag> },
+                    {
+                      key: 'points',
+                      title: t('as.points'),
+                      render: (_, row) => (
+                        <Tag color={row.tierPoints <= -4 ? 'red' : 'orange'}>{row.tierPoints}</Tag>
+                      ),
+                    },
                   ]}
                 />
               </Card>

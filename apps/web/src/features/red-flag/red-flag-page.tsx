@@ -1,6 +1,6 @@
 import { FlagFilled, WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Tooltip as AntTooltip, Typography } from 'antd';
+import { Tooltip as AntTooltip, Card, Space, Table, Tag, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS, monthTick } from '../../components/chart-kit.tsx';
@@ -13,12 +13,28 @@ import { useFilters } from '../../lib/filters.ts';
 import { useOrg } from '../../lib/org.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-type TAward = { windowId: number; kind: 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard'; month: number | null; status: string; reason: string | null; date: string };
+type TAward = {
+  windowId: number;
+  kind: 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard';
+  month: number | null;
+  status: string;
+  reason: string | null;
+  date: string;
+};
 
-export type TGridRow = { windowId: number; windowName: string; unitName: string; annual: boolean; months: { redFlag: boolean; yellowCard: boolean; reasons: string[] }[] };
+export type TGridRow = {
+  windowId: number;
+  windowName: string;
+  unitName: string;
+  annual: boolean;
+  months: { redFlag: boolean; yellowCard: boolean; reasons: string[] }[];
+};
 
 /** The window × month grid of one year: which window won the monthly red flag, which got a yellow card. */
-export function awardGrid(awards: readonly TAward[], windows: readonly { id: number; name: string; unitName: string }[]): TGridRow[] {
+export function awardGrid(
+  awards: readonly TAward[],
+  windows: readonly { id: number; name: string; unitName: string }[],
+): TGridRow[] {
   const rows = new Map<number, TGridRow>();
   for (const award of awards) {
     if (award.status !== 'active') continue;
@@ -44,8 +60,13 @@ export function awardGrid(awards: readonly TAward[], windows: readonly { id: num
       }
     }
   }
-  const score = (row: TGridRow) => row.months.filter((m) => m.redFlag).length * 10 + (row.annual ? 100 : 0) - row.months.filter((m) => m.yellowCard).length;
-  return [...rows.values()].sort((a, b) => score(b) - score(a) || a.windowName.localeCompare(b.windowName, 'zh-CN'));
+  const score = (row: TGridRow) =>
+    row.months.filter((m) => m.redFlag).length * 10 +
+    (row.annual ? 100 : 0) -
+    row.months.filter((m) => m.yellowCard).length;
+  return [...rows.values()].sort(
+    (a, b) => score(b) - score(a) || a.windowName.localeCompare(b.windowName, 'zh-CN'),
+  );
 }
 
 /** Red-flag windows (红旗窗口) monthly and annual over time, and yellow cards (黄牌警告). */
@@ -58,8 +79,15 @@ export default function RedFlagPage() {
   const summary = useQuery(trpc.analytics.awards.queryOptions(yearInput(filters)));
   const awards = useQuery(trpc.awards.list.queryOptions({ year }));
   const windows = (org.data?.windows ?? [])
-    .filter((w) => (!filters.unitId || w.unitId === filters.unitId) && (!filters.windowId || w.id === filters.windowId))
-    .map((w) => ({ id: w.id, name: w.name, unitName: org.data?.units.find((u) => u.id === w.unitId)?.name ?? '' }));
+    .filter(
+      (w) =>
+        (!filters.unitId || w.unitId === filters.unitId) && (!filters.windowId || w.id === filters.windowId),
+    )
+    .map((w) => ({
+      id: w.id,
+      name: w.name,
+      unitName: org.data?.units.find((u) => u.id === w.unitId)?.name ?? '',
+    }));
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
   return (
@@ -73,7 +101,13 @@ export default function RedFlagPage() {
             const byMonth = months.map((month) => {
               const key = `${year}-${String(month).padStart(2, '0')}`;
               const row = data.byMonth.find((m) => m.month === key);
-              return { month: key, redFlag: row?.redFlag.length ?? 0, yellowCard: row?.yellowCard.length ?? 0, redFlagNames: row?.redFlag.join('、') ?? '', yellowNames: row?.yellowCard.join('、') ?? '' };
+              return {
+                month: key,
+                redFlag: row?.redFlag.length ?? 0,
+                yellowCard: row?.yellowCard.length ?? 0,
+                redFlagNames: row?.redFlag.join('、') ?? '',
+                yellowNames: row?.yellowCard.join('、') ?? '',
+              };
             });
             return (
               <ChartCard
@@ -95,8 +129,18 @@ export default function RedFlagPage() {
                       <YAxis allowDecimals={false} width={32} />
                       <Tooltip />
                       <Legend />
-                      <Bar dataKey="redFlag" name={t('rf.monthly')} fill={COLORS.primary} isAnimationActive={false} />
-                      <Bar dataKey="yellowCard" name={t('rf.yellow')} fill={COLORS.gold} isAnimationActive={false} />
+                      <Bar
+                        dataKey="redFlag"
+                        name={t('rf.monthly')}
+                        fill={COLORS.primary}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        dataKey="yellowCard"
+                        name={t('rf.yellow')}
+                        fill={COLORS.gold}
+                        isAnimationActive={false}
+                      />
                     </BarChart>
                   </ResponsiveContainer>
                 }
@@ -107,7 +151,9 @@ export default function RedFlagPage() {
         <Card size="small" title={`${t('rf.grid')}（${year}）`} data-testid="redflag-grid">
           <QueryView query={awards} rows={6} isEmpty={(rows) => rows.length === 0}>
             {(rows) => {
-              const grid = awardGrid(rows, windows).filter((row) => windows.some((w) => w.id === row.windowId));
+              const grid = awardGrid(rows, windows).filter((row) =>
+                windows.some((w) => w.id === row.windowId),
+              );
               return (
                 <Table<TGridRow>
                   className="redflag-grid"
@@ -117,7 +163,20 @@ export default function RedFlagPage() {
                   pagination={false}
                   scroll={{ x: 'max-content' }}
                   columns={[
-                    { key: 'window', title: t('rf.window'), fixed: 'left', render: (_, row) => <span>{row.windowName}<Typography.Text type="secondary" style={{ fontSize: 12 }}> {row.unitName}</Typography.Text></span> },
+                    {
+                      key: 'window',
+                      title: t('rf.window'),
+                      fixed: 'left',
+                      render: (_, row) => (
+                        <span>
+                          {row.windowName}
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {' '}
+                            {row.unitName}
+                          </Typography.Text>
+                        </span>
+                      ),
+                    },
                     ...months.map((month) => ({
                       key: `m${month}`,
                       title: locale === 'en' ? String(month) : `${month}月`,
@@ -128,14 +187,27 @@ export default function RedFlagPage() {
                         return (
                           <AntTooltip title={cell.reasons.join('；') || undefined}>
                             <span>
-                              {cell.redFlag ? <FlagFilled style={{ color: COLORS.primary }} aria-label={t('rf.monthly')} /> : null}
-                              {cell.yellowCard ? <WarningFilled style={{ color: COLORS.gold }} aria-label={t('rf.yellow')} /> : null}
+                              {cell.redFlag ? (
+                                <FlagFilled style={{ color: COLORS.primary }} aria-label={t('rf.monthly')} />
+                              ) : null}
+                              {cell.yellowCard ? (
+                                <WarningFilled style={{ color: COLORS.gold }} aria-label={t('rf.yellow')} />
+                              ) : null}
                             </span>
                           </AntTooltip>
                         );
                       },
                     })),
-                    { key: 'annual', title: t('rf.annual'), render: (_, row) => (row.annual ? <Tag color="red" icon={<FlagFilled />}>{t('rf.annual')}</Tag> : null) },
+                    {
+                      key: 'annual',
+                      title: t('rf.annual'),
+                      render: (_, row) =>
+                        row.annual ? (
+                          <Tag color="red" icon={<FlagFilled />}>
+                            {t('rf.annual')}
+                          </Tag>
+                        ) : null,
+                    },
                   ]}
                 />
               );
