@@ -5,7 +5,8 @@ import { bulletinOf } from './bulletin.service.ts';
 
 const TODAY = '2026-11-26';
 
-/** The demo center (a small case volume: bulletins do not read cases), on SQLite. */
+/** The demo center (a small case volume: bulletins do not read cases), on SQLite only: generating the
+ * demo on PostgreSQL takes far longer, and the queries are the services' own, tested on both there. */
 describe('bulletinOf', () => {
   let t: TTestDatabase;
   let centerId: number;
@@ -14,7 +15,7 @@ describe('bulletinOf', () => {
     centerId = (await generateDemo(t.db, { today: TODAY, caseFraction: 0.01 })).centerId;
   }, 120_000);
   afterAll(async () => {
-    await t?.close();
+    await t?.destroy();
   });
 
   const render = async (bulletin: TBulletin) => {
