@@ -458,8 +458,10 @@ export async function generateDemo(db: DbRoot, options: TDemoOptions = {}): Prom
           ws.completed++;
           if (overdueDays === 0) ws.onTime++;
         }
-        // 第一责任人: a rare overdue through dereliction becomes B5 (points) and F3 (fine)
-        if (completedAt !== null && overdueDays > 0 && rand.chance(who.quality === 'weak' ? 0.08 : 0.01)) {
+        // 第一责任人: a rare overdue through dereliction becomes B5 (points) and F3 (fine); the chance
+        // shrinks with the volume so a person's records look the same at any scale
+        const dereliction = (who.quality === 'weak' ? 0.08 : 0.01) / (scale * caseFraction);
+        if (completedAt !== null && overdueDays > 0 && rand.chance(Math.min(1, dereliction))) {
           pending.records.push(
             record({
               scheme: 'points',
