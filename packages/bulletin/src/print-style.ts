@@ -85,7 +85,7 @@ export function pageSetup(orientation: 'portrait' | 'landscape', headerRow: numb
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    horizontalCentered: true,
+    // (horizontalCentered is not written by the streaming writer; fitted to the width, it is moot.)
     margins: MARGINS,
     printTitlesRow: `${headerRow}:${headerRow}`,
   };
