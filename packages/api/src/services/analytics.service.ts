@@ -238,7 +238,7 @@ export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsI
   };
   const load = async (p: TPeriod) => {
     const r = rangeOf(p);
-    const awards = (await listAwards(db, { centerId, fromYear: p.year - 0, year: p.year })).filter(
+    const awards = (await listAwards(db, { centerId, year: p.year })).filter(
       (a) => inScope(a.windowId) && a.date >= r.from && a.date <= r.to,
     );
     return awards;

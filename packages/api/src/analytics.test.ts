@@ -1,0 +1,99 @@
+import { insertCases, insertMatter, type TCase, TEST_DIALECTS } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+
+describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
+  let s: TApiSetup;
+  beforeAll(async () => {
+    s = await setupApi(dialect);
+    const matter = await insertMatter(s.t.db, {
+      centerId: s.f.centerId,
+      unitId: s.f.unitId,
+      name: '抵押权登记',
+      type: 'promised',
+      promisedDays: 3,
+    });
+    const base = (windowId: number, acceptedAt: string, overdueDays = 0): Omit<TCase, 'id'> => ({
+      centerId: s.f.centerId,
+      unitId: s.f.unitId,
+      windowId,
+      staffId: null,
+      matterId: matter.id,
+      type: 'promised',
+      acceptedAt,
+      promisedDays: 3,
+      deadline: acceptedAt,
+      completedAt: acceptedAt,
+      status: 'completed',
+      handlingDays: 2,
+      overdueDays,
+    });
+    const [w1, w2] = s.f.windowIds;
+    const cases: Omit<TCase, 'id'>[] = [];
+    // September 2026: window 1 has 1,000 cases, 10 overdue; window 2 has 500, none overdue
+    for (let i = 0; i < 1000; i++) cases.push(base(w1, '2026-09-15', i < 10 ? 2 : 0));
+    for (let i = 0; i < 500; i++) cases.push(base(w2, '2026-09-16'));
+    // August 2026 and September 2025, for the comparisons
+    for (let i = 0; i < 300; i++) cases.push(base(w1, '2026-08-14'));
+    for (let i = 0; i < 200; i++) cases.push(base(w2, '2025-09-10'));
+    await insertCases(s.t.db, cases);
+    const sup = s.as('supervisor');
+    for (const day of ['2026-09-20', '2026-09-21', '2026-09-22']) {
+      const c = await sup.complaints.create({
+        channel: 'hotline12345',
+        date: day,
+        staffId: s.f.staff[0]!.id,
+        content: '办事拖拉',
+      });
+      await sup.complaints.verify({ id: c.id, isValid: true, cause: 'responsibility' });
+    }
+  });
+  afterAll(async () => {
+    await s?.t.destroy();
+  });
+
+  it('windowEfficiency sums the month with the previous month and the same month a year earlier', async () => {
+    const r = await s.as('leader').analytics.windowEfficiency({ year: 2026, month: 9 });
+    expect(r.period).toBe('2026-09');
+    expect(r.current).toMatchObject({
+      cases: 1500,
+      completed: 1500,
+      overdue: 10,
+      overdueDays: 20,
+      avgHandlingDays: 2,
+      avgPromisedDays: 3,
+    });
+    expect(r.current.onTimeRate).toBeCloseTo(1490 / 1500, 4);
+    expect(r.previous).toMatchObject({ period: '2026-08', value: { cases: 300 } });
+    expect(r.lastYear).toMatchObject({ period: '2025-09', value: { cases: 200 } });
+    expect(r.best[0]?.windowId).toBe(s.f.windowIds[1]);
+    expect(r.worst[0]?.windowId).toBe(s.f.windowIds[0]);
+  });
+
+  it('complaintRate gives valid complaints per 1,000 cases by window and channel', async () => {
+    const r = await s.as('leader').analytics.complaintRate({ year: 2026, month: 9 });
+    expect(r.current).toEqual({ complaints: 3, cases: 1500, per1000: 2 });
+    expect(r.byWindow.find((w) => w.windowId === s.f.windowIds[0])).toMatchObject({
+      cases: 1000,
+      complaints: 3,
+      per1000: 3,
+    });
+    expect(r.byChannel).toEqual([{ channel: 'hotline12345', complaints: 3 }]);
+  });
+
+  it('holds a window head to their own window', async () => {
+    const r = await s.as('head').analytics.windowEfficiency({ year: 2026, month: 9 });
+    expect(r.current.cases).toBe(1000);
+    expect(r.byWindow.map((w) => w.windowId)).toEqual([s.f.windowIds[0]]);
+  });
+
+  it('trends reports the months of the year and of the year before', async () => {
+    const r = await s.as('supervisor').analytics.trends({ year: 2026 });
+    expect(r.current.byMonth.map((m) => [m.month, m.cases])).toEqual([
+      ['2026-08', 300],
+      ['2026-09', 1500],
+    ]);
+    expect(r.current.byQuarter[2]).toMatchObject({ quarter: '2026Q3', cases: 1800, complaints: 3 });
+    expect(r.lastYear.byMonth).toEqual([expect.objectContaining({ month: '2025-09', cases: 200 })]);
+  });
+});
