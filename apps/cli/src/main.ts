@@ -4,6 +4,7 @@ import { CliError, RulesError, runAssess } from './commands/assess.ts';
 const USAGE = `chuangkou — 窗口服务考核 command line
 
   assess FILE         assess one quarter from a scenario (domain.md format); FILE may be - for stdin
+  bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
 `;
 
 /** Runs one command; returns the exit code. Errors become one line on stderr, never a stack trace. */
@@ -14,6 +15,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'assess':
         runAssess(args, (s) => process.stdout.write(s));
         return 0;
+      case 'bulletin': {
+        // loaded on demand: assess stays free of the database and exceljs
+        const { runBulletin } = await import('./commands/bulletin.ts');
+        return await runBulletin(args);
+      }
       case undefined:
       case '--help':
       case '-h':
