@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 import { CliError, RulesError, runAssess } from './commands/assess.ts';
 
 const USAGE = `chuangkou — 窗口服务考核 command line
