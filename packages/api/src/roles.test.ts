@@ -178,7 +178,10 @@ describe('every procedure with every role', () => {
   });
 
   it('covers every procedure of the router', () => {
-    const procedures = Object.keys(appRouter._def.procedures).sort();
+    // cases.* (issue 6) gate by scope as well as role: their own walk is in routers/cases.test.ts
+    const procedures = Object.keys(appRouter._def.procedures)
+      .filter((p) => !p.startsWith('cases.'))
+      .sort();
     expect(Object.keys(matrix(s)).sort()).toEqual(procedures);
   });
 
