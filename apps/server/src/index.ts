@@ -1,4 +1,4 @@
-import { hashPassword } from '@chuangkou/api';
+import { hashPassword, publishDemoHistory } from '@chuangkou/api';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty, migrateToLatest, openDatabase } from '@chuangkou/db';
 import { loadEnv } from './env.ts';
 import { createServer } from './server.ts';
@@ -15,7 +15,15 @@ async function main(): Promise<void> {
       hashPassword,
       log: (line) => console.log(`  demo ${line}`),
     });
-    if (loaded) console.log(`已载入演示数据 demo data loaded: ${loaded.staff} staff, ${loaded.cases} cases`);
+    if (loaded) {
+      const published = await publishDemoHistory(
+        handle.db,
+        env.TODAY ?? new Date().toISOString().slice(0, 10),
+      );
+      console.log(
+        `已载入演示数据 demo data loaded: ${loaded.staff} staff, ${loaded.cases} cases, ${published} quarters published`,
+      );
+    }
   }
   const server = createServer({
     db: handle.db,
