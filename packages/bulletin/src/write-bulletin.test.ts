@@ -238,7 +238,7 @@ describe('behaviours bulletin (不规范行为通报)', () => {
     const rows = bulletin.rows.length;
     const keys = Array.from({ length: rows }, (_, i) => rowTexts(sheet, 4 + i));
     expect(keys.map((k) => k[0])).toEqual(Array.from({ length: rows }, (_, i) => String(i + 1)));
-    const collator = new Intl.Collator('zh-CN');
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
     for (let i = 1; i < rows; i++) {
       const [a, b] = [keys[i - 1]!, keys[i]!];
       expect(collator.compare(a[1]!, b[1]!) || collator.compare(a[2]!, b[2]!)).toBeLessThanOrEqual(0);
@@ -246,6 +246,16 @@ describe('behaviours bulletin (不规范行为通报)', () => {
     const late = keys.find((k) => k[5] === 'C4')!;
     expect(late[6]).toBe(POLICY_A.items.find((item) => item.code === 'C4')!.text);
     expect(Number(late[8])).toBe(Number(late[7]));
+  });
+
+  it('orders windows by the number in their name (2号 before 10号)', async () => {
+    const row = bulletin.rows[0]!;
+    const rows = [
+      { ...row, window: '不动产登记10号窗口' },
+      { ...row, window: '不动产登记2号窗口' },
+    ];
+    const sheet = firstSheet(await render({ ...bulletin, rows }));
+    expect([text(sheet, 'B4'), text(sheet, 'B5')]).toEqual(['不动产登记2号窗口', '不动产登记10号窗口']);
   });
 
   it('prints a fines column instead of points under a fines policy', async () => {

@@ -15,12 +15,12 @@ export function signatureLine(role: string): TLine {
   return { kind: 'split', left: `${role}（签字）：＿＿＿＿＿＿＿＿`, right: '日期：　　　年　　月　　日' };
 }
 
-/** Sorts by window, then name, then the given key, with the Chinese collation. */
+/** Sorts by window, then name, then the given key: pinyin order, numbers by value (2号 before 10号). */
 export function byWindowAndName<T extends { window: string; name: string }>(
   rows: readonly T[],
   then: (a: T, b: T) => number,
 ): T[] {
-  const collator = new Intl.Collator('zh-CN');
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
   return [...rows].sort(
     (a, b) => collator.compare(a.window, b.window) || collator.compare(a.name, b.name) || then(a, b),
   );
