@@ -25,6 +25,7 @@ import {
   type TUser,
   type TWorkflowCase,
   type TWorkflowPatch,
+  takenAcceptanceCodes,
   updateWorkflowCase,
 } from '@chuangkou/db';
 import {
@@ -225,7 +226,7 @@ const EVALUATION_CHANNEL = '办结后可通过中心网站、自助终端或窗�
 /** A new acceptance code: the day and eight random digits (not guessable from the volume of cases). */
 async function newAcceptanceCode(db: Db, on: string): Promise<string> {
   for (;;) {
-    const code = `${on.replaceAll('-', '')}${String(randomInt(100_000_000)).padStart(8, '0')}`;
+    const code = newCodeFor(on);
     if (!(await isAcceptanceCodeTaken(db, code))) return code;
   }
 }
@@ -485,16 +486,20 @@ function stepPayload(step: TStepInput): Record<string, unknown> {
   return { ...rest, label: STEP_ZH[step.kind] };
 }
 
-/** 办结: moves the case in the rollup (issue 3's `completeCase`) and proposes the overdue sanctions. */
-async function completeDecided(db: Db, before: TWorkflowCase, next: TCaseState, cal: TWorkCalendar) {
-  const decidedOn = next.decidedOn!;
-  const acceptedOn = next.acceptedOn ?? next.receivedOn;
-  const overdueDays = next.deadline ? cal.overdueWorkingDays(next.deadline, decidedOn) : 0;
-  await completeCase(db, before.id, {
+/** The rollup's view of a decision: working days taken and working days late. */
+function completionOf(s: TCaseState, cal: TWorkCalendar) {
+  const decidedOn = s.decidedOn!;
+  const acceptedOn = s.acceptedOn ?? s.receivedOn;
+  return {
     completedAt: decidedOn,
     handlingDays: Math.max(0, cal.workingDaysBetween(acceptedOn, decidedOn)),
-    overdueDays,
-  });
+    overdueDays: s.deadline ? cal.overdueWorkingDays(s.deadline, decidedOn) : 0,
+  };
+}
+
+/** 办结: moves the case in the rollup (issue 3's `completeCase`) and proposes the overdue sanctions. */
+async function completeDecided(db: Db, before: TWorkflowCase, next: TCaseState, cal: TWorkCalendar) {
+  await completeCase(db, before.id, completionOf(next, cal));
   const proposals = proposeOverdueSanctions(next, cal);
   await insertSanctionProposals(
     db,
@@ -605,14 +610,9 @@ export async function importWorkflowCases(
       });
     if (r.notifiedOn) step({ kind: 'notify', on: r.notifiedOn });
     if (r.pickedUpOn) step({ kind: 'pickUp', on: r.pickedUpOn });
-    let code = r.acceptanceCode;
-    if (code !== undefined) {
-      if (seenCodes.has(code) || (await isAcceptanceCodeTaken(db, code)))
-        throw badInput(`${at}.acceptanceCode`, `受理编号 ${code} 已存在`);
-      seenCodes.add(code);
-    } else {
-      code = await newAcceptanceCode(db, r.receivedOn);
-    }
+    const code = r.acceptanceCode ?? newCodeFor(r.receivedOn);
+    if (seenCodes.has(code)) throw badInput(`${at}.acceptanceCode`, `受理编号 ${code} 重复`);
+    seenCodes.add(code);
     states.push(s);
     events.push(ev);
     newRows.push({
@@ -636,29 +636,58 @@ export async function importWorkflowCases(
       missingMaterials: s.missingMaterials,
       isOneTimeNotificationFailed: s.flags.includes('oneTimeNotificationFailed'),
       acceptedByUser: user.id,
+      decision: s.decision,
+      returnReasons: s.returnReasons,
+      notifiedOn: s.notifiedOn,
+      pickedUpOn: s.pickedUpOn,
     });
   }
-  // the rows go in at the acceptance stage; the later steps are written like the window writes them
+  const taken = await takenAcceptanceCodes(db, [...seenCodes]);
+  for (const [i, row] of newRows.entries()) {
+    if (row.acceptanceCode !== null && taken.has(row.acceptanceCode)) {
+      if (rows[i]!.acceptanceCode !== undefined)
+        throw badInput(`cases[${i}].acceptanceCode`, `受理编号 ${row.acceptanceCode} 已存在`);
+      row.acceptanceCode = await newAcceptanceCode(db, row.receivedOn);
+    }
+  }
+  // the rows go in with their final stage, open in the rollup; completion then moves each decided case
+  // with issue 3's completeCase, as a decision at the window does
   const ids = await insertWorkflowCases(db, newRows);
   await appendCaseEvents(
     db,
     ids.flatMap((caseId, i) => events[i]!.map((e) => ({ ...e, caseId }))),
   );
   let decided = 0;
-  let proposals = 0;
+  const proposals: Parameters<typeof insertSanctionProposals>[1] = [];
   for (const [i, caseId] of ids.entries()) {
     const s = states[i]!;
-    if (s.status === 'accepted' || s.status === 'awaitingMaterials') continue;
-    await updateWorkflowCase(db, caseId, patchOf(s));
-    if (s.decidedOn) {
-      decided++;
-      const before = { id: caseId, centerId: user.centerId, staffId: newRows[i]!.staffId } as TWorkflowCase;
-      proposals += proposeOverdueSanctions(s, cal).length;
-      await completeDecided(db, before, s, cal);
+    if (!s.decidedOn) continue;
+    decided++;
+    await completeCase(db, caseId, completionOf(s, cal));
+    for (const p of proposeOverdueSanctions(s, cal)) {
+      proposals.push({
+        caseId,
+        centerId: user.centerId,
+        staffId: newRows[i]!.staffId,
+        item: p.item,
+        qty: p.qty,
+        day: p.date,
+        reason: p.reason,
+      });
     }
   }
-  await audit(db, user, 'case', null, 'import', null, { imported: ids.length, decided, proposals });
-  return { imported: ids.length, decided, proposals };
+  await insertSanctionProposals(db, proposals);
+  await audit(db, user, 'case', null, 'import', null, {
+    imported: ids.length,
+    decided,
+    proposals: proposals.length,
+  });
+  return { imported: ids.length, decided, proposals: proposals.length };
+}
+
+/** A code made without a query: the day and eight random digits (checked in bulk afterwards). */
+function newCodeFor(on: string): string {
+  return `${on.replaceAll('-', '')}${String(randomInt(100_000_000)).padStart(8, '0')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -254,6 +254,11 @@ export interface TNewWorkflowCase {
   missingMaterials: string[];
   isOneTimeNotificationFailed: boolean;
   acceptedByUser: number | null;
+  /** an imported case arrives with its later steps already taken */
+  decision?: 'approved' | 'refused' | null;
+  returnReasons?: string[];
+  notifiedOn?: string | null;
+  pickedUpOn?: string | null;
 }
 
 const newCaseRow = (c: TNewWorkflowCase, at: string) => ({
@@ -283,6 +288,10 @@ const newCaseRow = (c: TNewWorkflowCase, at: string) => ({
   missing_materials: c.missingMaterials.length > 0 ? JSON.stringify(c.missingMaterials) : null,
   is_one_time_failed: c.isOneTimeNotificationFailed ? 1 : 0,
   accepted_by_user: c.acceptedByUser,
+  decision: c.decision ?? null,
+  return_reasons: c.returnReasons && c.returnReasons.length > 0 ? JSON.stringify(c.returnReasons) : null,
+  notified_on: c.notifiedOn ?? null,
+  picked_up_on: c.pickedUpOn ?? null,
   updated_at: at,
 });
 
@@ -380,6 +389,22 @@ export async function findCaseByCode(
 ): Promise<{ case: TWorkflowCase; queryPasswordHash: string | null } | undefined> {
   const r = await db.selectFrom('cases').selectAll().where('acceptance_code', '=', code).executeTakeFirst();
   return r && { case: caseRowToWorkflowCase(r), queryPasswordHash: r.query_password_hash };
+}
+
+/** Which of these acceptance codes are already used. */
+export async function takenAcceptanceCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    if (chunk.length === 0) break;
+    const rows = await db
+      .selectFrom('cases')
+      .select('acceptance_code')
+      .where('acceptance_code', 'in', chunk)
+      .execute();
+    for (const r of rows) if (r.acceptance_code !== null) taken.add(r.acceptance_code);
+  }
+  return taken;
 }
 
 export async function isAcceptanceCodeTaken(db: Db, code: string): Promise<boolean> {
