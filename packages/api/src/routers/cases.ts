@@ -65,6 +65,25 @@ const ZMatterFields = z.object({
 
 const ZCaseId = z.object({ id: ZId, on: ZDate });
 
+/** One handled case of an import (`cases.import`, `cli cases import`). */
+export const ZImportCaseRow = z.object({
+  matterId: ZId,
+  staffId: ZId,
+  windowId: ZId.optional(),
+  applicantName: ZText(100),
+  applicantPhone: z.string().trim().max(30).optional(),
+  receivedOn: ZDate,
+  missing: ZTextList(100, 300).optional(),
+  materialsCompleteOn: ZDate.optional(),
+  decidedOn: ZDate.optional(),
+  decision: z.enum(['approved', 'refused']).optional(),
+  reasons: ZTextList(20, 500).optional(),
+  notifiedOn: ZDate.optional(),
+  pickedUpOn: ZDate.optional(),
+  acceptanceCode: z.string().trim().min(4).max(40).optional(),
+});
+export type TImportCaseRow = z.infer<typeof ZImportCaseRow>;
+
 /** The address the HTTP host saw; `clientAddress` is set by the host (see notes/cases-api.md). */
 function clientAddressOf(ctx: TContext): string | null {
   const a = (ctx as TContext & { clientAddress?: unknown }).clientAddress;
@@ -285,27 +304,7 @@ export const casesRouter = router({
   import: supervisorProcedure
     .input(
       z.object({
-        cases: z
-          .array(
-            z.object({
-              matterId: ZId,
-              staffId: ZId,
-              windowId: ZId.optional(),
-              applicantName: ZText(100),
-              applicantPhone: z.string().trim().max(30).optional(),
-              receivedOn: ZDate,
-              missing: ZTextList(100, 300).optional(),
-              materialsCompleteOn: ZDate.optional(),
-              decidedOn: ZDate.optional(),
-              decision: z.enum(['approved', 'refused']).optional(),
-              reasons: ZTextList(20, 500).optional(),
-              notifiedOn: ZDate.optional(),
-              pickedUpOn: ZDate.optional(),
-              acceptanceCode: z.string().trim().min(4).max(40).optional(),
-            }),
-          )
-          .min(1)
-          .max(5000),
+        cases: z.array(ZImportCaseRow).min(1).max(5000),
       }),
     )
     .mutation(({ ctx, input }) =>
