@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { sessionIdOf, sessionTokenFromCookie } from '@chuangkou/api';
+import { bulletinOf, sessionIdOf, sessionTokenFromCookie, type TBulletinRequest } from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
   bulletinFileName,
@@ -8,8 +8,6 @@ import {
   renderBulletin,
 } from '@chuangkou/bulletin';
 import { type DbRoot, findSessionUser, type TRole } from '@chuangkou/db';
-// TODO(api owner): export `bulletinOf` from the api index, then import it from '@chuangkou/api'.
-import { bulletinOf, type TBulletinRequest } from '../../../packages/api/src/services/bulletin.service.ts';
 
 /** The path prefix: GET /api/bulletins/<kind>?year=&quarter=&month=&date= */
 export const BULLETIN_PATH = '/api/bulletins/';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { appRouter, createContextInner, sessionIdOf, sessionTokenFromCookie } from '@chuangkou/api';
 import { type DbRoot, findSessionUser } from '@chuangkou/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { BULLETIN_PATH, handleBulletinDownload } from './bulletin-download.ts';
 
 export interface TServerOptions {
   db: DbRoot;
@@ -97,6 +98,10 @@ export function createServer(opts: TServerOptions): http.Server {
     }
     if (url.startsWith('/trpc/') || url === '/trpc') {
       trpc(req, res);
+      return;
+    }
+    if (url.startsWith(BULLETIN_PATH)) {
+      void handleBulletinDownload(req, res, { db: opts.db, today: opts.today });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bulletinOf, type TBulletinRequest } from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
   bulletinFileName,
@@ -15,9 +16,6 @@ import {
 } from '@chuangkou/bulletin';
 import { listCenters, migrateToLatest, openDatabase } from '@chuangkou/db';
 import { isIsoDate, RulesError } from '@chuangkou/rules';
-// TODO(lead): import from '@chuangkou/api' once apps/cli depends on it and the api index exports
-// `bulletinOf`; until then the service is reached by path (the same code the server uses).
-import { bulletinOf, type TBulletinRequest } from '../../../../packages/api/src/services/bulletin.service.ts';
 
 export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date YYYY-MM-DD] [--out FILE] [--phone P] [--center CODE]
   results     季度考核结果公示        --year --quarter (default: the last ended quarter)
