@@ -14,3 +14,4 @@ export {
   writeBulletin,
   writeBulletinFile,
 } from './write-bulletin.ts';
+export * from './kinds/case-notices.bulletin.ts';
