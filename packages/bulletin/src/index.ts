@@ -1,6 +1,7 @@
 export { BulletinError, isBulletinError, type TBulletinErrorCode } from './bulletin.errors.ts';
 export * from './bulletin.types.ts';
 export { type TStaffDirectory, toResultsRows, withNames } from './from-assessment.ts';
+export * from './kinds/case-notices.bulletin.ts';
 export { dateLabel, FLAG_LABELS, GRADE_LABELS, monthLabel, QUARTER_NAMES, quarterLabel } from './labels.ts';
 export { patrolClauses } from './patrol-clauses.ts';
 export { FONTS, PAGE_FOOTER } from './print-style.ts';
@@ -14,4 +15,3 @@ export {
   writeBulletin,
   writeBulletinFile,
 } from './write-bulletin.ts';
-export * from './kinds/case-notices.bulletin.ts';
