@@ -219,6 +219,8 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         missingMaterials: ['申请人身份证明'],
       });
       expect(receipt.pickupOn).toBeNull();
+      const notice = await staff.cases.noticeFile({ id: c.id, kind: 'supplementNotice' });
+      expect(notice.fileName).toBe(`补办件通知单-${receipt.acceptanceCode}.xlsx`);
       const done = await staff.cases.materialsComplete({ id: c.id, on: '2026-11-05' });
       // Thursday 5 Nov + 3 working days → Tuesday 10 Nov
       expect(done).toMatchObject({
@@ -267,6 +269,12 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         returnReasons: ['申请事项不属于本中心受理范围'],
         deadline: null,
       });
+      const file = await staff.cases.noticeFile({ id: c.id, kind: 'returnNotice' });
+      expect(file.fileName).toMatch(/^退回件通知单-\d+\.xlsx$/);
+      expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      expect((await refusal(staff.cases.noticeFile({ id: c.id, kind: 'acceptanceNotice' }))).code).toBe(
+        'BAD_REQUEST',
+      );
       // a returned case takes no further step
       expect(
         (await refusal(staff.cases.decide({ id: c.id, on: '2026-11-03', decision: 'approved' }))).message,

@@ -26,6 +26,7 @@ import {
 import {
   acceptWorkflowCase,
   caseForUser,
+  caseNoticeFile,
   caseReceipt,
   importWorkflowCases,
   listCaseAlerts,
@@ -293,6 +294,10 @@ export const casesRouter = router({
   receipt: authedProcedure
     .input(z.object({ id: ZId }))
     .query(({ ctx, input }) => caseReceipt(ctx.db, ctx.user, input.id)),
+  /** A printable notice (.xlsx as base64): 受理通知单, 补办件通知单 or 退回件通知单. */
+  noticeFile: authedProcedure
+    .input(z.object({ id: ZId, kind: z.enum(['acceptanceNotice', 'supplementNotice', 'returnNotice']) }))
+    .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
   /** A new query password for a lost one; the receipt with it, shown this once. */
   resetQueryPassword: authedProcedure
     .input(z.object({ id: ZId }))
