@@ -1,143 +1,144 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { TKey } from './i18n/dictionary.ts';
 import type { TPageKey } from './lib/roles.ts';
+import { matchPath } from './lib/router.tsx';
 
 /** Every page is its own lazy chunk: the first load carries only the shell and the login page. */
 export type TRoute = {
   key: TPageKey;
   path: string;
   title: TKey;
-  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  load: () => Promise<{ default: ComponentType<{ params: Record<string, string> }> }>;
   /** pages without filters (forms) keep the URL clean */
   hasFilters: boolean;
 };
 
-export const ROUTES: readonly TRoute[] = [
+const ROUTE_LIST: readonly TRoute[] = [
   {
     key: 'overview',
     path: '/overview',
     title: 'nav.overview',
     hasFilters: true,
-    component: lazy(() => import('./features/overview/overview-page.tsx')),
+    load: () => import('./features/overview/overview-page.tsx'),
   },
   {
     key: 'efficiency',
     path: '/efficiency',
     title: 'nav.efficiency',
     hasFilters: true,
-    component: lazy(() => import('./features/efficiency/efficiency-page.tsx')),
+    load: () => import('./features/efficiency/efficiency-page.tsx'),
   },
   {
     key: 'complaints',
     path: '/complaints',
     title: 'nav.complaints',
     hasFilters: true,
-    component: lazy(() => import('./features/complaints/complaints-page.tsx')),
+    load: () => import('./features/complaints/complaints-page.tsx'),
   },
   {
     key: 'peer',
     path: '/peer',
     title: 'nav.peer',
     hasFilters: true,
-    component: lazy(() => import('./features/peer/peer-page.tsx')),
+    load: () => import('./features/peer/peer-page.tsx'),
   },
   {
     key: 'redFlag',
     path: '/red-flag',
     title: 'nav.redFlag',
     hasFilters: true,
-    component: lazy(() => import('./features/red-flag/red-flag-page.tsx')),
+    load: () => import('./features/red-flag/red-flag-page.tsx'),
   },
   {
     key: 'assessment',
     path: '/assessment',
     title: 'nav.assessment',
     hasFilters: true,
-    component: lazy(() => import('./features/assessment/assessment-page.tsx')),
+    load: () => import('./features/assessment/assessment-page.tsx'),
   },
   {
     key: 'person',
     path: '/assessment/person/:staffId',
     title: 'as.person',
     hasFilters: true,
-    component: lazy(() => import('./features/assessment/person-page.tsx')),
+    load: () => import('./features/assessment/person-page.tsx'),
   },
   {
     key: 'myScore',
     path: '/me',
     title: 'nav.myScore',
     hasFilters: true,
-    component: lazy(() => import('./features/assessment/person-page.tsx')),
+    load: () => import('./features/assessment/person-page.tsx'),
   },
   {
     key: 'yearEnd',
     path: '/year-end',
     title: 'nav.yearEnd',
     hasFilters: true,
-    component: lazy(() => import('./features/year-end/year-end-page.tsx')),
+    load: () => import('./features/year-end/year-end-page.tsx'),
   },
   {
     key: 'fines',
     path: '/fines',
     title: 'nav.fines',
     hasFilters: true,
-    component: lazy(() => import('./features/fines/fines-page.tsx')),
+    load: () => import('./features/fines/fines-page.tsx'),
   },
   {
     key: 'entryPatrol',
     path: '/entry/patrol',
     title: 'nav.entry.patrol',
     hasFilters: false,
-    component: lazy(() => import('./features/entry/patrol-page.tsx')),
+    load: () => import('./features/entry/patrol-page.tsx'),
   },
   {
     key: 'entryRecord',
     path: '/entry/record',
     title: 'nav.entry.record',
     hasFilters: false,
-    component: lazy(() => import('./features/entry/record-page.tsx')),
+    load: () => import('./features/entry/record-page.tsx'),
   },
   {
     key: 'entryComplaint',
     path: '/entry/complaint',
     title: 'nav.entry.complaint',
     hasFilters: false,
-    component: lazy(() => import('./features/entry/complaint-page.tsx')),
+    load: () => import('./features/entry/complaint-page.tsx'),
   },
   {
     key: 'entryBonus',
     path: '/entry/bonus',
     title: 'nav.entry.bonus',
     hasFilters: false,
-    component: lazy(() => import('./features/entry/bonus-page.tsx')),
+    load: () => import('./features/entry/bonus-page.tsx'),
   },
   {
     key: 'entryAward',
     path: '/entry/award',
     title: 'nav.entry.award',
     hasFilters: false,
-    component: lazy(() => import('./features/entry/award-page.tsx')),
+    load: () => import('./features/entry/award-page.tsx'),
   },
   {
     key: 'entryRecords',
     path: '/entry/records',
     title: 'nav.entry.records',
     hasFilters: true,
-    component: lazy(() => import('./features/entry/records-page.tsx')),
+    load: () => import('./features/entry/records-page.tsx'),
   },
   {
     key: 'admin',
     path: '/admin',
     title: 'nav.admin',
     hasFilters: false,
-    component: lazy(() => import('./features/admin/admin-page.tsx')),
+    load: () => import('./features/admin/admin-page.tsx'),
   },
   {
     key: 'peerRating',
     path: '/peer-rating',
     title: 'nav.peerRating',
     hasFilters: false,
-    component: lazy(() => import('./features/peer/peer-rating-page.tsx')),
+    load: () => import('./features/peer/peer-rating-page.tsx'),
   },
 ];
 
@@ -145,4 +146,20 @@ export function routeOf(key: TPageKey): TRoute {
   const route = ROUTES.find((candidate) => candidate.key === key);
   if (!route) throw new Error(`no route ${key}`);
   return route;
+}
+
+type TPage = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+
+/** The routes with their lazy components (one React.lazy per route, made once). */
+export const ROUTES: readonly (TRoute & { component: TPage })[] = ROUTE_LIST.map((route) => ({
+  ...route,
+  component: lazy(route.load),
+}));
+
+/** Starts loading the chunk of the page at `path` (dynamic imports are cached, so React.lazy reuses it). */
+export function preloadRoute(path: string): void {
+  const route = ROUTE_LIST.find((candidate) => matchPath(candidate.path, path));
+  void route?.load().catch(() => {
+    // a failed preload is retried by React.lazy when the page renders
+  });
 }

@@ -45,7 +45,7 @@ export function ChartCard<Row>(props: TChartCardProps<Row>) {
   const filename = safeName(title);
 
   const exportPng = async () => {
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = chartRef.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
     if (!svg) {
       message.info(t('chart.pngOnlyChart'));
       return;

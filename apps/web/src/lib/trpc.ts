@@ -1,7 +1,7 @@
 import type { AppRouter } from '@chuangkou/api';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 /** One QueryClient and one tRPC client for the whole dashboard. Only `type AppRouter` is imported. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -50,3 +50,9 @@ export function isUnauthorized(error: unknown): boolean {
     error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
   );
 }
+
+/**
+ * The same options proxy outside React, for prefetching a page's data while the app still starts
+ * (the keys are the ones `useTRPC()` builds, so the page finds the data in the cache).
+ */
+export const trpcProxy = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

@@ -19,11 +19,11 @@ import { KpiCard, type TKpi } from '../../components/kpi-card.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { ErrorState, QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { analyticsInput, quarterInput, yearInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { periodLabel } from '../../lib/period.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { overviewQueries } from './overview-queries.ts';
 
 export type TTrendRow = {
   month: string;
@@ -88,16 +88,15 @@ export default function OverviewPage() {
   const { t, locale } = useI18n();
   const filters = useFilters();
   const trpc = useTRPC();
-  const input = analyticsInput(filters);
-  const efficiency = useQuery(trpc.analytics.windowEfficiency.queryOptions(input));
-  const complaints = useQuery(trpc.analytics.complaintRate.queryOptions(input));
-  const grades = useQuery(trpc.analytics.grades.queryOptions(quarterInput(filters)));
-  const awards = useQuery(trpc.analytics.awards.queryOptions(input));
-  const trends = useQuery(
-    trpc.analytics.trends.queryOptions(yearInput(filters), {
-      select: (data) => trendRows(data.year, data.current.byMonth, data.lastYear.byMonth),
-    }),
-  );
+  const queries = overviewQueries(trpc, filters);
+  const efficiency = useQuery(queries.efficiency);
+  const complaints = useQuery(queries.complaints);
+  const grades = useQuery(queries.grades);
+  const awards = useQuery(queries.awards);
+  const trends = useQuery({
+    ...queries.trends,
+    select: (data) => trendRows(data.year, data.current.byMonth, data.lastYear.byMonth),
+  });
   const data = {
     kpis: {
       cases: kpiOf(efficiency.data, (v) => v.cases),

@@ -1,0 +1,378 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureBuilt,
+  initialJsGzipBytes,
+  launchBrowser,
+  login,
+  SCREENSHOT_DIR,
+  startServer,
+  type TServer,
+} from './harness.ts';
+
+/**
+ * End to end in real Chromium against the real server and its demo data: every role logs in and sees
+ * its pages render from the data; filters live in the URL; a deduction changes a person's score.
+ */
+let server: TServer;
+let browser: Browser;
+
+const VIEWPORT = { width: 1366, height: 768 };
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { context, page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the page's testid is shown, nothing is loading and no error alert is up. */
+async function settled(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-skeleton, .ant-spin-spinning').length === 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  const alerts = await page.locator('.ant-alert-error').allInnerTexts();
+  expect(alerts, `error shown on ${testId}`).toEqual([]);
+}
+
+async function chartCount(page: Page): Promise<number> {
+  return page.locator('.recharts-wrapper').count();
+}
+
+/** The menu entries a role sees (their visible labels). */
+async function menuLabels(page: Page): Promise<string[]> {
+  return (await page.locator('.ant-layout-sider .ant-menu-title-content').allInnerTexts()).map((text) =>
+    text.trim(),
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ensureBuilt();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('bundle', () => {
+  it('keeps the initial JavaScript at or under 350 KB gzip', () => {
+    const { bytes, files } = initialJsGzipBytes();
+    console.log(`[measure] initial JS ${(bytes / 1024).toFixed(1)} KB gzip in ${files.length} files`);
+    expect(files.length).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(350 * 1024);
+  });
+});
+
+describe('login', () => {
+  it('shows the API message for a wrong password and stays on the login page', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.baseUrl}/overview`);
+    await page.waitForURL(/\/login\?next=/);
+    await shot(page, 'login');
+    await page.locator('#login_username').fill('leader');
+    await page.locator('#login_password').fill('wrong-password');
+    await page.locator('button[type=submit]').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(((await alert.textContent()) ?? '').trim().length).toBeGreaterThan(2);
+    expect(page.url()).toContain('/login');
+    await context.close();
+  });
+});
+
+describe('leader', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ context, page, errors } = await newPage());
+    await login(page, server.baseUrl, 'leader');
+  });
+  afterAll(async () => {
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders the overview with data within 1.5 s of navigation', async () => {
+    // three navigations (the first with a cold server and browser cache); the median must be ≤ 1.5 s
+    const times: number[] = [];
+    for (const period of ['2026-Q3', '2026-Q2', '2026-Q3']) {
+      await page.goto('about:blank');
+      const start = Date.now();
+      await page.goto(`${server.baseUrl}/overview?period=${period}`);
+      await page.getByTestId('kpi-cases').waitFor();
+      await page.getByTestId('kpi-redFlagWindows').waitFor();
+      await page.locator('[data-testid=chart-trend-cases] .recharts-bar-rectangle').first().waitFor();
+      times.push(Date.now() - start);
+    }
+    const median = [...times].sort((a, b) => a - b)[1]!;
+    console.log(
+      `[measure] overview with data after navigation: ${times.join(' / ')} ms (median ${median} ms)`,
+    );
+    await settled(page, 'page-overview');
+    expect(await page.getByTestId('kpi-cases').textContent()).toMatch(/\d/);
+    expect(await chartCount(page)).toBeGreaterThanOrEqual(3);
+    await shot(page, 'overview');
+    expect(median).toBeLessThanOrEqual(1500);
+  });
+
+  it('sees the leader menu and not the entry forms', async () => {
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '总览',
+        '窗口效能',
+        '投诉分析',
+        '互评分析',
+        '红旗窗口',
+        '季度考核',
+        '年终总评',
+        '月度处罚',
+      ]),
+    );
+    expect(labels).not.toContain('巡查记录');
+    expect(labels).not.toContain('季度互评');
+  });
+
+  it('keeps a filter in the URL and redraws the chart for it', async () => {
+    await page.goto(`${server.baseUrl}/overview?period=2026-Q3`);
+    await settled(page, 'page-overview');
+    const before = await page.getByTestId('kpi-cases').textContent();
+    const barsBefore = await page
+      .locator('[data-testid=chart-trend-cases] .recharts-bar-rectangle path')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('d')).join('|'));
+    await page.getByTestId('filter-unit').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.waitForURL(/[?&]unit=\d+/);
+    await settled(page, 'page-overview');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid=kpi-cases]')?.textContent !== text,
+      before,
+    );
+    const barsAfter = await page
+      .locator('[data-testid=chart-trend-cases] .recharts-bar-rectangle path')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('d')).join('|'));
+    expect(barsAfter).not.toEqual(barsBefore);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('period')).toBe('2026-Q3');
+    // a reload of the shared URL shows the same view
+    await page.reload();
+    await settled(page, 'page-overview');
+    expect(await page.getByTestId('kpi-cases').textContent()).not.toEqual(before);
+  });
+
+  for (const [path, testId, minCharts] of [
+    ['/efficiency?period=2026-Q3', 'page-efficiency', 1],
+    ['/complaints?period=2026-Q3', 'page-complaints', 3],
+    ['/peer?period=2026-Q3', 'page-peer', 3],
+    ['/red-flag?period=2025', 'page-redFlag', 1],
+    ['/assessment?period=2026-Q3', 'page-assessment', 2],
+    ['/year-end?period=2025', 'page-yearEnd', 1],
+    ['/fines?period=2026-10', 'page-fines', 1],
+  ] as const) {
+    it(`renders ${testId} with charts from the demo data`, async () => {
+      await page.goto(`${server.baseUrl}${path}`);
+      await settled(page, testId);
+      expect(await chartCount(page)).toBeGreaterThanOrEqual(minCharts);
+      await shot(page, testId.replace('page-', ''));
+    });
+  }
+
+  it('drills down from a unit to a window to a person', async () => {
+    await page.goto(`${server.baseUrl}/efficiency?period=2026-Q3`);
+    await settled(page, 'page-efficiency');
+    await page.locator('[data-testid=chart-units] .recharts-bar-rectangle').first().click();
+    await page.waitForURL(/[?&]unit=\d+/);
+    await settled(page, 'page-efficiency');
+    await page.locator('[data-testid=chart-windows] .recharts-bar-rectangle').first().click();
+    await page.waitForURL(/[?&]window=\d+/);
+    await settled(page, 'page-efficiency');
+    await shot(page, 'efficiency-window');
+    await page.locator('[data-testid=window-staff] a').first().click();
+    await page.waitForURL(/\/assessment\/person\/\d+/);
+    await settled(page, 'page-person');
+    expect(await page.getByTestId('person-score').textContent()).toMatch(/\d/);
+  });
+
+  it('switches a chart to its table and exports it to Excel', async () => {
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    const card = page.getByTestId('chart-grades');
+    await card.getByText('表格').click();
+    await card.locator('table').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByText('导出Excel').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('downloads the results bulletin', async (ctx) => {
+    const probe = await page.request.get(`${server.baseUrl}/api/bulletins/results?year=2026&quarter=3`);
+    // the download endpoints belong to the server issue; until they exist the SPA answers with HTML
+    if (!(probe.headers()['content-type'] ?? '').includes('spreadsheetml')) ctx.skip();
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('bulletin-results').click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+});
+
+describe('supervisor', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ context, page, errors } = await newPage());
+    await login(page, server.baseUrl, 'supervisor');
+  });
+  afterAll(async () => {
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sees the entry forms in the menu', async () => {
+    await page.locator('.ant-menu-submenu-title').first().waitFor();
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '总览',
+        '录入',
+        '巡查记录',
+        '行为记录',
+        '投诉登记与核实',
+        '加分',
+        '窗口评比',
+        '记录查询与撤销',
+      ]),
+    );
+  });
+
+  it('records a deduction and sees that person’s score change', async () => {
+    const today = new Date();
+    const period = `${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`;
+    const response = await page.request.get(`${server.baseUrl}/trpc/org.staff`);
+    const staff = (
+      (await response.json()) as {
+        result: { data: { id: number; name: string; windowId: number | null; post: string }[] };
+      }
+    ).result.data;
+    const person = staff.find((s) => s.windowId !== null && s.post === 'front');
+    expect(person).toBeDefined();
+    await page.goto(`${server.baseUrl}/assessment/person/${person!.id}?period=${period}`);
+    await settled(page, 'page-person');
+    const totalCell = page.locator('[data-testid=person-total] .ant-statistic-content-value');
+    const readTotal = async () => Number(((await totalCell.textContent()) ?? '').replace(/[^\d.-]/g, ''));
+    const before = await readTotal();
+
+    await page.goto(`${server.baseUrl}/entry/record`);
+    await settled(page, 'page-entryRecord');
+    // keyboard only, as a clerk would: type to search, Enter to pick
+    await page.getByTestId('field-item').click();
+    await page.keyboard.type('C4');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('field-staff').click();
+    await page.keyboard.type(person!.name);
+    await page.keyboard.press('Enter');
+    await page.locator('input[data-testid=field-qty], [data-testid=field-qty] input').first().fill('2');
+    await shot(page, 'entry-record');
+    await page.getByTestId('submit-record').click();
+    await page.locator('.ant-alert-success').waitFor();
+
+    await page.goto(`${server.baseUrl}/assessment/person/${person!.id}?period=${period}`);
+    await settled(page, 'page-person');
+    await expect.poll(readTotal, { timeout: 10_000 }).toBe(before - 2);
+    expect(await page.getByTestId('person-records').textContent()).toContain('C4');
+    await shot(page, 'person');
+  });
+
+  for (const [path, testId] of [
+    ['/entry/patrol', 'page-entryPatrol'],
+    ['/entry/complaint', 'page-entryComplaint'],
+    ['/entry/bonus', 'page-entryBonus'],
+    ['/entry/award', 'page-entryAward'],
+    ['/entry/records', 'page-entryRecords'],
+  ] as const) {
+    it(`opens ${testId}`, async () => {
+      await page.goto(`${server.baseUrl}${path}`);
+      await settled(page, testId);
+      await shot(page, testId.replace('page-', ''));
+    });
+  }
+});
+
+describe('window head', () => {
+  it('sees the window pages and none of the leader’s', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'head');
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(expect.arrayContaining(['总览', '窗口效能', '季度考核', '我的考核']));
+    expect(labels).not.toContain('月度处罚');
+    expect(labels).not.toContain('巡查记录');
+    await page.goto(`${server.baseUrl}/overview?period=2026-Q3`);
+    await settled(page, 'page-overview');
+    expect(await chartCount(page)).toBeGreaterThanOrEqual(3);
+    await shot(page, 'head-overview');
+    await page.goto(`${server.baseUrl}/fines`);
+    await page.getByText('403').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('staff', () => {
+  it('sees only their own score and the peer ratings', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'staff');
+    expect(await menuLabels(page)).toEqual(['我的考核', '季度互评']);
+    await page.goto(`${server.baseUrl}/me?period=2026-Q3`);
+    await settled(page, 'page-person');
+    expect(await page.getByTestId('person-total').textContent()).toMatch(/\d/);
+    await shot(page, 'staff-me');
+    await page.goto(`${server.baseUrl}/peer-rating`);
+    await settled(page, 'page-peerRating');
+    await shot(page, 'peer-rating');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('admin', () => {
+  it('sees the users and policies', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'admin');
+    expect(await menuLabels(page)).toEqual(['用户与考核办法']);
+    await settled(page, 'page-admin');
+    expect(await page.getByTestId('page-admin').textContent()).toContain('leader');
+    await shot(page, 'admin');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

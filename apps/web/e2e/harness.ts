@@ -1,0 +1,147 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** The e2e harness: builds the dashboard if needed, starts the real server on a free port with a temp DATA_DIR. */
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT_DIR = path.resolve(WEB_DIR, '../..');
+export const SCREENSHOT_DIR = path.join(ROOT_DIR, 'docs/screenshots');
+export const PASSWORD = 'demo1234';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Builds apps/web when dist/ is missing (CI starts from a fresh clone) or E2E_BUILD=1. */
+export function ensureBuilt(): void {
+  if (existsSync(path.join(WEB_DIR, 'dist/index.html')) && process.env.E2E_BUILD !== '1') return;
+  execFileSync(
+    process.execPath,
+    [path.join(WEB_DIR, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: WEB_DIR,
+      stdio: 'inherit',
+    },
+  );
+}
+
+/** The gzip size of the JavaScript the first page load fetches: the entry script and its modulepreloads. */
+export function initialJsGzipBytes(): { bytes: number; files: string[] } {
+  const dist = path.join(WEB_DIR, 'dist');
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+  return { bytes, files };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type TServer = { baseUrl: string; stop: () => Promise<void>; log: () => string };
+
+/** Starts `pnpm start`'s entry (apps/server) with a temp DATA_DIR on a free port; waits for /api/health. */
+export async function startServer(): Promise<TServer> {
+  if (process.env.E2E_BASE_URL) {
+    return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {}, log: () => '' };
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chuangkou-e2e-'));
+  const serverDir = path.join(ROOT_DIR, 'apps/server');
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(serverDir, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'],
+    {
+      cwd: serverDir,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'auto' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          if (child.pid) {
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+          }
+          resolve(null);
+        }, 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve(null);
+        });
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return { baseUrl, stop, log: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`server did not answer /api/health within 300 s:\n${output}`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Logs in through the form; resolves when the app shell shows the user. */
+export async function login(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login_username').fill(username);
+  await page.locator('#login_password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+}

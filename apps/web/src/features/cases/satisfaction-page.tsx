@@ -1,0 +1,280 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { COLORS, monthTick } from '../../components/chart-kit.tsx';
+import { PageHead } from '../../components/page-head.tsx';
+import { QueryView, type TQueryLike } from '../../components/query-view.tsx';
+import { formatDate, formatPercent } from '../../lib/format.ts';
+import { useOrg } from '../../lib/org.ts';
+import { useSession } from '../../lib/session.ts';
+import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { type TCasesKey, useCasesText } from './cases-text.ts';
+
+const LEVEL_KEYS = [
+  'verySatisfied',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+  'veryDissatisfied',
+] as const;
+
+type TRateRow = {
+  windowId: number;
+  windowName: string;
+  month: string;
+  counts: Record<(typeof LEVEL_KEYS)[number], number>;
+  total: number;
+  satisfied: number;
+  rate: number | null;
+};
+
+/** Sums the window rows of each month: the center's monthly rate, already shaped for the chart. */
+function byMonth(rows: readonly TRateRow[]): { month: string; total: number; rate: number | null }[] {
+  const months = new Map<string, { total: number; satisfied: number }>();
+  for (const r of rows) {
+    const m = months.get(r.month) ?? { total: 0, satisfied: 0 };
+    m.total += r.total;
+    m.satisfied += r.satisfied;
+    months.set(r.month, m);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, m]) => ({ month, total: m.total, rate: m.total === 0 ? null : m.satisfied / m.total }));
+}
+
+/** 好差评: the satisfaction rate by window and month, and the poor ratings' follow-ups. */
+export default function SatisfactionPage() {
+  const { ct, locale } = useCasesText();
+  const trpc = useTRPC();
+  const org = useOrg();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [windowId, setWindowId] = useState<number | undefined>();
+  const rates = useQuery(
+    trpc.cases.satisfaction.queryOptions(
+      { year, ...(windowId ? { windowId } : {}) },
+      { select: (rows) => ({ rows, months: byMonth(rows) }) },
+    ),
+  );
+  const followUps = useQuery(trpc.cases.followUps.queryOptions());
+
+  return (
+    <div data-testid="page-case-satisfaction">
+      <PageHead title={ct('satisfaction.title')}>
+        <Space>
+          <Select
+            value={year}
+            style={{ width: 100 }}
+            onChange={setYear}
+            options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
+          />
+          <Select
+            allowClear
+            placeholder={ct('f.window')}
+            style={{ width: 200 }}
+            value={windowId}
+            onChange={setWindowId}
+            options={org.data?.windows.map((w) => ({ value: w.id, label: w.name }))}
+          />
+        </Space>
+      </PageHead>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <QueryView query={rates} rows={6}>
+          {({ rows, months }) => (
+            <>
+              <Card
+                size="small"
+                title={ct('sat.byMonth')}
+                extra={<Typography.Text type="secondary">{ct('sat.hint')}</Typography.Text>}
+              >
+                <div style={{ height: 240 }} data-testid="chart-satisfaction-month">
+                  <ResponsiveContainer>
+                    <LineChart data={months} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                      <XAxis dataKey="month" tickFormatter={monthTick} />
+                      <YAxis
+                        width={48}
+                        domain={[0, 1]}
+                        tickFormatter={(v: number) => formatPercent(v, locale, 0)}
+                      />
+                      <Tooltip formatter={(v) => formatPercent(Number(v), locale, 1)} />
+                      <Line
+                        dataKey="rate"
+                        name={ct('col.rate')}
+                        stroke={COLORS.primary}
+                        strokeWidth={2}
+                        isAnimationActive={false}
+                      />
+                    </LineChart>
+                  </ResponsiveContainer>
+                </div>
+              </Card>
+              <Card size="small" title={ct('sat.byWindow')}>
+                <Table
+                  size="small"
+                  rowKey={(r) => `${r.windowId}-${r.month}`}
+                  dataSource={rows}
+                  pagination={{ pageSize: 24, showSizeChanger: false }}
+                  scroll={{ x: 'max-content' }}
+                  data-testid="satisfaction-table"
+                  columns={[
+                    { key: 'month', title: ct('col.month'), dataIndex: 'month' },
+                    { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
+                    ...LEVEL_KEYS.map((k, i) => ({
+                      key: k,
+                      title: ct(`level.${i + 1}` as TCasesKey),
+                      align: 'right' as const,
+                      render: (_: unknown, r: TRateRow) => r.counts[k],
+                    })),
+                    { key: 'total', title: ct('col.total'), dataIndex: 'total', align: 'right' as const },
+                    {
+                      key: 'rate',
+                      title: ct('col.rate'),
+                      align: 'right' as const,
+                      sorter: (a: TRateRow, b: TRateRow) => (a.rate ?? 0) - (b.rate ?? 0),
+                      render: (_: unknown, r: TRateRow) => formatPercent(r.rate, locale, 1),
+                    },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
+        </QueryView>
+        <Card size="small" title={ct('alert.followUps')}>
+          <FollowUpsTable query={followUps} />
+        </Card>
+      </Space>
+    </div>
+  );
+}
+
+type TFollowUpRow = {
+  id: number;
+  caseId: number;
+  acceptanceCode: string | null;
+  matterName: string;
+  windowName: string;
+  staffName: string | null;
+  level: number;
+  comment: string | null;
+  openedOn: string;
+  dueOn: string;
+  status: 'open' | 'closed';
+  note: string | null;
+};
+
+/** Poor ratings and their follow-up deadline; a supervisor closes one with what was done. */
+export function FollowUpsTable({ query }: { query: TQueryLike<TFollowUpRow[]> }) {
+  const { ct, locale } = useCasesText();
+  const session = useSession();
+  const today = new Date().toISOString().slice(0, 10);
+  const canClose = session.data?.role === 'supervisor' || session.data?.role === 'leader';
+  const [closing, setClosing] = useState<TFollowUpRow | null>(null);
+  return (
+    <QueryView query={query} rows={4}>
+      {(rows) => (
+        <>
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={rows}
+            pagination={{ pageSize: 10, showSizeChanger: false }}
+            scroll={{ x: 'max-content' }}
+            data-testid="follow-ups-table"
+            columns={[
+              { key: 'code', title: ct('col.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
+              { key: 'matter', title: ct('col.matter'), dataIndex: 'matterName', ellipsis: true, width: 180 },
+              { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
+              { key: 'staff', title: ct('col.staff'), render: (_, r) => r.staffName ?? '—' },
+              {
+                key: 'level',
+                title: ct('col.level'),
+                render: (_, r) => <Tag color="red">{ct(`level.${r.level}` as TCasesKey)}</Tag>,
+              },
+              {
+                key: 'comment',
+                title: ct('col.comment'),
+                render: (_, r) => r.comment ?? '—',
+                ellipsis: true,
+                width: 200,
+              },
+              { key: 'opened', title: ct('col.opened'), render: (_, r) => formatDate(r.openedOn, locale) },
+              {
+                key: 'due',
+                title: ct('col.due'),
+                render: (_, r) =>
+                  r.status === 'open' && r.dueOn < today ? (
+                    <Tag color="red">{`${formatDate(r.dueOn, locale)} ${ct('followUp.late')}`}</Tag>
+                  ) : (
+                    formatDate(r.dueOn, locale)
+                  ),
+              },
+              {
+                key: 'status',
+                title: ct('col.status'),
+                render: (_, r) =>
+                  r.status === 'open' ? (
+                    canClose ? (
+                      <Button
+                        size="small"
+                        onClick={() => setClosing(r)}
+                        data-testid={`close-follow-up-${r.id}`}
+                      >
+                        {ct('followUp.close')}
+                      </Button>
+                    ) : (
+                      <Tag color="orange">{ct('followUp.open')}</Tag>
+                    )
+                  ) : (
+                    <Tag>{ct('followUp.closed')}</Tag>
+                  ),
+              },
+            ]}
+          />
+          <CloseFollowUpModal row={closing} onDone={() => setClosing(null)} />
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function CloseFollowUpModal({ row, onDone }: { row: TFollowUpRow | null; onDone: () => void }) {
+  const { ct } = useCasesText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string }>();
+  const close = useMutation(
+    trpc.cases.closeFollowUp.mutationOptions({
+      onSuccess: async () => {
+        form.resetFields();
+        message.success(ct('app.saved'));
+        onDone();
+        await queryClient.invalidateQueries(trpc.cases.pathFilter());
+      },
+    }),
+  );
+  return (
+    <Modal
+      open={row !== null}
+      title={ct('followUp.closeTitle')}
+      cancelText={ct('app.cancel')}
+      confirmLoading={close.isPending}
+      onCancel={onDone}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => row && close.mutate({ id: row.id, note: v.note })}>
+        <Form.Item
+          name="note"
+          label={ct('followUp.note')}
+          rules={[{ required: true, message: ct('app.required', { field: ct('followUp.note') }) }]}
+        >
+          <Input.TextArea rows={3} autoFocus />
+        </Form.Item>
+      </Form>
+      {close.isError ? <Alert type="error" showIcon title={errorMessage(close.error)} role="alert" /> : null}
+    </Modal>
+  );
+}
