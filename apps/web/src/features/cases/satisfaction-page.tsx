@@ -10,38 +10,7 @@ import { useOrg } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { type TCasesKey, useCasesText } from './cases-text.ts';
-
-const LEVEL_KEYS = [
-  'verySatisfied',
-  'satisfied',
-  'basicallySatisfied',
-  'dissatisfied',
-  'veryDissatisfied',
-] as const;
-
-type TRateRow = {
-  windowId: number;
-  windowName: string;
-  month: string;
-  counts: Record<(typeof LEVEL_KEYS)[number], number>;
-  total: number;
-  satisfied: number;
-  rate: number | null;
-};
-
-/** Sums the window rows of each month: the center's monthly rate, already shaped for the chart. */
-function byMonth(rows: readonly TRateRow[]): { month: string; total: number; rate: number | null }[] {
-  const months = new Map<string, { total: number; satisfied: number }>();
-  for (const r of rows) {
-    const m = months.get(r.month) ?? { total: 0, satisfied: 0 };
-    m.total += r.total;
-    m.satisfied += r.satisfied;
-    months.set(r.month, m);
-  }
-  return [...months.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, m]) => ({ month, total: m.total, rate: m.total === 0 ? null : m.satisfied / m.total }));
-}
+import { byMonth, LEVEL_KEYS, type TRateRow } from './satisfaction-rows.ts';
 
 /** 好差评: the satisfaction rate by window and month, and the poor ratings' follow-ups. */
 export default function SatisfactionPage() {

@@ -1,0 +1,32 @@
+/** 好差评 levels in the API's order, 1 = 非常满意 … 5 = 非常不满意. */
+export const LEVEL_KEYS = [
+  'verySatisfied',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+  'veryDissatisfied',
+] as const;
+
+export type TRateRow = {
+  windowId: number;
+  windowName: string;
+  month: string;
+  counts: Record<(typeof LEVEL_KEYS)[number], number>;
+  total: number;
+  satisfied: number;
+  rate: number | null;
+};
+
+/** Sums the window rows of each month: the center's monthly rate, already shaped for the chart. */
+export function byMonth(rows: readonly TRateRow[]): { month: string; total: number; rate: number | null }[] {
+  const months = new Map<string, { total: number; satisfied: number }>();
+  for (const r of rows) {
+    const m = months.get(r.month) ?? { total: 0, satisfied: 0 };
+    m.total += r.total;
+    m.satisfied += r.satisfied;
+    months.set(r.month, m);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, m]) => ({ month, total: m.total, rate: m.total === 0 ? null : m.satisfied / m.total }));
+}
