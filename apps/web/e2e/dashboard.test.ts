@@ -214,11 +214,11 @@ describe('leader', () => {
     await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
     await settled(page, 'page-assessment');
     const card = page.getByTestId('chart-grades');
-    await card.getByText('表格').click();
+    await card.getByTitle('表格').click();
     await card.locator('table').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      card.getByText('导出Excel').click(),
+      card.getByLabel('导出Excel').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();

@@ -98,23 +98,38 @@ export function ChartCard<Row>(props: TChartCardProps<Row>) {
             value={view}
             onChange={(value) => setView(value as 'chart' | 'table')}
             options={[
-              { value: 'chart', icon: <BarChartOutlined />, label: t('chart.chart') },
-              { value: 'table', icon: <TableOutlined />, label: t('chart.table') },
+              {
+                value: 'chart',
+                icon: <BarChartOutlined />,
+                title: t('chart.chart'),
+                label: <span className="sr-only">{t('chart.chart')}</span>,
+              },
+              {
+                value: 'table',
+                icon: <TableOutlined />,
+                title: t('chart.table'),
+                label: <span className="sr-only">{t('chart.table')}</span>,
+              },
             ]}
           />
-          <Tooltip title={view === 'table' ? t('chart.pngOnlyChart') : undefined}>
-            <Button size="small" icon={<PictureOutlined />} onClick={exportPng} disabled={view === 'table'}>
-              {t('chart.png')}
-            </Button>
+          <Tooltip title={view === 'table' ? t('chart.pngOnlyChart') : t('chart.png')}>
+            <Button
+              size="small"
+              icon={<PictureOutlined />}
+              onClick={exportPng}
+              disabled={view === 'table'}
+              aria-label={t('chart.png')}
+            />
           </Tooltip>
-          <Button
-            size="small"
-            icon={<FileExcelOutlined />}
-            onClick={exportExcel}
-            disabled={rows.length === 0}
-          >
-            {t('chart.excel')}
-          </Button>
+          <Tooltip title={t('chart.excel')}>
+            <Button
+              size="small"
+              icon={<FileExcelOutlined />}
+              onClick={exportExcel}
+              disabled={rows.length === 0}
+              aria-label={t('chart.excel')}
+            />
+          </Tooltip>
         </Space>
       }
     >

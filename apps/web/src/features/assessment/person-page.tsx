@@ -158,7 +158,8 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                   key: 'date',
                   title: t('as.date'),
                   render: (_, row) => formatDate(row.date, locale),
-                  width: 120,
+                  width: 130,
+                  className: 'col-date',
                 },
                 { key: 'item', title: t('as.item'), dataIndex: 'item', width: 60 },
                 {
@@ -251,7 +252,8 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                     key: 'date',
                     title: t('cmp.date'),
                     render: (_, row) => formatDate(row.date, locale),
-                    width: 120,
+                    width: 130,
+                    className: 'col-date',
                   },
                   {
                     key: 'channel',

@@ -286,7 +286,8 @@ export default function ComplaintsPage() {
                         key: 'date',
                         title: t('cmp.date'),
                         render: (_, row) => formatDate(row.date, locale),
-                        width: 120,
+                        width: 130,
+                        className: 'col-date',
                       },
                       {
                         key: 'channel',

@@ -174,7 +174,8 @@ export default function ComplaintEntryPage() {
                       key: 'date',
                       title: t('cmp.date'),
                       render: (_, row) => formatDate(row.date, locale),
-                      width: 120,
+                      width: 130,
+                      className: 'col-date',
                     },
                     {
                       key: 'staff',

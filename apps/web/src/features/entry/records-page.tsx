@@ -73,7 +73,8 @@ export default function RecordsPage() {
                   key: 'date',
                   title: t('as.date'),
                   render: (_, row) => formatDate(row.date, locale),
-                  width: 120,
+                  width: 130,
+                  className: 'col-date',
                 },
                 {
                   key: 'who',
