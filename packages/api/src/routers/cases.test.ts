@@ -1,4 +1,12 @@
-import { countAudit, countRecords, TEST_DIALECTS, type TRole, type TUser } from '@chuangkou/db';
+import {
+  countAudit,
+  countRecords,
+  findWorkflowCase,
+  TEST_DIALECTS,
+  type TRole,
+  type TUser,
+  updateWorkflowCase,
+} from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner, type TContext } from '../context.ts';
 import { appRouter, createCaller } from '../root.ts';
@@ -754,6 +762,14 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
     await expect(s.t.db.deleteFrom('case_events').where('case_id', '=', c.id).execute()).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('writes a step only over the version it read (two clerks on one case)', async () => {
+    const { case: c } = await acceptAs('staff', matters.promised, '2026-11-02');
+    const stale = (await findWorkflowCase(s.t.db, c.id))!.version;
+    await s.as('staff').cases.requestMaterials({ id: c.id, on: '2026-11-02', missing: ['委托书'] });
+    expect(await updateWorkflowCase(s.t.db, c.id, { stage: 'returned' }, stale)).toBe(false);
+    expect((await findWorkflowCase(s.t.db, c.id))!.stage).toBe('awaitingMaterials');
   });
 
   it('never sends a hash to a user', async () => {

@@ -508,7 +508,7 @@ export async function stepWorkflowCase(
   const next = applyCaseEvent(caseStateOf(before, joint), event, cal);
   const patch = patchOf(next);
   if (step.kind === 'fileExplanation') patch.explanation = step.explanation;
-  const isWritten = await updateWorkflowCase(db, id, patch, before.stage);
+  const isWritten = await updateWorkflowCase(db, id, patch, before.version);
   if (!isWritten) throw conflict('该办件刚被他人处理，请刷新后重试', 'id');
 
   if (step.kind === 'copyJoint') {

@@ -184,6 +184,8 @@ export interface TWorkflowCase {
   handlingDays: number | null;
   overdueDays: number;
   acceptedByUser: number | null;
+  /** when the row last changed (optimistic lock of a step); null for rows written before the workflow */
+  version: string | null;
 }
 
 type TCaseRow = Selectable<CasesTable>;
@@ -229,6 +231,7 @@ export function caseRowToWorkflowCase(r: TCaseRow): TWorkflowCase {
     handlingDays: r.handling_days === null ? null : num(r.handling_days),
     overdueDays: num(r.overdue_days),
     acceptedByUser: r.accepted_by_user,
+    version: r.updated_at,
   };
 }
 
@@ -434,14 +437,15 @@ export interface TWorkflowPatch {
 }
 
 /**
- * Writes a step's changes. With `expectStage` the row is changed only if it is still at that stage
- * (two clerks acting on one case at once: the second gets false and nothing is written).
+ * Writes a step's changes. With `expectVersion` (the `version` read before the step) the row is changed
+ * only if nobody changed it meanwhile (two clerks acting on one case at once: the second gets false and
+ * nothing is written). The version is the write's instant with a random suffix.
  */
 export async function updateWorkflowCase(
   db: Db,
   id: number,
   p: TWorkflowPatch,
-  expectStage?: TCaseStage,
+  expectVersion?: string | null,
 ): Promise<boolean> {
   let q = db
     .updateTable('cases')
@@ -468,13 +472,12 @@ export async function updateWorkflowCase(
       ...(p.pickedUpOn !== undefined && { picked_up_on: p.pickedUpOn }),
       ...(p.queryPasswordHash !== undefined && { query_password_hash: p.queryPasswordHash }),
       ...(p.staffId !== undefined && { staff_id: p.staffId }),
-      updated_at: nowIso(),
+      updated_at: `${nowIso()}#${Math.random().toString(36).slice(2, 8)}`,
     })
     .where('id', '=', id);
-  if (expectStage !== undefined) {
-    q = q.where((eb) =>
-      eb.or([eb('stage', '=', expectStage), eb.and([eb('stage', 'is', null), eb('status', '=', 'open')])]),
-    );
+  if (expectVersion !== undefined) {
+    q =
+      expectVersion === null ? q.where('updated_at', 'is', null) : q.where('updated_at', '=', expectVersion);
   }
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
