@@ -401,6 +401,7 @@ export async function generateDemo(db: DbRoot, options: TDemoOptions = {}): Prom
     { value: 'online', weight: 2 },
   ];
 
+  const badQuarters = new Set<string>();
   for (const day of days) {
     const month = day.slice(0, 7);
     if (monthBatch !== null && month !== monthBatch) {
@@ -517,6 +518,50 @@ export async function generateDemo(db: DbRoot, options: TDemoOptions = {}): Prom
         findings.push({ clause: f.clause, text: f.text, staff: who });
       }
       pending.patrols.push({ date: day, session, findings });
+    }
+    // a bad quarter for a few people (基本称职, now and then 不称职): once a quarter, in its middle month
+    const quarterKey = `${day.slice(0, 4)}Q${Math.ceil(m / 3)}`;
+    if (m % 3 === 2 && !badQuarters.has(quarterKey)) {
+      badQuarters.add(quarterKey);
+      const weak = assessed.filter((s) => s.quality === 'weak');
+      const chosen = new Set<TDemoStaff>();
+      const count = rand.int(2, 4);
+      while (chosen.size < count)
+        chosen.add(rand.chance(0.5) && weak.length ? rand.pick(weak) : rand.pick(assessed));
+      for (const who of chosen) {
+        const isSevere = rand.chance(0.2);
+        const bundle: [string, number][] = isSevere
+          ? [
+              ['C1', 4],
+              ['A4', 1],
+              ['B4', 3],
+              ['B2', 2],
+              ['C4', 5],
+            ]
+          : [
+              ['C1', 2],
+              ['A1', 1],
+              ['B4', 2],
+              ['C4', rand.int(4, 8)],
+              ['A2', 2],
+            ];
+        for (const [item, qty] of bundle) {
+          const date = addDays(day, rand.int(0, 20));
+          if (date > today) continue;
+          pending.records.push(
+            record({
+              scheme: 'points',
+              staffId: who.id,
+              windowId: null,
+              item,
+              qty,
+              date,
+              source: 'manual',
+              note: '审管科登记',
+            }),
+          );
+        }
+      }
     }
     // other records: thanks letters, overtime, missed meetings, the odd bad week of a weak person
     if (rand.chance(0.25))
