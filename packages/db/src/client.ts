@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -80,4 +88,21 @@ export function bool(value: unknown): boolean {
 /** ISO instant for `created_at` and friends. */
 export function nowIso(): string {
   return new Date().toISOString();
+}
+
+/**
+ * A transaction whose commit must survive a power loss (publishing a quarter, a sign-off): SQLite runs
+ * it with synchronous=FULL instead of the WAL default NORMAL (traps.md); PostgreSQL commits durably anyway.
+ */
+export async function durableTransaction<T>(
+  db: DbRoot,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(fn);
+  await sql`pragma synchronous = FULL`.execute(db);
+  try {
+    return await db.transaction().execute(fn);
+  } finally {
+    await sql`pragma synchronous = NORMAL`.execute(db);
+  }
 }

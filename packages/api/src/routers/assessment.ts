@@ -1,3 +1,4 @@
+import { durableTransaction } from '@chuangkou/db';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
 import { ZQuarterInput, ZReason, ZYear } from '../schemas.ts';
@@ -33,13 +34,13 @@ export const assessmentRouter = router({
   publish: leaderProcedure
     .input(ZQuarterInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((db) => publishQuarter(db, ctx.user, ctx.today(), input)),
+      durableTransaction(ctx.db, (db) => publishQuarter(db, ctx.user, ctx.today(), input)),
     ),
   /** A correction after publication: a new revision with its reason; earlier revisions stay visible. */
   correct: leaderProcedure
     .input(ZQuarterInput.extend({ reason: ZReason }))
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((db) => publishQuarter(db, ctx.user, ctx.today(), input)),
+      durableTransaction(ctx.db, (db) => publishQuarter(db, ctx.user, ctx.today(), input)),
     ),
   /** Every published revision of a quarter, oldest first. */
   revisions: authedProcedure.input(ZQuarterInput).query(async ({ ctx, input }) => {
