@@ -21,7 +21,9 @@ describe('openDatabase', () => {
   it('commits a durable transaction with synchronous=FULL and returns to NORMAL', async () => {
     const handle = openDatabase({ dataDir: path.join(dir, 'durable') });
     await migrateToLatest(handle.db);
-    const during = await durableTransaction(handle.db, async () => handle.sqlite!.pragma('synchronous', { simple: true }));
+    const during = await durableTransaction(handle.db, async () =>
+      handle.sqlite!.pragma('synchronous', { simple: true }),
+    );
     expect(during).toBe(2);
     expect(handle.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
     await handle.close();
