@@ -202,7 +202,10 @@ export default function PatrolPage() {
   return (
     <div data-testid="page-entryPatrol">
       <PageHead title={t('nav.entry.patrol')}>
-        <BulletinLinks kinds={['patrol']} params={{}} />
+        <BulletinLinks
+          kinds={['patrol']}
+          params={saved.length > 0 ? { date: date.format('YYYY-MM-DD') } : {}}
+        />
       </PageHead>
       <Card size="small">
         <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>

@@ -2,6 +2,7 @@ import { FlagFilled, WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Tooltip as AntTooltip, Card, Space, Table, Tag, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS, monthTick } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -93,7 +94,10 @@ export default function RedFlagPage() {
   return (
     <div data-testid="page-redFlag">
       <PageHead title={`${t('rf.title')} · ${locale === 'en' ? year : `${year}年`}`}>
-        <FilterBar periodKinds={['year']} />
+        <Space wrap>
+          <FilterBar periodKinds={['year']} />
+          <BulletinLinks kinds={['awards']} params={{ year }} />
+        </Space>
       </PageHead>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <QueryView query={summary} rows={6}>
