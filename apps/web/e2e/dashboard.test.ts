@@ -203,6 +203,10 @@ describe('leader', () => {
     await page.locator('[data-testid=chart-windows] .recharts-bar-rectangle').first().click();
     await page.waitForURL(/[?&]window=\d+/);
     await settled(page, 'page-efficiency');
+    const cases = page.getByTestId('cases-card');
+    await cases.getByText('全部').click();
+    await cases.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await cases.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
     await shot(page, 'efficiency-window');
     await page.locator('[data-testid=window-staff] a').first().click();
     await page.waitForURL(/\/assessment\/person\/\d+/);
@@ -224,6 +228,18 @@ describe('leader', () => {
     const file = await download.path();
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('switches to English and back', async () => {
+    await page.goto(`${server.baseUrl}/overview?period=2026-Q3`);
+    await settled(page, 'page-overview');
+    await page.getByRole('button', { name: 'language' }).click();
+    await page.getByText('Window efficiency').first().waitFor();
+    expect(await menuLabels(page)).toEqual(expect.arrayContaining(['Overview', 'Quarterly assessment', 'Monthly fines']));
+    expect(await page.getByTestId('kpi-cases').textContent()).toContain('vs prev.');
+    await shot(page, 'overview-en');
+    await page.getByRole('button', { name: 'language' }).click();
+    await page.getByText('窗口效能').first().waitFor();
   });
 
   it('downloads the results bulletin as an .xlsx', async () => {

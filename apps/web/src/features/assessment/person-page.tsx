@@ -13,6 +13,7 @@ import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CAUSE_KEY, CHANNEL_ZH } from '../complaints/complaints-page.tsx';
+import { CasesCard } from '../efficiency/cases-card.tsx';
 import { RevokeButton } from '../entry/revoke-button.tsx';
 
 const SOURCE_ZH: Record<string, { zh: string; en: string }> = {
@@ -239,6 +240,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
             />
           )}
         </Card>
+        <CasesCard title={t('eff.casesOf', { name })} filter={{ staffId }} range={range} />
         <Card size="small" title={t('as.complaints')} data-testid="person-complaints">
           <QueryView query={complaints} rows={2} isEmpty={(rows) => rows.length === 0}>
             {(rows) => (

@@ -10,9 +10,10 @@ import { analyticsInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
-import { periodLabel } from '../../lib/period.ts';
+import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { hrefWith, Link, updateSearch } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { CasesCard } from './cases-card.tsx';
 import { rank, type TEfficiencyRow, type TMetric, unitRows, windowRows } from './efficiency-rows.ts';
 import { RankingChart } from './ranking-chart.tsx';
 
@@ -195,7 +196,14 @@ export default function EfficiencyPage() {
                   }
                 />
               ) : (
-                <WindowStaff windowId={filters.windowId!} windowName={windowName} />
+                <>
+                  <WindowStaff windowId={filters.windowId!} windowName={windowName} />
+                  <CasesCard
+                    title={t('eff.casesOf', { name: windowName })}
+                    filter={{ windowId: filters.windowId! }}
+                    range={rangeOf(filters.period)}
+                  />
+                </>
               )}
             </Space>
           );
