@@ -1,6 +1,7 @@
 import { type AppRouter, appRouter, createCaller, createContextInner } from '@chuangkou/api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, unstable_localLink } from '@trpc/client';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { act } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
 import { DEFAULT_POLICIES } from '../../../../../packages/rules/src/index.ts';
 import { TRPCProvider } from '../../lib/trpc.ts';
 import { click, render } from '../../test-utils.tsx';
+import { nextSteps } from './case-actions.tsx';
 import CaseAlertsPage from './case-alerts-page.tsx';
 import CasesPage from './cases-page.tsx';
 import ProposalsPage from './proposals-page.tsx';
@@ -27,12 +29,12 @@ let t: TTestDatabase;
 let supervisor: TUser;
 
 /** A page over the real router and an in-memory database, signed in as the supervisor. */
-function renderAs(user: TUser, ui: ReactNode) {
+function renderAs(user: TUser, ui: ReactNode, today = TODAY) {
   const client = createTRPCClient<AppRouter>({
     links: [
       unstable_localLink({
         router: appRouter,
-        createContext: async () => createContextInner({ db: t.db, user, today: () => TODAY }),
+        createContext: async () => createContextInner({ db: t.db, user, today: () => today }),
       }),
     ],
   });
@@ -146,5 +148,46 @@ describe('case pages', () => {
     );
     expect(await countRecords(t.db)).toBe(before + 1);
     unmount();
+  });
+
+  it('takes the next step from the case drawer (a decided case: notify the applicant)', async () => {
+    // the form's date is the browser's today, so the API's today is the real one here
+    const realToday = dayjs().format('YYYY-MM-DD');
+    const { container, unmount } = await renderAs(supervisor, <CasesPage />, realToday);
+    await waitFor(
+      () => container.querySelectorAll('[data-testid=cases-table] tbody tr.ant-table-row').length === 2,
+    );
+    const decidedRow = [
+      ...container.querySelectorAll('[data-testid=cases-table] tbody tr.ant-table-row'),
+    ].find((r) => r.textContent?.includes('已办结'));
+    await click(decidedRow);
+    await waitFor(() => document.querySelector('[data-testid=step-notify]') !== null);
+    await click(document.querySelector('[data-testid=step-notify]'));
+    await waitFor(() => document.querySelector('.ant-modal .ant-btn-primary') !== null);
+    await click(document.querySelector('.ant-modal .ant-btn-primary'));
+    await waitFor(() => document.querySelector('[data-testid=step-pickUp]') !== null);
+    const stage = await t.db
+      .selectFrom('cases')
+      .select(['stage', 'notified_on'])
+      .where('stage', '=', 'notified')
+      .execute();
+    expect(stage).toEqual([{ stage: 'notified', notified_on: realToday }]);
+    unmount();
+  });
+});
+
+describe('nextSteps', () => {
+  const c = { id: 1, type: 'joint' as const, stage: 'accepted', explanationFiledOn: null };
+  it('offers what the rules allow at each stage', () => {
+    expect(nextSteps(c, [])).toEqual(['requestMaterials', 'return', 'copyJoint', 'decide']);
+    expect(nextSteps(c, [{ department: '税务局', answeredOn: null }])).toContain('jointAnswer');
+    expect(nextSteps({ ...c, type: 'escalated', stage: 'forwarded' }, [])).toEqual([
+      'fileExplanation',
+      'upperReply',
+    ]);
+    expect(nextSteps({ ...c, stage: 'forwarded', explanationFiledOn: '2026-11-05' }, [])).toEqual([
+      'upperReply',
+    ]);
+    expect(nextSteps({ ...c, stage: 'returned' }, [])).toEqual([]);
   });
 });

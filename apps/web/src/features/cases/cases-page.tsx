@@ -23,6 +23,7 @@ import { QueryView } from '../../components/query-view.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { CaseActions, nextSteps } from './case-actions.tsx';
 import {
   CASE_TYPES,
   downloadBase64,
@@ -225,6 +226,11 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
               </Descriptions.Item>
               <Descriptions.Item label={ct('col.overdue')}>{c.overdueDays}</Descriptions.Item>
             </Descriptions>
+            {nextSteps(c, joint).length > 0 ? (
+              <Card size="small" title={ct('detail.actions')}>
+                <CaseActions c={c} joint={joint} />
+              </Card>
+            ) : null}
             <Space wrap>
               <Typography.Text strong>{ct('detail.print')}：</Typography.Text>
               <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('acceptanceNotice')}>
