@@ -101,6 +101,26 @@ describe('createServer', () => {
     expect(body.error.message).toMatch(/^输入有误：username：/);
   });
 
+  it('carries the domain code and the field of a refused change', async () => {
+    const login = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'demo1234' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`${base}/trpc/assessment.publish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ year: 2026, quarter: 4 }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { message: string; data: { code: string; domainCode: string; field: string } };
+    };
+    expect(body.error.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'BAD_INPUT', field: 'quarter' });
+    expect(body.error.message).toMatch(/尚未结束/);
+  });
+
   it('refuses an oversized body and a batch over the limit', async () => {
     const big = await fetch(`${base}/trpc/auth.login`, {
       method: 'POST',

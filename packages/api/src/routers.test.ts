@@ -226,6 +226,14 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
     expect(wu?.staffName).toBe('赵六');
   });
 
+  it('assessment.quarter shows a head only the people of their window, with the center’s ranks', async () => {
+    const all = await s.as('leader').assessment.quarter({ year: 2026, quarter: 3 });
+    const head = await s.as('head').assessment.quarter({ year: 2026, quarter: 3 });
+    const window1 = all.results.filter((r) => r.windowId === s.f.windowIds[0]);
+    expect(head.results).toEqual(window1);
+    expect(head.results.length).toBe(2);
+  });
+
   it('a leader of another center sees none of this center', async () => {
     const other = s.asUser(s.otherLeader);
     expect(await other.records.list()).toEqual([]);

@@ -48,11 +48,17 @@ const t = initTRPC.context<TContext>().create({
       };
     }
     const field = cause instanceof DomainError ? cause.field : undefined;
+    /** the domain's own code (PUBLISHED, CONFLICT, …) next to tRPC's, for the dashboard to react on */
+    const domainCode = cause instanceof DomainError ? cause.code : undefined;
     // messages from tRPC itself (batch too large, body too large, unknown procedure) are English
     const message = /[\u4e00-\u9fff]/.test(shape.message)
       ? shape.message
       : `${TRANSPORT_ZH[error.code] ?? '请求无效'}（${shape.message}）`;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, field, zodError: null } };
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, stack: undefined, field, domainCode, zodError: null },
+    };
   },
 });
 
