@@ -81,6 +81,7 @@ function matrix(
       allowed: SUP,
       input: () => ({ channel: 'online', date: '2026-10-13', staffId: li!.id, content: '排队时间长' }),
     },
+    'complaints.ladder': { allowed: SUP, input: () => ({ year: 2026 }) },
     'complaints.verify': {
       allowed: SUP,
       input: (n) => ({ id: pendingComplaints[n % pendingComplaints.length]!, isValid: false }),

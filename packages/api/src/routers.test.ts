@@ -93,6 +93,27 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
     expect(q3.results.find((r) => r.staffId === s.f.staff[2]!.id)?.vetoed).toBe(true);
   });
 
+  it('complaints.ladder counts valid complaints of the counted causes per person (policy C)', async () => {
+    const sup = s.as('supervisor');
+    for (const [date, cause] of [
+      ['2026-03-02', 'procrastination'],
+      ['2026-04-07', 'responsibility'],
+      ['2026-05-11', 'other'],
+    ] as const) {
+      const c = await sup.complaints.create({
+        channel: 'phone',
+        date,
+        staffId: s.f.staff[3]!.id,
+        content: '办件拖拉',
+      });
+      await sup.complaints.verify({ id: c.id, isValid: true, cause });
+    }
+    const ladder = await sup.complaints.ladder({ year: 2026 });
+    const zhao = ladder.find((r) => r.staffId === s.f.staff[3]!.id);
+    expect(zhao).toMatchObject({ staffName: '赵六', count: 2 });
+    expect(zhao?.current.count).toBe(2);
+  });
+
   it('peerRatings.submit refuses self-ratings and duplicates and writes nothing then', async () => {
     const me = s.as('staff');
     const [zhang, li, wang] = s.f.staff;

@@ -42,7 +42,7 @@ export const ZQuarterAnalyticsInput = ZAnalyticsBase.omit({ month: true }).exten
 
 export const ZPeerTier = z.enum(['good', 'medium', 'poor']);
 export const ZChannel = z.enum(['hotline12345', 'evaluator', 'suggestionBox', 'phone', 'online']);
-export const ZCause = z.enum(['attitude', 'responsibility', 'other']);
+export const ZCause = z.enum(['attitude', 'responsibility', 'procrastination', 'other']);
 export const ZPost = z.enum(['front', 'back', 'security']);
 export const ZRole = z.enum(['admin', 'leader', 'supervisor', 'head', 'staff']);
 export const ZItemCode = z

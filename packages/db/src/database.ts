@@ -119,7 +119,8 @@ export interface ConductRecordsTable {
   created_at: string;
 }
 
-export type TComplaintCause = 'attitude' | 'responsibility' | 'other';
+/** 服务态度 / 责任心不强 / 工作拖拉 / other */
+export type TComplaintCause = 'attitude' | 'responsibility' | 'procrastination' | 'other';
 export type TComplaintChannel = 'hotline12345' | 'evaluator' | 'suggestionBox' | 'phone' | 'online';
 
 export interface ComplaintsTable {

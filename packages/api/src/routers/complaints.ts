@@ -1,7 +1,8 @@
 import { listComplaints } from '@chuangkou/db';
 import { z } from 'zod';
-import { ZCause, ZChannel, ZDate, ZId, ZReason, ZText } from '../schemas.ts';
-import { createComplaint, verifyComplaint } from '../services/complaints.service.ts';
+import { badInput } from '../errors.ts';
+import { ZCause, ZChannel, ZDate, ZId, ZReason, ZText, ZYear } from '../schemas.ts';
+import { complaintLadderOf, createComplaint, verifyComplaint } from '../services/complaints.service.ts';
 import { scopeOf } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
 
@@ -48,4 +49,9 @@ export const complaintsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((db) => verifyComplaint(db, ctx.user, ctx.today(), input)),
     ),
+  /** Policy C's complaint ladder for a year: counted complaints per person and the step reached. */
+  ladder: supervisorProcedure.input(z.object({ year: ZYear })).query(({ ctx, input }) => {
+    if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
+    return complaintLadderOf(ctx.db, ctx.user.centerId, ctx.today(), input.year);
+  }),
 });

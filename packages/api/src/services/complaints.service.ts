@@ -2,15 +2,19 @@ import {
   type Db,
   findComplaint,
   insertComplaint,
+  listComplaints,
+  listStaff,
   setComplaintVerification,
   type TComplaint,
   type TComplaintCause,
   type TComplaintChannel,
   type TUser,
 } from '@chuangkou/db';
+import { complaintLadder } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
+import { policyInForce } from './policy.service.ts';
 import { createRecord } from './records.service.ts';
 import { staffInCenter, windowInCenter } from './scope.ts';
 
@@ -95,4 +99,26 @@ export async function verifyComplaint(
   const after = (await findComplaint(db, input.id))!;
   await audit(db, user, 'complaint', input.id, 'verify', before, after);
   return after;
+}
+
+/**
+ * Policy C's complaint ladder for a year (一(一)): per person, the valid complaints with a counted cause
+ * (责任心不强、工作拖拉) and the step reached, as of the year's end or today.
+ */
+export async function complaintLadderOf(db: Db, centerId: number, today: string, year: number) {
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const policy = await policyInForce(db, centerId, 'C', asOf);
+  const [complaints, staff] = await Promise.all([
+    listComplaints(db, { centerId, from: `${year}-01-01`, to: asOf, isValid: true }),
+    listStaff(db, { centerId, includeInactive: true }),
+  ]);
+  const name = new Map(staff.map((s) => [String(s.id), s.name]));
+  const ladder = complaintLadder(
+    policy.policy,
+    complaints
+      .filter((c) => c.staffId !== null)
+      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true, cause: c.cause ?? undefined })),
+    asOf,
+  );
+  return ladder.map((r) => ({ ...r, staffId: Number(r.staff), staffName: name.get(r.staff) ?? r.staff }));
 }

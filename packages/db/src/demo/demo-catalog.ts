@@ -1,4 +1,4 @@
-import type { TCaseType } from '../database.ts';
+import type { TCaseType, TComplaintCause } from '../database.ts';
 
 /** Units, windows and matters of the demo center (../../../shared/demo-catalog.md). */
 export interface TDemoUnit {
@@ -110,8 +110,9 @@ export const PATROL_FINDINGS: { clause: string; text: string; weight: number }[]
   { clause: 'F9', text: '前台人员未着工装', weight: 1 },
 ];
 
-export const COMPLAINT_TEXTS: Record<'attitude' | 'responsibility' | 'other', string[]> = {
+export const COMPLAINT_TEXTS: Record<TComplaintCause, string[]> = {
   attitude: ['工作人员态度生硬，说“不知道”', '窗口人员不耐烦，语气冷淡', '对群众咨询敷衍了事'],
-  responsibility: ['材料一次性告知不全，来回跑了两趟', '办件拖拉，超过承诺时限未回复', '电话多次无人接听'],
+  responsibility: ['材料一次性告知不全，来回跑了两趟', '电话多次无人接听', '答复前后不一致'],
+  procrastination: ['办件拖拉，超过承诺时限未回复', '材料交齐后一周无进展'],
   other: ['排队时间过长', '叫号系统故障', '停车不便'],
 };
