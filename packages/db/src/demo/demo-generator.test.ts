@@ -49,7 +49,11 @@ describe('generateDemo', () => {
   });
 
   it('has on-time rates of a real center (97–99.8 % overall)', async () => {
-    const [all] = await caseStats(a.db, { centerId: first.centerId, from: '2026-01-01', to: '2026-10-31' }, 'none');
+    const [all] = await caseStats(
+      a.db,
+      { centerId: first.centerId, from: '2026-01-01', to: '2026-10-31' },
+      'none',
+    );
     const rate = all!.onTime / all!.completed;
     expect(rate).toBeGreaterThan(0.97);
     expect(rate).toBeLessThan(0.998);
