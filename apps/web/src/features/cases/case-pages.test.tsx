@@ -22,6 +22,7 @@ import { click, render } from '../../test-utils.tsx';
 import { nextSteps } from './case-actions.tsx';
 import CaseAlertsPage from './case-alerts-page.tsx';
 import CasesPage from './cases-page.tsx';
+import MattersPage from './matters-page.tsx';
 import ProposalsPage from './proposals-page.tsx';
 
 const TODAY = '2026-11-26';
@@ -147,6 +148,18 @@ describe('case pages', () => {
       () => container.querySelectorAll('[data-testid=proposals-table] tbody tr.ant-table-row').length === 1,
     );
     expect(await countRecords(t.db)).toBe(before + 1);
+    unmount();
+  });
+
+  it('lists the matter catalog with the guide of each matter', async () => {
+    const { container, unmount } = await renderAs(supervisor, <MattersPage />);
+    await waitFor(
+      () => container.querySelector('[data-testid=matters-table] tbody tr.ant-table-row') !== null,
+    );
+    const row = container.querySelector('[data-testid=matters-table] tbody tr.ant-table-row')!;
+    expect(row.textContent).toContain('不动产转移登记');
+    expect(row.textContent).toContain('承诺件');
+    expect(row.querySelectorAll('button.ant-btn')).toHaveLength(2); // 修改, 停用 for a supervisor
     unmount();
   });
 

@@ -1,0 +1,237 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { PageHead } from '../../components/page-head.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useStaffList } from '../../lib/org.ts';
+import { useSession } from '../../lib/session.ts';
+import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { type TCasesKey, useCasesText } from './cases-text.ts';
+
+const PRINT_CSS =
+  '@media print { .no-print, .ant-layout-sider, .ant-layout-header, .page-head { display: none !important; } }';
+
+type TValues = {
+  matterId: number;
+  staffId?: number;
+  applicantName: string;
+  applicantPhone: string;
+  handlerPhone?: string;
+  on: Dayjs;
+  missing?: string[];
+};
+
+/**
+ * 窗口受理: accepts a case for a matter of the catalog (with its service guide shown), and prints the
+ * receipt (受理通知单) with the acceptance code and the query password — shown this once.
+ */
+export default function AcceptPage() {
+  const { ct, locale } = useCasesText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const [form] = Form.useForm<TValues>();
+  const matters = useQuery(trpc.cases.matters.list.queryOptions());
+  const isCenter = session.data?.role === 'supervisor' || session.data?.role === 'leader';
+  const staff = useStaffList();
+  const matterId = Form.useWatch('matterId', form);
+  const matter = matters.data?.find((m) => m.id === matterId);
+  const accept = useMutation(
+    trpc.cases.accept.mutationOptions({
+      onSuccess: async () => {
+        form.resetFields();
+        await queryClient.invalidateQueries(trpc.cases.pathFilter());
+      },
+    }),
+  );
+  const receipt = accept.data?.receipt;
+  const required = (field: TCasesKey) => [
+    { required: true, message: ct('app.required', { field: ct(field) }) },
+  ];
+
+  return (
+    <div data-testid="page-case-accept">
+      {/* the receipt alone on paper: the menu, the header and the form stay on screen */}
+      <style>{PRINT_CSS}</style>
+      <PageHead title={ct('accept.title')} />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={12} className="no-print">
+          <Card size="small">
+            <Form<TValues>
+              form={form}
+              layout="vertical"
+              initialValues={{ on: dayjs() }}
+              onFinish={(v) =>
+                accept.mutate({
+                  matterId: v.matterId,
+                  ...(v.staffId ? { staffId: v.staffId } : {}),
+                  applicantName: v.applicantName,
+                  applicantPhone: v.applicantPhone,
+                  ...(v.handlerPhone ? { handlerPhone: v.handlerPhone } : {}),
+                  on: v.on.format('YYYY-MM-DD'),
+                  ...(v.missing?.length ? { missing: v.missing } : {}),
+                })
+              }
+            >
+              <Form.Item name="matterId" label={ct('col.matter')} rules={required('col.matter')}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={matters.data?.map((m) => ({
+                    value: m.id,
+                    label: `${m.name}（${ct(`type.${m.type}` as TCasesKey)}）`,
+                  }))}
+                  data-testid="accept-matter"
+                />
+              </Form.Item>
+              {isCenter ? (
+                <Form.Item name="staffId" label={ct('col.staff')} rules={required('col.staff')}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    options={staff.data?.map((s) => ({ value: s.id, label: s.name }))}
+                  />
+                </Form.Item>
+              ) : null}
+              <Space wrap>
+                <Form.Item
+                  name="applicantName"
+                  label={ct('accept.applicantName')}
+                  rules={required('accept.applicantName')}
+                >
+                  <Input data-testid="accept-name" />
+                </Form.Item>
+                <Form.Item
+                  name="applicantPhone"
+                  label={ct('accept.applicantPhone')}
+                  rules={required('accept.applicantPhone')}
+                >
+                  <Input data-testid="accept-phone" />
+                </Form.Item>
+                <Form.Item name="handlerPhone" label={ct('accept.handlerPhone')}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="on" label={ct('col.received')} rules={required('col.received')}>
+                  <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                </Form.Item>
+              </Space>
+              <Form.Item name="missing" label={ct('step.missing')} extra={ct('accept.missingHint')}>
+                <Select mode="tags" open={false} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={accept.isPending} data-testid="accept-submit">
+                {ct('accept.submit')}
+              </Button>
+              {accept.isError ? (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="error"
+                  showIcon
+                  title={errorMessage(accept.error)}
+                  role="alert"
+                />
+              ) : null}
+            </Form>
+          </Card>
+          {matter ? (
+            <Card size="small" title={ct('accept.guide')} style={{ marginTop: 12 }}>
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label={ct('matter.legalBasis')}>
+                  {matter.legalBasis || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.materials')}>
+                  {matter.materials.length ? matter.materials.join('；') : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.procedure')}>
+                  {matter.procedure || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.promisedDays')}>
+                  {matter.type === 'immediate' ? ct('type.immediate') : `${matter.promisedDays}`}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.fees')}>
+                  {[matter.fees, matter.feeBasis].filter(Boolean).join('；') || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.inquiryPhone')}>
+                  {matter.inquiryPhone || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={ct('matter.complaintPhone')}>
+                  {matter.complaintPhone || '—'}
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          ) : null}
+        </Col>
+        <Col xs={24} xl={12}>
+          {receipt ? (
+            <Card
+              size="small"
+              title={ct('accept.receipt')}
+              extra={
+                <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+                  {ct('detail.print')}
+                </Button>
+              }
+              data-testid="receipt"
+            >
+              <Alert
+                className="no-print"
+                type="warning"
+                showIcon
+                title={ct('accept.passwordOnce')}
+                style={{ marginBottom: 12 }}
+              />
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label="① 申请人">{`${receipt.applicant.name}　${receipt.applicant.phone}`}</Descriptions.Item>
+                <Descriptions.Item label="② 审批事项">{receipt.matter.name}</Descriptions.Item>
+                <Descriptions.Item label="③ 受理机关">{receipt.acceptingBody}</Descriptions.Item>
+                <Descriptions.Item label="④ 承办人">{`${receipt.handler.name}　${receipt.handler.phone}`}</Descriptions.Item>
+                <Descriptions.Item label="⑤ 承诺时限">
+                  {receipt.promisedDays === 0 ? '即办' : `${receipt.promisedDays}个工作日`}
+                </Descriptions.Item>
+                <Descriptions.Item label="⑥ 受理时间 / 取件时间">
+                  {`${formatDate(receipt.acceptedOn, locale)} / ${receipt.pickupOn ? formatDate(receipt.pickupOn, locale) : ct('accept.afterMaterials')}`}
+                </Descriptions.Item>
+                <Descriptions.Item label="⑦ 受理编码 / 查询密码">
+                  <Typography.Text strong data-testid="receipt-code">
+                    {receipt.acceptanceCode}
+                  </Typography.Text>
+                  {' / '}
+                  <Typography.Text strong code data-testid="receipt-password">
+                    {receipt.queryPassword}
+                  </Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label="⑧ 查询、评议、投诉">
+                  {[
+                    receipt.channels.query,
+                    receipt.channels.evaluation,
+                    receipt.channels.complaintPhone ? `投诉电话 ${receipt.channels.complaintPhone}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join('；')}
+                </Descriptions.Item>
+                {receipt.missingMaterials.length ? (
+                  <Descriptions.Item label={ct('step.missing')}>
+                    {receipt.missingMaterials.join('；')}
+                  </Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            </Card>
+          ) : null}
+        </Col>
+      </Row>
+    </div>
+  );
+}
