@@ -731,6 +731,17 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         ].sort(),
       );
       expect((await sup.cases.list({ acceptanceCode: 'EXT-0001' })).length).toBe(1);
+      // the late one's F3 fine, once confirmed, is a fine record (policy B), not points
+      const late = rows.find((x) => x.overdueDays === 3)!;
+      const f3 = (await sup.cases.get({ id: late.id })).proposals.find((p) => p.item === 'F3')!;
+      const confirmed = await sup.cases.confirmProposal({ id: f3.id, note: '经核实系个人原因' });
+      const fines = await sup.records.list({ staffId: s.f.staff[3]!.id });
+      expect(fines.find((r) => r.id === confirmed.recordId)).toMatchObject({
+        item: 'F3',
+        qty: 1,
+        scheme: 'fine',
+        source: 'case',
+      });
       // an imported case has no query password until a window issues one
       const a = applicantAt('198.51.100.8');
       expect((await refusal(a.cases.publicStatus({ code: 'EXT-0001', password: 'ANYTHING' }))).code).toBe(
