@@ -255,6 +255,28 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
     expect(head.results.length).toBe(2);
   });
 
+  it('org.createCenter stores the default policies and the new center’s first administrator', async () => {
+    const center = await s.as('admin').org.createCenter({
+      code: 'NEW1',
+      name: '新区政务服务中心',
+      city: '测试市',
+      firstAdmin: { username: 'newadmin', password: 'long-enough', displayName: '新区管理员' },
+    });
+    const admin = await s.t.db
+      .selectFrom('users')
+      .select(['center_id', 'role'])
+      .where('username', '=', 'newadmin')
+      .executeTakeFirst();
+    expect(admin).toEqual({ center_id: center.id, role: 'admin' });
+    const policies = await s.t.db
+      .selectFrom('policies')
+      .select('code')
+      .where('center_id', '=', center.id)
+      .orderBy('code')
+      .execute();
+    expect(policies.map((p) => p.code)).toEqual(['A', 'B', 'C']);
+  });
+
   it('a leader of another center sees none of this center', async () => {
     const other = s.asUser(s.otherLeader);
     expect(await other.records.list()).toEqual([]);

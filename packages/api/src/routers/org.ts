@@ -5,6 +5,7 @@ import {
   insertPolicyVersion,
   insertStaff,
   insertUnit,
+  insertUser,
   insertWindow,
   listCenters,
   listMatters,
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import { conflict, notFound } from '../errors.ts';
 import { ZId, ZPost, ZText } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
+import { hashPassword } from '../services/password.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 
@@ -28,13 +30,51 @@ export const orgRouter = router({
     const c = await findCenter(ctx.db, ctx.user.centerId);
     return c ? [c] : [];
   }),
+  /**
+   * Creates a center (a tenant) with the default policies and, optionally, its first administrator:
+   * every other setting of the new center is made by that center's own administrator.
+   */
   createCenter: adminProcedure
-    .input(z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), name: ZText(100), city: ZText(50) }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (db) => {
+    .input(
+      z.object({
+        code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
+        name: ZText(100),
+        city: ZText(50),
+        firstAdmin: z
+          .object({
+            username: z
+              .string()
+              .regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为3–32位小写字母、数字或 _ . -' }),
+            password: z.string().min(8, { error: '密码至少8位' }).max(128),
+            displayName: ZText(40),
+          })
+          .optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = input.firstAdmin ? await hashPassword(input.firstAdmin.password) : null;
+      return ctx.db.transaction().execute(async (db) => {
         if ((await listCenters(db)).some((c) => c.code === input.code))
           throw conflict(`中心编号 ${input.code} 已存在`, 'code');
-        const center = await insertCenter(db, input);
+        const { firstAdmin, ...fields } = input;
+        const center = await insertCenter(db, fields);
+        if (firstAdmin && passwordHash) {
+          const taken = await db
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', firstAdmin.username)
+            .executeTakeFirst();
+          if (taken) throw conflict(`用户名 ${firstAdmin.username} 已存在`, 'firstAdmin.username');
+          const admin = await insertUser(db, {
+            centerId: center.id,
+            username: firstAdmin.username,
+            passwordHash,
+            role: 'admin',
+            staffId: null,
+            displayName: firstAdmin.displayName,
+          });
+          await audit(db, ctx.user, 'user', admin.id, 'create', null, admin);
+        }
         for (const policy of Object.values(DEFAULT_POLICIES)) {
           await insertPolicyVersion(db, {
             centerId: center.id,
@@ -46,8 +86,8 @@ export const orgRouter = router({
         }
         await audit(db, ctx.user, 'center', center.id, 'create', null, center);
         return center;
-      }),
-    ),
+      });
+    }),
   units: authedProcedure.query(({ ctx }) => listUnits(ctx.db, ctx.user.centerId)),
   createUnit: adminProcedure.input(z.object({ name: ZText(100) })).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (db) => {
