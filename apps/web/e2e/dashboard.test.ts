@@ -235,11 +235,29 @@ describe('leader', () => {
     await settled(page, 'page-overview');
     await page.getByRole('button', { name: 'language' }).click();
     await page.getByText('Window efficiency').first().waitFor();
-    expect(await menuLabels(page)).toEqual(expect.arrayContaining(['Overview', 'Quarterly assessment', 'Monthly fines']));
+    expect(await menuLabels(page)).toEqual(
+      expect.arrayContaining(['Overview', 'Quarterly assessment', 'Monthly fines']),
+    );
     expect(await page.getByTestId('kpi-cases').textContent()).toContain('vs prev.');
     await shot(page, 'overview-en');
     await page.getByRole('button', { name: 'language' }).click();
     await page.getByText('窗口效能').first().waitFor();
+  });
+
+  it('publishes an ended quarter and shows the frozen snapshot', async () => {
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    await page.getByTestId('publish').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('assessment-view')
+      .getByText(/已公布（\d+）/)
+      .click();
+    await page.getByText('公布时间').waitFor();
+    expect(await page.getByTestId('results').locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+    await shot(page, 'assessment-published');
   });
 
   it('downloads the results bulletin as an .xlsx', async () => {

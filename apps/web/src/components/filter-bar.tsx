@@ -5,6 +5,7 @@ import { type TFilters, useFilters } from '../lib/filters.ts';
 import { useOrg } from '../lib/org.ts';
 import { formatPeriodParam, type TPeriod, toQuarter } from '../lib/period.ts';
 import { updateSearch } from '../lib/router.tsx';
+import { useSession } from '../lib/session.ts';
 
 export type TPeriodKind = 'year' | 'quarter' | 'month';
 
@@ -50,6 +51,9 @@ export function FilterBar({
   const { t } = useI18n();
   const filters = useFilters();
   const org = useOrg();
+  // a window head sees only their window: the API scopes the data, so unit and window pickers would mislead
+  const isHead = useSession().data?.role === 'head';
+  if (isHead) show = show.filter((name) => name === 'period');
   const kind = kindOf(filters.period);
   const windows = (org.data?.windows ?? []).filter(
     (window) => !filters.unitId || window.unitId === filters.unitId,
