@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
@@ -80,7 +80,7 @@ export default function AssessmentPage() {
 
   const body = (
     rows: readonly (TResultRow & { unitId: number | null; windowId: number | null })[],
-    header?: React.ReactNode,
+    header?: ReactNode,
   ) => {
     const scoped = rows.filter(inScope);
     const { grades, bands } = distributions(scoped);
