@@ -29,6 +29,7 @@ import {
   caseNoticeFile,
   caseReceipt,
   importWorkflowCases,
+  issueQueryPassword,
   listCaseAlerts,
   resetQueryPassword,
   STAGE_ZH,
@@ -143,9 +144,12 @@ export const casesRouter = router({
         missing: ZTextList(100, 300).optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((db) => acceptWorkflowCase(db, ctx.user, ctx.today(), input)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const secret = await issueQueryPassword();
+      return ctx.db
+        .transaction()
+        .execute((db) => acceptWorkflowCase(db, ctx.user, ctx.today(), input, secret));
+    }),
 
   /** 补办: one written notice listing every missing material; the clock stops. */
   requestMaterials: authedProcedure
@@ -299,11 +303,10 @@ export const casesRouter = router({
     .input(z.object({ id: ZId, kind: z.enum(['acceptanceNotice', 'supplementNotice', 'returnNotice']) }))
     .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
   /** A new query password for a lost one; the receipt with it, shown this once. */
-  resetQueryPassword: authedProcedure
-    .input(z.object({ id: ZId }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((db) => resetQueryPassword(db, ctx.user, input.id)),
-    ),
+  resetQueryPassword: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
+    const secret = await issueQueryPassword();
+    return ctx.db.transaction().execute((db) => resetQueryPassword(db, ctx.user, input.id, secret));
+  }),
 
   /** Imports handled cases (a day's export of another system) through the same rules; all or none. */
   import: supervisorProcedure

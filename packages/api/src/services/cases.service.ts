@@ -303,7 +303,8 @@ export async function acceptWorkflowCase(
   user: TUser,
   today: string,
   input: TAcceptInput,
-  passwordHash?: { password: string; hash: string },
+  /** hashed before the transaction opens (`issueQueryPassword`): scrypt must not hold the database */
+  secret?: TQuerySecret,
 ): Promise<{ case: TWorkflowCase; receipt: TReceipt }> {
   const on = input.on ?? today;
   assertNotFutureDate(on, today, 'on');
@@ -321,7 +322,7 @@ export async function acceptWorkflowCase(
     },
     cal,
   );
-  const secret = passwordHash ?? (await newPassword());
+  const issued = secret ?? (await issueQueryPassword());
   const code = await newAcceptanceCode(db, on);
   const row: TNewWorkflowCase = {
     centerId: user.centerId,
@@ -332,7 +333,7 @@ export async function acceptWorkflowCase(
     type: matter.type,
     stage: state.status,
     acceptanceCode: code,
-    queryPasswordHash: secret.hash,
+    queryPasswordHash: issued.hash,
     applicantName: input.applicantName,
     applicantPhone: input.applicantPhone,
     handlerPhone: input.handlerPhone ?? matter.inquiryPhone,
@@ -368,10 +369,14 @@ export async function acceptWorkflowCase(
   await appendCaseEvents(db, events);
   const c = (await findWorkflowCase(db, id!))!;
   await audit(db, user, 'case', c.id, 'accept', null, c);
-  return { case: c, receipt: await receiptOf(db, c, matter, secret.password, handler.staffName) };
+  return { case: c, receipt: await receiptOf(db, c, matter, issued.password, handler.staffName) };
 }
 
-async function newPassword(): Promise<{ password: string; hash: string }> {
+/** A query password and its hash; the password goes on the receipt, only the hash is stored. */
+export type TQuerySecret = { password: string; hash: string };
+
+/** Draws and hashes a new query password (call it outside a transaction: scrypt takes milliseconds). */
+export async function issueQueryPassword(): Promise<TQuerySecret> {
   const password = newQueryPassword();
   return { password, hash: await hashQueryPassword(password) };
 }
@@ -385,10 +390,15 @@ export async function caseReceipt(db: Db, user: TUser, id: number): Promise<TRec
 }
 
 /** Issues a new query password (the applicant lost theirs); the old one stops working. */
-export async function resetQueryPassword(db: Db, user: TUser, id: number): Promise<TReceipt> {
+export async function resetQueryPassword(
+  db: Db,
+  user: TUser,
+  id: number,
+  secret?: TQuerySecret,
+): Promise<TReceipt> {
   const c = await caseForUser(db, user, id);
-  const secret = await newPassword();
-  await updateWorkflowCase(db, id, { queryPasswordHash: secret.hash });
+  const issued = secret ?? (await issueQueryPassword());
+  await updateWorkflowCase(db, id, { queryPasswordHash: issued.hash });
   await appendCaseEvents(db, [
     {
       caseId: id,
@@ -402,7 +412,7 @@ export async function resetQueryPassword(db: Db, user: TUser, id: number): Promi
   await audit(db, user, 'case', id, 'resetQueryPassword', null, null);
   const m = await findMatterGuide(db, c.matterId);
   const s = c.staffId === null ? undefined : await findStaff(db, c.staffId);
-  return receiptOf(db, c, m!, secret.password, s?.name ?? '');
+  return receiptOf(db, c, m!, issued.password, s?.name ?? '');
 }
 
 /**
