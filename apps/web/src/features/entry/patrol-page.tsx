@@ -211,6 +211,7 @@ export default function PatrolPage() {
         <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
           <Form.Item label={t('entry.date')} required>
             <DatePicker
+              data-testid="field-patrol-date"
               value={date}
               allowClear={false}
               onChange={(value) => {
