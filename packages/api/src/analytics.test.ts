@@ -96,4 +96,77 @@ describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
     expect(r.current.byQuarter[2]).toMatchObject({ quarter: '2026Q3', cases: 1800, complaints: 3 });
     expect(r.lastYear.byMonth).toEqual([expect.objectContaining({ month: '2025-09', cases: 200 })]);
   });
+
+  it('staffEfficiency gives each person of a window their cases, on-time rate and overdue days', async () => {
+    const [zhang, li, wang] = s.f.staff;
+    const [w1] = s.f.windowIds;
+    const matter = await insertMatter(s.t.db, {
+      centerId: s.f.centerId,
+      unitId: s.f.unitId,
+      name: '即办登记',
+      type: 'immediate',
+      promisedDays: 0,
+    });
+    const one = (staffId: number | null, p: Partial<Omit<TCase, 'id'>>): Omit<TCase, 'id'> => ({
+      centerId: s.f.centerId,
+      unitId: s.f.unitId,
+      windowId: w1,
+      staffId,
+      matterId: matter.id,
+      type: 'promised',
+      acceptedAt: '2024-05-10',
+      promisedDays: 4,
+      deadline: '2024-05-16',
+      completedAt: '2024-05-14',
+      status: 'completed',
+      handlingDays: 2,
+      overdueDays: 0,
+      ...p,
+    });
+    await insertCases(s.t.db, [
+      // 张三: 4 cases, one overdue by 3 days, one still open, one immediate done the same day
+      one(zhang!.id, {}),
+      one(zhang!.id, { overdueDays: 3, handlingDays: 7, completedAt: '2024-05-21' }),
+      one(zhang!.id, { completedAt: null, status: 'open', handlingDays: null }),
+      one(zhang!.id, { type: 'immediate', promisedDays: 0, handlingDays: 0, completedAt: '2024-05-10' }),
+      // 王五 (window 2) helped window 1 once; one case without a handler; one case outside the month
+      one(wang!.id, {}),
+      one(null, {}),
+      one(li!.id, { acceptedAt: '2024-06-03' }),
+    ]);
+    const r = await s.as('leader').analytics.staffEfficiency({ windowId: w1!, year: 2024, month: 5 });
+    expect(r.period).toBe('2024-05');
+    const row = (id: number | null) => r.staff.find((x) => x.staffId === id);
+    expect(row(zhang!.id)).toMatchObject({
+      staffName: '张三',
+      isOfWindow: true,
+      cases: 4,
+      completed: 3,
+      onTimeRate: 0.6667,
+      overdue: 1,
+      overdueDays: 3,
+      avgHandlingDays: 3,
+      avgPromisedDays: 2.6667,
+      immediate: 1,
+      immediateSameDayRate: 1,
+    });
+    // 李四 belongs to window 1 and is listed with no case in May
+    expect(row(li!.id)).toMatchObject({ cases: 0, onTimeRate: null, isOfWindow: true });
+    expect(row(wang!.id)).toMatchObject({ cases: 1, isOfWindow: false });
+    expect(row(null)).toMatchObject({ cases: 1, staffName: '未登记经办人' });
+    expect(r.staff[0]!.staffId).toBe(zhang!.id);
+    // the window's total equals the rollup's
+    const w = await s.as('leader').analytics.windowEfficiency({ year: 2024, month: 5, windowId: w1 });
+    expect(r.staff.reduce((n, x) => n + x.cases, 0)).toBe(w.current.cases);
+    // a head sees their own window only; an unknown window does not exist
+    expect((await s.as('head').analytics.staffEfficiency({ windowId: w1!, year: 2024 })).staff.length).toBe(
+      4,
+    );
+    await expect(
+      s.as('head').analytics.staffEfficiency({ windowId: s.f.windowIds[1], year: 2024 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      s.as('leader').analytics.staffEfficiency({ windowId: s.f.otherWindowId, year: 2024 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

@@ -124,7 +124,10 @@ function matrix(
     'assessment.yearEnd': { allowed: SUP, input: () => ({ year: 2026 }) },
     'assessment.cadreCandidates': { allowed: ['leader'], input: () => ({ year: 2026 }) },
     'fines.monthly': { allowed: SUP, input: () => ({ year: 2026, month: 10 }) },
+    // the leader walks before the supervisor: CONFLICT (审管科 has not signed), then the supervisor signs
+    'fines.signOff': { allowed: SUP, input: () => ({ year: 2026, month: 10 }) },
     'analytics.windowEfficiency': { allowed: HEAD, input: () => ({ year: 2026, quarter: 3 }) },
+    'analytics.staffEfficiency': { allowed: HEAD, input: () => ({ windowId: w1, year: 2026, quarter: 3 }) },
     'analytics.complaintRate': { allowed: HEAD, input: () => ({ year: 2026, month: 10 }) },
     'analytics.peerTiers': { allowed: HEAD, input: () => ({ year: 2026, quarter: 3 }) },
     'analytics.awards': { allowed: HEAD, input: () => ({ year: 2026 }) },

@@ -37,6 +37,11 @@ export const ZAnalyticsInput = ZAnalyticsBase.refine(
   },
 );
 export type TAnalyticsInput = z.infer<typeof ZAnalyticsInput>;
+/** Analytics of one window's people (the window is required). */
+export const ZStaffEfficiencyInput = ZAnalyticsBase.extend({ windowId: ZId }).refine(
+  (v) => v.quarter === undefined || v.month === undefined,
+  { error: '季度和月份只能选一个', path: ['month'] },
+);
 /** Analytics of one quarter (peer tiers, grades). */
 export const ZQuarterAnalyticsInput = ZAnalyticsBase.omit({ month: true }).extend({ quarter: ZQuarter });
 

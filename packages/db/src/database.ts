@@ -273,6 +273,24 @@ export interface PublishedAssessmentsTable {
   published_at: string;
 }
 
+/** A line of the monthly fines sign-off (签批). */
+export type TSignOffLine = 'supervision' | 'deputy' | 'principal';
+
+/** 签批 of a month's fines summary: one row per signed line, append-only, with the summary it signed. */
+export interface FineSignOffsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  month: number;
+  line: TSignOffLine;
+  user_id: number;
+  user_name: string;
+  signed_at: string;
+  policy_id: number;
+  policy_version: number;
+  summary: string;
+}
+
 /** 法定节假日 / 调休 overrides of the working-day calendar, editable by an administrator. */
 export interface CalendarDaysTable {
   center_id: number;
@@ -312,6 +330,7 @@ export interface DB {
   cases: CasesTable;
   case_daily: CaseDailyTable;
   published_assessments: PublishedAssessmentsTable;
+  fine_sign_offs: FineSignOffsTable;
   calendar_days: CalendarDaysTable;
   audit_log: AuditLogTable;
 }

@@ -10,6 +10,7 @@ export * from './client.ts';
 export * from './complaints/complaints.repository.ts';
 export type * from './database.ts';
 export * from './demo/demo-generator.ts';
+export * from './fines/fine-sign-offs.repository.ts';
 export * from './org/org.repository.ts';
 export * from './patrols/patrols.repository.ts';
 export * from './peer-ratings/peer-ratings.repository.ts';

@@ -9,6 +9,7 @@ import {
 import { appendAudit, countAudit, listAudit } from './audit/audit.repository.ts';
 import { completeCase, insertCases, type TCase } from './cases/cases.repository.ts';
 import { insertComplaint, setComplaintVerification } from './complaints/complaints.repository.ts';
+import { insertFineSignOff, listFineSignOffs } from './fines/fine-sign-offs.repository.ts';
 import { insertMatter, listStaff } from './org/org.repository.ts';
 import { insertPeerRating, listPeerRatings } from './peer-ratings/peer-ratings.repository.ts';
 import { findPolicyInForce, insertPolicyVersion } from './policies/policies.repository.ts';
@@ -195,6 +196,46 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     expect(revisions.map((r) => r.snapshot)).toEqual([{ results: [1] }, { results: [2] }]);
     const latest = await listLatestPublished(t.db, f.centerId, 2026, 2026);
     expect(latest.map((r) => r.revision)).toEqual([2]);
+  });
+
+  it('keeps fine sign-offs append-only, one signature per line and month', async () => {
+    const policy = await insertPolicyVersion(t.db, {
+      centerId: f.centerId,
+      code: 'B',
+      effectiveFrom: '2000-01-01',
+      body: { code: 'B' },
+      createdBy: null,
+    });
+    const user = await insertUser(t.db, {
+      centerId: f.centerId,
+      username: 'signer',
+      passwordHash: 'x',
+      role: 'supervisor',
+      staffId: null,
+      displayName: '审管科吴科长',
+    });
+    const base = {
+      centerId: f.centerId,
+      year: 2026,
+      month: 9,
+      userId: user.id,
+      userName: user.displayName,
+      policyId: policy.id,
+      policyVersion: policy.version,
+      summary: { staff: [{ staff: '1', fine: 30 }] },
+    };
+    await insertFineSignOff(t.db, { ...base, line: 'supervision' });
+    await insertFineSignOff(t.db, { ...base, line: 'deputy' });
+    await expect(insertFineSignOff(t.db, { ...base, line: 'deputy' })).rejects.toThrow();
+    await expect(sql`update fine_sign_offs set user_name = 'x'`.execute(t.db)).rejects.toThrow();
+    await expect(sql`delete from fine_sign_offs`.execute(t.db)).rejects.toThrow();
+    const signed = await listFineSignOffs(t.db, f.centerId, 2026, 9);
+    expect(signed.map((s) => [s.line, s.userName])).toEqual([
+      ['supervision', '审管科吴科长'],
+      ['deputy', '审管科吴科长'],
+    ]);
+    expect(signed[0]!.summary).toEqual(base.summary);
+    expect(await listFineSignOffs(t.db, f.centerId, 2026, 10)).toEqual([]);
   });
 
   it('keeps the case rollup equal to a scan of the cases, with numbers on both dialects', async () => {

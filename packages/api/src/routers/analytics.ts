@@ -1,12 +1,18 @@
 import type { DbRoot } from '@chuangkou/db';
 import { listUnits, type TUser } from '@chuangkou/db';
-import { notFound } from '../errors.ts';
-import { type TAnalyticsInput, ZAnalyticsInput, ZQuarterAnalyticsInput } from '../schemas.ts';
+import { forbidden, notFound } from '../errors.ts';
+import {
+  type TAnalyticsInput,
+  ZAnalyticsInput,
+  ZQuarterAnalyticsInput,
+  ZStaffEfficiencyInput,
+} from '../schemas.ts';
 import {
   awardsSummary,
   complaintRate,
   gradeDistribution,
   peerTiers,
+  staffEfficiency,
   trends,
   windowEfficiency,
 } from '../services/analytics.service.ts';
@@ -39,6 +45,12 @@ export const analyticsRouter = router({
     .query(async ({ ctx, input }) =>
       windowEfficiency(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
     ),
+  /** Per person of one window: cases, on-time rate, overdue, handling days against promised. */
+  staffEfficiency: headProcedure.input(ZStaffEfficiencyInput).query(async ({ ctx, input }) => {
+    const f = await scoped(ctx.db, ctx.user, ctx.today(), input);
+    if (f.windowId !== input.windowId) throw forbidden('只能查看本窗口的数据');
+    return staffEfficiency(ctx.db, ctx.user.centerId, { ...f, windowId: input.windowId });
+  }),
   complaintRate: headProcedure
     .input(ZAnalyticsInput)
     .query(async ({ ctx, input }) =>

@@ -1,25 +1,48 @@
 import { listComplaints } from '@chuangkou/db';
 import { z } from 'zod';
-import { badInput } from '../errors.ts';
+import { badInput, forbidden } from '../errors.ts';
 import { ZCause, ZChannel, ZDate, ZId, ZReason, ZText, ZYear } from '../schemas.ts';
 import { complaintLadderOf, createComplaint, verifyComplaint } from '../services/complaints.service.ts';
-import { scopeOf } from '../services/scope.ts';
+import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const complaintsRouter = router({
+  /** Complaints the user may see (own, window's, center's), filtered by period, person or window. */
   list: authedProcedure
     .input(
-      z.object({ from: ZDate.optional(), to: ZDate.optional(), isValid: z.boolean().optional() }).optional(),
+      z
+        .object({
+          from: ZDate.optional(),
+          to: ZDate.optional(),
+          isValid: z.boolean().optional(),
+          staffId: ZId.optional(),
+          windowId: ZId.optional(),
+        })
+        .optional(),
     )
     .query(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx.db, ctx.user);
+      let staffId = input?.staffId;
+      let windowId = input?.windowId;
+      if (staffId !== undefined) {
+        const s = await staffInCenter(ctx.db, ctx.user, staffId);
+        if (scope.kind === 'self' && s.id !== scope.staffId) throw forbidden('只能查看本人的投诉');
+        if (scope.kind === 'window' && s.windowId !== scope.windowId) throw forbidden('只能查看本窗口的投诉');
+      }
+      if (windowId !== undefined) {
+        await windowInCenter(ctx.db, ctx.user, windowId);
+        if (scope.kind === 'self') throw forbidden('只能查看本人的投诉');
+        if (scope.kind === 'window' && windowId !== scope.windowId) throw forbidden('只能查看本窗口的投诉');
+      }
+      if (scope.kind === 'self') staffId = scope.staffId;
+      if (scope.kind === 'window') windowId = scope.windowId;
       return listComplaints(ctx.db, {
         centerId: ctx.user.centerId,
         from: input?.from,
         to: input?.to,
         isValid: input?.isValid,
-        staffId: scope.kind === 'self' ? scope.staffId : undefined,
-        windowId: scope.kind === 'window' ? scope.windowId : undefined,
+        staffId,
+        windowId,
       });
     }),
   create: supervisorProcedure

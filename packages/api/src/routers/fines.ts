@@ -1,13 +1,28 @@
+import { durableTransaction } from '@chuangkou/db';
 import { z } from 'zod';
 import { ZMonth, ZYear } from '../schemas.ts';
-import { finesOfMonth } from '../services/fines.service.ts';
+import { monthlySummary, signOffMonth } from '../services/fines.service.ts';
 import { assertNotFuture } from '../services/periods.ts';
 import { router, supervisorProcedure } from '../trpc.ts';
 
+const ZMonthInput = z.object({ year: ZYear, month: ZMonth });
+
 export const finesRouter = router({
-  /** Fines by month (处罚办法) with the report-to-unit list, for the monthly summary and its sign-off. */
-  monthly: supervisorProcedure.input(z.object({ year: ZYear, month: ZMonth })).query(({ ctx, input }) => {
+  /**
+   * Fines by month (处罚办法) with the report-to-unit list and the sign-off state; once 审管科 has
+   * signed, the summary as signed.
+   */
+  monthly: supervisorProcedure.input(ZMonthInput).query(({ ctx, input }) => {
     assertNotFuture(input, ctx.today(), 'month');
-    return finesOfMonth(ctx.db, ctx.user.centerId, input.year, input.month);
+    return monthlySummary(ctx.db, ctx.user.centerId, input.year, input.month);
   }),
+  /**
+   * 签批 of an ended month: a supervisor signs the 审管科 line, a leader the 分管领导 (deputy) or
+   * 主要领导 (principal) line (`line`, by default the first still open). Committed durably.
+   */
+  signOff: supervisorProcedure
+    .input(ZMonthInput.extend({ line: z.enum(['supervision', 'deputy', 'principal']).optional() }))
+    .mutation(({ ctx, input }) =>
+      durableTransaction(ctx.db, (db) => signOffMonth(db, ctx.user, ctx.today(), input)),
+    ),
 });

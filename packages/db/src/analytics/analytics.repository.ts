@@ -146,3 +146,51 @@ export async function peerTierCounts(
     total: num(r.total),
   }));
 }
+
+/**
+ * The same sums as the case rollup, per person who handled the cases of one window over a period,
+ * from the cases themselves (the rollup is per window and day). `staffId` null: no handler recorded.
+ * Selective (one window, one period) on the index (window_id, accepted_at).
+ */
+export async function staffCaseStats(
+  db: Db,
+  f: { centerId: number; windowId: number; from: string; to: string },
+): Promise<(Omit<TCaseStats, 'key'> & { staffId: number | null })[]> {
+  const isCompleted = sql`completed_at is not null`;
+  const rows = await db
+    .selectFrom('cases')
+    .select([
+      'staff_id',
+      (eb) => eb.fn.countAll().as('cases'),
+      sql<number>`sum(case when ${isCompleted} then 1 else 0 end)`.as('completed'),
+      sql<number>`sum(case when ${isCompleted} and overdue_days = 0 then 1 else 0 end)`.as('on_time'),
+      sql<number>`sum(case when overdue_days > 0 then 1 else 0 end)`.as('overdue'),
+      (eb) => eb.fn.sum<number>('overdue_days').as('overdue_days'),
+      sql<number>`sum(case when ${isCompleted} then coalesce(handling_days, 0) else 0 end)`.as(
+        'handling_days',
+      ),
+      sql<number>`sum(case when ${isCompleted} then promised_days else 0 end)`.as('promised_days'),
+      sql<number>`sum(case when type = 'immediate' then 1 else 0 end)`.as('immediate'),
+      sql<number>`sum(case when type = 'immediate' and ${isCompleted} and handling_days = 0 then 1 else 0 end)`.as(
+        'immediate_same_day',
+      ),
+    ])
+    .where('window_id', '=', f.windowId)
+    .where('center_id', '=', f.centerId)
+    .where('accepted_at', '>=', f.from)
+    .where('accepted_at', '<=', f.to)
+    .groupBy('staff_id')
+    .execute();
+  return rows.map((r) => ({
+    staffId: r.staff_id,
+    cases: num(r.cases),
+    completed: num(r.completed),
+    onTime: num(r.on_time),
+    overdue: num(r.overdue),
+    overdueDays: num(r.overdue_days),
+    handlingDays: num(r.handling_days),
+    promisedDays: num(r.promised_days),
+    immediate: num(r.immediate),
+    immediateSameDay: num(r.immediate_same_day),
+  }));
+}

@@ -1,0 +1,117 @@
+import { countAudit, insertUser, listAudit, TEST_DIALECTS } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+
+describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
+  let s: TApiSetup;
+  let principal: TApiSetup['users']['leader'];
+  beforeAll(async () => {
+    s = await setupApi(dialect);
+    principal = await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'principal',
+      passwordHash: 'x',
+      role: 'leader',
+      staffId: null,
+      displayName: '主要领导周主任',
+    });
+    const sup = s.as('supervisor');
+    const zhao = s.f.staff[3]!.id;
+    for (const date of ['2026-09-02', '2026-09-09', '2026-09-16'])
+      await sup.records.create({ staffId: zhao, item: 'F8', date });
+  });
+  afterAll(async () => {
+    await s?.t.destroy();
+  });
+
+  it('signs a month line by line: 审管科 first, then the deputy and the principal leader', async () => {
+    const zhao = s.f.staff[3]!.id;
+    const before = await s.as('supervisor').fines.monthly({ year: 2026, month: 9 });
+    expect(before.signOff).toEqual({
+      state: 'unsigned',
+      signatures: [],
+      pending: ['supervision', 'deputy', 'principal'],
+      isChangedSinceSigned: false,
+    });
+    expect(before.staff.find((x) => x.staffId === zhao)?.total).toBe(30);
+    expect(before.reportToUnit.map((r) => r.staffId)).toEqual([zhao]);
+
+    // leaders sign what 审管科 compiled: not before
+    const audits = await countAudit(s.t.db);
+    await expect(s.as('leader').fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('审管科'),
+    });
+    expect(await countAudit(s.t.db)).toBe(audits);
+
+    const afterSupervision = await s.as('supervisor').fines.signOff({ year: 2026, month: 9 });
+    expect(afterSupervision.state).toBe('partial');
+    expect(afterSupervision.signatures).toEqual([
+      { role: 'supervision', userName: 'supervisor', signedAt: expect.any(String) },
+    ]);
+    // a line is signed once; 审管科 does not sign for a leader
+    await expect(s.as('supervisor').fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      s.as('supervisor').fines.signOff({ year: 2026, month: 9, line: 'deputy' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const deputy = await s.as('leader').fines.signOff({ year: 2026, month: 9 });
+    expect(deputy.signatures.map((x) => x.role)).toEqual(['supervision', 'deputy']);
+    // one person, one line of a month
+    await expect(
+      s.as('leader').fines.signOff({ year: 2026, month: 9, line: 'principal' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一人') });
+
+    const done = await s.asUser(principal).fines.signOff({ year: 2026, month: 9 });
+    expect(done).toMatchObject({ state: 'signed', pending: [] });
+    expect(done.signatures.map((x) => [x.role, x.userName])).toEqual([
+      ['supervision', 'supervisor'],
+      ['deputy', 'leader'],
+      ['principal', '主要领导周主任'],
+    ]);
+    await expect(s.asUser(principal).fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const entries = await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'fineSignOff' });
+    expect(entries.map((e) => (e.after as { line: string }).line).sort()).toEqual([
+      'deputy',
+      'principal',
+      'supervision',
+    ]);
+  });
+
+  it('keeps a signed month’s summary as signed and says when the records changed since', async () => {
+    const zhao = s.f.staff[3]!.id;
+    const signed = await s.as('leader').fines.monthly({ year: 2026, month: 9 });
+    expect(signed.signOff.isChangedSinceSigned).toBe(false);
+    await s.as('supervisor').records.create({ staffId: zhao, item: 'F2', date: '2026-09-20' });
+    const later = await s.as('leader').fines.monthly({ year: 2026, month: 9 });
+    expect(later.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: true });
+    expect(later.staff).toEqual(signed.staff);
+    expect(later.staff.find((x) => x.staffId === zhao)?.total).toBe(30);
+    expect(later.policy).toEqual(signed.policy);
+  });
+
+  it('refuses a month that has not ended and writes nothing', async () => {
+    const audits = await countAudit(s.t.db);
+    await expect(s.as('supervisor').fines.signOff({ year: 2026, month: 11 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('尚未结束'),
+    });
+    await expect(s.as('supervisor').fines.signOff({ year: 2026, month: 13 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await countAudit(s.t.db)).toBe(audits);
+    expect((await s.as('supervisor').fines.monthly({ year: 2026, month: 10 })).signOff.state).toBe(
+      'unsigned',
+    );
+  });
+
+  it('keeps each center’s sign-off to itself', async () => {
+    const other = await s.asUser(s.otherLeader).fines.monthly({ year: 2026, month: 9 });
+    expect(other.signOff.state).toBe('unsigned');
+    expect(other.staff.every((x) => x.staffId === s.f.otherStaff.id)).toBe(true);
+  });
+});
