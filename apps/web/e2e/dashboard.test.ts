@@ -376,6 +376,41 @@ describe('supervisor', () => {
     expect(await page.getByTestId('page-entryRecords').textContent()).toContain('F8');
   });
 
+  it('registers a complaint, verifies it as valid (attitude) and sees the A3 record and the veto', async () => {
+    const response = await page.request.get(`${server.baseUrl}/trpc/org.staff`);
+    const staff = (
+      (await response.json()) as {
+        result: { data: { id: number; name: string; windowId: number | null; post: string }[] };
+      }
+    ).result.data;
+    const person = staff.filter((s) => s.windowId !== null && s.post === 'front')[3]!;
+    const content = `e2e 态度生硬 ${Date.now()}`;
+    await page.goto(`${server.baseUrl}/entry/complaint`);
+    await settled(page, 'page-entryComplaint');
+    await page.locator('#staffId').click();
+    await page.keyboard.type(person.name);
+    await page.keyboard.press('Enter');
+    await page.locator('#content').fill(content);
+    await page.getByRole('button', { name: '提 交' }).first().click();
+    const row = page.getByTestId('pending-complaints').locator('tr', { hasText: content });
+    await row.waitFor();
+    await row.getByRole('button').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('label', { hasText: '有效' }).first().click();
+    await dialog.locator('#cause').click();
+    await page.keyboard.press('Enter');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const today = new Date();
+    await page.goto(
+      `${server.baseUrl}/assessment/person/${person.id}?period=${today.getFullYear()}-Q${Math.floor(today.getMonth() / 3) + 1}`,
+    );
+    await settled(page, 'page-person');
+    await expect.poll(async () => page.getByTestId('person-records').textContent()).toContain('A3');
+    expect(await page.getByTestId('person-score').textContent()).toContain('一票否决');
+    expect(await page.getByTestId('person-complaints').textContent()).toContain(content);
+  });
+
   for (const [path, testId] of [
     ['/entry/patrol', 'page-entryPatrol'],
     ['/entry/complaint', 'page-entryComplaint'],
@@ -422,6 +457,13 @@ describe('staff', () => {
     await page.goto(`${server.baseUrl}/peer-rating`);
     await settled(page, 'page-peerRating');
     await shot(page, 'peer-rating');
+    // rate three colleagues (good, medium, poor) and submit; they then show as rated
+    const rows = page.getByTestId('page-peerRating').locator('tr.ant-table-row');
+    for (const [index, tier] of ['好', '中', '差'].entries()) {
+      await rows.nth(index).locator('label', { hasText: tier }).click();
+    }
+    await page.getByTestId('submit-ratings').click();
+    await expect.poll(async () => page.getByText('已评：').count(), { timeout: 10_000 }).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
   });
