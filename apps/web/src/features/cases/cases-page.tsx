@@ -27,6 +27,7 @@ import { CaseActions, nextSteps } from './case-actions.tsx';
 import {
   CASE_TYPES,
   downloadBase64,
+  eventLabel,
   STAGE_COLORS,
   STAGES,
   type TCasesKey,
@@ -255,7 +256,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
               <Timeline
                 items={events.map((e) => ({
                   key: e.id,
-                  content: `${formatDate(e.day, locale)} ${String(e.payload.label ?? e.kind)}`,
+                  content: `${formatDate(e.day, locale)} ${eventLabel(locale, e.kind)}${e.payload.imported ? ` (${ct('event.imported')})` : ''}`,
                 }))}
               />
             </Card>

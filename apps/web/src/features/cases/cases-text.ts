@@ -119,6 +119,9 @@ const ZH = {
   'step.refused': '不予批准',
   'step.refusalReasons': '不予批准的理由（不予批准时必填）',
   'detail.actions': '办理',
+  'event.accept': '受理',
+  'event.resetQueryPassword': '重新生成查询密码',
+  'event.imported': '导入',
   'accept.title': '窗口受理',
   'accept.applicantName': '申请人姓名',
   'accept.applicantPhone': '申请人联系电话',
@@ -307,6 +310,9 @@ const EN: Record<TCasesKey, string> = {
   'step.refused': 'Refused',
   'step.refusalReasons': 'Reasons for refusing (required when refused)',
   'detail.actions': 'Handle',
+  'event.accept': 'Accepted',
+  'event.resetQueryPassword': 'Query password reissued',
+  'event.imported': 'imported',
   'accept.title': 'Accept a case',
   'accept.applicantName': 'Applicant',
   'accept.applicantPhone': 'Applicant phone',
@@ -417,6 +423,17 @@ export const STAGE_COLORS: Record<(typeof STAGES)[number], string> = {
   notified: 'cyan',
   pickedUp: 'default',
 };
+
+const EVENT_KEYS: Record<string, TCasesKey> = {
+  accept: 'event.accept',
+  resetQueryPassword: 'event.resetQueryPassword',
+};
+
+/** The name of a step of the event log, in the user's language (an unknown kind as it is). */
+export function eventLabel(locale: TLocale, kind: string): string {
+  const key = EVENT_KEYS[kind] ?? (`step.${kind}` in ZH ? (`step.${kind}` as TCasesKey) : undefined);
+  return key ? casesText(locale, key) : kind;
+}
 
 /** Downloads a base64 .xlsx the API rendered. */
 export function downloadBase64(fileName: string, base64: string): void {

@@ -64,7 +64,7 @@ export default function SatisfactionPage() {
                       <XAxis dataKey="month" tickFormatter={monthTick} />
                       <YAxis
                         width={48}
-                        domain={[0, 1]}
+                        domain={[(min: number) => Math.max(0, Math.floor((min - 0.02) * 20) / 20), 1]}
                         tickFormatter={(v: number) => formatPercent(v, locale, 0)}
                       />
                       <Tooltip formatter={(v) => formatPercent(Number(v), locale, 1)} />
