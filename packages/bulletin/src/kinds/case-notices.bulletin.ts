@@ -154,7 +154,12 @@ function noticeSpec(
 
 const issuer = (n: TCaseNotice): TLine[] => [
   { kind: 'blank' },
-  { kind: 'split', left: `承办人（签字）：${n.handler.name}＿＿＿＿`, right: `申请人（签收）：＿＿＿＿＿＿` },
+  // one line: with two columns a split line would squeeze the handler's half into the label column
+  {
+    kind: 'text',
+    font: 'meta',
+    text: `承办人（签字）：${n.handler.name}＿＿＿＿＿＿　　　　申请人（签收）：＿＿＿＿＿＿＿＿`,
+  },
   { kind: 'text', text: `${n.acceptingBody}（盖章）`, align: 'right' },
   { kind: 'text', text: dateLabel(n.issuedOn), align: 'right' },
 ];
