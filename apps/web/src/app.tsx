@@ -1,17 +1,21 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppLayout } from './components/app-layout.tsx';
 import { ErrorState } from './components/query-view.tsx';
-import { LoginPage } from './features/auth/login-page.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { canOpen, homePage } from './lib/roles.ts';
 import { matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/session.ts';
 import { queryClient, TRPCProvider, trpcClient } from './lib/trpc.ts';
 import { ROUTES, routeOf } from './routes.ts';
+
+// The login page and the 403/404 results are chunks of their own: a signed-in user never needs the
+// login form in the first load, and antd's result illustrations are large.
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const StatusResult = lazy(() => import('./components/status-result.tsx'));
 
 const THEME = {
   token: {
@@ -29,7 +33,6 @@ function Redirect({ to }: { to: string }) {
 
 /** Picks the page for the path and the signed-in user's role. */
 function Shell() {
-  const { t } = useI18n();
   const { path, href } = useLocation();
   const session = useSession();
 
@@ -44,7 +47,11 @@ function Shell() {
   const user = session.data ?? null;
   if (!user) {
     if (path !== '/login') return <Redirect to={`/login?next=${encodeURIComponent(href)}`} />;
-    return <LoginPage />;
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <LoginPage />
+      </Suspense>
+    );
   }
   if (path === '/' || path === '/login') return <Redirect to={routeOf(homePage(user.role)).path} />;
 
@@ -59,24 +66,18 @@ function Shell() {
             <Page params={params} />
           </Suspense>
         ) : (
-          <Result
-            status="403"
-            title="403"
-            subTitle={t('app.forbidden')}
-            extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
-          />
+          <Suspense fallback={null}>
+            <StatusResult status="403" />
+          </Suspense>
         )}
       </AppLayout>
     );
   }
   return (
     <AppLayout user={user} pageKey={homePage(user.role)}>
-      <Result
-        status="404"
-        title="404"
-        subTitle={t('app.notFound')}
-        extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>}
-      />
+      <Suspense fallback={null}>
+        <StatusResult status="404" />
+      </Suspense>
     </AppLayout>
   );
 }

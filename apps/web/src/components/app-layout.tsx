@@ -14,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -132,9 +132,7 @@ export function AppLayout({
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('app.title')}
-          </Typography.Title>
+          <h1 className="app-title">{t('app.title')}</h1>
           <Space size={12}>
             <Space size={4} data-testid="current-user">
               <UserOutlined />

@@ -8,7 +8,7 @@ import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 type TLoginForm = { username: string; password: string };
 
 /** Username and password; on success the session query refetches and the app opens the `next` page. */
-export function LoginPage() {
+export default function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -305,15 +305,23 @@ export default function PatrolPage() {
             title={`${t('entry.submitted')}：${saved.map((s) => t(s === 'morning' ? 'entry.morning' : 'entry.afternoon')).join('、')}`}
           />
         ) : null}
-        <Button
-          type="primary"
-          style={{ marginTop: 12 }}
-          onClick={submit}
-          loading={create.isPending}
-          data-testid="submit-patrol"
-        >
-          {t('app.submit')}
-        </Button>
+        <Space style={{ marginTop: 12 }}>
+          <Button type="primary" onClick={submit} loading={create.isPending} data-testid="submit-patrol">
+            {t('app.submit')}
+          </Button>
+          {saved.length > 0 ? (
+            <Button
+              onClick={() => {
+                setFindings([]);
+                setSaved([]);
+                setError(null);
+                setSessions({ morning: true, afternoon: true });
+              }}
+            >
+              {locale === 'en' ? 'New patrol form' : '新建巡查表'}
+            </Button>
+          ) : null}
+        </Space>
       </Card>
     </div>
   );

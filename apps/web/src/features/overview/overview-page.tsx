@@ -310,7 +310,8 @@ export default function OverviewPage() {
                           <CartesianGrid strokeDasharray="3 3" vertical={false} />
                           <XAxis dataKey="month" tickFormatter={monthTick} />
                           <YAxis
-                            domain={['auto', 1]}
+                            domain={[(min: number) => Math.max(0, Math.floor(min * 100 - 1) / 100), 1]}
+                            allowDataOverflow
                             tickFormatter={(v: number) => formatPercent(v, locale, 1)}
                             width={64}
                           />
