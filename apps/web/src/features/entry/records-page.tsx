@@ -101,7 +101,7 @@ export default function RecordsPage() {
                 { key: 'qty', title: t('as.qty'), dataIndex: 'qty', align: 'right' },
                 {
                   key: 'scheme',
-                  title: t('as.source'),
+                  title: t('rf.kind'),
                   render: (_, row) => (
                     <Tag color={row.scheme === 'fine' ? 'volcano' : 'blue'}>
                       {row.scheme === 'fine'
