@@ -1,5 +1,11 @@
 import type http from 'node:http';
-import { bulletinOf, sessionIdOf, sessionTokenFromCookie, type TBulletinRequest } from '@chuangkou/api';
+import {
+  bulletinOf,
+  sessionIdOf,
+  sessionTokenFromCookie,
+  sessionUser,
+  type TBulletinRequest,
+} from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
   bulletinFileName,
@@ -7,7 +13,7 @@ import {
   isBulletinKind,
   renderBulletin,
 } from '@chuangkou/bulletin';
-import { type DbRoot, findSessionUser, type TRole } from '@chuangkou/db';
+import type { DbRoot, TRole } from '@chuangkou/db';
 
 /** The path prefix: GET /api/bulletins/<kind>?year=&quarter=&month=&date= */
 export const BULLETIN_PATH = '/api/bulletins/';
@@ -100,9 +106,7 @@ export async function handleBulletinDownload(
       throw new RequestError(400, `未知的通报类型“${kind}”，可用：${BULLETIN_KINDS.join('、')}`);
     }
     const token = sessionTokenFromCookie(req.headers.cookie);
-    const user = token
-      ? await findSessionUser(opts.db, sessionIdOf(token), new Date().toISOString())
-      : undefined;
+    const user = token ? await sessionUser(opts.db, sessionIdOf(token)) : null;
     if (!user) throw new RequestError(401, '请先登录');
     if (!READERS[kind].includes(user.role)) throw new RequestError(403, '无权下载该通报');
     const today = opts.today?.() ?? new Date().toISOString().slice(0, 10);

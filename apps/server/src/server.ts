@@ -2,8 +2,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { appRouter, createContextInner, sessionIdOf, sessionTokenFromCookie } from '@chuangkou/api';
-import { type DbRoot, findSessionUser } from '@chuangkou/db';
+import {
+  appRouter,
+  createContextInner,
+  sessionIdOf,
+  sessionTokenFromCookie,
+  sessionUser,
+} from '@chuangkou/api';
+import type { DbRoot } from '@chuangkou/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { BULLETIN_PATH, handleBulletinDownload } from './bulletin-download.ts';
 
@@ -71,9 +77,7 @@ export function createServer(opts: TServerOptions): http.Server {
     async createContext({ req, res }) {
       const token = sessionTokenFromCookie(req.headers.cookie);
       const sessionId = token ? sessionIdOf(token) : null;
-      const user = sessionId
-        ? ((await findSessionUser(opts.db, sessionId, new Date().toISOString())) ?? null)
-        : null;
+      const user = sessionId ? await sessionUser(opts.db, sessionId) : null;
       return createContextInner({
         db: opts.db,
         user,

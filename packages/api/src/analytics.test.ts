@@ -79,6 +79,16 @@ describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
       per1000: 3,
     });
     expect(r.byChannel).toEqual([{ channel: 'hotline12345', complaints: 3 }]);
+    expect(r.previous).toEqual({ period: '2026-08', value: { complaints: 0, cases: 300, per1000: 0 } });
+    // a month's own row, and the same month inside its quarter
+    expect(r.byMonth).toEqual([{ month: '2026-09', cases: 1500, complaints: 3, per1000: 2 }]);
+    const q = await s.as('leader').analytics.complaintRate({ year: 2026, quarter: 3 });
+    expect(q.byMonth).toEqual([
+      { month: '2026-08', cases: 300, complaints: 0, per1000: 0 },
+      { month: '2026-09', cases: 1500, complaints: 3, per1000: 2 },
+    ]);
+    expect(q.current).toEqual({ complaints: 3, cases: 1800, per1000: 1.667 });
+    expect(q.lastYear.value).toEqual({ complaints: 0, cases: 200, per1000: 0 });
   });
 
   it('holds a window head to their own window', async () => {

@@ -2,7 +2,13 @@ export type { TContext } from './context.ts';
 export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
-export { SESSION_COOKIE, sessionIdOf, sessionTokenFromCookie } from './services/auth.service.ts';
+export {
+  forgetSession,
+  SESSION_COOKIE,
+  sessionIdOf,
+  sessionTokenFromCookie,
+  sessionUser,
+} from './services/auth.service.ts';
 export { bulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { hashPassword, verifyPassword } from './services/password.ts';

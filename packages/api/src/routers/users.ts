@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { ZId, ZRole, ZText } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
+import { forgetUserSessions } from '../services/auth.service.ts';
 import { hashPassword } from '../services/password.ts';
 import { staffInCenter } from '../services/scope.ts';
 import { adminProcedure, router } from '../trpc.ts';
@@ -39,8 +40,8 @@ export const usersRouter = router({
     }),
   setDisabled: adminProcedure
     .input(z.object({ id: ZId, isDisabled: z.boolean() }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (db) => {
+    .mutation(async ({ ctx, input }) => {
+      const after = await ctx.db.transaction().execute(async (db) => {
         const before = await findUser(db, input.id);
         if (!before || before.centerId !== ctx.user.centerId) throw notFound('用户', 'id');
         if (before.id === ctx.user.id) throw forbidden('不能停用自己的账号');
@@ -48,6 +49,9 @@ export const usersRouter = router({
         const after = (await findUser(db, input.id))!;
         await audit(db, ctx.user, 'user', input.id, input.isDisabled ? 'disable' : 'enable', before, after);
         return after;
-      }),
-    ),
+      });
+      // once committed, a disabled user's open sessions stop at once, not when the session cache rechecks
+      forgetUserSessions(ctx.db, input.id);
+      return after;
+    }),
 });

@@ -1,5 +1,5 @@
 import {
-  caseStats,
+  caseStatsOfParts,
   type Db,
   listAwards,
   listStaff,
@@ -7,9 +7,8 @@ import {
   listWindows,
   peerTierCounts,
   staffCaseStats,
-  type TAnalyticsFilter,
   type TCaseStats,
-  validComplaintCounts,
+  validComplaintCountsOfParts,
 } from '@chuangkou/db';
 import { GRADES } from '@chuangkou/rules';
 import { quarterView } from './assessment.service.ts';
@@ -42,11 +41,6 @@ async function compared<T>(input: TAnalyticsInput, f: (p: TPeriod) => Promise<T>
     previous: { period: rangeOf(prev).label, value: previous },
     lastYear: { period: rangeOf(ly).label, value: lastYear },
   };
-}
-
-function filterOf(centerId: number, input: TAnalyticsInput, p: TPeriod): TAnalyticsFilter {
-  const r = rangeOf(p);
-  return { centerId, from: r.from, to: r.to, unitId: input.unitId, windowId: input.windowId };
 }
 
 /** Efficiency figures of a set of cases. */
@@ -86,23 +80,74 @@ async function windowNames(db: Db, centerId: number) {
   );
 }
 
-/** 窗口效能: cases, on-time rate, overdue, handling days against promised, same-day rate; best and worst windows. */
+/** Sums case stats (a part's groups) into one. */
+function sumStats(groups: TCaseStats[], key = 'all'): TCaseStats {
+  const t: TCaseStats = {
+    key,
+    cases: 0,
+    completed: 0,
+    onTime: 0,
+    overdue: 0,
+    overdueDays: 0,
+    handlingDays: 0,
+    promisedDays: 0,
+    immediate: 0,
+    immediateSameDay: 0,
+  };
+  for (const g of groups) {
+    t.cases += g.cases;
+    t.completed += g.completed;
+    t.onTime += g.onTime;
+    t.overdue += g.overdue;
+    t.overdueDays += g.overdueDays;
+    t.handlingDays += g.handlingDays;
+    t.promisedDays += g.promisedDays;
+    t.immediate += g.immediate;
+    t.immediateSameDay += g.immediateSameDay;
+  }
+  return t;
+}
+
+/** The period, the period before and the same period a year earlier, with their labels. */
+function periodsOf(input: TPeriod) {
+  const cur = rangeOf(input);
+  const prev = rangeOf(previousOf(input));
+  const ly = rangeOf(lastYearOf(input));
+  return { cur, prev, ly };
+}
+
+/**
+ * 窗口效能: cases, on-time rate, overdue, handling days against promised, same-day rate; best and worst
+ * windows. One statement: the period by window (its total is their sum), the period before and a year
+ * earlier as totals.
+ */
 export async function windowEfficiency(db: Db, centerId: number, input: TAnalyticsInput) {
-  const totals = await compared(input, async (p) =>
-    efficiencyOf((await caseStats(db, filterOf(centerId, input, p), 'none'))[0]),
-  );
-  const names = await windowNames(db, centerId);
-  const byWindow = (await caseStats(db, filterOf(centerId, input, input), 'window')).map((s) => ({
-    ...names.get(s.key)!,
-    ...efficiencyOf(s),
-  }));
+  const { cur, prev, ly } = periodsOf(input);
+  const scope = { centerId, unitId: input.unitId, windowId: input.windowId };
+  const [[byWindowStats = [], prevStats = [], lyStats = []], names] = await Promise.all([
+    caseStatsOfParts(db, scope, [
+      { ...cur, group: 'window' },
+      { ...prev, group: 'none' },
+      { ...ly, group: 'none' },
+    ]),
+    windowNames(db, centerId),
+  ]);
+  const byWindow = byWindowStats.map((s) => ({ ...names.get(s.key)!, ...efficiencyOf(s) }));
   const ranked = byWindow
     .filter((w) => w.completed > 0)
     .sort(
       (a, b) =>
         (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || (a.avgHandlingDays ?? 0) - (b.avgHandlingDays ?? 0),
     );
-  return { ...totals, byWindow, best: ranked.slice(0, 3), worst: ranked.slice(-3).reverse() };
+  return {
+    period: cur.label,
+    current: efficiencyOf(byWindowStats.length ? sumStats(byWindowStats) : undefined),
+    previous: { period: prev.label, value: efficiencyOf(prevStats[0]) },
+    lastYear: { period: ly.label, value: efficiencyOf(lyStats[0]) },
+    byWindow,
+    best: ranked.slice(0, 3),
+    worst: ranked.slice(-3).reverse(),
+  };
 }
 
 /**
@@ -134,30 +179,59 @@ export async function staffEfficiency(db: Db, centerId: number, input: TPeriod &
   return { period: r.label, windowId: input.windowId, staff: rows };
 }
 
-/** 投诉率: valid complaints per 1,000 cases, by window, channel and month. */
+/**
+ * 投诉率: valid complaints per 1,000 cases, by window, channel and month. Two statements (cases, then
+ * complaints, each for the period and its comparisons); a month's "by month" is its own total, so it is
+ * not asked twice.
+ */
 export async function complaintRate(db: Db, centerId: number, input: TAnalyticsInput) {
-  const rateOf = async (p: TPeriod) => {
-    const f = filterOf(centerId, input, p);
-    const [cases] = await caseStats(db, f, 'none');
-    const [complaints] = await validComplaintCounts(db, f, 'none');
-    const n = complaints?.count ?? 0;
-    const c = cases?.cases ?? 0;
-    return { complaints: n, cases: c, per1000: c === 0 ? null : round((n * 1000) / c, 3) };
-  };
-  const totals = await compared(input, rateOf);
-  const f = filterOf(centerId, input, input);
-  const names = await windowNames(db, centerId);
-  const [casesByWindow, complaintsByWindow, byChannel, casesByMonth, complaintsByMonth] = await Promise.all([
-    caseStats(db, f, 'window'),
-    validComplaintCounts(db, f, 'window'),
-    validComplaintCounts(db, f, 'channel'),
-    caseStats(db, f, 'month'),
-    validComplaintCounts(db, f, 'month'),
+  const { cur, prev, ly } = periodsOf(input);
+  const scope = { centerId, unitId: input.unitId, windowId: input.windowId };
+  const isMonth = input.month !== undefined;
+  const [cases, complaints, names] = await Promise.all([
+    caseStatsOfParts(
+      db,
+      scope,
+      [
+        { ...cur, group: 'window' },
+        { ...prev, group: 'none' },
+        { ...ly, group: 'none' },
+        ...(isMonth ? [] : [{ ...cur, group: 'month' as const }]),
+      ],
+      'cases',
+    ),
+    validComplaintCountsOfParts(db, scope, [
+      { ...cur, group: 'window' },
+      { ...cur, group: 'channel' },
+      { ...prev, group: 'none' },
+      { ...ly, group: 'none' },
+      ...(isMonth ? [] : [{ ...cur, group: 'month' as const }]),
+    ]),
+    windowNames(db, centerId),
   ]);
+  const [casesByWindow = [], casesPrev = [], casesLy = [], monthParts = []] = cases;
+  const [complaintsByWindow = [], byChannel = [], complaintsPrev = [], complaintsLy = [], cMonths = []] =
+    complaints;
+  const count = (groups: { count: number }[]) => groups.reduce((n, g) => n + g.count, 0);
+  const current = { cases: sumStats(casesByWindow).cases, complaints: count(complaintsByWindow) };
+  const casesByMonth = isMonth
+    ? current.cases > 0
+      ? [{ key: cur.label, cases: current.cases }]
+      : []
+    : monthParts;
+  const complaintsByMonth = isMonth ? [{ key: cur.label, count: current.complaints }] : cMonths;
+  const rateOf = (c: number, n: number) => ({
+    complaints: n,
+    cases: c,
+    per1000: c === 0 ? null : round((n * 1000) / c, 3),
+  });
   const cw = new Map(complaintsByWindow.map((c) => [c.key, c.count]));
   const cm = new Map(complaintsByMonth.map((c) => [c.key, c.count]));
   return {
-    ...totals,
+    period: cur.label,
+    current: rateOf(current.cases, current.complaints),
+    previous: { period: prev.label, value: rateOf(casesPrev[0]?.cases ?? 0, count(complaintsPrev)) },
+    lastYear: { period: ly.label, value: rateOf(casesLy[0]?.cases ?? 0, count(complaintsLy)) },
     byWindow: casesByWindow.map((s) => {
       const n = cw.get(s.key) ?? 0;
       return {
@@ -192,14 +266,18 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
       tiers.find((t) => (t.isMinExclusive ? percent > t.minPercent : percent >= t.minPercent))?.points ?? 0
     );
   };
-  const counts = async (p: TPeriod) => {
-    const rows = await peerTierCounts(db, {
+  const rowsOf = (p: TPeriod) =>
+    peerTierCounts(db, {
       centerId,
       year: p.year,
       quarter: p.quarter ?? 1,
       unitId: input.unitId,
       windowId: input.windowId,
     });
+  // the quarter itself is read once, for its totals and its people
+  const current = rowsOf(input);
+  const counts = async (p: TPeriod) => {
+    const rows = await (p.year === input.year && p.quarter === input.quarter ? current : rowsOf(p));
     const byTier = Object.fromEntries(tiers.map((t) => [String(t.points), 0])) as Record<string, number>;
     for (const r of rows) {
       const k = String(tierOf(r.good / r.total));
@@ -208,13 +286,7 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
     return { rated: rows.length, byTier };
   };
   const totals = await compared({ ...input, month: undefined }, counts);
-  const rows = await peerTierCounts(db, {
-    centerId,
-    year: input.year,
-    quarter: input.quarter,
-    unitId: input.unitId,
-    windowId: input.windowId,
-  });
+  const rows = await current;
   const [staff, units] = await Promise.all([
     listStaff(db, { centerId, includeInactive: true }),
     listUnits(db, centerId),
@@ -266,12 +338,13 @@ export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsI
       (input.unitId === undefined || n?.unitId === input.unitId)
     );
   };
+  // the period, the one before and a year earlier all fall in this year or the one before: one read
+  const both = listAwards(db, { centerId, fromYear: input.year - 1, toYear: input.year });
   const load = async (p: TPeriod) => {
     const r = rangeOf(p);
-    const awards = (await listAwards(db, { centerId, year: p.year })).filter(
-      (a) => inScope(a.windowId) && a.date >= r.from && a.date <= r.to,
+    return (await both).filter(
+      (a) => a.year === p.year && inScope(a.windowId) && a.date >= r.from && a.date <= r.to,
     );
-    return awards;
   };
   const count = async (p: TPeriod) => {
     const a = await load(p);
@@ -374,20 +447,22 @@ export async function gradeDistribution(
   return compared({ ...input, month: undefined }, dist);
 }
 
-/** Trends by month and by quarter over a year: cases, on-time rate, complaints per 1,000; with the year before. */
+/**
+ * Trends by month and by quarter over a year: cases, on-time rate, complaints per 1,000; with the year
+ * before. Two statements: the cases of both years by month, the complaints of both years by month.
+ */
 export async function trends(db: Db, centerId: number, input: TAnalyticsInput) {
-  const series = async (year: number) => {
-    const f = {
-      centerId,
-      from: `${year}-01-01`,
-      to: `${year}-12-31`,
-      unitId: input.unitId,
-      windowId: input.windowId,
-    };
-    const [months, complaints] = await Promise.all([
-      caseStats(db, f, 'month'),
-      validComplaintCounts(db, f, 'month'),
-    ]);
+  const scope = { centerId, unitId: input.unitId, windowId: input.windowId };
+  const yearPart = (year: number) => ({
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    group: 'month' as const,
+  });
+  const [[months = [], monthsBefore = []], [complaints = [], complaintsBefore = []]] = await Promise.all([
+    caseStatsOfParts(db, scope, [yearPart(input.year), yearPart(input.year - 1)]),
+    validComplaintCountsOfParts(db, scope, [yearPart(input.year), yearPart(input.year - 1)]),
+  ]);
+  const series = (year: number, months: TCaseStats[], complaints: { key: string; count: number }[]) => {
     const cm = new Map(complaints.map((c) => [c.key, c.count]));
     const byMonth = months.map((m) => {
       const n = cm.get(m.key) ?? 0;
@@ -400,32 +475,7 @@ export async function trends(db: Db, centerId: number, input: TAnalyticsInput) {
     });
     const byQuarter = [1, 2, 3, 4].map((q) => {
       const ms = months.filter((m) => Math.ceil(Number(m.key.slice(5, 7)) / 3) === q);
-      const sum = ms.reduce<TCaseStats>(
-        (a, m) => ({
-          key: `${year}Q${q}`,
-          cases: a.cases + m.cases,
-          completed: a.completed + m.completed,
-          onTime: a.onTime + m.onTime,
-          overdue: a.overdue + m.overdue,
-          overdueDays: a.overdueDays + m.overdueDays,
-          handlingDays: a.handlingDays + m.handlingDays,
-          promisedDays: a.promisedDays + m.promisedDays,
-          immediate: a.immediate + m.immediate,
-          immediateSameDay: a.immediateSameDay + m.immediateSameDay,
-        }),
-        {
-          key: `${year}Q${q}`,
-          cases: 0,
-          completed: 0,
-          onTime: 0,
-          overdue: 0,
-          overdueDays: 0,
-          handlingDays: 0,
-          promisedDays: 0,
-          immediate: 0,
-          immediateSameDay: 0,
-        },
-      );
+      const sum = sumStats(ms, `${year}Q${q}`);
       const n = ms.reduce((a, m) => a + (cm.get(m.key) ?? 0), 0);
       return {
         quarter: `${year}Q${q}`,
@@ -436,6 +486,9 @@ export async function trends(db: Db, centerId: number, input: TAnalyticsInput) {
     });
     return { byMonth, byQuarter };
   };
-  const [current, lastYear] = await Promise.all([series(input.year), series(input.year - 1)]);
-  return { year: input.year, current, lastYear: { year: input.year - 1, ...lastYear } };
+  return {
+    year: input.year,
+    current: series(input.year, months, complaints),
+    lastYear: { year: input.year - 1, ...series(input.year - 1, monthsBefore, complaintsBefore) },
+  };
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   appendAudit,
+  type DbRoot,
   deleteExpiredSessions,
   deleteSession,
+  findSession,
   findUserForLogin,
   insertSession,
   type TUser,
@@ -63,7 +65,10 @@ export async function login(ctx: TContext, username: string, password: string): 
 
 /** Ends the session and clears the cookie. */
 export async function logout(ctx: TContext): Promise<void> {
-  if (ctx.sessionId) await deleteSession(ctx.db, ctx.sessionId);
+  if (ctx.sessionId) {
+    await deleteSession(ctx.db, ctx.sessionId);
+    forgetSession(ctx.db, ctx.sessionId);
+  }
   if (ctx.user) {
     await appendAudit(ctx.db, {
       centerId: ctx.user.centerId,
@@ -84,4 +89,62 @@ export function sessionTokenFromCookie(header: string | undefined): string | nul
     if (k === SESSION_COOKIE) return v.join('=') || null;
   }
   return null;
+}
+
+/**
+ * How long a looked-up session is trusted without asking the database again. Logout and disabling a
+ * user evict it at once in this process; another process sharing the database (PostgreSQL) notices
+ * within this time. Never past the session's own expiry.
+ */
+export const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_MAX = 10_000;
+
+interface TCachedSession {
+  user: TUser;
+  /** the session's expiry, ms */
+  expiresAt: number;
+  /** when to ask the database again, ms */
+  recheckAt: number;
+}
+
+/** Per database handle, so two databases in one process (tests) never share a session. */
+const sessionCaches = new WeakMap<DbRoot, Map<string, TCachedSession>>();
+
+function cacheOf(db: DbRoot): Map<string, TCachedSession> {
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * The signed-in user of a session id, or null: the session lookup of every request. Kept in memory for
+ * up to `SESSION_CACHE_MS` (and never past the session's expiry), so a request does not pay a
+ * database round trip for it.
+ */
+export async function sessionUser(db: DbRoot, sessionId: string, now = Date.now()): Promise<TUser | null> {
+  const cache = cacheOf(db);
+  const hit = cache.get(sessionId);
+  if (hit && now < hit.recheckAt && now < hit.expiresAt) return hit.user;
+  cache.delete(sessionId);
+  const found = await findSession(db, sessionId, new Date(now).toISOString());
+  if (!found) return null;
+  const expiresAt = Date.parse(found.expiresAt);
+  if (cache.size >= SESSION_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(sessionId, { user: found.user, expiresAt, recheckAt: now + SESSION_CACHE_MS });
+  return found.user;
+}
+
+/** Drops a session from the cache (logout). */
+export function forgetSession(db: DbRoot, sessionId: string): void {
+  sessionCaches.get(db)?.delete(sessionId);
+}
+
+/** Drops every cached session of a user (disabled, or their role changed). */
+export function forgetUserSessions(db: DbRoot, userId: number): void {
+  const cache = sessionCaches.get(db);
+  if (!cache) return;
+  for (const [id, s] of cache) if (s.user.id === userId) cache.delete(id);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.ts';
 import { createCaller } from '../root.ts';
 import { setupApi, type TApiSetup } from '../testing/api-test-setup.ts';
-import { sessionIdOf, sessionTokenFromCookie } from './auth.service.ts';
+import { SESSION_CACHE_MS, sessionIdOf, sessionTokenFromCookie, sessionUser } from './auth.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 describe('hashPassword', () => {
@@ -79,5 +79,41 @@ describe('auth', () => {
       expiresAt: '2026-01-01T00:00:00.000Z',
     });
     expect(await findSessionUser(s.t.db, sessionIdOf('old'), new Date().toISOString())).toBeUndefined();
+  });
+
+  it('keeps a session in memory briefly, and forgets it at logout, at expiry and when the user is disabled', async () => {
+    const now = Date.now();
+    const cached = async (token: string, userId: number, expiresAt: number) => {
+      await insertSession(s.t.db, {
+        id: sessionIdOf(token),
+        userId,
+        expiresAt: new Date(expiresAt).toISOString(),
+      });
+      return sessionIdOf(token);
+    };
+    // served from memory: the row is gone, the cache still answers until it rechecks
+    const a = await cached('cache-a', s.users.supervisor.id, now + 3600_000);
+    expect((await sessionUser(s.t.db, a, now))?.id).toBe(s.users.supervisor.id);
+    await s.t.db.deleteFrom('sessions').where('id', '=', a).execute();
+    expect((await sessionUser(s.t.db, a, now + 1000))?.id).toBe(s.users.supervisor.id);
+    expect(await sessionUser(s.t.db, a, now + SESSION_CACHE_MS + 1)).toBeNull();
+
+    // logout forgets it at once
+    const b = await cached('cache-b', s.users.supervisor.id, now + 3600_000);
+    const user = (await sessionUser(s.t.db, b, now))!;
+    await createCaller(createContextInner({ db: s.t.db, user, sessionId: b })).auth.logout();
+    expect(await sessionUser(s.t.db, b, now + 1)).toBeNull();
+
+    // never past the session's own expiry
+    const c = await cached('cache-c', s.users.supervisor.id, now + 5000);
+    expect(await sessionUser(s.t.db, c, now)).not.toBeNull();
+    expect(await sessionUser(s.t.db, c, now + 5000)).toBeNull();
+
+    // disabling the user ends their cached sessions
+    const d = await cached('cache-d', s.users.staff.id, now + 3600_000);
+    expect(await sessionUser(s.t.db, d, now)).not.toBeNull();
+    await s.as('admin').users.setDisabled({ id: s.users.staff.id, isDisabled: true });
+    expect(await sessionUser(s.t.db, d, now + 1)).toBeNull();
+    await s.as('admin').users.setDisabled({ id: s.users.staff.id, isDisabled: false });
   });
 });

@@ -48,6 +48,7 @@ export async function listAwards(
     centerId: number;
     year?: number | undefined;
     fromYear?: number | undefined;
+    toYear?: number | undefined;
     windowId?: number | undefined;
     kind?: TAwardKind | undefined;
   },
@@ -59,6 +60,7 @@ export async function listAwards(
     .where('status', '=', 'active');
   if (f.year !== undefined) q = q.where('year', '=', f.year);
   if (f.fromYear !== undefined) q = q.where('year', '>=', f.fromYear);
+  if (f.toYear !== undefined) q = q.where('year', '<=', f.toYear);
   if (f.windowId !== undefined) q = q.where('window_id', '=', f.windowId);
   if (f.kind) q = q.where('kind', '=', f.kind);
   const rows = await q.orderBy('date').orderBy('id').execute();

@@ -128,7 +128,12 @@ export async function insertSession(
 }
 
 /** The session's user when the session exists, has not expired and the user is enabled. */
-export async function findSessionUser(db: Db, sessionId: string, now: string): Promise<TUser | undefined> {
+/** A live session (not expired, user not disabled) with its user and its expiry. */
+export async function findSession(
+  db: Db,
+  sessionId: string,
+  now: string,
+): Promise<{ user: TUser; expiresAt: string } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -140,12 +145,17 @@ export async function findSessionUser(db: Db, sessionId: string, now: string): P
       'users.staff_id',
       'users.display_name',
       'users.is_disabled',
+      'sessions.expires_at',
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .where('users.is_disabled', '=', 0)
     .executeTakeFirst();
-  return row && userRowToUser(row);
+  return row && { user: userRowToUser(row), expiresAt: row.expires_at };
+}
+
+export async function findSessionUser(db: Db, sessionId: string, now: string): Promise<TUser | undefined> {
+  return (await findSession(db, sessionId, now))?.user;
 }
 
 /** Ends a session (logout). Sessions are credentials, not records: ending one deletes it. */
