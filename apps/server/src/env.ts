@@ -34,6 +34,11 @@ export const ZEnv = z.object({
     .enum(['0', '1'])
     .default('0')
     .transform((v) => v === '1'),
+  /** set behind a reverse proxy: rate limits then key on the first X-Forwarded-For hop */
+  TRUST_PROXY: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchSize: env.MAX_BATCH_SIZE,
     isSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
     today: env.TODAY ? () => env.TODAY! : undefined,
   });
   server.listen(env.PORT, env.HOST, () => {

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '@chuangkou/api';
 import { createTestDatabase, insertUser, seedFixture, type TTestDatabase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from './server.ts';
+import { clientAddressOf, createServer } from './server.ts';
 
 describe('createServer', () => {
   let t: TTestDatabase;
@@ -78,6 +79,17 @@ describe('createServer', () => {
         'staffName',
       ]),
     );
+  });
+
+  it('takes the client address from the socket, or from X-Forwarded-For only behind a trusted proxy', () => {
+    const req = (forwarded?: string) =>
+      ({
+        headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+        socket: { remoteAddress: '127.0.0.1' },
+      }) as unknown as IncomingMessage;
+    expect(clientAddressOf(req('203.0.113.7, 10.0.0.1'), false)).toBe('127.0.0.1');
+    expect(clientAddressOf(req('203.0.113.7, 10.0.0.1'), true)).toBe('203.0.113.7');
+    expect(clientAddressOf(req(), true)).toBe('127.0.0.1');
   });
 
   it('refuses without a session, with a Chinese message and no stack trace', async () => {

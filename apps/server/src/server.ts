@@ -19,7 +19,19 @@ export interface TServerOptions {
   maxBodyBytes: number;
   maxBatchSize: number;
   isSecure: boolean;
+  /** behind a reverse proxy: the client's address is the first X-Forwarded-For hop */
+  trustProxy?: boolean | undefined;
   today?: (() => string) | undefined;
+}
+
+/** The client's address for the rate limits (login, the public status query). */
+export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? null;
 }
 
 const MIME: Record<string, string> = {
@@ -83,6 +95,7 @@ export function createServer(opts: TServerOptions): http.Server {
         user,
         sessionId,
         isSecure: opts.isSecure,
+        clientAddress: clientAddressOf(req, opts.trustProxy ?? false),
         today: opts.today,
         setHeader: (name, value) => res.setHeader(name, value),
       });

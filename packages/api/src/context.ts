@@ -13,6 +13,8 @@ export interface TContext {
   today: () => string;
   /** true over HTTPS: the session cookie then gets `Secure` */
   isSecure: boolean;
+  /** the client's address as the HTTP host saw it (rate limits); null without a host */
+  clientAddress: string | null;
 }
 
 export interface TContextInnerOptions {
@@ -22,6 +24,7 @@ export interface TContextInnerOptions {
   setHeader?: (name: string, value: string) => void;
   today?: () => string;
   isSecure?: boolean;
+  clientAddress?: string | null;
 }
 
 /** The context without HTTP: used by tests (`createCaller(createContextInner(...))`) and by the host. */
@@ -33,5 +36,6 @@ export function createContextInner(opts: TContextInnerOptions): TContext {
     setHeader: opts.setHeader ?? (() => {}),
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
     isSecure: opts.isSecure ?? false,
+    clientAddress: opts.clientAddress ?? null,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { LoginLimiter } from './login-limit.ts';
 import { verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'ck_session';
@@ -34,16 +35,39 @@ function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
+const limiters = new WeakMap<DbRoot, LoginLimiter>();
+
+/** The login limiter of a database handle (one per handle, so test databases never share counts). */
+export function limiterOf(db: DbRoot): LoginLimiter {
+  let limiter = limiters.get(db);
+  if (!limiter) {
+    limiter = new LoginLimiter();
+    limiters.set(db, limiter);
+  }
+  return limiter;
+}
+
 /** A dummy hash so an unknown username costs the same time as a wrong password. */
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
+  const limiter = limiterOf(ctx.db);
+  const wait = limiter.retryAfter(username, ctx.clientAddress);
+  if (wait > 0) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      `登录失败次数过多，请${Math.ceil(wait / 60_000)}分钟后再试（或联系管理员）`,
+      'username',
+    );
+  }
   const found = await findUserForLogin(ctx.db, username);
   const isValid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !isValid || found.user.isDisabled) {
+    limiter.recordFailure(username, ctx.clientAddress);
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
   }
+  limiter.recordSuccess(username);
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   await deleteExpiredSessions(ctx.db, new Date(now).toISOString());

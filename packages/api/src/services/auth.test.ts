@@ -116,4 +116,38 @@ describe('auth', () => {
     expect(await sessionUser(s.t.db, d, now + 1)).toBeNull();
     await s.as('admin').users.setDisabled({ id: s.users.staff.id, isDisabled: false });
   });
+
+  it('refuses sign-in after 5 failures for a username, even with the right password, in Chinese', async () => {
+    await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'target',
+      passwordHash: await hashPassword('right-password'),
+      role: 'staff',
+      staffId: null,
+      displayName: '目标',
+    });
+    const from = (clientAddress: string) => createCaller(createContextInner({ db: s.t.db, clientAddress }));
+    // a success clears earlier failures
+    await expect(from('10.1.1.1').auth.login({ username: 'target', password: 'nope' })).rejects.toMatchObject(
+      {
+        code: 'UNAUTHORIZED',
+      },
+    );
+    await from('10.1.1.1').auth.login({ username: 'target', password: 'right-password' });
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        from(`10.1.1.${i}`).auth.login({ username: 'target', password: 'wrong' }),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: '用户名或密码错误' });
+    }
+    const sessions = await s.t.db.selectFrom('sessions').select('id').execute();
+    await expect(
+      from('10.9.9.9').auth.login({ username: 'target', password: 'right-password' }),
+    ).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/^登录失败次数过多，请15分钟后再试/),
+    });
+    expect(await s.t.db.selectFrom('sessions').select('id').execute()).toEqual(sessions);
+    // another user is not held back
+    await from('10.1.1.1').auth.login({ username: 'clerk', password: 'right-password' });
+  });
 });
