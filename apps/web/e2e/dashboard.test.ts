@@ -177,6 +177,14 @@ describe('leader', () => {
     expect(await page.getByTestId('kpi-cases').textContent()).not.toEqual(before);
   });
 
+  it('shows the three sign-off lines of a month', async () => {
+    await page.goto(`${server.baseUrl}/fines?period=2026-09`);
+    await settled(page, 'page-fines');
+    const card = page.getByTestId('fines-signoff');
+    expect(await card.textContent()).toContain('审管科');
+    expect(await card.textContent()).toContain('主要领导');
+  });
+
   for (const [path, testId, minCharts] of [
     ['/efficiency?period=2026-Q3', 'page-efficiency', 1],
     ['/complaints?period=2026-Q3', 'page-complaints', 3],
@@ -208,7 +216,9 @@ describe('leader', () => {
     await cases.locator('tr.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await cases.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
     await shot(page, 'efficiency-window');
-    await page.locator('[data-testid=window-staff] a').first().click();
+    const staffTable = page.getByTestId('window-staff');
+    expect(await staffTable.textContent()).toMatch(/%/);
+    await staffTable.locator('tr.ant-table-row', { hasNotText: '未登记' }).first().click();
     await page.waitForURL(/\/assessment\/person\/\d+/);
     await settled(page, 'page-person');
     expect(await page.getByTestId('person-score').textContent()).toMatch(/\d/);
@@ -424,6 +434,28 @@ describe('supervisor', () => {
       await shot(page, testId.replace('page-', ''));
     });
   }
+});
+
+describe('sign-off of the monthly fines (签批)', () => {
+  async function sign(username: string, expected: string): Promise<void> {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, username);
+    await page.goto(`${server.baseUrl}/fines?period=2026-09`);
+    await settled(page, 'page-fines');
+    await page.getByTestId('sign-off').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    const card = page.getByTestId('fines-signoff');
+    await expect.poll(async () => card.textContent(), { timeout: 10_000 }).toContain(expected);
+    expect(await card.locator('.ant-alert-error').count()).toBe(0);
+    await shot(page, `fines-signoff-${username}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+
+  it('lets 审管科 sign first, then a leader', async () => {
+    await sign('supervisor', '签批中');
+    await sign('leader', '中心主任');
+  });
 });
 
 describe('window head', () => {

@@ -3,6 +3,7 @@ import { convertPeriod } from '../components/filter-bar.tsx';
 import { distributions } from './assessment/assessment-page.tsx';
 import { findingsInput } from './entry/patrol-page.tsx';
 import { monthsUpTo } from './fines/fines-page.tsx';
+import { lineToSign } from './fines/sign-off-card.tsx';
 import { trendRows } from './overview/overview-page.tsx';
 import { tierRow } from './peer/peer-page.tsx';
 import { awardGrid } from './red-flag/red-flag-page.tsx';
@@ -133,5 +134,35 @@ describe('findingsInput', () => {
     expect(findingsInput(findings, 'afternoon')).toEqual([
       { clause: 'F6', finding: 'F6', windowId: 3, qty: 2 },
     ]);
+  });
+});
+
+describe('lineToSign', () => {
+  const open = {
+    state: 'unsigned' as const,
+    signatures: [],
+    pending: ['supervision', 'deputy', 'principal'] as ('supervision' | 'deputy' | 'principal')[],
+    isChangedSinceSigned: false,
+  };
+  it('lets 审管科 sign first and the leaders only after it', () => {
+    expect(lineToSign('supervisor', open)).toBe('supervision');
+    expect(lineToSign('leader', open)).toBeNull();
+    const partial = {
+      ...open,
+      state: 'partial' as const,
+      signatures: [{ role: 'supervision' as const, userName: '审管科', signedAt: '' }],
+      pending: ['deputy', 'principal'] as ('deputy' | 'principal')[],
+    };
+    expect(lineToSign('leader', partial, '中心主任')).toBe('deputy');
+    expect(lineToSign('supervisor', partial)).toBeNull();
+    expect(lineToSign('staff', partial)).toBeNull();
+  });
+  it('offers nothing to someone who already signed a line', () => {
+    const partial = {
+      ...open,
+      signatures: [{ role: 'deputy' as const, userName: '中心主任', signedAt: '' }],
+      pending: ['principal'] as 'principal'[],
+    };
+    expect(lineToSign('leader', partial, '中心主任')).toBeNull();
   });
 });

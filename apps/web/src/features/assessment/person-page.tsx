@@ -44,9 +44,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
     enabled: staffId !== null,
   });
   const complaints = useQuery(
-    trpc.complaints.list.queryOptions(range, {
-      select: (rows) => rows.filter((row) => row.staffId === staffId),
-    }),
+    trpc.complaints.list.queryOptions({ ...range, ...(staffId ? { staffId } : {}) }),
   );
   const items = usePolicyItems();
   const itemOf = (code: string) => items.data?.find((item) => item.code === code);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Row, Segmented, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Breadcrumb, Card, Col, Row, Segmented, Space, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { ChartCard, type TDataColumn } from '../../components/chart-card.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { PageHead } from '../../components/page-head.tsx';
@@ -9,12 +9,19 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
-import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
+import { nameOf, useOrg } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
-import { hrefWith, Link, updateSearch } from '../../lib/router.tsx';
+import { hrefWith, Link, navigate, updateSearch } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CasesCard } from './cases-card.tsx';
-import { rank, type TEfficiencyRow, type TMetric, unitRows, windowRows } from './efficiency-rows.ts';
+import {
+  rank,
+  staffRows,
+  type TEfficiencyRow,
+  type TMetric,
+  unitRows,
+  windowRows,
+} from './efficiency-rows.ts';
 import { RankingChart } from './ranking-chart.tsx';
 
 /** Window efficiency: rankings of units and windows, drill-down unit → window → person. */
@@ -34,7 +41,7 @@ export default function EfficiencyPage() {
       value: (row) => row.name,
       render: (row) => <Typography.Text strong>{row.name}</Typography.Text>,
     },
-    ...(level !== 'center' || nameTitle === t('eff.window')
+    ...(nameTitle === t('eff.window')
       ? [{ key: 'unit', title: t('eff.unit'), value: (row: TEfficiencyRow) => row.unitName ?? '' }]
       : []),
     {
@@ -197,7 +204,13 @@ export default function EfficiencyPage() {
                 />
               ) : (
                 <>
-                  <WindowStaff windowId={filters.windowId!} windowName={windowName} />
+                  <WindowStaff
+                    windowId={filters.windowId!}
+                    windowName={windowName}
+                    metric={metric}
+                    columns={columns(t('eff.staff'))}
+                    extra={metricPicker}
+                  />
                   <CasesCard
                     title={t('eff.casesOf', { name: windowName })}
                     filter={{ windowId: filters.windowId! }}
@@ -213,44 +226,48 @@ export default function EfficiencyPage() {
   );
 }
 
-/** The people of a window: each opens the person page with every record behind the score. */
-function WindowStaff({ windowId, windowName }: { windowId: number; windowName: string }) {
+/** The people of a window with their own figures; a click opens the person page with every record. */
+function WindowStaff({
+  windowId,
+  windowName,
+  metric,
+  columns,
+  extra,
+}: {
+  windowId: number;
+  windowName: string;
+  metric: TMetric;
+  columns: TDataColumn<TEfficiencyRow>[];
+  extra: ReactNode;
+}) {
   const { t } = useI18n();
-  const staff = useStaffList({ windowId });
+  const filters = useFilters();
+  const trpc = useTRPC();
+  const staff = useQuery(
+    trpc.analytics.staffEfficiency.queryOptions(
+      { ...analyticsInput(filters), windowId },
+      { select: (data) => rank(staffRows(data.staff), metric) },
+    ),
+  );
+  const open = (row: TEfficiencyRow) => {
+    if (row.id > 0) navigate(`/assessment/person/${row.id}${window.location.search}`);
+  };
   return (
-    <Card size="small" title={`${t('eff.byStaff')} · ${windowName}`} data-testid="window-staff">
-      <QueryView query={staff} isEmpty={(rows) => rows.length === 0}>
-        {(rows) => (
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={rows}
-            columns={[
-              {
-                key: 'name',
-                title: t('eff.staff'),
-                render: (_, row) => (
-                  <Link to={`/assessment/person/${row.id}`} keepSearch>
-                    {row.name}
-                  </Link>
-                ),
-              },
-              { key: 'ab', title: 'A/B', render: (_, row) => row.abRole ?? '—' },
-              { key: 'head', title: t('role.head'), render: (_, row) => (row.isWindowHead ? '✓' : '') },
-              {
-                key: 'detail',
-                title: t('app.details'),
-                render: (_, row) => (
-                  <Link to={`/assessment/person/${row.id}`} keepSearch>
-                    {t('eff.recordsOf', { name: row.name })}
-                  </Link>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryView>
-    </Card>
+    <QueryView query={staff} isEmpty={(rows) => rows.length === 0}>
+      {(rows) => (
+        <ChartCard<TEfficiencyRow>
+          testId="window-staff"
+          title={`${t('eff.byStaff')} · ${windowName}`}
+          rows={rows}
+          rowKey={(row) => `s${row.id}`}
+          columns={columns}
+          height={Math.max(200, rows.length * 30 + 40)}
+          initialView="table"
+          extra={extra}
+          onRowClick={open}
+          chart={<RankingChart rows={rows} metric={metric} onPick={open} />}
+        />
+      )}
+    </QueryView>
   );
 }

@@ -110,3 +110,24 @@ export function rank(rows: readonly TEfficiencyRow[], metric: TMetric): TEfficie
       (metric === 'onTimeRate' ? key(b) - key(a) : key(a) - key(b)) || a.name.localeCompare(b.name, 'zh-CN'),
   );
 }
+
+type TStaffRow = Omit<TWindowRow, 'windowId' | 'windowName' | 'unitId' | 'unitName'> & {
+  staffId: number | null;
+  staffName: string;
+};
+
+/** People of a window (cases without a registered handler come as staffId null, shown with id 0). */
+export function staffRows(rows: readonly TStaffRow[]): TEfficiencyRow[] {
+  return rows.map((row) => ({
+    id: row.staffId ?? 0,
+    name: row.staffName,
+    cases: row.cases,
+    completed: row.completed,
+    onTimeRate: row.onTimeRate,
+    overdue: row.overdue,
+    overdueDays: row.overdueDays,
+    avgHandlingDays: row.avgHandlingDays,
+    avgPromisedDays: row.avgPromisedDays,
+    immediateSameDayRate: row.immediateSameDayRate,
+  }));
+}

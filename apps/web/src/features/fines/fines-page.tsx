@@ -13,7 +13,9 @@ import { formatNumber } from '../../lib/format.ts';
 import { monthOf, periodLabel } from '../../lib/period.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { Link } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { SignOffCard } from './sign-off-card.tsx';
 
 /** The months of a year up to this month (a future month has no fines to show). */
 export function monthsUpTo(year: number, today = new Date()): number[] {
@@ -27,6 +29,7 @@ export default function FinesPage() {
   const filters = useFilters();
   const trpc = useTRPC();
   const items = usePolicyItems();
+  const session = useSession();
   const { year, month } = monthOf(filters.period);
   const query = useQuery(trpc.fines.monthly.queryOptions({ year, month }));
   const months = monthsUpTo(year);
@@ -153,6 +156,13 @@ export default function FinesPage() {
               </Col>
               <Col xs={24} xl={9}>
                 <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                  <SignOffCard
+                    year={year}
+                    month={month}
+                    signOff={data.signOff}
+                    role={session.data?.role ?? 'staff'}
+                    userName={session.data?.name}
+                  />
                   <Card size="small" title={t('fine.report')} data-testid="fines-report">
                     <Table
                       size="small"
