@@ -72,7 +72,7 @@ afterAll(async () => {
 
 describe('bundle', () => {
   it('keeps the initial JavaScript at or under 350 KB gzip', () => {
-    const { bytes, files } = initialJsGzipBytes();
+    const { bytes, files } = initialJsGzipBytes(server.webDist);
     console.log(`[measure] initial JS ${(bytes / 1024).toFixed(1)} KB gzip in ${files.length} files`);
     expect(files.length).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(350 * 1024);

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,8 +36,7 @@ export function ensureBuilt(): void {
 }
 
 /** The gzip size of the JavaScript the first page load fetches: the entry script and its modulepreloads. */
-export function initialJsGzipBytes(): { bytes: number; files: string[] } {
-  const dist = path.join(WEB_DIR, 'dist');
+export function initialJsGzipBytes(dist = path.join(WEB_DIR, 'dist')): { bytes: number; files: string[] } {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
@@ -56,15 +55,23 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type TServer = { baseUrl: string; stop: () => Promise<void>; log: () => string };
+export type TServer = { baseUrl: string; webDist: string; stop: () => Promise<void>; log: () => string };
 
 /** Starts `pnpm start`'s entry (apps/server) with a temp DATA_DIR on a free port; waits for /api/health. */
 export async function startServer(): Promise<TServer> {
   if (process.env.E2E_BASE_URL) {
-    return { baseUrl: process.env.E2E_BASE_URL, stop: async () => {}, log: () => '' };
+    return {
+      baseUrl: process.env.E2E_BASE_URL,
+      webDist: path.join(WEB_DIR, 'dist'),
+      stop: async () => {},
+      log: () => '',
+    };
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chuangkou-e2e-'));
+  // the server serves a private copy of dist/, so a rebuild elsewhere during the run changes nothing here
+  const webDist = path.join(dataDir, 'web');
+  cpSync(path.join(WEB_DIR, 'dist'), webDist, { recursive: true });
   const serverDir = path.join(ROOT_DIR, 'apps/server');
   let output = '';
   const child: ChildProcess = spawn(
@@ -72,7 +79,14 @@ export async function startServer(): Promise<TServer> {
     [path.join(serverDir, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'],
     {
       cwd: serverDir,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'auto' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        WEB_DIST: webDist,
+        DEMO: 'auto',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -115,7 +129,7 @@ export async function startServer(): Promise<TServer> {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, stop, log: () => output };
+      if (response.ok) return { baseUrl, webDist, stop, log: () => output };
     } catch {
       // not listening yet
     }
