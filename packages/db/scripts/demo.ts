@@ -4,7 +4,7 @@
  * No accounts are created here; `pnpm start` creates the demo logins.
  */
 import { parseArgs } from 'node:util';
-import { generateDemo, migrateToLatest, openDatabase } from '../src/index.ts';
+import { enrichCaseWorkflowDemo, generateDemo, migrateToLatest, openDatabase } from '../src/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,5 +29,8 @@ const summary = await generateDemo(handle.db, {
   ...(values.today && { today: values.today }),
   log: (line) => console.log(line),
 });
-console.log(JSON.stringify(summary), `${((Date.now() - started) / 1000).toFixed(1)} s`);
+const workflow = await enrichCaseWorkflowDemo(handle.db, {
+  today: values.today ?? new Date().toISOString().slice(0, 10),
+});
+console.log(JSON.stringify({ ...summary, workflow }), `${((Date.now() - started) / 1000).toFixed(1)} s`);
 await handle.close();

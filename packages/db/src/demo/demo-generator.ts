@@ -1,6 +1,7 @@
 import { chinaWorkCalendar, DEFAULT_POLICIES } from '@chuangkou/rules';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { insertAward } from '../awards/awards.repository.ts';
+import { enrichCaseWorkflowDemo } from '../cases/case-workflow.demo.ts';
 import { insertCases, type TCase } from '../cases/cases.repository.ts';
 import type { DbRoot } from '../client.ts';
 import { insertComplaint, setComplaintVerification } from '../complaints/complaints.repository.ts';
@@ -882,5 +883,8 @@ export async function loadDemoIfEmpty(db: DbRoot, options: TDemoOptions = {}): P
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(row.n) > 0) return null;
-  return generateDemo(db, options);
+  const summary = await generateDemo(db, options);
+  // the case workflow of issue 6: service guides, open cases at every stage, 好差评, B5/F3 proposals
+  await enrichCaseWorkflowDemo(db, { today: options.today ?? new Date().toISOString().slice(0, 10) });
+  return summary;
 }
