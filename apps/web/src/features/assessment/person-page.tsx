@@ -150,7 +150,6 @@ export default function PersonPage({ params }: { params: Record<string, string> 
               loading={records.isPending}
               dataSource={[...(records.data ?? [])].sort((a, b) => b.date.localeCompare(a.date))}
               pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ x: 'max-content' }}
               rowClassName={(row) => (row.status === 'revoked' ? 'row-revoked' : '')}
               columns={[
                 {
@@ -183,6 +182,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                 { key: 'qty', title: t('as.qty'), dataIndex: 'qty', align: 'right', width: 60 },
                 {
                   key: 'points',
+                  className: 'col-date',
                   title: row0(locale),
                   align: 'right',
                   render: (_, row) => {
@@ -201,11 +201,13 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                 },
                 {
                   key: 'source',
+                  className: 'col-date',
                   title: t('as.source'),
                   render: (_, row) => SOURCE_ZH[row.source]?.[locale === 'en' ? 'en' : 'zh'] ?? row.source,
                 },
                 {
                   key: 'status',
+                  className: 'col-date',
                   title: t('as.status'),
                   render: (_, row) =>
                     row.status === 'revoked' ? (
