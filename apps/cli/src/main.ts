@@ -4,6 +4,7 @@ const USAGE = `chuangkou — 窗口服务考核 command line
 
   assess FILE         assess one quarter from a scenario (domain.md format); FILE may be - for stdin
   bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
+  cases import|overdue …  import handled cases, or list the open cases' alerts (cases --help)
 `;
 
 /** Runs one command; returns the exit code. Errors become one line on stderr, never a stack trace. */
@@ -18,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
         // loaded on demand: assess stays free of the database and exceljs
         const { runBulletin } = await import('./commands/bulletin.ts');
         return await runBulletin(args);
+      }
+      case 'cases': {
+        const { runCases } = await import('./commands/cases.ts');
+        return await runCases(args);
       }
       case undefined:
       case '--help':
