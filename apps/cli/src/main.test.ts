@@ -4,31 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import WORKED from '../../../examples/worked-example.json' with { type: 'json' };
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'chuangkou-cli-'));
-
-const WORKED = {
-  policy: 'A',
-  period: { year: 2026, quarter: 3 },
-  windows: [{ id: 'w1', name: '不动产登记1号窗口' }],
-  staff: [
-    { id: 's1', name: '张三', window: 'w1' },
-    { id: 's2', name: '李四', window: 'w1' },
-  ],
-  records: [
-    { staff: 's1', item: 'A4', date: '2026-07-03', qty: 1, aggravated: true },
-    { staff: 's1', item: 'B5', date: '2026-08-11', qty: 2 },
-    { window: 'w1', item: 'B8', date: '2026-08-20' },
-    { window: 'w1', item: 'D6', date: '2026-09-30', level: 'monthly' },
-    { staff: 's1', item: 'D2', date: '2026-09-02', level: 'province' },
-    { staff: 's2', item: 'C4', date: '2026-06-30', qty: 4 },
-  ],
-  complaints: [{ staff: 's1', date: '2026-07-15', valid: true }],
-  peerRatings: [{ rater: 's2', ratee: 's1', tier: 'good' }],
-  history: [{ staff: 's1', year: 2026, quarter: 2, grade: 'incompetent' }],
-};
 
 /** Runs `pnpm --silent assess ARG` at the repository root, as outside checks do. */
 async function assess(

@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assessQuarter, POLICY_A, POLICY_B } from '@chuangkou/rules';
+import { assessQuarter, POLICY_A, POLICY_B, parseScenarioDocument } from '@chuangkou/rules';
 import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import WORKED from '../../../examples/worked-example.json' with { type: 'json' };
 import { BulletinError } from './bulletin.errors.ts';
 import type { TBulletin, TResultsBulletin, TResultsRow } from './bulletin.types.ts';
 import { toResultsRows } from './from-assessment.ts';
@@ -155,25 +156,8 @@ describe('results bulletin (季度考核结果公示)', () => {
   });
 
   it('prints the worked example of domain.md as the engine computed it', async () => {
-    const assessment = assessQuarter(POLICY_A, {
-      period: { year: 2026, quarter: 3 },
-      windows: [{ id: 'w1', name: '不动产登记1号窗口' }],
-      staff: [
-        { id: 's1', name: '张三', window: 'w1' },
-        { id: 's2', name: '李四', window: 'w1' },
-      ],
-      records: [
-        { staff: 's1', item: 'A4', date: '2026-07-03', qty: 1, aggravated: true },
-        { staff: 's1', item: 'B5', date: '2026-08-11', qty: 2 },
-        { window: 'w1', item: 'B8', date: '2026-08-20' },
-        { window: 'w1', item: 'D6', date: '2026-09-30', level: 'monthly' },
-        { staff: 's1', item: 'D2', date: '2026-09-02', level: 'province' },
-        { staff: 's2', item: 'C4', date: '2026-06-30', qty: 4 },
-      ],
-      complaints: [{ staff: 's1', date: '2026-07-15', valid: true }],
-      peerRatings: [{ rater: 's2', ratee: 's1', tier: 'good' }],
-      history: [{ staff: 's1', year: 2026, quarter: 2, grade: 'incompetent' }],
-    });
+    const { policy, scenario } = parseScenarioDocument(WORKED);
+    const assessment = assessQuarter(policy, scenario);
     const rows = toResultsRows(assessment.results, {
       s1: { name: '张三', window: '不动产登记1号窗口', unit: '不动产登记中心' },
       s2: { name: '李四', window: '不动产登记1号窗口', unit: '不动产登记中心' },

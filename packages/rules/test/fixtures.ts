@@ -1,26 +1,8 @@
+import WORKED from '../../../examples/worked-example.json' with { type: 'json' };
 import type { TScenario, TScenarioRecord } from '../src/index.ts';
 
-/** The worked example of domain.md, verbatim. */
-export const WORKED_EXAMPLE = {
-  policy: 'A',
-  period: { year: 2026, quarter: 3 },
-  windows: [{ id: 'w1', name: '不动产登记1号窗口' }],
-  staff: [
-    { id: 's1', name: '张三', window: 'w1' },
-    { id: 's2', name: '李四', window: 'w1' },
-  ],
-  records: [
-    { staff: 's1', item: 'A4', date: '2026-07-03', qty: 1, aggravated: true },
-    { staff: 's1', item: 'B5', date: '2026-08-11', qty: 2 },
-    { window: 'w1', item: 'B8', date: '2026-08-20' },
-    { window: 'w1', item: 'D6', date: '2026-09-30', level: 'monthly' },
-    { staff: 's1', item: 'D2', date: '2026-09-02', level: 'province' },
-    { staff: 's2', item: 'C4', date: '2026-06-30', qty: 4 },
-  ],
-  complaints: [{ staff: 's1', date: '2026-07-15', valid: true }],
-  peerRatings: [{ rater: 's2', ratee: 's1', tier: 'good' }],
-  history: [{ staff: 's1', year: 2026, quarter: 2, grade: 'incompetent' }],
-};
+/** The worked example of domain.md, verbatim (the same file the README runs through the CLI). */
+export const WORKED_EXAMPLE = WORKED;
 
 export const WORKED_EXAMPLE_RESULT = {
   period: { year: 2026, quarter: 3 },
