@@ -26,6 +26,9 @@ const THEME = {
   },
 };
 
+/** 办件进度查询: public, for applicants without an account (issue 6). */
+const StatusQueryPage = lazy(() => import('./features/cases/status-query-page.tsx'));
+
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
@@ -35,6 +38,14 @@ function Redirect({ to }: { to: string }) {
 function Shell() {
   const { path, href } = useLocation();
   const session = useSession();
+
+  if (path === '/status') {
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <StatusQueryPage />
+      </Suspense>
+    );
+  }
 
   if (session.isPending) return <Spin fullscreen />;
   if (session.isError && !session.isSignedOut) {

@@ -140,6 +140,48 @@ const ROUTE_LIST: readonly TRoute[] = [
     hasFilters: false,
     load: () => import('./features/peer/peer-rating-page.tsx'),
   },
+  {
+    key: 'caseAccept',
+    path: '/cases/accept',
+    title: 'nav.caseAccept',
+    hasFilters: false,
+    load: () => import('./features/cases/accept-page.tsx'),
+  },
+  {
+    key: 'cases',
+    path: '/cases',
+    title: 'nav.cases',
+    hasFilters: false,
+    load: () => import('./features/cases/cases-page.tsx'),
+  },
+  {
+    key: 'caseAlerts',
+    path: '/cases/alerts',
+    title: 'nav.caseAlerts',
+    hasFilters: false,
+    load: () => import('./features/cases/case-alerts-page.tsx'),
+  },
+  {
+    key: 'caseSatisfaction',
+    path: '/cases/satisfaction',
+    title: 'nav.caseSatisfaction',
+    hasFilters: false,
+    load: () => import('./features/cases/satisfaction-page.tsx'),
+  },
+  {
+    key: 'caseProposals',
+    path: '/cases/proposals',
+    title: 'nav.caseProposals',
+    hasFilters: false,
+    load: () => import('./features/cases/proposals-page.tsx'),
+  },
+  {
+    key: 'caseMatters',
+    path: '/cases/matters',
+    title: 'nav.caseMatters',
+    hasFilters: false,
+    load: () => import('./features/cases/matters-page.tsx'),
+  },
 ];
 
 export function routeOf(key: TPageKey): TRoute {

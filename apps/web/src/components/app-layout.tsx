@@ -5,6 +5,7 @@ import {
   CrownOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   GlobalOutlined,
   LogoutOutlined,
@@ -60,6 +61,15 @@ const ENTRY: TPageKey[] = [
   'entryRecords',
 ];
 
+const CASES: TPageKey[] = [
+  'caseAccept',
+  'cases',
+  'caseAlerts',
+  'caseSatisfaction',
+  'caseProposals',
+  'caseMatters',
+];
+
 /** Menu items for a role: only the pages it may open. */
 export function menuItems(
   role: TSessionUser['role'],
@@ -70,6 +80,15 @@ export function menuItems(
     icon: ICONS[key],
     label: t(routeOf(key).title),
   }));
+  const cases = CASES.filter((key) => canOpen(role, key));
+  if (cases.length > 0) {
+    items.push({
+      key: 'casesGroup',
+      icon: <FileDoneOutlined />,
+      label: t('nav.cases.group'),
+      children: cases.map((key) => ({ key, label: t(routeOf(key).title) })),
+    });
+  }
   const entry = ENTRY.filter((key) => canOpen(role, key));
   if (entry.length > 0) {
     items.push({

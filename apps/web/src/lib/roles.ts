@@ -19,6 +19,12 @@ export type TPageKey =
   | 'entryRecords'
   | 'peerRating'
   | 'myScore'
+  | 'caseAccept'
+  | 'cases'
+  | 'caseAlerts'
+  | 'caseSatisfaction'
+  | 'caseProposals'
+  | 'caseMatters'
   | 'admin';
 
 const ANALYTICS: TPageKey[] = [
@@ -29,6 +35,15 @@ const ANALYTICS: TPageKey[] = [
   'redFlag',
   'assessment',
   'person',
+];
+/** 办件 (issue 6): what each role opens; the API scopes the data per user. */
+const CASES_CENTER: TPageKey[] = [
+  'caseAccept',
+  'cases',
+  'caseAlerts',
+  'caseSatisfaction',
+  'caseProposals',
+  'caseMatters',
 ];
 const ENTRY: TPageKey[] = [
   'entryPatrol',
@@ -42,9 +57,23 @@ const ENTRY: TPageKey[] = [
 export const PAGES_BY_ROLE: Record<TRole, readonly TPageKey[]> = {
   // the API gives the administrator configuration, not the center's analytics (headProcedure excludes admin)
   admin: ['admin'],
-  leader: [...ANALYTICS, 'yearEnd', 'fines'],
-  supervisor: [...ANALYTICS, 'yearEnd', 'fines', ...ENTRY],
-  head: ['overview', 'efficiency', 'complaints', 'redFlag', 'assessment', 'person', 'peerRating', 'myScore'],
+  leader: [...ANALYTICS, 'yearEnd', 'fines', ...CASES_CENTER],
+  supervisor: [...ANALYTICS, 'yearEnd', 'fines', ...ENTRY, ...CASES_CENTER],
+  head: [
+    'overview',
+    'efficiency',
+    'complaints',
+    'redFlag',
+    'assessment',
+    'person',
+    'peerRating',
+    'myScore',
+    'caseAccept',
+    'cases',
+    'caseAlerts',
+    'caseSatisfaction',
+    'caseMatters',
+  ],
   staff: ['myScore', 'person', 'peerRating'],
 };
 
