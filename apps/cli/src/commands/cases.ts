@@ -9,17 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importWorkflowCases, listCaseAlerts, type TCaseAlertRow, ZImportCaseRow } from '@chuangkou/api';
 import { listCenters, listUsers, migrateToLatest, openDatabase, type TUser } from '@chuangkou/db';
 import { isIsoDate, RulesError } from '@chuangkou/rules';
 import { z } from 'zod';
-// TODO(lead): import from '@chuangkou/api' once apps/cli depends on it (as bulletin.ts does meanwhile).
-import { ZImportCaseRow } from '../../../../packages/api/src/routers/cases.ts';
-import {
-  importWorkflowCases,
-  listCaseAlerts,
-  type TCaseAlertRow,
-} from '../../../../packages/api/src/services/cases.service.ts';
-
 export const CASES_USAGE = `用法 usage:
   cases import FILE [--center CODE] [--as USERNAME]   导入办件（JSON；FILE 为 - 时读标准输入），全部成功或全部不写入
   cases overdue [--today YYYY-MM-DD] [--center CODE]  列出超期（红）、临期（黄）、上报待说明、联办部门超时
