@@ -16,11 +16,12 @@ import {
   Typography,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { COLORS, GRADE_COLORS } from '../../components/chart-kit.tsx';
+import { COLORS } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { GradeBars } from '../../components/grade-bars.tsx';
 import { gradeText } from '../../components/grade-tag.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -100,27 +101,10 @@ export default function AssessmentPage() {
                 { key: 'staff', title: t('peer.people'), value: (row) => row.staff, align: 'right' },
               ]}
               chart={
-                <ResponsiveContainer>
-                  <BarChart
-                    data={grades.map((row) => ({ ...row, label: gradeText(t, row.grade) }))}
-                    margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-                  >
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" />
-                    <YAxis allowDecimals={false} width={36} />
-                    <Tooltip />
-                    <Bar
-                      dataKey="staff"
-                      name={t('peer.people')}
-                      isAnimationActive={false}
-                      label={{ position: 'top' }}
-                    >
-                      {grades.map((row) => (
-                        <Cell key={row.grade} fill={GRADE_COLORS[row.grade]} />
-                      ))}
-                    </Bar>
-                  </BarChart>
-                </ResponsiveContainer>
+                <GradeBars
+                  rows={grades.map((row) => ({ ...row, label: gradeText(t, row.grade) }))}
+                  name={t('peer.people')}
+                />
               }
             />
           </Col>

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { GRADE_COLORS } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { GradeBars } from '../../components/grade-bars.tsx';
 import { FlagTags, GradeTag, gradeText } from '../../components/grade-tag.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -69,26 +68,7 @@ export default function YearEndPage() {
                       { key: 'grade', title: t('as.grade'), value: (row) => row.label },
                       { key: 'staff', title: t('peer.people'), value: (row) => row.staff, align: 'right' },
                     ]}
-                    chart={
-                      <ResponsiveContainer>
-                        <BarChart data={grades} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
-                          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                          <XAxis dataKey="label" />
-                          <YAxis allowDecimals={false} width={36} />
-                          <Tooltip />
-                          <Bar
-                            dataKey="staff"
-                            name={t('peer.people')}
-                            isAnimationActive={false}
-                            label={{ position: 'top' }}
-                          >
-                            {grades.map((row) => (
-                              <Cell key={row.grade} fill={GRADE_COLORS[row.grade]} />
-                            ))}
-                          </Bar>
-                        </BarChart>
-                      </ResponsiveContainer>
-                    }
+                    chart={<GradeBars rows={grades} name={t('peer.people')} marginTop={16} />}
                   />
                 </Col>
                 <Col xs={24} xl={14}>
