@@ -10,8 +10,10 @@ import {
   sessionUser,
 } from '@chuangkou/api';
 import type { DbRoot } from '@chuangkou/db';
+import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { BULLETIN_PATH, handleBulletinDownload } from './bulletin-download.ts';
+import { createQueryPath } from './trpc-query.ts';
 
 export interface TServerOptions {
   db: DbRoot;
@@ -22,6 +24,8 @@ export interface TServerOptions {
   /** behind a reverse proxy: the client's address is the first X-Forwarded-For hop */
   trustProxy?: boolean | undefined;
   today?: (() => string) | undefined;
+  /** only tRPC's standard Node handler, without the lean query path (tests compare the two) */
+  standardOnly?: boolean | undefined;
 }
 
 /** The client's address for the rate limits (login, the public status query). */
@@ -81,30 +85,34 @@ async function serveStatic(root: string, urlPath: string, res: http.ServerRespon
 
 /** The HTTP host: /api/health, tRPC at /trpc, the dashboard everywhere else. Thin: no rules here. */
 export function createServer(opts: TServerOptions): http.Server {
+  const createContext = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const token = sessionTokenFromCookie(req.headers.cookie);
+    const sessionId = token ? sessionIdOf(token) : null;
+    const user = sessionId ? await sessionUser(opts.db, sessionId) : null;
+    return createContextInner({
+      db: opts.db,
+      user,
+      sessionId,
+      isSecure: opts.isSecure,
+      clientAddress: clientAddressOf(req, opts.trustProxy ?? false),
+      today: opts.today,
+      setHeader: (name, value) => res.setHeader(name, value),
+    });
+  };
+  const onError = ({ error, path: procedure }: { error: TRPCError; path?: string | undefined }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      console.error(`[trpc] ${procedure ?? '?'}:`, error.cause ?? error);
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: opts.maxBodyBytes,
     maxBatchSize: opts.maxBatchSize,
-    async createContext({ req, res }) {
-      const token = sessionTokenFromCookie(req.headers.cookie);
-      const sessionId = token ? sessionIdOf(token) : null;
-      const user = sessionId ? await sessionUser(opts.db, sessionId) : null;
-      return createContextInner({
-        db: opts.db,
-        user,
-        sessionId,
-        isSecure: opts.isSecure,
-        clientAddress: clientAddressOf(req, opts.trustProxy ?? false),
-        today: opts.today,
-        setHeader: (name, value) => res.setHeader(name, value),
-      });
-    },
-    onError({ error, path: procedure }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        console.error(`[trpc] ${procedure ?? '?'}:`, error.cause ?? error);
-    },
+    createContext: ({ req, res }) => createContext(req, res),
+    onError,
   });
+  // single GET queries (the dashboard's reads) skip the Fetch conversion; everything else: `trpc`
+  const query = opts.standardOnly ? null : createQueryPath({ router: appRouter, createContext, onError });
   const webRoot = path.resolve(opts.webDist);
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -114,7 +122,7 @@ export function createServer(opts: TServerOptions): http.Server {
       return;
     }
     if (url.startsWith('/trpc/') || url === '/trpc') {
-      trpc(req, res);
+      if (!query?.(req, res, url.slice('/trpc/'.length))) trpc(req, res);
       return;
     }
     if (url.startsWith(BULLETIN_PATH)) {
