@@ -2,8 +2,11 @@
  * `pnpm bench` (apps/server): the analytics procedures through HTTP against the bare SQL of the same
  * question on the same SQLite database, in the same run, at 1 and 10 million cases.
  *
- * BENCH_SIZES=1000000,10000000 (default) · BENCH_RUNS=40 · BENCH_DIR=/tmp/ck-bench (databases are kept
- * there and reused when their size matches, since generating 10 M cases takes minutes).
+ * The bare SQL of a question is the statements its procedure sends, replayed on the raw driver (see
+ * `bareSqlOf`). Both sides are warmed up first and then timed run by run, alternating.
+ *
+ * BENCH_SIZES=1000000,10000000 (default) · BENCH_RUNS=200 · BENCH_WARMUP_MS=1500 · BENCH_DIR=/tmp/ck-bench
+ * (databases are kept there and reused when their size matches, since generating 10 M cases takes minutes).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,13 +14,26 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashPassword } from '@chuangkou/api';
-import { generateDemo, insertUser, migrateToLatest, openDatabase, type TDatabase } from '@chuangkou/db';
+import { createCaller, createContextInner, hashPassword } from '@chuangkou/api';
+import {
+  type DB,
+  findUser,
+  generateDemo,
+  insertUser,
+  migrateToLatest,
+  openDatabase,
+  type TDatabase,
+  type TUser,
+} from '@chuangkou/db';
+import type SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+/** warm-up per question before timing: a server in service has run its code paths many times (JIT) */
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1500);
 const DIR = process.env.BENCH_DIR ?? '/tmp/ck-bench';
 const TODAY = '2026-11-26';
 /** cases at scale 1 (two years of the demo center) */
@@ -27,141 +43,62 @@ interface TQuestion {
   name: string;
   procedure: string;
   input: Record<string, unknown>;
-  /** the same question in bare SQL on the raw driver: the statements the procedure needs */
-  sql: ((db: NonNullable<TDatabase['sqlite']>, centerId: number) => unknown) | null;
+  /** compare with bare SQL (false: the rules engine runs in JS, there is no SQL of the same question) */
+  hasBare: boolean;
 }
-
-const sum = (cols: string[]) => cols.map((c) => `sum(${c}) as ${c}`).join(', ');
-const COUNTERS = [
-  'cases',
-  'completed',
-  'on_time',
-  'overdue',
-  'overdue_days',
-  'handling_days',
-  'promised_days',
-  'immediate',
-  'immediate_same_day',
-];
 
 const QUESTIONS: TQuestion[] = [
   {
     name: 'window efficiency, a quarter',
-    procedure: 'analytics.windowEfficiency',
+    procedure: 'windowEfficiency',
     input: { year: 2026, quarter: 3 },
-    sql: (db, c) => {
-      const total = db.prepare(
-        `select ${sum(COUNTERS)} from case_daily where center_id = ? and day between ? and ?`,
-      );
-      for (const [from, to] of [
-        ['2026-07-01', '2026-09-30'],
-        ['2026-04-01', '2026-06-30'],
-        ['2025-07-01', '2025-09-30'],
-      ])
-        total.get(c, from, to);
-      db.prepare(
-        `select window_id, ${sum(COUNTERS)} from case_daily where center_id = ? and day between ? and ? group by window_id`,
-      ).all(c, '2026-07-01', '2026-09-30');
-      db.prepare('select id, name, unit_id from windows where center_id = ?').all(c);
-      return db.prepare('select id, name from units where center_id = ?').all(c);
-    },
+    hasBare: true,
   },
   {
     name: 'complaint rate, a month',
-    procedure: 'analytics.complaintRate',
+    procedure: 'complaintRate',
     input: { year: 2026, month: 10 },
-    sql: (db, c) => {
-      const cases = db.prepare(
-        'select sum(cases) from case_daily where center_id = ? and day between ? and ?',
-      );
-      const complaints = db.prepare(
-        'select count(*) from complaints where center_id = ? and is_valid = 1 and date between ? and ?',
-      );
-      for (const [from, to] of [
-        ['2026-10-01', '2026-10-31'],
-        ['2026-09-01', '2026-09-30'],
-        ['2025-10-01', '2025-10-31'],
-      ]) {
-        cases.get(c, from, to);
-        complaints.get(c, from, to);
-      }
-      const [from, to] = ['2026-10-01', '2026-10-31'];
-      db.prepare(
-        'select window_id, sum(cases) from case_daily where center_id = ? and day between ? and ? group by window_id',
-      ).all(c, from, to);
-      db.prepare(
-        'select window_id, count(*) from complaints where center_id = ? and is_valid = 1 and date between ? and ? group by window_id',
-      ).all(c, from, to);
-      db.prepare(
-        'select channel, count(*) from complaints where center_id = ? and is_valid = 1 and date between ? and ? group by channel',
-      ).all(c, from, to);
-      db.prepare(
-        'select month, sum(cases) from case_daily where center_id = ? and day between ? and ? group by month',
-      ).all(c, from, to);
-      db.prepare(
-        'select substr(date,1,7), count(*) from complaints where center_id = ? and is_valid = 1 and date between ? and ? group by 1',
-      ).all(c, from, to);
-      return db.prepare('select id, name, unit_id from windows where center_id = ?').all(c);
-    },
+    hasBare: true,
   },
   {
     name: 'trends, a year by month (and the year before)',
-    procedure: 'analytics.trends',
+    procedure: 'trends',
     input: { year: 2026 },
-    sql: (db, c) => {
-      for (const y of [2026, 2025]) {
-        db.prepare(
-          `select month, ${sum(COUNTERS)} from case_daily where center_id = ? and day between ? and ? group by month`,
-        ).all(c, `${y}-01-01`, `${y}-12-31`);
-        db.prepare(
-          'select substr(date,1,7), count(*) from complaints where center_id = ? and is_valid = 1 and date between ? and ? group by 1',
-        ).all(c, `${y}-01-01`, `${y}-12-31`);
-      }
-      return null;
-    },
+    hasBare: true,
   },
-  {
-    name: 'red-flag awards, a year',
-    procedure: 'analytics.awards',
-    input: { year: 2026 },
-    sql: (db, c) => {
-      for (const y of [2026, 2025, 2025])
-        db.prepare("select * from window_awards where center_id = ? and status = 'active' and year = ?").all(
-          c,
-          y,
-        );
-      return db.prepare('select id, name, unit_id from windows where center_id = ?').all(c);
-    },
-  },
-  {
-    name: 'peer tiers, a quarter',
-    procedure: 'analytics.peerTiers',
-    input: { year: 2026, quarter: 3 },
-    sql: (db, c) => {
-      const q = db.prepare(
-        "select r.ratee_id, s.unit_id, s.window_id, count(*), sum(case when r.tier = 'good' then 1 else 0 end) from peer_ratings r join staff s on s.id = r.ratee_id where r.center_id = ? and r.year = ? and r.quarter = ? group by r.ratee_id, s.unit_id, s.window_id",
-      );
-      for (const [y, qq] of [
-        [2026, 3],
-        [2026, 2],
-        [2025, 3],
-        [2026, 3],
-      ])
-        q.all(c, y, qq);
-      db.prepare(
-        "select body from policies where center_id = ? and code = 'A' order by effective_from desc limit 1",
-      ).get(c);
-      db.prepare('select id, name from staff where center_id = ?').all(c);
-      return db.prepare('select id, name from units where center_id = ?').all(c);
-    },
-  },
+  { name: 'red-flag awards, a year', procedure: 'awards', input: { year: 2026 }, hasBare: true },
+  { name: 'peer tiers, a quarter', procedure: 'peerTiers', input: { year: 2026, quarter: 3 }, hasBare: true },
   {
     name: 'grades, a quarter (rules engine, live draft)',
-    procedure: 'analytics.grades',
+    procedure: 'grades',
     input: { year: 2026, quarter: 3 },
-    sql: null,
+    hasBare: false,
   },
 ];
+
+type TBare = () => void;
+
+/**
+ * The bare SQL of a question: the very statements the procedure sends (caught from Kysely's query log
+ * while calling it once in this process), prepared once on the raw better-sqlite3 handle and replayed
+ * with the same parameters. So the ratio is what the API adds (tRPC, HTTP, JSON, Kysely, the shaping
+ * in JS) to the database's own work, and not a comparison with differently written SQL.
+ */
+async function bareSqlOf(sqlite: SQLite.Database, user: TUser, q: TQuestion): Promise<TBare> {
+  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+  const logged = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === 'query') statements.push(event.query);
+    },
+  });
+  const caller = createCaller(createContextInner({ db: logged, user, today: () => TODAY }));
+  await (caller.analytics as Record<string, (input: unknown) => Promise<unknown>>)[q.procedure]!(q.input);
+  const prepared = statements.map((s) => ({ stmt: sqlite.prepare(s.sql), parameters: s.parameters }));
+  return () => {
+    for (const { stmt, parameters } of prepared) stmt.all(...(parameters as unknown[]));
+  };
+}
 
 const SCAN_SQL =
   "select window_id, count(*), sum(case when completed_at is not null and overdue_days = 0 then 1 else 0 end), sum(overdue_days) from cases where center_id = ? and accepted_at between '2026-07-01' and '2026-09-30' group by window_id";
@@ -171,8 +108,13 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+async function warmUp(...fns: (() => unknown | Promise<unknown>)[]): Promise<void> {
+  const until = performance.now() + WARMUP_MS;
+  for (let i = 0; i < 20 || performance.now() < until; i++) for (const fn of fns) await fn();
+}
+
 async function time(fn: () => unknown | Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn();
+  await warmUp(fn);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -191,10 +133,7 @@ async function timePair(
   b: () => unknown | Promise<unknown>,
   runs: number,
 ): Promise<[number[], number[]]> {
-  for (let i = 0; i < 3; i++) {
-    await a();
-    await b();
-  }
+  await warmUp(a, b);
   const outA: number[] = [];
   const outB: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -285,11 +224,13 @@ for (const size of SIZES) {
     body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const center = (
-    sqlite.prepare('select center_id as c from users where username = ?').get('bench') as { c: number }
-  ).c;
+  const benchUser = await findUser(
+    handle.db,
+    (sqlite.prepare('select id from users where username = ?').get('bench') as { id: number }).id,
+  );
+  const center = benchUser!.centerId;
 
-  console.log(`\n## ${cases.toLocaleString()} cases (SQLite, ${RUNS} runs each, ms)`);
+  console.log(`\n## ${cases.toLocaleString()} cases (SQLite, ${RUNS} runs each after warm-up, ms)`);
   console.log('| question | HTTP p50 | HTTP p95 | bare SQL p50 | bare SQL p95 | ratio p50 |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   // the fair client: one kept-alive connection, as a browser keeps one (fetch without keep-alive
@@ -309,21 +250,22 @@ for (const size of SIZES) {
         })
         .on('error', reject);
     });
+  const f = (x: number) => x.toFixed(2);
   for (const q of QUESTIONS) {
-    const url = `${base}/trpc/${q.procedure}?input=${encodeURIComponent(JSON.stringify(q.input))}`;
-    const bareSql = q.sql;
+    const url = `${base}/trpc/analytics.${q.procedure}?input=${encodeURIComponent(JSON.stringify(q.input))}`;
+    const bareSql = q.hasBare ? await bareSqlOf(sqlite, benchUser!, q) : null;
     const [httpTimes, bare] = bareSql
-      ? await timePair(
-          () => get(url),
-          () => bareSql(sqlite, center),
-          RUNS,
-        )
+      ? await timePair(() => get(url), bareSql, RUNS)
       : [await time(() => get(url), RUNS), null];
-    const f = (x: number) => x.toFixed(2);
     console.log(
       `| ${q.name} | ${f(percentile(httpTimes, 50))} | ${f(percentile(httpTimes, 95))} | ${bare ? f(percentile(bare, 50)) : '–'} | ${bare ? f(percentile(bare, 95)) : '–'} | ${bare ? (percentile(httpTimes, 50) / percentile(bare, 50)).toFixed(2) : '–'} |`,
     );
   }
+  // the floor under every row: one HTTP round trip on the same connection that does nothing
+  const floor = await time(() => get(`${base}/api/health`), RUNS);
+  console.log(
+    `\nthe HTTP floor (GET /api/health on the same kept-alive connection): p50 ${f(percentile(floor, 50))} ms, p95 ${f(percentile(floor, 95))} ms`,
+  );
   const scan = await time(() => sqlite.prepare(SCAN_SQL).all(center), 3);
   console.log(
     `\nfor reference, the same quarter's window efficiency as a scan of the cases table (no rollup): p50 ${percentile(scan, 50).toFixed(0)} ms`,
