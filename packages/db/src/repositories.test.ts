@@ -12,7 +12,12 @@ import { insertComplaint, setComplaintVerification } from './complaints/complain
 import { insertFineSignOff, listFineSignOffs } from './fines/fine-sign-offs.repository.ts';
 import { insertMatter, listStaff } from './org/org.repository.ts';
 import { insertPeerRating, listPeerRatings } from './peer-ratings/peer-ratings.repository.ts';
-import { findPolicyInForce, insertPolicyVersion } from './policies/policies.repository.ts';
+import {
+  findPolicyInForce,
+  findPolicyVersion,
+  findPolicyVersionInForce,
+  insertPolicyVersion,
+} from './policies/policies.repository.ts';
 import { findRecord, insertRecord, listRecords, revokeRecord } from './records/records.repository.ts';
 import { seedFixture, type TFixture } from './testing/fixture.ts';
 import { createTestDatabase, TEST_DIALECTS, type TTestDatabase } from './testing/test-database.ts';
@@ -173,6 +178,15 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     });
     expect((await findPolicyInForce(t.db, f.centerId, 'A', '2026-09-30'))?.version).toBe(1);
     expect((await findPolicyInForce(t.db, f.centerId, 'A', '2027-02-01'))?.version).toBe(2);
+    // the version in force without its body, then that version's body by id
+    const head = await findPolicyVersionInForce(t.db, f.centerId, 'A', '2027-02-01');
+    expect(head).toEqual({ id: expect.any(Number), version: 2 });
+    expect((await findPolicyVersion(t.db, head!.id))?.body).toEqual({ code: 'A', v: 2 });
+    expect(await findPolicyVersionInForce(t.db, f.centerId, 'A', '2019-12-31')).toBeUndefined();
+    // a version is never edited nor removed (the API keeps parsed versions by id on that promise)
+    await expect(sql`update policies set body = '{}'`.execute(t.db)).rejects.toThrow();
+    await expect(sql`delete from policies`.execute(t.db)).rejects.toThrow();
+    expect((await findPolicyVersion(t.db, policy.id))?.body).toEqual({ code: 'A' });
     const base = {
       centerId: f.centerId,
       year: 2026,

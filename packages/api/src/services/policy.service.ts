@@ -1,4 +1,4 @@
-import { type Db, findPolicyInForce, insertPolicyVersion } from '@chuangkou/db';
+import { type Db, findPolicyVersion, findPolicyVersionInForce, insertPolicyVersion } from '@chuangkou/db';
 import { getPolicy, parsePolicy, type TItem, type TPolicy } from '@chuangkou/rules';
 
 export interface TPolicyInForce {
@@ -9,7 +9,21 @@ export interface TPolicyInForce {
   policy: TPolicy;
 }
 
-const parsed = new Map<number, TPolicy>();
+/**
+ * Parsed policy versions by id, per database (a process may hold several: tests, a PostgreSQL and a
+ * SQLite side by side). Keyed by the database's Kysely adapter, which its transactions share.
+ */
+const parsedByDatabase = new WeakMap<object, Map<number, TPolicy>>();
+
+function parsedOf(db: Db): Map<number, TPolicy> {
+  const key = db.getExecutor().adapter;
+  let parsed = parsedByDatabase.get(key);
+  if (!parsed) {
+    parsed = new Map();
+    parsedByDatabase.set(key, parsed);
+  }
+  return parsed;
+}
 
 /** The center's policy of that code in force on a date; the built-in default when none is stored. */
 export async function policyInForce(
@@ -18,11 +32,15 @@ export async function policyInForce(
   code: 'A' | 'B' | 'C',
   date: string,
 ): Promise<TPolicyInForce> {
-  const stored = await findPolicyInForce(db, centerId, code, date);
+  const stored = await findPolicyVersionInForce(db, centerId, code, date);
   if (stored) {
+    // versions are never edited: a version's body is read and validated once
+    const parsed = parsedOf(db);
     let policy = parsed.get(stored.id);
     if (!policy) {
-      policy = parsePolicy(stored.body);
+      const row = await findPolicyVersion(db, stored.id);
+      if (!row) throw new Error(`policy version ${stored.id} vanished`);
+      policy = parsePolicy(row.body);
       parsed.set(stored.id, policy);
     }
     return { id: stored.id, code, version: stored.version, policy };

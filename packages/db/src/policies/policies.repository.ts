@@ -65,6 +65,37 @@ export async function insertPolicyVersion(
   };
 }
 
+/**
+ * Which version of a policy is in force on a date (its id and version, without the body): versions are
+ * never edited, so a caller that has parsed that id's body before need not read it again.
+ */
+export async function findPolicyVersionInForce(
+  db: Db,
+  centerId: number,
+  code: string,
+  date: string,
+): Promise<{ id: number; version: number } | undefined> {
+  return db
+    .selectFrom('policies')
+    .select(['id', 'version'])
+    .where('center_id', '=', centerId)
+    .where('code', '=', code)
+    .where('effective_from', '<=', date)
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+}
+
+/** One stored policy version, with its body. */
+export async function findPolicyVersion(db: Db, id: number): Promise<TPolicyVersion | undefined> {
+  const row = await db
+    .selectFrom('policies')
+    .select(['id', 'center_id', 'code', 'version', 'effective_from', 'body'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && policyRowToPolicy(row);
+}
+
 /** The version of a policy in force on a date: the latest effective on or before it. */
 export async function findPolicyInForce(
   db: Db,
