@@ -1,7 +1,21 @@
 import { hashPassword, publishDemoHistory } from '@chuangkou/api';
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty, migrateToLatest, openDatabase } from '@chuangkou/db';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  loadDemoIfEmpty,
+  migrateToLatest,
+  openDatabase,
+  pruneAttemptLogs,
+} from '@chuangkou/db';
 import { loadEnv } from './env.ts';
 import { createServer } from './server.ts';
+
+/**
+ * How long sign-in and status-query attempts are kept. The limits look back 15 minutes to an hour;
+ * the rest is a short history of failed sign-ins for an administrator. Sessions opened are in the
+ * audit log, which is kept for good.
+ */
+const ATTEMPT_LOG_DAYS = 90;
 
 /** `pnpm start`: migrate, load the demo center into an empty database, serve on PORT. */
 async function main(): Promise<void> {
@@ -9,6 +23,12 @@ async function main(): Promise<void> {
   const handle = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) console.log(`数据库迁移 migrations applied: ${applied.join(', ')}`);
+  const prune = () =>
+    pruneAttemptLogs(handle.db, new Date(Date.now() - ATTEMPT_LOG_DAYS * 86_400_000).toISOString()).catch(
+      (e: unknown) => console.error('[db] pruning the attempt logs failed:', e),
+    );
+  await prune();
+  setInterval(prune, 6 * 3_600_000).unref();
   if (env.DEMO === 'auto') {
     const loaded = await loadDemoIfEmpty(handle.db, {
       today: env.TODAY,

@@ -312,6 +312,17 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** Sign-in attempts, for the login rate limit (shared by every server process on one database). */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  /** the username as typed, trimmed and lower-cased */
+  username: string;
+  /** the client's address, when the host knows it */
+  address: string | null;
+  is_ok: number;
+  at: string;
+}
+
 export interface DB {
   centers: CentersTable;
   units: UnitsTable;
@@ -319,6 +330,7 @@ export interface DB {
   staff: StaffTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
   policies: PoliciesTable;
   conduct_records: ConductRecordsTable;
   complaints: ComplaintsTable;

@@ -18,4 +18,5 @@ export * from './policies/policies.repository.ts';
 export * from './records/records.repository.ts';
 export * from './testing/fixture.ts';
 export * from './testing/test-database.ts';
+export * from './users/login-attempts.repository.ts';
 export * from './users/users.repository.ts';

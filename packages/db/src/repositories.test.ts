@@ -21,6 +21,11 @@ import {
 import { findRecord, insertRecord, listRecords, revokeRecord } from './records/records.repository.ts';
 import { seedFixture, type TFixture } from './testing/fixture.ts';
 import { createTestDatabase, TEST_DIALECTS, type TTestDatabase } from './testing/test-database.ts';
+import {
+  pruneAttemptLogs,
+  recentLoginFailures,
+  recordLoginAttempt,
+} from './users/login-attempts.repository.ts';
 import { findSessionUser, insertSession, insertUser } from './users/users.repository.ts';
 
 describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
@@ -210,6 +215,36 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     expect(revisions.map((r) => r.snapshot)).toEqual([{ results: [1] }, { results: [2] }]);
     const latest = await listLatestPublished(t.db, f.centerId, 2026, 2026);
     expect(latest.map((r) => r.revision)).toEqual([2]);
+  });
+
+  it('counts sign-in failures per username since its last success and per address; prunes old attempts', async () => {
+    const at = (minute: number) => `2026-11-26T08:${String(minute).padStart(2, '0')}:00.000Z`;
+    const attempt = (username: string, address: string | null, isOk: boolean, minute: number) =>
+      recordLoginAttempt(t.db, { username, address, isOk, at: at(minute) });
+    await attempt('clerk', '10.0.0.1', false, 1);
+    await attempt('clerk', '10.0.0.1', true, 2);
+    await attempt('clerk', '10.0.0.2', false, 3);
+    await attempt('clerk', '10.0.0.1', false, 4);
+    await attempt('other', '10.0.0.1', false, 5);
+    await attempt('other', null, false, 6);
+    expect(await recentLoginFailures(t.db, { username: 'clerk', address: '10.0.0.1', since: at(0) })).toEqual(
+      {
+        byUsername: [at(3), at(4)],
+        byAddress: [at(1), at(4), at(5)],
+      },
+    );
+    // the window starts later than the success
+    expect(
+      (await recentLoginFailures(t.db, { username: 'clerk', address: null, since: at(4) })).byUsername,
+    ).toEqual([]);
+    expect(await recentLoginFailures(t.db, { username: 'nobody', address: null, since: at(0) })).toEqual({
+      byUsername: [],
+      byAddress: [],
+    });
+    expect(await pruneAttemptLogs(t.db, at(4))).toEqual({ loginAttempts: 3, statusQueryAttempts: 0 });
+    expect(
+      (await recentLoginFailures(t.db, { username: 'other', address: '10.0.0.1', since: at(0) })).byAddress,
+    ).toEqual([at(4), at(5)]);
   });
 
   it('keeps fine sign-offs append-only, one signature per line and month', async () => {

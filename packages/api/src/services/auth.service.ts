@@ -7,11 +7,14 @@ import {
   findSession,
   findUserForLogin,
   insertSession,
+  nowIso,
+  recentLoginFailures,
+  recordLoginAttempt,
   type TUser,
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { LoginLimiter } from './login-limit.ts';
+import { LOGIN_LIMITS, limitKeyOf, retryAfterMs } from './login-limit.ts';
 import { verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'ck_session';
@@ -35,25 +38,22 @@ function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
-const limiters = new WeakMap<DbRoot, LoginLimiter>();
-
-/** The login limiter of a database handle (one per handle, so test databases never share counts). */
-export function limiterOf(db: DbRoot): LoginLimiter {
-  let limiter = limiters.get(db);
-  if (!limiter) {
-    limiter = new LoginLimiter();
-    limiters.set(db, limiter);
-  }
-  return limiter;
-}
-
 /** A dummy hash so an unknown username costs the same time as a wrong password. */
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
-  const limiter = limiterOf(ctx.db);
-  const wait = limiter.retryAfter(username, ctx.clientAddress);
+  const key = limitKeyOf(username);
+  const address = ctx.clientAddress;
+  const failures = await recentLoginFailures(ctx.db, {
+    username: key,
+    address,
+    since: new Date(Date.now() - LOGIN_LIMITS.windowMs).toISOString(),
+  });
+  const wait = retryAfterMs(
+    { byUsername: failures.byUsername.map(Date.parse), byAddress: failures.byAddress.map(Date.parse) },
+    Date.now(),
+  );
   if (wait > 0) {
     throw new DomainError(
       'RATE_LIMITED',
@@ -64,10 +64,10 @@ export async function login(ctx: TContext, username: string, password: string): 
   const found = await findUserForLogin(ctx.db, username);
   const isValid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !isValid || found.user.isDisabled) {
-    limiter.recordFailure(username, ctx.clientAddress);
+    await recordLoginAttempt(ctx.db, { username: key, address, isOk: false, at: nowIso() });
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
   }
-  limiter.recordSuccess(username);
+  await recordLoginAttempt(ctx.db, { username: key, address, isOk: true, at: nowIso() });
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   await deleteExpiredSessions(ctx.db, new Date(now).toISOString());

@@ -1,4 +1,14 @@
-import { findSessionUser, insertSession, insertUser } from '@chuangkou/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  findSessionUser,
+  insertCenter,
+  insertSession,
+  insertUser,
+  migrateToLatest,
+  openDatabase,
+} from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.ts';
 import { createCaller } from '../root.ts';
@@ -149,5 +159,52 @@ describe('auth', () => {
     expect(await s.t.db.selectFrom('sessions').select('id').execute()).toEqual(sessions);
     // another user is not held back
     await from('10.1.1.1').auth.login({ username: 'clerk', password: 'right-password' });
+  });
+});
+
+describe('the login limit lives in the database', () => {
+  it('is remembered after a restart and shared by two servers on one database', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ck-login-'));
+    // two handles on one file: two server processes, or one before and after a restart
+    const a = openDatabase({ dataDir: dir });
+    const b = openDatabase({ dataDir: dir });
+    try {
+      await migrateToLatest(a.db);
+      const center = await insertCenter(a.db, { code: 'L1', name: '登录测试中心', city: '测试市' });
+      await insertUser(a.db, {
+        centerId: center.id,
+        username: 'clerk',
+        passwordHash: await hashPassword('right-password'),
+        role: 'supervisor',
+        staffId: null,
+        displayName: '审管科',
+      });
+      const on = (db: typeof a.db, clientAddress: string) =>
+        createCaller(createContextInner({ db, clientAddress }));
+      for (let i = 0; i < 3; i++)
+        await expect(
+          on(a.db, '10.2.0.1').auth.login({ username: 'clerk', password: 'x' }),
+        ).rejects.toMatchObject({
+          code: 'UNAUTHORIZED',
+        });
+      for (let i = 0; i < 2; i++)
+        await expect(
+          on(b.db, '10.2.0.2').auth.login({ username: 'Clerk', password: 'x' }),
+        ).rejects.toMatchObject({
+          code: 'UNAUTHORIZED',
+        });
+      // five failures over the two handles: both refuse the right password now
+      for (const db of [a.db, b.db])
+        await expect(
+          on(db, '10.2.0.3').auth.login({ username: 'clerk', password: 'right-password' }),
+        ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+      const rows = await b.db.selectFrom('login_attempts').select(['username', 'is_ok']).execute();
+      expect(rows).toHaveLength(5);
+      expect(rows.every((r) => r.username === 'clerk' && r.is_ok === 0)).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

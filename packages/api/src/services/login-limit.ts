@@ -1,10 +1,10 @@
 /**
  * Login rate limit: failed sign-ins counted per username and per client address over a sliding
  * window. Past the limit every attempt is refused (even with the right password) until the oldest
- * counted failure leaves the window. A success clears the username's count.
+ * counted failure leaves the window. A success clears the username's count, not the address's.
  *
- * Kept in memory, per database handle: a restart forgets it, and several server processes on one
- * PostgreSQL each count their own (the limit then applies per process).
+ * The attempts live in the database (`login_attempts`), so a restart remembers them and every server
+ * process on one PostgreSQL counts the same failures. This module only decides.
  */
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
@@ -14,51 +14,28 @@ export const LOGIN_LIMITS = {
   perAddress: 20,
 } as const;
 
-/** Keys kept at most per kind, the oldest dropped first: a flood of made-up names cannot fill memory. */
-const MAX_KEYS = 10_000;
+export type TLoginLimits = { windowMs: number; perUsername: number; perAddress: number };
 
-export class LoginLimiter {
-  readonly #failures = new Map<string, number[]>();
-
-  constructor(
-    readonly limits: { windowMs: number; perUsername: number; perAddress: number } = LOGIN_LIMITS,
-  ) {}
-
-  #recent(key: string, now: number): number[] {
-    const times = (this.#failures.get(key) ?? []).filter((t) => now - t < this.limits.windowMs);
-    if (times.length) this.#failures.set(key, times);
-    else this.#failures.delete(key);
-    return times;
-  }
-
-  /** Milliseconds until a sign-in may be tried again, or 0 when it may be tried now. */
-  retryAfter(username: string, address: string | null, now = Date.now()): number {
-    let wait = 0;
-    const check = (key: string, limit: number) => {
-      const times = this.#recent(key, now);
-      if (times.length >= limit)
-        wait = Math.max(wait, times[times.length - limit]! + this.limits.windowMs - now);
-    };
-    check(userKey(username), this.limits.perUsername);
-    if (address) check(addressKey(address), this.limits.perAddress);
-    return wait;
-  }
-
-  recordFailure(username: string, address: string | null, now = Date.now()): void {
-    for (const key of address ? [userKey(username), addressKey(address)] : [userKey(username)]) {
-      const times = this.#recent(key, now);
-      times.push(now);
-      this.#failures.delete(key);
-      this.#failures.set(key, times);
-      if (this.#failures.size > MAX_KEYS * 2)
-        this.#failures.delete(this.#failures.keys().next().value as string);
-    }
-  }
-
-  recordSuccess(username: string): void {
-    this.#failures.delete(userKey(username));
-  }
+/** The username as the limit counts it: `Clerk ` and `clerk` are one account's attempts. */
+export function limitKeyOf(username: string): string {
+  return username.trim().toLowerCase();
 }
 
-const userKey = (username: string) => `u:${username.trim().toLowerCase()}`;
-const addressKey = (address: string) => `a:${address}`;
+/**
+ * Milliseconds until a sign-in may be tried again (0: now), from the failures still counted (epoch ms,
+ * oldest first): for the username since its last success, and for the address.
+ */
+export function retryAfterMs(
+  failures: { byUsername: readonly number[]; byAddress: readonly number[] },
+  now: number,
+  limits: TLoginLimits = LOGIN_LIMITS,
+): number {
+  let wait = 0;
+  const check = (all: readonly number[], limit: number) => {
+    const times = all.filter((t) => now - t < limits.windowMs);
+    if (times.length >= limit) wait = Math.max(wait, times[times.length - limit]! + limits.windowMs - now);
+  };
+  check(failures.byUsername, limits.perUsername);
+  check(failures.byAddress, limits.perAddress);
+  return wait;
+}

@@ -3,6 +3,7 @@ import * as m20261126_1330 from './2026_11_26_1330_initial_schema.ts';
 import * as m20261126_1500 from './2026_11_26_1500_case_workflow.ts';
 import * as m20261126_1600 from './2026_11_26_1600_fine_sign_offs.ts';
 import * as m20261126_1700 from './2026_11_26_1700_policies_immutable.ts';
+import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1500_case_workflow': m20261126_1500,
   '2026_11_26_1600_fine_sign_offs': m20261126_1600,
   '2026_11_26_1700_policies_immutable': m20261126_1700,
+  '2026_11_26_1800_login_attempts': m20261126_1800,
 };
 
 export const migrationProvider: MigrationProvider = {
