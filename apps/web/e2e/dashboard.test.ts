@@ -454,9 +454,10 @@ describe('sign-off of the monthly fines (签批)', () => {
     await context.close();
   }
 
-  it('lets 审管科 sign first, then a leader', async () => {
+  it('lets 审管科 sign first, then the two leaders, one line each, until the month is signed', async () => {
     await sign('supervisor', '签批中');
-    await sign('leader', '中心主任');
+    await sign('deputy', '分管副主任');
+    await sign('leader', '已签批');
   });
 });
 

@@ -26,6 +26,9 @@ export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_USERS: { username: string; role: TRole; displayName: string }[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员' },
   { username: 'leader', role: 'leader', displayName: '中心主任' },
+  // a second leader, so a demo month's fines summary can carry all three signatures (审管科, 分管领导,
+  // 主要领导): one person signs one line only
+  { username: 'deputy', role: 'leader', displayName: '分管副主任' },
   { username: 'supervisor', role: 'supervisor', displayName: '审管科' },
   { username: 'head', role: 'head', displayName: '窗口负责人' },
   { username: 'staff', role: 'staff', displayName: '窗口工作人员' },
