@@ -484,7 +484,10 @@ describe('staff', () => {
   it('sees only their own score and the peer ratings', async () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'staff');
-    expect(await menuLabels(page)).toEqual(['我的考核', '季度互评']);
+    const labels = await menuLabels(page);
+    expect(labels).toEqual(expect.arrayContaining(['我的考核', '季度互评', '办件']));
+    expect(labels).not.toContain('窗口效能');
+    expect(labels).not.toContain('月度处罚');
     await page.goto(`${server.baseUrl}/me?period=2026-Q3`);
     await settled(page, 'page-person');
     expect(await page.getByTestId('person-total').textContent()).toMatch(/\d/);
@@ -499,6 +502,31 @@ describe('staff', () => {
     }
     await page.getByTestId('submit-ratings').click();
     await expect.poll(async () => page.getByText('已评：').count(), { timeout: 10_000 }).toBe(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('accepts a case at the counter, gets the receipt, and finds the case in their registry', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'staff');
+    await page.goto(`${server.baseUrl}/cases/accept`);
+    await settled(page, 'page-case-accept');
+    await page.getByTestId('accept-matter').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByTestId('accept-name').fill('王晓明');
+    await page.getByTestId('accept-phone').fill('13812345678');
+    await page.getByTestId('accept-submit').click();
+    const code = page.getByTestId('receipt-code');
+    await code.waitFor({ timeout: 15_000 });
+    const acceptanceCode = (await code.textContent())!.trim();
+    expect(acceptanceCode).toMatch(/\d/);
+    expect((await page.getByTestId('receipt-password').textContent())!.trim()).toMatch(/^\S{4,}$/);
+    await shot(page, 'staff-case-accepted');
+    // the registry shows the clerk's own cases, the new one among them
+    await page.goto(`${server.baseUrl}/cases`);
+    await settled(page, 'page-cases');
+    const table = page.getByTestId('cases-table');
+    await expect.poll(async () => table.textContent(), { timeout: 15_000 }).toContain(acceptanceCode);
     expect(errors).toEqual([]);
     await context.close();
   });

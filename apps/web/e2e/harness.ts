@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +22,29 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds apps/web when dist/ is missing (CI starts from a fresh clone) or E2E_BUILD=1. */
+/** The newest modification time of the dashboard's sources (src/, index.html, the Vite config). */
+function newestSourceMs(): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const s = statSync(file);
+    if (s.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const name of ['src', 'index.html', 'vite.config.ts']) {
+    const file = path.join(WEB_DIR, name);
+    if (existsSync(file)) visit(file);
+  }
+  return newest;
+}
+
+/**
+ * Builds apps/web when dist/ is missing (CI starts from a fresh clone), older than a source file (a
+ * local run must not test a stale build), or E2E_BUILD=1.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(path.join(WEB_DIR, 'dist/index.html')) && process.env.E2E_BUILD !== '1') return;
+  const index = path.join(WEB_DIR, 'dist/index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSourceMs() && process.env.E2E_BUILD !== '1')
+    return;
   execFileSync(
     process.execPath,
     [path.join(WEB_DIR, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],

@@ -74,7 +74,8 @@ export const PAGES_BY_ROLE: Record<TRole, readonly TPageKey[]> = {
     'caseSatisfaction',
     'caseMatters',
   ],
-  staff: ['myScore', 'person', 'peerRating'],
+  // the clerk at the counter accepts cases and sees their own (the API scopes them to the person)
+  staff: ['myScore', 'person', 'peerRating', 'caseAccept', 'cases', 'caseAlerts', 'caseMatters'],
 };
 
 export function canOpen(role: TRole, page: TPageKey): boolean {
