@@ -65,6 +65,17 @@ export async function insertPolicyVersion(
   };
 }
 
+/** The versions of a policy effective on or before a date, the one in force first. */
+function versionsInForce(db: Db, centerId: number, code: string, date: string) {
+  return db
+    .selectFrom('policies')
+    .where('center_id', '=', centerId)
+    .where('code', '=', code)
+    .where('effective_from', '<=', date)
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc');
+}
+
 /**
  * Which version of a policy is in force on a date (its id and version, without the body): versions are
  * never edited, so a caller that has parsed that id's body before need not read it again.
@@ -75,15 +86,7 @@ export async function findPolicyVersionInForce(
   code: string,
   date: string,
 ): Promise<{ id: number; version: number } | undefined> {
-  return db
-    .selectFrom('policies')
-    .select(['id', 'version'])
-    .where('center_id', '=', centerId)
-    .where('code', '=', code)
-    .where('effective_from', '<=', date)
-    .orderBy('effective_from', 'desc')
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  return versionsInForce(db, centerId, code, date).select(['id', 'version']).executeTakeFirst();
 }
 
 /** One stored policy version, with its body. */
@@ -103,14 +106,8 @@ export async function findPolicyInForce(
   code: string,
   date: string,
 ): Promise<TPolicyVersion | undefined> {
-  const row = await db
-    .selectFrom('policies')
+  const row = await versionsInForce(db, centerId, code, date)
     .select(['id', 'center_id', 'code', 'version', 'effective_from', 'body'])
-    .where('center_id', '=', centerId)
-    .where('code', '=', code)
-    .where('effective_from', '<=', date)
-    .orderBy('effective_from', 'desc')
-    .orderBy('version', 'desc')
     .executeTakeFirst();
   return row && policyRowToPolicy(row);
 }
