@@ -111,8 +111,10 @@ export function createServer(opts: TServerOptions): http.Server {
     createContext: ({ req, res }) => createContext(req, res),
     onError,
   });
-  // single GET queries (the dashboard's reads) skip the Fetch conversion; everything else: `trpc`
-  const query = opts.standardOnly ? null : createQueryPath({ router: appRouter, createContext, onError });
+  // GET queries, single or batched (the dashboard's reads), skip the Fetch conversion; the rest: `trpc`
+  const query = opts.standardOnly
+    ? null
+    : createQueryPath({ router: appRouter, createContext, maxBatchSize: opts.maxBatchSize, onError });
   const webRoot = path.resolve(opts.webDist);
   return http.createServer((req, res) => {
     const url = req.url ?? '/';

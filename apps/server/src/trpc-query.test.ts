@@ -12,10 +12,15 @@ interface TAnswer {
 }
 
 /** A GET with the given cookie, answered in full (a new connection each time: nothing carries over). */
-function get(base: string, path: string, cookie: string | null): Promise<TAnswer> {
+function get(
+  base: string,
+  path: string,
+  cookie: string | null,
+  headers: Record<string, string> = {},
+): Promise<TAnswer> {
   return new Promise((resolve, reject) => {
     http
-      .get(`${base}${path}`, { headers: cookie ? { cookie } : {} }, (res) => {
+      .get(`${base}${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
@@ -29,6 +34,12 @@ function get(base: string, path: string, cookie: string | null): Promise<TAnswer
       .on('error', reject);
   });
 }
+
+/** A batch as `httpBatchLink` sends it: paths joined by commas, inputs keyed by index. */
+const batch = (calls: [string, unknown?][]) =>
+  `/trpc/${calls.map(([path]) => path).join(',')}?batch=1&input=${encodeURIComponent(
+    JSON.stringify(Object.fromEntries(calls.map(([, input], i) => [i, input]))),
+  )}`;
 
 const q = (path: string, input?: unknown) =>
   `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
@@ -102,7 +113,13 @@ describe('the lean query path answers as tRPC’s handler does', () => {
     await t?.destroy();
   });
 
-  const cases: { name: string; path: () => string; as: 'leader' | 'staff' | null; isLean: boolean }[] = [
+  const cases: {
+    name: string;
+    path: () => string;
+    as: 'leader' | 'staff' | null;
+    isLean: boolean;
+    headers?: Record<string, string>;
+  }[] = [
     {
       name: 'window efficiency',
       path: () => q('analytics.windowEfficiency', { year: 2026, quarter: 3 }),
@@ -175,9 +192,59 @@ describe('the lean query path answers as tRPC’s handler does', () => {
     },
     { name: 'a mutation over GET: handed on', path: () => q('auth.logout'), as: 'leader', isLean: false },
     {
-      name: 'a batch: handed on',
+      name: 'a batch, as the dashboard sends it',
       path: () =>
-        `/trpc/analytics.awards,analytics.trends?batch=1&input=${encodeURIComponent('{"0":{"year":2026},"1":{"year":2026}}')}`,
+        batch([['analytics.awards', { year: 2026 }], ['analytics.trends', { year: 2026 }], ['auth.me']]),
+      as: 'leader',
+      isLean: true,
+    },
+    {
+      name: 'a batch with one error among data (207)',
+      path: () => batch([['analytics.awards', { year: 'x' }], ['auth.me']]),
+      as: 'leader',
+      isLean: true,
+    },
+    {
+      name: 'a batch refused as a whole (403 each)',
+      path: () =>
+        batch([
+          ['analytics.awards', { year: 2026 }],
+          ['analytics.trends', { year: 2026 }],
+        ]),
+      as: 'staff',
+      isLean: true,
+    },
+    {
+      name: 'a batch without input',
+      path: () => '/trpc/auth.me,auth.me?batch=1',
+      as: 'leader',
+      isLean: true,
+    },
+    {
+      name: 'a batch whose input is not an object',
+      path: () => `/trpc/auth.me,analytics.awards?batch=1&input=${encodeURIComponent('[1]')}`,
+      as: 'leader',
+      isLean: true,
+    },
+    {
+      name: 'a batch whose input is not JSON',
+      path: () => '/trpc/auth.me,analytics.awards?batch=1&input=%7B',
+      as: 'leader',
+      isLean: true,
+    },
+    {
+      name: 'a batch with an unknown procedure: handed on',
+      path: () =>
+        batch([
+          ['analytics.awards', { year: 2026 }],
+          ['analytics.nothing', {}],
+        ]),
+      as: 'leader',
+      isLean: false,
+    },
+    {
+      name: 'a batch with a mutation: handed on',
+      path: () => batch([['auth.me'], ['auth.logout']]),
       as: 'leader',
       isLean: false,
     },
@@ -187,21 +254,37 @@ describe('the lean query path answers as tRPC’s handler does', () => {
       as: 'leader',
       isLean: false,
     },
+    {
+      name: 'a streamed batch (jsonl): handed on',
+      path: () => batch([['auth.me'], ['auth.me']]),
+      as: 'leader',
+      isLean: false,
+      headers: { 'trpc-accept': 'application/jsonl' },
+    },
+    {
+      name: 'a single call asking for a stream: handed on (tRPC refuses it)',
+      path: () => q('auth.me'),
+      as: 'leader',
+      isLean: false,
+      headers: { accept: 'application/jsonl' },
+    },
   ];
 
   for (const c of cases) {
     it(c.name, async () => {
       const cookie = c.as ? cookies[c.as]! : null;
-      const a = await get(lean, c.path(), cookie);
-      const b = await get(standard, c.path(), cookie);
+      const a = await get(lean, c.path(), cookie, c.headers);
+      const b = await get(standard, c.path(), cookie, c.headers);
       expect(a.status).toBe(b.status);
       expect(a.headers['content-type']).toBe(b.headers['content-type']);
       expect(a.headers.vary).toBe(b.headers.vary);
       expect(a.headers['set-cookie']).toEqual(b.headers['set-cookie']);
-      expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
+      // JSON first for a readable difference, then to the byte (a jsonl stream is lines, not one value)
+      if (!c.headers?.['trpc-accept']) expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
       expect(a.body).toBe(b.body);
       // the lean path sends a Content-Length; tRPC's handler streams its body (chunked)
       expect(b.headers['transfer-encoding']).toBe('chunked');
+      if (c.isLean) expect(a.headers['transfer-encoding']).toBeUndefined();
       if (c.isLean) expect(a.headers['content-length']).toBe(String(Buffer.byteLength(a.body)));
       else expect(a.headers['transfer-encoding']).toBe('chunked');
     });
