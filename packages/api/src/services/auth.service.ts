@@ -45,14 +45,15 @@ const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAA
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
   const key = limitKeyOf(username);
   const address = ctx.clientAddress;
+  const now = Date.now();
   const failures = await recentLoginFailures(ctx.db, {
     username: key,
     address,
-    since: new Date(Date.now() - LOGIN_LIMITS.windowMs).toISOString(),
+    since: new Date(now - LOGIN_LIMITS.windowMs).toISOString(),
   });
   const wait = retryAfterMs(
     { byUsername: failures.byUsername.map(Date.parse), byAddress: failures.byAddress.map(Date.parse) },
-    Date.now(),
+    now,
   );
   if (wait > 0) {
     throw new DomainError(
@@ -69,7 +70,6 @@ export async function login(ctx: TContext, username: string, password: string): 
   }
   await recordLoginAttempt(ctx.db, { username: key, address, isOk: true, at: nowIso() });
   const token = randomBytes(32).toString('base64url');
-  const now = Date.now();
   await deleteExpiredSessions(ctx.db, new Date(now).toISOString());
   await insertSession(ctx.db, {
     id: sessionIdOf(token),
