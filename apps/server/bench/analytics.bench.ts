@@ -5,6 +5,9 @@
  * The bare SQL of a question is the statements its procedure sends, replayed on the raw driver (see
  * `bareSqlOf`). Both sides are warmed up first and then timed run by run, alternating.
  *
+ * The server runs twice per size: as its own process (as in production) and inside the bench process
+ * (both sides then run at one process's speed; see `serverInProcess`). BENCH_SERVER=process,same.
+ *
  * BENCH_SIZES=1000000,10000000 (default) · BENCH_RUNS=200 · BENCH_WARMUP_MS=1500 · BENCH_DIR=/tmp/ck-bench
  * (databases are kept there and reused when their size matches, since generating 10 M cases takes minutes).
  */
@@ -27,6 +30,7 @@ import {
 } from '@chuangkou/db';
 import type SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { createServer } from '../src/server.ts';
 
 const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -132,7 +136,8 @@ async function time(fn: () => unknown | Promise<unknown>, runs: number): Promise
 
 /**
  * Times two ways of answering one question run by run, alternating, so both see the same load of a
- * shared machine (timing one after the other let a busy minute fall on one side only).
+ * shared machine (timing one after the other let a busy minute fall on one side only). Alternating in
+ * blocks of 20 instead gave the same ratios (measured), so the simpler order stays.
  */
 async function timePair(
   a: () => unknown | Promise<unknown>,
@@ -195,13 +200,16 @@ async function prepare(size: number): Promise<TDatabase> {
   return handle;
 }
 
-for (const size of SIZES) {
-  const handle = await prepare(size);
-  const sqlite = handle.sqlite!;
-  const cases = (sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;
-  // the server runs as its own process, as in production (`pnpm start`), on the same database file
+/** A running server: its base URL and how to stop it. */
+interface TRunning {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** The server as its own process, as in production (`pnpm start`), on the same database file. */
+async function serverProcess(size: number): Promise<TRunning> {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
@@ -224,62 +232,110 @@ for (const size of SIZES) {
       break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${base}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  return {
+    base,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/**
+ * The same server in this process, on its own connection to the database file, still reached over
+ * HTTP on a socket. On this shared machine two processes can run the same code at speeds 50 % apart
+ * (measured: 3.7 and 5.4 ms for one procedure in two runs of one script), so a ratio between two
+ * processes is partly a ratio of their luck; in one process both sides share it.
+ */
+async function serverInProcess(size: number): Promise<TRunning> {
+  const own = openDatabase({ dataDir: path.join(DIR, String(size)) });
+  const server = createServer({
+    db: own.db,
+    webDist: path.join(DIR, 'no-dashboard'),
+    maxBodyBytes: 1_000_000,
+    maxBatchSize: 50,
+    isSecure: false,
+    today: () => TODAY,
   });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await own.close();
+    },
+  };
+}
+
+const PLACEMENTS = (process.env.BENCH_SERVER ?? 'process,same').split(',') as ('process' | 'same')[];
+
+for (const size of SIZES) {
+  const handle = await prepare(size);
+  const sqlite = handle.sqlite!;
+  const cases = (sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;
   const benchUser = await findUser(
     handle.db,
     (sqlite.prepare('select id from users where username = ?').get('bench') as { id: number }).id,
   );
   const center = benchUser!.centerId;
-
-  console.log(`\n## ${cases.toLocaleString()} cases (SQLite, ${RUNS} runs each after warm-up, ms)`);
-  console.log(
-    '| question | HTTP p50 | HTTP p95 | bare SQL p50 | bare SQL p95 | ratio p50 | added by the API, p50 |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  // the fair client: one kept-alive connection, as a browser keeps one (fetch without keep-alive
-  // pays a new TCP connection, ~1 ms, on every request)
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = (url: string) =>
-    new Promise<void>((resolve, reject) => {
-      http
-        .get(url, { agent, headers: { cookie } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode} ${body}`));
-            else resolve(JSON.parse(body));
-          });
-        })
-        .on('error', reject);
+  for (const placement of PLACEMENTS) {
+    const running = placement === 'process' ? await serverProcess(size) : await serverInProcess(size);
+    const { base } = running;
+    const login = await fetch(`${base}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
     });
-  const f = (x: number) => x.toFixed(2);
-  for (const q of QUESTIONS) {
-    const url = `${base}/trpc/analytics.${q.procedure}?input=${encodeURIComponent(JSON.stringify(q.input))}`;
-    const bareSql = q.hasBare ? await bareSqlOf(sqlite, benchUser!, q) : null;
-    const [httpTimes, bare] = bareSql
-      ? await timePair(() => get(url), bareSql, RUNS)
-      : [await time(() => get(url), RUNS), null];
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const where = placement === 'process' ? 'server in its own process' : 'server in the bench process';
     console.log(
-      `| ${q.name} | ${f(percentile(httpTimes, 50))} | ${f(percentile(httpTimes, 95))} | ${bare ? f(percentile(bare, 50)) : '–'} | ${bare ? f(percentile(bare, 95)) : '–'} | ${bare ? (percentile(httpTimes, 50) / percentile(bare, 50)).toFixed(2) : '–'} | ${bare ? f(percentile(httpTimes, 50) - percentile(bare, 50)) : '–'} |`,
+      `\n## ${cases.toLocaleString()} cases, ${where} (SQLite, ${RUNS} runs each after warm-up, ms)`,
     );
+    console.log(
+      '| question | HTTP p50 | HTTP p95 | bare SQL p50 | bare SQL p95 | ratio p50 | added by the API, p50 |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    // the fair client: one kept-alive connection, as a browser keeps one (fetch without keep-alive
+    // pays a new TCP connection, ~1 ms, on every request)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (url: string) =>
+      new Promise<void>((resolve, reject) => {
+        http
+          .get(url, { agent, headers: { cookie } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const body = Buffer.concat(chunks).toString('utf8');
+              if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode} ${body}`));
+              else resolve(JSON.parse(body));
+            });
+          })
+          .on('error', reject);
+      });
+    const f = (x: number) => x.toFixed(2);
+    for (const q of QUESTIONS) {
+      const url = `${base}/trpc/analytics.${q.procedure}?input=${encodeURIComponent(JSON.stringify(q.input))}`;
+      const bareSql = q.hasBare ? await bareSqlOf(sqlite, benchUser!, q) : null;
+      const [httpTimes, bare] = bareSql
+        ? await timePair(() => get(url), bareSql, RUNS)
+        : [await time(() => get(url), RUNS), null];
+      console.log(
+        `| ${q.name} | ${f(percentile(httpTimes, 50))} | ${f(percentile(httpTimes, 95))} | ${bare ? f(percentile(bare, 50)) : '–'} | ${bare ? f(percentile(bare, 95)) : '–'} | ${bare ? (percentile(httpTimes, 50) / percentile(bare, 50)).toFixed(2) : '–'} | ${bare ? f(percentile(httpTimes, 50) - percentile(bare, 50)) : '–'} |`,
+      );
+    }
+    // the floor under every row: one HTTP round trip on the same connection that does nothing
+    const floor = await time(() => get(`${base}/api/health`), RUNS);
+    console.log(
+      `\nthe HTTP floor (GET /api/health on the same kept-alive connection): p50 ${f(percentile(floor, 50))} ms, p95 ${f(percentile(floor, 95))} ms`,
+    );
+    agent.destroy();
+    await running.stop();
   }
-  // the floor under every row: one HTTP round trip on the same connection that does nothing
-  const floor = await time(() => get(`${base}/api/health`), RUNS);
-  console.log(
-    `\nthe HTTP floor (GET /api/health on the same kept-alive connection): p50 ${f(percentile(floor, 50))} ms, p95 ${f(percentile(floor, 95))} ms`,
-  );
   const scan = await time(() => sqlite.prepare(SCAN_SQL).all(center), 3);
   console.log(
     `\nfor reference, the same quarter's window efficiency as a scan of the cases table (no rollup): p50 ${percentile(scan, 50).toFixed(0)} ms`,
   );
-  agent.destroy();
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
   await handle.close();
 }
