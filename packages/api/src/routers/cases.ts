@@ -280,12 +280,12 @@ export const casesRouter = router({
         limit: input?.limit ?? 200,
       });
       return rows.map((r) => ({
-        ...r,
         stageZh: STAGE_ZH[r.stage],
         // the names the analytics drill-down reads (notes/web-needs.md)
         acceptedAt: r.receivedOn,
         completedAt: r.decidedOn,
         status: r.stage,
+        ...r,
       }));
     }),
 

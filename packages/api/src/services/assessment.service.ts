@@ -121,13 +121,13 @@ function withNames(
   return assessment.results.map((r) => {
     const n = names.get(r.staff);
     return {
-      ...r,
       staffId: Number(r.staff),
       staffName: n?.staffName ?? r.staff,
       windowId: n?.windowId ?? null,
       windowName: n?.windowName ?? null,
       unitId: n?.unitId ?? null,
       unitName: n?.unitName ?? null,
+      ...r,
     };
   });
 }
@@ -316,12 +316,12 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
   const named = assessment.results.map((r) => {
     const n = names.get(r.staff);
     return {
-      ...r,
       staffId: Number(r.staff),
       staffName: n?.staffName ?? r.staff,
       windowName: n?.windowName ?? null,
       unitName: n?.unitName ?? null,
       windowId: n?.windowId ?? null,
+      ...r,
     };
   });
   return { assessment, results: named, names };
@@ -333,11 +333,11 @@ export async function cadreCandidatesOf(db: Db, centerId: number, today: string,
   return cadreCandidates(assessment).map((c) => {
     const n = names.get(c.staff);
     return {
-      ...c,
       staffId: Number(c.staff),
       staffName: n?.staffName ?? c.staff,
       windowName: n?.windowName ?? null,
       unitName: n?.unitName ?? null,
+      ...c,
     };
   });
 }

@@ -83,13 +83,10 @@ function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNa
   return names.get(Number(id)) ?? { name: String(id), window: '—', unit: '—' };
 }
 
-/**
- * A row with its person's names. Built with one spread and named fields: `{ ...row, ...names }` (two
- * spreads) takes V8's slow object-cloning path, ~5 µs a row, 0.1 s on a 20,000-row bulletin.
- */
+/** A row with its person's names: named fields first, the row's spread last (README, Development). */
 function withNamesOf<T extends { staff: string }>(names: Map<number, TStaffNames>, row: T): T & TStaffNames {
   const n = namesOf(names, row.staff);
-  return { ...row, name: n.name, window: n.window, unit: n.unit };
+  return { name: n.name, window: n.window, unit: n.unit, ...row };
 }
 
 async function centerName(db: Db, centerId: number): Promise<string> {
@@ -134,10 +131,10 @@ async function resultsBulletin(
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
     rows: hasBegun
       ? view.results.map((r) => ({
-          ...r,
           name: r.staffName,
           window: r.windowName ?? '—',
           unit: r.unitName ?? '—',
+          ...r,
         }))
       : [],
   };

@@ -727,7 +727,7 @@ export async function importWorkflowCases(
   const ids = await insertWorkflowCases(db, newRows);
   await appendCaseEvents(
     db,
-    ids.flatMap((caseId, i) => events[i]!.map((e) => ({ ...e, caseId }))),
+    ids.flatMap((caseId, i) => events[i]!.map((e) => ({ caseId, ...e }))),
   );
   let decided = 0;
   const proposals: Parameters<typeof insertSanctionProposals>[1] = [];

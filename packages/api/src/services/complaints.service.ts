@@ -120,5 +120,5 @@ export async function complaintLadderOf(db: Db, centerId: number, today: string,
       .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true, cause: c.cause ?? undefined })),
     asOf,
   );
-  return ladder.map((r) => ({ ...r, staffId: Number(r.staff), staffName: name.get(r.staff) ?? r.staff }));
+  return ladder.map((r) => ({ staffId: Number(r.staff), staffName: name.get(r.staff) ?? r.staff, ...r }));
 }

@@ -360,7 +360,6 @@ async function addToCaseDaily(
       .insertInto('case_daily')
       .values(
         values.slice(i, i + 400).map((v) => ({
-          ...v,
           completed: 0,
           on_time: 0,
           overdue: 0,
@@ -368,6 +367,7 @@ async function addToCaseDaily(
           handling_days: 0,
           promised_days: 0,
           immediate_same_day: 0,
+          ...v,
         })),
       )
       .onConflict((oc) =>
@@ -562,10 +562,10 @@ export async function listWorkflowCases(db: Db, f: TCaseFilter): Promise<TCaseLi
     .limit(f.limit ?? 200)
     .execute();
   return rows.map((r) => ({
-    ...caseRowToWorkflowCase(r),
     matterName: r.matter_name,
     windowName: r.window_name,
     staffName: r.staff_name,
+    ...caseRowToWorkflowCase(r),
   }));
 }
 
@@ -906,13 +906,13 @@ export async function listFollowUps(
   if (f.windowId !== undefined) q = q.where('cases.window_id', '=', f.windowId);
   const rows = await q.orderBy('case_follow_ups.due_on').orderBy('case_follow_ups.id').limit(1000).execute();
   return rows.map((r) => ({
-    ...followUpRow(r),
     acceptanceCode: r.acceptance_code,
     matterName: r.matter_name,
     windowName: r.window_name,
     staffName: r.staff_name,
     level: num(r.level),
     comment: r.comment,
+    ...followUpRow(r),
   }));
 }
 
@@ -1034,10 +1034,10 @@ export async function listSanctionProposals(
   if (f.caseId !== undefined) q = q.where('case_sanction_proposals.case_id', '=', f.caseId);
   const rows = await q.orderBy('case_sanction_proposals.id').limit(1000).execute();
   return rows.map((r) => ({
-    ...proposalRow(r),
     acceptanceCode: r.acceptance_code,
     matterName: r.matter_name,
     staffName: r.staff_name,
+    ...proposalRow(r),
   }));
 }
 
