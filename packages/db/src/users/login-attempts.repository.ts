@@ -26,7 +26,8 @@ export async function recentLoginFailures(
     .where('is_ok', '=', 1)
     .where('at', '>=', f.since)
     .executeTakeFirst();
-  const from = lastSuccess?.at && lastSuccess.at > f.since ? lastSuccess.at : f.since;
+  // a success inside the window starts the username's count again
+  const from = lastSuccess?.at ?? f.since;
   const failures = (column: 'username' | 'address', value: string, after: string) =>
     db
       .selectFrom('login_attempts')
