@@ -15,7 +15,7 @@ import {
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { LOGIN_LIMITS, limitKeyOf, retryAfterMs } from './login-limit.ts';
-import { verifyPassword } from './password.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'ck_session';
 /** A session lasts a working day and a half; then the user signs in again. */
@@ -38,8 +38,6 @@ function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
-/** A dummy hash so an unknown username costs the same time as a wrong password. */
-const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
@@ -63,7 +61,7 @@ export async function login(ctx: TContext, username: string, password: string): 
     );
   }
   const found = await findUserForLogin(ctx.db, username);
-  const isValid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  const isValid = await verifyPassword(password, found?.passwordHash ?? dummyPasswordHash());
   if (!found || !isValid || found.user.isDisabled) {
     await recordLoginAttempt(ctx.db, { username: key, address, isOk: false, at: nowIso() });
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');

@@ -14,17 +14,30 @@ import { createContextInner } from '../context.ts';
 import { createCaller } from '../root.ts';
 import { setupApi, type TApiSetup } from '../testing/api-test-setup.ts';
 import { SESSION_CACHE_MS, sessionIdOf, sessionTokenFromCookie, sessionUser } from './auth.service.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { DEFAULT_PASSWORD_COST, hashPassword, setPasswordCost, verifyPassword } from './password.ts';
 
 describe('hashPassword', () => {
   it('verifies the right password and refuses a wrong one, with a fresh salt each time', async () => {
     const a = await hashPassword('demo1234');
     const b = await hashPassword('demo1234');
     expect(a).not.toBe(b);
-    expect(a).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(a).toMatch(/^scrypt\$4096\$8\$1\$/);
     expect(await verifyPassword('demo1234', a)).toBe(true);
     expect(await verifyPassword('demo12345', a)).toBe(false);
     expect(await verifyPassword('demo1234', 'garbage')).toBe(false);
+  });
+
+  it('hashes at OWASP strength outside the test setup, and a hash keeps verifying after the cost changes', async () => {
+    expect(DEFAULT_PASSWORD_COST).toBe(2 ** 17);
+    const cheap = await hashPassword('demo1234');
+    setPasswordCost(DEFAULT_PASSWORD_COST);
+    try {
+      const strong = await hashPassword('demo1234');
+      expect(strong).toMatch(/^scrypt\$131072\$8\$1\$/);
+      expect(await verifyPassword('demo1234', cheap)).toBe(true);
+    } finally {
+      setPasswordCost(2 ** 12);
+    }
   });
 });
 

@@ -9,8 +9,23 @@ const scrypt = promisify(scryptCb) as (
 ) => Promise<Buffer>;
 
 /** OWASP strength; Node's default maxmem (32 MiB) is too small for N=2^17 (traps.md). */
-const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+export const DEFAULT_PASSWORD_COST = 2 ** 17;
+const PARAMS = { N: DEFAULT_PASSWORD_COST, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const KEY_LENGTH = 32;
+
+/**
+ * Sets the scrypt cost N of new hashes. Only test setups call it (a cheap cost keeps suites that hash
+ * many passwords within their time on a busy machine); a stored hash always carries its own N.
+ */
+export function setPasswordCost(n: number): void {
+  if (!Number.isInteger(Math.log2(n)) || n < 2 ** 10) throw new Error('N must be a power of two ≥ 1024');
+  PARAMS.N = n;
+}
+
+/** A hash of nothing at the current cost: an unknown username costs the same time as a wrong password. */
+export function dummyPasswordHash(): string {
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
+}
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64), so the cost can change later. */
 export async function hashPassword(password: string): Promise<string> {
