@@ -38,7 +38,6 @@ function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
-
 /** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
   const key = limitKeyOf(username);
