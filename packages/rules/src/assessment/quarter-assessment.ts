@@ -1,4 +1,5 @@
-import { FLAGS, type TFlag, type TGrade, type TPolicy } from '../policy/policy.schema.ts';
+import { FLAGS, type TFlag, type TGrade, type TItem, type TPolicy } from '../policy/policy.schema.ts';
+import { aggravationHundredths, checkRecordItem, unitPointsHundredths } from '../records/conduct-record.ts';
 import type { TScenario } from '../scenario/scenario.schema.ts';
 import { previousQuarter, quarterRange } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
@@ -28,18 +29,16 @@ export interface TQuarterAssessment {
 const FLAG_BIT = Object.fromEntries(FLAGS.map((f, i) => [f, 1 << i])) as Record<TFlag, number>;
 
 interface TCompiledItem {
-  code: string;
+  source: TItem;
   /** category index, or -1 for a bonus; -2 for items the quarter does not score (fines) */
   cat: number;
-  /** hundredths per unit; NaN when the points come from the level */
+  /** hundredths per unit, as `recordPoints` counts them */
   points: number;
+  /** hundredths per unit by level (the level's points first, `unitPointsHundredths`) */
   levels: Map<string, number> | null;
-  levelKeys: string;
   aggravation: number;
-  hasAggravation: boolean;
   flagMask: number;
   isValidComplaint: boolean;
-  isComputed: boolean;
 }
 
 interface TCompiledPolicy {
@@ -74,18 +73,15 @@ function compile(policy: TPolicy): TCompiledPolicy {
           ? catIndex.get(item.category!)!
           : -2;
     items.set(item.code, {
-      code: item.code,
+      source: item,
       cat,
-      points: item.points === undefined ? Number.NaN : hundredths(item.points),
-      levels: item.levels
-        ? new Map(item.levels.map((l) => [l.key, hundredths(l.points ?? item.points ?? 0)]))
+      points: unitPointsHundredths(item),
+      levels: item.levels?.length
+        ? new Map(item.levels.map((l) => [l.key, unitPointsHundredths(item, l.key)]))
         : null,
-      levelKeys: item.levels?.map((l) => `"${l.key}"`).join(', ') ?? '',
-      aggravation: item.aggravation ? hundredths(item.aggravation.points) : 0,
-      hasAggravation: item.aggravation !== undefined,
+      aggravation: aggravationHundredths(item),
       flagMask: item.flags.reduce((m, f) => m | FLAG_BIT[f], 0),
       isValidComplaint: item.isValidComplaint,
-      isComputed: item.kind === 'computed',
     });
   }
   const result: TCompiledPolicy = {
@@ -159,45 +155,15 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
   const records = scenario.records ?? [];
   for (let r = 0; r < records.length; r++) {
     const rec = records[r]!;
-    const item = p.items.get(rec.item);
-    if (item === undefined)
-      fail(`records[${r}].item`, `unknown item "${rec.item}"`, `未知条款 "${rec.item}"`);
-    const it = item!;
-    if (it.isComputed) {
-      fail(
-        `records[${r}].item`,
-        `item "${it.code}" is computed, not recorded`,
-        `条款 "${it.code}" 由系统计算，不能录入`,
-      );
+    const compiledItem = p.items.get(rec.item);
+    try {
+      // the same check as records.create (one rule, one message)
+      checkRecordItem(compiledItem?.source, rec);
+    } catch (e) {
+      throw e instanceof RulesError ? e.within(`records[${r}]`, 'INVALID_SCENARIO') : e;
     }
-    let points = it.points;
-    if (it.levels !== null) {
-      if (rec.level === undefined) {
-        fail(
-          `records[${r}].level`,
-          `required for item "${it.code}" (one of ${it.levelKeys})`,
-          `条款 "${it.code}" 须填写级别`,
-        );
-      }
-      const lp = it.levels.get(rec.level!);
-      if (lp === undefined) {
-        fail(
-          `records[${r}].level`,
-          `item "${it.code}" has no level "${rec.level}" (one of ${it.levelKeys})`,
-          `条款 "${it.code}" 没有级别 "${rec.level}"`,
-        );
-      }
-      points = lp!;
-    } else if (rec.level !== undefined) {
-      fail(`records[${r}].level`, `item "${it.code}" has no levels`, `条款 "${it.code}" 不分级别`);
-    }
-    if (rec.aggravated === true && !it.hasAggravation) {
-      fail(
-        `records[${r}].aggravated`,
-        `item "${it.code}" has no aggravation`,
-        `条款 "${it.code}" 无加扣情形`,
-      );
-    }
+    const it = compiledItem!;
+    const points = it.levels === null ? it.points : it.levels.get(rec.level!)!;
     const qty = rec.qty ?? 1;
     let target = -1;
     let group: number[] | undefined;

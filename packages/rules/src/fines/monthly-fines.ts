@@ -1,12 +1,14 @@
 import type { TPolicy } from '../policy/policy.schema.ts';
+import { recordFine, unknownItem } from '../records/conduct-record.ts';
 import { isIsoDate, monthKey } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
+import type { TStaffPost } from '../vocabulary/conduct.vocabulary.ts';
 
 export interface TFineStaff {
   id: string;
   window?: string;
   /** front desk, back office or security (F2b, F9 front desk; F10 the guard on duty) */
-  post?: 'front' | 'back' | 'security';
+  post?: TStaffPost;
 }
 
 export interface TFineRecord {
@@ -73,13 +75,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
   const byStaff = new Map<string, Map<string, number>>();
   input.records.forEach((r, i) => {
     const item = items.get(r.item);
-    if (!item)
-      throw new RulesError(
-        'INVALID_INPUT',
-        `records[${i}].item`,
-        `unknown item "${r.item}"`,
-        `未知条款 "${r.item}"`,
-      );
+    if (!item) throw unknownItem(r.item).within(`records[${i}]`, 'INVALID_INPUT');
     if (!staffById.has(r.staff)) {
       throw new RulesError(
         'INVALID_INPUT',
@@ -122,7 +118,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
     for (const item of policy.items) {
       const count = counts.get(item.code);
       if (!count || !item.fine) continue;
-      const amount = item.fine.amount * count;
+      const amount = recordFine(item, count);
       lines.push({ item: item.code, count, amount });
       total += amount;
       const group = item.fine.countsWith ?? item.code;

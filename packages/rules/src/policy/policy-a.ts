@@ -1,4 +1,5 @@
 import { type TPolicy, type TPolicyInput, ZPolicy } from './policy.schema.ts';
+import { SEED_LINKS } from './policy-links.ts';
 
 const SRC = '考核细则';
 
@@ -38,7 +39,10 @@ export const POLICY_A_INPUT = {
     excellence: { quota: 2, scope: 'center', passesDown: false },
     returnToUnitAfter: 2,
     yearEnd: { minQuarters: 2, decimals: 2 },
+    notice: { workingDays: 5 },
   },
+  // a valid attitude complaint → A3; 红旗窗口 → D6 monthly / annual; 黄牌警告 → B8
+  links: SEED_LINKS.A,
   items: [
     // (一) 文明服务、思想品德 (基础分30分，扣完为止)
     {
