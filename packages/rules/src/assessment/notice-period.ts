@@ -13,7 +13,7 @@ export interface TNoticePeriod {
  * working days of the center's calendar: it starts on the day of publication, or the next working day
  * when that is a day off, and lasts the policy's `notice.workingDays`.
  *
- * @example noticePeriod(calendar, '2026-10-08', POLICY_A.assessment!) // { from: '2026-10-09', to: '2026-10-15' }
+ * @example noticePeriod(calendar, '2026-10-05', POLICY_A.assessment!) // { from: '2026-10-08', to: '2026-10-13' }
  */
 export function noticePeriod(
   calendar: TWorkCalendar,
