@@ -61,6 +61,7 @@ function matrix(
       input: () => ({ id: s.users.supervisor.id, isDisabled: false }),
     },
     'policies.list': { allowed: ALL },
+    'policies.inForce': { allowed: ALL },
     'policies.create': {
       allowed: ['admin'],
       input: () => ({ code: 'A', effectiveFrom: '2030-01-01', body: POLICY_BODY }),

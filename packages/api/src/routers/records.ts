@@ -2,12 +2,15 @@ import { listRecords } from '@chuangkou/db';
 import { z } from 'zod';
 import { forbidden } from '../errors.ts';
 import { ZCreateRecordInput, ZDate, ZId, ZReason } from '../schemas.ts';
-import { createRecord, revokeRecordWithReason } from '../services/records.service.ts';
+import { createRecord, revokeRecordWithReason, valueRecords } from '../services/records.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const recordsRouter = router({
-  /** Records the user may see: a person's own (staff), a window's (head), the center's. */
+  /**
+   * Records the user may see: a person's own (staff), a window's (head), the center's; each with its
+   * points or fine under the policy in force on its date.
+   */
   list: authedProcedure
     .input(
       z
@@ -50,11 +53,13 @@ export const recordsRouter = router({
             await ctx.db.selectFrom('staff').select('id').where('window_id', '=', scope.windowId).execute()
           ).map((s) => s.id),
         );
-        return all.filter((r) =>
-          r.staffId !== null ? people.has(r.staffId) : r.windowId === scope.windowId,
+        return valueRecords(
+          ctx.db,
+          ctx.user.centerId,
+          all.filter((r) => (r.staffId !== null ? people.has(r.staffId) : r.windowId === scope.windowId)),
         );
       }
-      return listRecords(ctx.db, {
+      const records = await listRecords(ctx.db, {
         centerId: ctx.user.centerId,
         from: input?.from,
         to: input?.to,
@@ -63,6 +68,7 @@ export const recordsRouter = router({
         scheme: input?.scheme,
         status: input?.status,
       });
+      return valueRecords(ctx.db, ctx.user.centerId, records);
     }),
   /** Records a deduction, bonus or fine, validated against the policy in force on its date. */
   create: supervisorProcedure

@@ -7,23 +7,20 @@ import {
   type TUser,
   type TWindowAward,
 } from '@chuangkou/db';
-import { monthRange } from '@chuangkou/rules';
+import { AWARD_KIND_LABELS, awardLink, monthRange } from '@chuangkou/rules';
 import { badInput, conflict } from '../errors.ts';
 import { audit } from './audit.ts';
-import { itemOf, policyInForce } from './policy.service.ts';
+import { policyInForce, recordPoliciesInForce } from './policy.service.ts';
 import { createRecord } from './records.service.ts';
 import { windowInCenter } from './scope.ts';
 
-const KIND_ZH: Record<TAwardKind, string> = {
-  redFlagMonthly: '月度红旗窗口',
-  redFlagAnnual: '年度红旗窗口',
-  yellowCard: '黄牌警告',
-};
+const kindZh = (kind: TAwardKind) => AWARD_KIND_LABELS[kind].zh;
 
 /**
- * Grants a red-flag award or a yellow card to a window and records its points for every person of the
- * window (D6 monthly / annual, B8). A window whose people had an F5 exposure that month cannot be the
- * month's red-flag window (处罚办法 F5).
+ * Grants a red-flag award or a yellow card to a window and records, for every person of the window,
+ * the item the policies in force link to the award (`awardLink`: D6 monthly / annual and B8 under the
+ * default policy A). A window whose people had an exposure that bars the month's awards (处罚办法 一、5)
+ * cannot be the month's red-flag window.
  */
 export async function grantAward(
   db: Db,
@@ -46,7 +43,7 @@ export async function grantAward(
     date = `${input.year}-12-31`;
     if (date > today) throw badInput('year', `${input.year}年尚未结束，不能评年度红旗窗口`);
   } else {
-    if (input.month === undefined) throw badInput('month', `${KIND_ZH[input.kind]}须填写月份`);
+    if (input.month === undefined) throw badInput('month', `${kindZh(input.kind)}须填写月份`);
     const r = monthRange(input.year, input.month);
     if (input.kind === 'redFlagMonthly') {
       date = r.end;
@@ -94,29 +91,28 @@ export async function grantAward(
     kind: input.kind,
   });
   if (input.kind !== 'yellowCard' && existing.some((a) => a.month === (input.month ?? null))) {
-    throw conflict(`${window.name} 已获得该期${KIND_ZH[input.kind]}`, 'windowId');
+    throw conflict(`${window.name} 已获得该期${kindZh(input.kind)}`, 'windowId');
   }
-  const policyA = await policyInForce(db, user.centerId, 'A', date);
-  const code = input.kind === 'yellowCard' ? 'B8' : 'D6';
-  const item = itemOf(policyA.policy, code);
   let recordId: number | null = null;
-  if (item) {
+  for (const { policy } of await recordPoliciesInForce(db, user.centerId, date)) {
+    const link = awardLink(policy, input.kind);
+    if (!link) continue;
     const record = await createRecord(
       db,
       user,
       today,
       {
         windowId: window.id,
-        item: code,
-        level: code === 'D6' ? (input.kind === 'redFlagMonthly' ? 'monthly' : 'annual') : undefined,
+        item: link.item,
+        level: link.level,
         date,
-        note: `${KIND_ZH[input.kind]}${input.reason ? `：${input.reason}` : ''}`,
+        note: `${kindZh(input.kind)}${input.reason ? `：${input.reason}` : ''}`,
         correctionReason: input.correctionReason,
       },
       'award',
       null,
     );
-    recordId = record.id;
+    recordId ??= record.id;
   }
   const award = await insertAward(db, {
     centerId: user.centerId,

@@ -22,9 +22,19 @@ import {
   listUnits,
   listWindows,
 } from '@chuangkou/db';
-import { chinaWorkCalendar, monthRange, quarterRange, type TItem } from '@chuangkou/rules';
+import {
+  awardLink,
+  monthRange,
+  noticePeriod,
+  policyItem,
+  quarterRange,
+  recordFine,
+  recordPoints,
+  type TItem,
+} from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
 import { cadreCandidatesOf, quarterView, yearEnd } from './assessment.service.ts';
+import { centerCalendar } from './calendar.service.ts';
 import { finesOfMonth } from './fines.service.ts';
 import { policyInForce } from './policy.service.ts';
 
@@ -50,12 +60,9 @@ export type TBulletinRequest =
 export interface TBulletinSettings {
   /** 异议电话 printed on the results notice; defaults to the 12345 government service hotline. */
   objectionPhone?: string | undefined;
-  /** 公示期 in working days (at least five, as public notices usually run). */
-  noticeWorkingDays?: number | undefined;
 }
 
 const DEFAULT_PHONE = '12345';
-const DEFAULT_NOTICE_DAYS = 5;
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
 async function directoryOf(db: Db, centerId: number) {
@@ -104,17 +111,16 @@ async function resultsBulletin(
   settings: TBulletinSettings,
 ): Promise<TResultsBulletin> {
   const { start, end } = quarterRange(year, quarter);
-  const [center, view, policy] = await Promise.all([
+  const [center, view, policy, calendar] = await Promise.all([
     centerName(db, centerId),
     quarterView(db, centerId, year, quarter),
     policyInForce(db, centerId, 'A', end),
+    centerCalendar(db, centerId),
   ]);
   // A quarter that has not begun has no draft: the bulletin refuses it (EMPTY_PERIOD).
   const hasBegun = view.status === 'published' || start <= today;
   const publishedOn = view.publishedAt?.slice(0, 10) ?? today;
-  const noticeDays = settings.noticeWorkingDays ?? DEFAULT_NOTICE_DAYS;
-  const calendar = chinaWorkCalendar();
-  const from = calendar.isWorkingDay(publishedOn) ? publishedOn : calendar.addWorkingDays(publishedOn, 1);
+  const rules = policy.policy.assessment;
   return {
     kind: 'results',
     center,
@@ -127,7 +133,8 @@ async function resultsBulletin(
       base: c.base,
     })),
     publishedOn,
-    noticePeriod: { from, to: calendar.addWorkingDays(from, noticeDays - 1) },
+    // 公示期 on the center's calendar, as case deadlines count
+    noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
     rows: hasBegun
       ? view.results.map((r) => ({
@@ -138,11 +145,6 @@ async function resultsBulletin(
         }))
       : [],
   };
-}
-
-function behaviourPoints(item: TItem, qty: number, level: string | null, aggravated: boolean): number {
-  const base = item.points ?? item.levels?.find((l) => l.key === level)?.points ?? 0;
-  return base * qty + (aggravated && item.aggravation ? item.aggravation.points * qty : 0);
 }
 
 async function behavioursBulletin(
@@ -187,8 +189,8 @@ async function behavioursBulletin(
         text: item.text,
         qty: record.qty,
       };
-      if (item.kind === 'fine') row.fine = (item.fine?.amount ?? 0) * record.qty;
-      else row.points = behaviourPoints(item, record.qty, record.level, record.aggravated);
+      if (item.kind === 'fine') row.fine = recordFine(item, record.qty);
+      else row.points = recordPoints(item, record);
       if (record.note) row.note = record.note;
       rows.push(row);
     }
@@ -289,9 +291,10 @@ async function awardsBulletin(
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listAwards(db, { centerId, year, kind: scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual' }),
   ]);
-  const bonus =
-    policy.policy.items.find((i) => i.code === 'D6')?.levels?.find((l) => l.key === scope)?.points ??
-    (scope === 'monthly' ? 2 : 5);
+  const link = awardLink(policy.policy, scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual');
+  const linked = link && policyItem(policy.policy, link.item);
+  // the bonus the award records for every person of the window (考核细则 一(四)6); none without a link
+  const bonus = linked ? recordPoints(linked, { level: link.level }) : null;
   const chosen = awards.filter((a) => month === undefined || a.month === month);
   return {
     kind: 'awards',

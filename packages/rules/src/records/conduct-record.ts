@@ -56,7 +56,7 @@ export function checkRecordItem(item: TItem | undefined, record: TRecordEntry): 
     refuse(
       'item',
       `item "${item.code}" is computed, not recorded`,
-      `条款 "${item.code}" 由系统计算，不能手工录入`,
+      `条款 "${item.code}" 由系统计算（如互评结果），不能手工录入`,
     );
   }
   const levels = item.levels;

@@ -9,6 +9,8 @@ export const GRADE_LABELS: TLabels<TGrade> = {
   basic: { zh: '基本称职', en: 'Basic' },
   incompetent: { zh: '不称职', en: 'Incompetent' },
 };
+/** No grade: fewer assessed quarters than the year-end needs (年终总评). */
+export const NOT_GRADED_LABEL = { zh: '不评定', en: 'Not graded' } as const;
 
 /** Result flags, in the order the engine reports them (domain.md, "Output"). */
 export const FLAGS = [
