@@ -1,5 +1,6 @@
 export * from './assessment/grading.ts';
 export * from './assessment/notice-period.ts';
+export * from './assessment/peer-tier.ts';
 export * from './assessment/quarter-assessment.ts';
 export * from './assessment/year-assessment.ts';
 export * from './calendar/index.ts';

@@ -4,6 +4,7 @@ import type { TScenario } from '../scenario/scenario.schema.ts';
 import { previousQuarter, quarterRange } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
 import { orderFlags, rankAndGrade } from './grading.ts';
+import { peerTier } from './peer-tier.ts';
 
 /** One person's quarter (the engine's output format, domain.md). */
 export interface TQuarterResult {
@@ -250,11 +251,7 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
     } else {
       peerShare[i] = good[i]! / rated[i]!;
       if (p.peerCat >= 0) {
-        // compare good/rated with the tier's percent without rounding: good·100 against percent·rated
-        const g100 = good[i]! * 100;
-        const tier = p.peerTiers.find((t) =>
-          t.isMinExclusive ? g100 > t.minPercent * rated[i]! : g100 >= t.minPercent * rated[i]!,
-        );
+        const tier = peerTier(p.peerTiers, good[i]!, rated[i]!);
         if (tier) deductions[i * catCount + p.peerCat]! += tier.points;
       }
     }
