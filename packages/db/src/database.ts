@@ -139,7 +139,6 @@ export interface ConductRecordsTable {
   created_at: string;
 }
 
-
 export interface ComplaintsTable {
   id: Generated<number>;
   center_id: number;
@@ -162,7 +161,6 @@ export interface ComplaintsTable {
   created_at: string;
 }
 
-
 export interface PeerRatingsTable {
   id: Generated<number>;
   center_id: number;
@@ -173,7 +171,6 @@ export interface PeerRatingsTable {
   tier: TPeerTier;
   created_at: string;
 }
-
 
 /** 巡查表 */
 export interface PatrolsTable {
@@ -198,7 +195,6 @@ export interface PatrolFindingsTable {
   /** the record or fine this finding became */
   record_id: number | null;
 }
-
 
 /** 红旗窗口 / 黄牌警告 */
 export interface WindowAwardsTable {
@@ -286,7 +282,6 @@ export interface PublishedAssessmentsTable {
   published_by: number | null;
   published_at: string;
 }
-
 
 /** 签批 of a month's fines summary: one row per signed line, append-only, with the summary it signed. */
 export interface FineSignOffsTable {
