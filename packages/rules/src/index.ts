@@ -1,3 +1,4 @@
+export * from './assessment/assessed-staff.ts';
 export * from './assessment/grading.ts';
 export * from './assessment/notice-period.ts';
 export * from './assessment/peer-tier.ts';

@@ -1,4 +1,5 @@
 import { listAwards } from '@chuangkou/db';
+import { AWARD_KINDS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZMonth, ZReason, ZText, ZYear } from '../schemas.ts';
 import { grantAward } from '../services/awards.service.ts';
@@ -15,7 +16,7 @@ export const awardsRouter = router({
     .input(
       z.object({
         windowId: ZId,
-        kind: z.enum(['redFlagMonthly', 'redFlagAnnual', 'yellowCard']),
+        kind: z.enum(AWARD_KINDS),
         year: ZYear,
         month: ZMonth.optional(),
         date: ZDate.optional(),

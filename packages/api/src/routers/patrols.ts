@@ -1,4 +1,5 @@
 import { listPatrols } from '@chuangkou/db';
+import { PATROL_SESSIONS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZItemCode, ZReason, ZText } from '../schemas.ts';
 import { createPatrol } from '../services/patrols.service.ts';
@@ -13,7 +14,7 @@ export const patrolsRouter = router({
     .input(
       z.object({
         date: ZDate,
-        session: z.enum(['morning', 'afternoon']),
+        session: z.enum(PATROL_SESSIONS),
         dutyLeader: ZText(40),
         inspectors: ZText(200),
         findings: z

@@ -1,4 +1,10 @@
-import { GRADE_LABELS, NOT_GRADED_LABEL, QUARTER_LABELS, QUARTERS } from '@chuangkou/rules';
+import {
+  GRADE_LABELS,
+  NOT_GRADED_LABEL,
+  QUARTER_LABELS,
+  QUARTERS,
+  SIGN_OFF_LINE_LABELS,
+} from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TCadreCandidate, TYearEndBulletin } from '../bulletin.types.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
@@ -116,7 +122,12 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         },
       ],
       table: { kind: 'table', rows: candidates, emptyText: '本年度无推荐人选' },
-      after: [{ kind: 'blank' }, signatureLine('分管领导'), { kind: 'blank' }, signatureLine('主要领导')],
+      after: [
+        { kind: 'blank' },
+        signatureLine(SIGN_OFF_LINE_LABELS.deputy.zh),
+        { kind: 'blank' },
+        signatureLine(SIGN_OFF_LINE_LABELS.principal.zh),
+      ],
     },
   ];
 }

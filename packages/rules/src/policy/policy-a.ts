@@ -14,6 +14,7 @@ export const POLICY_A_INPUT = {
   nameEn: 'Quarterly points for window staff',
   source: '房管局行政服务中心窗口工作人员考核细则',
   assessment: {
+    posts: ['front', 'back'],
     categories: [
       { key: 'civility', name: '文明服务、思想品德', nameEn: 'Civility and conduct', base: 30, floor: 0 },
       { key: 'skills', name: '业务技能', nameEn: 'Professional skills', base: 40, floor: 0 },

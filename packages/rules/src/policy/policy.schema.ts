@@ -96,6 +96,11 @@ export const ZGradeBand = z.object({
 });
 
 export const ZAssessment = z.object({
+  /**
+   * The posts assessed: 窗口工作人员 at the front desk and in the back office (考核细则, title); the
+   * guards are fined under 处罚办法 一、10 only.
+   */
+  posts: z.array(z.enum(STAFF_POSTS)).min(1).default(['front', 'back']),
   categories: z.array(ZCategory).min(1),
   /** C7: the computed peer-evaluation deduction */
   peer: z
