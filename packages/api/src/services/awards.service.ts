@@ -3,11 +3,12 @@ import {
   insertAward,
   listAwards,
   listRecords,
+  listStaff,
   type TAwardKind,
   type TUser,
   type TWindowAward,
 } from '@chuangkou/db';
-import { AWARD_KIND_LABELS, awardLink, monthRange } from '@chuangkou/rules';
+import { AWARD_KIND_LABELS, awardBarringRecords, awardLink, monthRange } from '@chuangkou/rules';
 import { badInput, conflict } from '../errors.ts';
 import { audit } from './audit.ts';
 import { policyInForce, recordPoliciesInForce } from './policy.service.ts';
@@ -49,28 +50,28 @@ export async function grantAward(
       date = r.end;
       if (r.end > today)
         throw badInput('month', `${input.year}年${input.month}月尚未结束，不能评月度红旗窗口`);
-      // 处罚办法 五: F5 exposure bars the window from that month's excellence awards
-      const policyB = await policyInForce(db, user.centerId, 'B', r.end);
-      const barring = new Set(
-        policyB.policy.items.filter((i) => i.fine?.barsMonthlyAwards).map((i) => i.code),
-      );
-      const records = await listRecords(db, {
-        centerId: user.centerId,
-        from: r.start,
-        to: r.end,
-        status: 'active',
-        scheme: 'fine',
-      });
-      const staffOfWindow = await db
-        .selectFrom('staff')
-        .select('id')
-        .where('window_id', '=', window.id)
-        .execute();
-      const ids = new Set(staffOfWindow.map((s) => s.id));
-      const barred = records.find(
-        (rec) =>
-          barring.has(rec.item) &&
-          ((rec.staffId !== null && ids.has(rec.staffId)) || rec.windowId === window.id),
+      // 处罚办法 一、5: an exposure bars the window from that month's excellence awards
+      const [policyB, records, staff] = await Promise.all([
+        policyInForce(db, user.centerId, 'B', r.end),
+        listRecords(db, {
+          centerId: user.centerId,
+          from: r.start,
+          to: r.end,
+          status: 'active',
+          scheme: 'fine',
+        }),
+        listStaff(db, { centerId: user.centerId, includeInactive: true }),
+      ]);
+      const members = new Set(staff.filter((p) => p.windowId === window.id).map((p) => String(p.id)));
+      const [barred] = awardBarringRecords(
+        policyB.policy,
+        records.map((rec) => ({
+          item: rec.item,
+          staff: rec.staffId?.toString(),
+          window: rec.windowId?.toString(),
+        })),
+        String(window.id),
+        members,
       );
       if (barred) {
         throw conflict(

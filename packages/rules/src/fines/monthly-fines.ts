@@ -161,3 +161,27 @@ function byItemOrder(policy: TPolicy) {
   const order = new Map(policy.items.map((i, k) => [i.code, k]));
   return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
 }
+
+/** A fine record as the award bar reads it: its item, and the person or the window it names. */
+export interface TBarringRecord {
+  item: string;
+  staff?: string | null | undefined;
+  window?: string | null | undefined;
+}
+
+/**
+ * The records that bar a window from a month's excellence awards (处罚办法 一、5: 曝光批评并且属实的…
+ * 工作人员所在科室、窗口取消当月评先评优资格): records of an item that bars the awards, naming a person
+ * of the window or the window itself. Give it the month's records; empty when the window may be awarded.
+ */
+export function awardBarringRecords<R extends TBarringRecord>(
+  policy: TPolicy,
+  records: ReadonlyArray<R>,
+  window: string,
+  members: ReadonlySet<string>,
+): R[] {
+  const barring = new Set(policy.items.filter((i) => i.fine?.barsMonthlyAwards).map((i) => i.code));
+  return records.filter(
+    (r) => barring.has(r.item) && ((r.staff != null && members.has(r.staff)) || r.window === window),
+  );
+}
