@@ -154,50 +154,54 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
   const vetoed = new Uint8Array(n);
 
   const records = scenario.records ?? [];
-  for (let r = 0; r < records.length; r++) {
-    const rec = records[r]!;
-    const compiledItem = p.items.get(rec.item);
-    try {
-      // the same check as records.create (one rule, one message)
+  let r = 0;
+  try {
+    for (; r < records.length; r++) {
+      const rec = records[r]!;
+      const compiledItem = p.items.get(rec.item);
+      // the same check as records.create: one rule, one message
       checkRecordItem(compiledItem?.source, rec);
-    } catch (e) {
-      throw e instanceof RulesError ? e.within(`records[${r}]`, 'INVALID_SCENARIO') : e;
-    }
-    const it = compiledItem!;
-    const points = it.levels === null ? it.points : it.levels.get(rec.level!)!;
-    const qty = rec.qty ?? 1;
-    let target = -1;
-    let group: number[] | undefined;
-    if (rec.staff !== undefined) {
-      const t = index.get(rec.staff);
-      if (t === undefined)
-        fail(`records[${r}].staff`, `unknown staff "${rec.staff}"`, `未知人员 "${rec.staff}"`);
-      target = t!;
-    } else {
-      if (!windowIds.has(rec.window!)) {
-        fail(`records[${r}].window`, `unknown window "${rec.window}"`, `未知窗口 "${rec.window}"`);
+      const it = compiledItem!;
+      const points = it.levels === null ? it.points : it.levels.get(rec.level!)!;
+      const qty = rec.qty ?? 1;
+      let target = -1;
+      let group: number[] | undefined;
+      if (rec.staff !== undefined) {
+        const t = index.get(rec.staff);
+        if (t === undefined)
+          fail(`records[${r}].staff`, `unknown staff "${rec.staff}"`, `未知人员 "${rec.staff}"`);
+        target = t!;
+      } else {
+        if (!windowIds.has(rec.window!)) {
+          fail(`records[${r}].window`, `unknown window "${rec.window}"`, `未知窗口 "${rec.window}"`);
+        }
+        group = members.get(rec.window!) ?? [];
       }
-      group = members.get(rec.window!) ?? [];
-    }
-    const date = rec.date;
-    if (date < start || date > end || it.cat === -2) continue;
+      const date = rec.date;
+      if (date < start || date > end || it.cat === -2) continue;
 
-    const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
-    const cat = it.cat;
-    if (group === undefined) {
-      if (cat === -1) bonus[target]! += amount;
-      else deductions[target * catCount + cat]! += amount;
-      flagMask[target]! |= it.flagMask;
-      if (it.isValidComplaint) vetoed[target] = 1;
-    } else {
-      for (let g = 0; g < group.length; g++) {
-        const t = group[g]!;
-        if (cat === -1) bonus[t]! += amount;
-        else deductions[t * catCount + cat]! += amount;
-        flagMask[t]! |= it.flagMask;
-        if (it.isValidComplaint) vetoed[t] = 1;
+      const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
+      const cat = it.cat;
+      if (group === undefined) {
+        if (cat === -1) bonus[target]! += amount;
+        else deductions[target * catCount + cat]! += amount;
+        flagMask[target]! |= it.flagMask;
+        if (it.isValidComplaint) vetoed[target] = 1;
+      } else {
+        for (let g = 0; g < group.length; g++) {
+          const t = group[g]!;
+          if (cat === -1) bonus[t]! += amount;
+          else deductions[t * catCount + cat]! += amount;
+          flagMask[t]! |= it.flagMask;
+          if (it.isValidComplaint) vetoed[t] = 1;
+        }
       }
     }
+  } catch (e) {
+    // a record's own refusal (checkRecordItem), placed in the scenario
+    throw e instanceof RulesError && e.code === 'INVALID_RECORD'
+      ? e.within(`records[${r}]`, 'INVALID_SCENARIO')
+      : e;
   }
 
   const complaints = scenario.complaints ?? [];

@@ -34,6 +34,11 @@ export function policyItem(policy: TPolicy, code: string): TItem | undefined {
   return index.get(code);
 }
 
+function hasLevel(levels: ReadonlyArray<{ key: string }>, key: string | undefined): boolean {
+  for (const l of levels) if (l.key === key) return true;
+  return false;
+}
+
 const refuse = (field: string, detail: string, detailZh: string): never => {
   throw new RulesError('INVALID_RECORD', field, detail, detailZh);
 };
@@ -69,7 +74,7 @@ export function checkRecordItem(item: TItem | undefined, record: TRecordEntry): 
         `条款 "${item.code}" 须选择级别：${levels.map((l) => l.name).join('、')}`,
       );
     }
-    if (!levels.some((l) => l.key === level)) {
+    if (!hasLevel(levels, level)) {
       refuse(
         'level',
         `item "${item.code}" has no level "${level}" (one of ${levels.map((l) => `"${l.key}"`).join(', ')})`,
