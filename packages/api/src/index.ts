@@ -10,7 +10,7 @@ export {
   sessionTokenFromCookie,
   sessionUser,
 } from './services/auth.service.ts';
-export { bulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
+export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
 export { importWorkflowCases, listCaseAlerts, type TCaseAlertRow } from './services/cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { hashPassword, verifyPassword } from './services/password.ts';
