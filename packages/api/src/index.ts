@@ -1,6 +1,4 @@
 export type { TRole } from '@chuangkou/db';
-export type { TContext } from './context.ts';
-export { createContextInner } from './context.ts';
 export {
   ACCESS_TABLE,
   CALLERS,
@@ -11,6 +9,8 @@ export {
 } from './access/access.table.ts';
 export { PAGE_KEYS, PAGE_NEEDS, type TPageKey } from './access/pages.table.ts';
 export type { TPermissions } from './access/permissions.ts';
+export type { TContext } from './context.ts';
+export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
 export { ZImportCaseRow } from './routers/cases.ts';

@@ -10,8 +10,8 @@ import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { Link } from '../../lib/router.tsx';
 import { usePermissions } from '../../lib/permissions.ts';
+import { Link } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const GRADES = ['excellent', 'competent', 'basic', 'incompetent', null] as const;
