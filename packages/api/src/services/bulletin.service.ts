@@ -336,7 +336,7 @@ export async function awardsBulletin(
 
 /**
  * 年终总评及后备干部名单: the rows of `assessment.yearEnd`; the cadre candidates only for a reader of
- * `assessment.cadreCandidates` (`withCandidates`), else the list says there are none to show.
+ * `assessment.cadreCandidates` (`withCandidates`), else the bulletin has no list of them.
  */
 export async function yearEndBulletin(
   db: Db,
@@ -352,7 +352,7 @@ export async function yearEndBulletin(
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listLatestPublished(db, centerId, year, year),
-    withCandidates ? cadreCandidatesOf(db, centerId, today, year) : [],
+    withCandidates ? cadreCandidatesOf(db, centerId, today, year) : undefined,
   ]);
   return {
     kind: 'yearend',
@@ -362,7 +362,7 @@ export async function yearEndBulletin(
     policyTitle: policy.policy.name,
     publishedOn: today,
     rows: year_.assessment.results.map((r) => withNamesOf(directory.names, r)),
-    candidates: candidates.map((c) => withNamesOf(directory.names, c)),
+    candidates: candidates?.map((c) => withNamesOf(directory.names, c)),
   };
 }
 
