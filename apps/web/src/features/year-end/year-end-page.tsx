@@ -10,8 +10,8 @@ import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { Link } from '../../lib/router.tsx';
-import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const GRADES = ['excellent', 'competent', 'basic', 'incompetent', null] as const;
@@ -21,13 +21,12 @@ export default function YearEndPage() {
   const { t, locale } = useI18n();
   const filters = useFilters();
   const trpc = useTRPC();
-  const session = useSession();
   const year = filters.period.year;
-  const isLeader = session.data?.role === 'leader';
+  const canConfirmCadres = usePermissions().can('assessment.cadreCandidates');
   const query = useQuery(trpc.assessment.yearEnd.queryOptions({ year }));
   const candidates = useQuery({
     ...trpc.assessment.cadreCandidates.queryOptions({ year }),
-    enabled: isLeader,
+    enabled: canConfirmCadres,
   });
   const reasonText = (reason: string) =>
     reason === 'annualExcellent'
@@ -79,7 +78,7 @@ export default function YearEndPage() {
                     style={{ height: '100%' }}
                   >
                     <Alert type="info" showIcon title={t('ye.candidatesHint')} style={{ marginBottom: 8 }} />
-                    {isLeader ? (
+                    {canConfirmCadres ? (
                       <QueryView query={candidates} rows={3} isEmpty={(list) => list.length === 0}>
                         {(list) => (
                           <Table
