@@ -1,36 +1,18 @@
 import type http from 'node:http';
-import {
-  bulletinOf,
-  sessionIdOf,
-  sessionTokenFromCookie,
-  sessionUser,
-  type TBulletinRequest,
-} from '@chuangkou/api';
+import { createCaller, publicMessageOf, type TContext } from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
   bulletinFileName,
   isBulletinError,
   isBulletinKind,
   renderBulletin,
+  type TBulletin,
 } from '@chuangkou/bulletin';
-import type { DbRoot, TRole } from '@chuangkou/db';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
 /** The path prefix: GET /api/bulletins/<kind>?year=&quarter=&month=&date= */
 export const BULLETIN_PATH = '/api/bulletins/';
-
-/**
- * Who may download what. The notices of the notice board (results, behaviours, awards) go to every
- * signed-in user, as the seed posts them publicly; the sign-off summary, the patrol form and the
- * year-end list with its cadre proposals only to the supervisors and the leaders.
- */
-const READERS: Record<(typeof BULLETIN_KINDS)[number], readonly TRole[]> = {
-  results: ['admin', 'leader', 'supervisor', 'head', 'staff'],
-  behaviours: ['admin', 'leader', 'supervisor', 'head', 'staff'],
-  awards: ['admin', 'leader', 'supervisor', 'head', 'staff'],
-  fines: ['admin', 'leader', 'supervisor'],
-  patrol: ['admin', 'leader', 'supervisor'],
-  yearend: ['admin', 'leader', 'supervisor'],
-};
 
 class RequestError extends Error {
   constructor(
@@ -41,46 +23,14 @@ class RequestError extends Error {
   }
 }
 
-function integer(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
-  const raw = params.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RequestError(400, `参数 ${name} 须为 ${min}–${max} 的整数`);
-  }
-  return value;
-}
-
-function requestOf(
-  kind: (typeof BULLETIN_KINDS)[number],
-  params: URLSearchParams,
-  today: string,
-): TBulletinRequest {
-  const year = integer(params, 'year', 2000, 2100) ?? Number(today.slice(0, 4));
-  const quarter = integer(params, 'quarter', 1, 4) as 1 | 2 | 3 | 4 | undefined;
-  const month = integer(params, 'month', 1, 12);
-  const need = (value: number | undefined, name: string): number => {
-    if (value === undefined) throw new RequestError(400, `缺少参数 ${name}`);
-    return value;
-  };
-  switch (kind) {
-    case 'results':
-      return { kind, year, quarter: need(quarter, 'quarter') as 1 | 2 | 3 | 4 };
-    case 'behaviours':
-      return { kind, year, quarter, month };
-    case 'fines':
-      return { kind, year, month: need(month, 'month') };
-    case 'patrol': {
-      const date = params.get('date') ?? undefined;
-      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-        throw new RequestError(400, '参数 date 须为 YYYY-MM-DD');
-      return { kind, date };
-    }
-    case 'awards':
-      return { kind, year, month };
-    case 'yearend':
-      return { kind, year };
-  }
+/**
+ * The query string as the procedure's input: whole numbers as numbers, anything else as given; the
+ * procedure's own schema checks it and names the field at fault.
+ */
+function inputOf(params: URLSearchParams): Record<string, string | number> {
+  const input: Record<string, string | number> = {};
+  for (const [name, value] of params) input[name] = /^-?\d{1,9}$/.test(value) ? Number(value) : value;
+  return input;
 }
 
 function sendError(res: http.ServerResponse, status: number, message: string): void {
@@ -89,14 +39,16 @@ function sendError(res: http.ServerResponse, status: number, message: string): v
 }
 
 /**
- * GET /api/bulletins/<kind>: the bulletin of the signed-in user's center as an .xlsx attachment.
- * 401 without a session, 403 for a role that may not read the kind, 400 (with a Chinese message) for a
- * bad or empty period, an unknown kind or bad parameters.
+ * GET /api/bulletins/<kind>: the bulletin as an .xlsx attachment. The signed-in user (the session
+ * cookie, as for /trpc) calls the procedure `bulletins.<kind>`, which is gated, scoped and
+ * period-checked as the matching query; its refusal is sent with the HTTP status of its tRPC code and
+ * the API's own Chinese message (401 without a session, 403 for a role, 400 for a bad or unbegun
+ * period). An empty period, which has nothing to print, is refused by the bulletin (400).
  */
 export async function handleBulletinDownload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  opts: { db: DbRoot; today?: (() => string) | undefined },
+  createContext: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<TContext>,
 ): Promise<void> {
   try {
     if (req.method !== 'GET') throw new RequestError(405, '只支持 GET');
@@ -105,17 +57,9 @@ export async function handleBulletinDownload(
     if (!isBulletinKind(kind)) {
       throw new RequestError(400, `未知的通报类型“${kind}”，可用：${BULLETIN_KINDS.join('、')}`);
     }
-    const token = sessionTokenFromCookie(req.headers.cookie);
-    const user = token ? await sessionUser(opts.db, sessionIdOf(token)) : null;
-    if (!user) throw new RequestError(401, '请先登录');
-    if (!READERS[kind].includes(user.role)) throw new RequestError(403, '无权下载该通报');
-    const today = opts.today?.() ?? new Date().toISOString().slice(0, 10);
-    const bulletin = await bulletinOf(
-      opts.db,
-      user.centerId,
-      requestOf(kind, url.searchParams, today),
-      today,
-    );
+    const caller = createCaller(await createContext(req, res));
+    const procedure = caller.bulletins[kind] as (input: unknown) => Promise<TBulletin>;
+    const bulletin = await procedure(inputOf(url.searchParams));
     const xlsx = await renderBulletin(bulletin);
     const name = bulletinFileName(bulletin);
     res.writeHead(200, {
@@ -127,9 +71,12 @@ export async function handleBulletinDownload(
     res.end(xlsx);
   } catch (error) {
     if (error instanceof RequestError) return sendError(res, error.status, error.message);
+    if (error instanceof TRPCError) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error('[bulletin]', error.cause ?? error);
+      return sendError(res, getHTTPStatusCodeFromError(error), publicMessageOf(error));
+    }
     if (isBulletinError(error)) return sendError(res, 400, error.message);
-    if (error instanceof Error && error.name === 'DomainError') return sendError(res, 400, error.message);
     console.error('[bulletin]', error);
-    sendError(res, 500, '服务器内部错误');
+    sendError(res, 500, '服务器内部错误，请稍后重试或联系管理员');
   }
 }

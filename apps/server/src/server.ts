@@ -128,7 +128,7 @@ export function createServer(opts: TServerOptions): http.Server {
       return;
     }
     if (url.startsWith(BULLETIN_PATH)) {
-      void handleBulletinDownload(req, res, { db: opts.db, today: opts.today });
+      void handleBulletinDownload(req, res, createContext);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

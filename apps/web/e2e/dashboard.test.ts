@@ -134,7 +134,8 @@ describe('leader', () => {
     expect(median).toBeLessThanOrEqual(process.env.E2E_STRICT_TIMING === '1' ? 1500 : 10_000);
   });
 
-  it('sees the leader menu and not the entry forms', async () => {
+  it('sees the pages the server lets a leader open, the entry forms among them', async () => {
+    // the API lets the leaders record (the duty leader patrols), so the menu offers the forms
     const labels = await menuLabels(page);
     expect(labels).toEqual(
       expect.arrayContaining([
@@ -146,10 +147,14 @@ describe('leader', () => {
         '季度考核',
         '年终总评',
         '月度处罚',
+        '录入',
+        '巡查记录',
       ]),
     );
-    expect(labels).not.toContain('巡查记录');
+    // no staff record: nothing of one's own to rate or score; no administration
     expect(labels).not.toContain('季度互评');
+    expect(labels).not.toContain('我的考核');
+    expect(labels).not.toContain('用户与考核办法');
   });
 
   it('keeps a filter in the URL and redraws the chart for it', async () => {
@@ -466,7 +471,7 @@ describe('window head', () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'head');
     const labels = await menuLabels(page);
-    expect(labels).toEqual(expect.arrayContaining(['总览', '窗口效能', '季度考核', '我的考核']));
+    expect(labels).toEqual(expect.arrayContaining(['总览', '窗口效能', '互评分析', '季度考核', '我的考核']));
     expect(labels).not.toContain('月度处罚');
     expect(labels).not.toContain('巡查记录');
     await page.goto(`${server.baseUrl}/overview?period=2026-Q3`);
@@ -485,7 +490,7 @@ describe('staff', () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'staff');
     const labels = await menuLabels(page);
-    expect(labels).toEqual(expect.arrayContaining(['我的考核', '季度互评', '办件']));
+    expect(labels).toEqual(expect.arrayContaining(['我的考核', '季度考核', '季度互评', '办件']));
     expect(labels).not.toContain('窗口效能');
     expect(labels).not.toContain('月度处罚');
     await page.goto(`${server.baseUrl}/me?period=2026-Q3`);
@@ -533,10 +538,10 @@ describe('staff', () => {
 });
 
 describe('admin', () => {
-  it('sees the users and policies', async () => {
+  it('sees the users and policies, and the pages the API lets an administrator read', async () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'admin');
-    expect(await menuLabels(page)).toEqual(['用户与考核办法']);
+    expect(await menuLabels(page)).toEqual(['用户与考核办法', '季度考核', '办件']);
     await settled(page, 'page-admin');
     expect(await page.getByTestId('page-admin').textContent()).toContain('leader');
     await shot(page, 'admin');

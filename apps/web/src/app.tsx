@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { AppLayout } from './components/app-layout.tsx';
 import { ErrorState } from './components/query-view.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import { canOpen, homePage } from './lib/roles.ts';
+import { homePageOf, usePermissions } from './lib/permissions.ts';
 import { matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/session.ts';
 import { queryClient, TRPCProvider, trpcClient } from './lib/trpc.ts';
@@ -34,10 +34,11 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-/** Picks the page for the path and the signed-in user's role. */
+/** Picks the page for the path and what the server says the signed-in user may open. */
 function Shell() {
   const { path, href } = useLocation();
   const session = useSession();
+  const permissions = usePermissions();
 
   if (path === '/status') {
     return (
@@ -47,7 +48,7 @@ function Shell() {
     );
   }
 
-  if (session.isPending) return <Spin fullscreen />;
+  if (session.isPending || (session.data && permissions.query.isPending)) return <Spin fullscreen />;
   if (session.isError && !session.isSignedOut) {
     return (
       <div style={{ padding: 48 }}>
@@ -64,15 +65,24 @@ function Shell() {
       </Suspense>
     );
   }
-  if (path === '/' || path === '/login') return <Redirect to={routeOf(homePage(user.role)).path} />;
+  if (permissions.query.isError) {
+    return (
+      <div style={{ padding: 48 }}>
+        <ErrorState error={permissions.query.error} onRetry={() => void permissions.query.refetch()} />
+      </div>
+    );
+  }
+  const { pages } = permissions;
+  const home = homePageOf(pages);
+  if (path === '/' || path === '/login') return <Redirect to={routeOf(home).path} />;
 
   for (const route of ROUTES) {
     const params = matchPath(route.path, path);
     if (!params) continue;
     const Page = route.component;
     return (
-      <AppLayout user={user} pageKey={route.key}>
-        {canOpen(user.role, route.key) ? (
+      <AppLayout user={user} pages={pages} pageKey={route.key}>
+        {pages.includes(route.key) ? (
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
             <Page params={params} />
           </Suspense>
@@ -85,7 +95,7 @@ function Shell() {
     );
   }
   return (
-    <AppLayout user={user} pageKey={homePage(user.role)}>
+    <AppLayout user={user} pages={pages} pageKey={home}>
       <Suspense fallback={null}>
         <StatusResult status="404" />
       </Suspense>

@@ -1,6 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { TKey } from './i18n/dictionary.ts';
-import type { TPageKey } from './lib/roles.ts';
+import type { TPageKey } from './lib/permissions.ts';
 import { matchPath } from './lib/router.tsx';
 
 /** Every page is its own lazy chunk: the first load carries only the shell and the login page. */

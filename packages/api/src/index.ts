@@ -1,7 +1,18 @@
+export type { TRole } from '@chuangkou/db';
+export {
+  ACCESS_TABLE,
+  CALLERS,
+  DOWNLOADS,
+  type TAccessRow,
+  type TAnswer,
+  type TCaller,
+} from './access/access.table.ts';
+export { PAGE_KEYS, PAGE_NEEDS, type TPageKey } from './access/pages.table.ts';
+export type { TPermissions } from './access/permissions.ts';
 export type { TContext } from './context.ts';
 export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
-export { type AppRouter, appRouter, createCaller } from './root.ts';
+export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
 export { ZImportCaseRow } from './routers/cases.ts';
 export {
   forgetSession,
@@ -10,7 +21,8 @@ export {
   sessionTokenFromCookie,
   sessionUser,
 } from './services/auth.service.ts';
-export { bulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
+export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
 export { importWorkflowCases, listCaseAlerts, type TCaseAlertRow } from './services/cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { hashPassword, verifyPassword } from './services/password.ts';
+export { publicMessageOf } from './trpc.ts';

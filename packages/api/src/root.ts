@@ -1,8 +1,10 @@
+import type { AnyProcedure } from '@trpc/server';
 import { auditRouter, calendarRouter, policiesRouter } from './routers/admin.ts';
 import { analyticsRouter } from './routers/analytics.ts';
 import { assessmentRouter } from './routers/assessment.ts';
 import { authRouter } from './routers/auth.ts';
 import { awardsRouter } from './routers/awards.ts';
+import { bulletinsRouter } from './routers/bulletins.ts';
 import { casesRouter } from './routers/cases.ts';
 import { complaintsRouter } from './routers/complaints.ts';
 import { finesRouter } from './routers/fines.ts';
@@ -30,8 +32,16 @@ export const appRouter = router({
   analytics: analyticsRouter,
   cases: casesRouter,
   audit: auditRouter,
+  bulletins: bulletinsRouter,
 });
 
 export type AppRouter = typeof appRouter;
+
+type TPathsOf<R> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure ? K : `${K}.${TPathsOf<R[K]>}`;
+}[keyof R & string];
+
+/** Every procedure's path, `auth.login` … `bulletins.yearend`. */
+export type TProcedurePath = TPathsOf<AppRouter['_def']['record']>;
 
 export const createCaller = createCallerFactory(appRouter);

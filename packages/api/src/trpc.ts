@@ -1,6 +1,6 @@
-import type { TRole } from '@chuangkou/db';
+import type { TRole, TUser } from '@chuangkou/db';
 import { RulesError } from '@chuangkou/rules';
-import { initTRPC, TRPCError } from '@trpc/server';
+import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { TContext } from './context.ts';
 import { DomainError } from './errors.ts';
@@ -27,40 +27,87 @@ const TRANSPORT_ZH: Partial<Record<string, string>> = {
   FORBIDDEN: '无权执行此操作',
 };
 
-const t = initTRPC.context<TContext>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    if (cause instanceof ZodError) {
-      const issue = cause.issues[0];
-      const field = issue ? fieldPath(issue.path) : '';
+/**
+ * The message a user reads for an error of the API, in Chinese: the first invalid field of bad input,
+ * never a stack trace or a driver message. The error formatter and the bulletin downloads both use it,
+ * so a refusal reads the same wherever it is met.
+ */
+export function publicMessageOf(error: TRPCError): string {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    const issue = cause.issues[0];
+    const field = issue ? fieldPath(issue.path) : '';
+    return field ? `输入有误：${field}：${issue?.message}` : `输入有误：${issue?.message ?? ''}`;
+  }
+  if (error.code === 'INTERNAL_SERVER_ERROR') return '服务器内部错误，请稍后重试或联系管理员';
+  // messages from tRPC itself (batch too large, body too large, unknown procedure) are English
+  return /[\u4e00-\u9fff]/.test(error.message)
+    ? error.message
+    : `${TRANSPORT_ZH[error.code] ?? '请求无效'}（${error.message}）`;
+}
+
+/**
+ * Who may call a procedure: the gate of its base procedure (below), kept as the procedure's meta so
+ * that what the server tells the dashboard (`auth.permissions`) is read from the procedures themselves.
+ */
+export type TAccess = 'public' | 'authed' | 'person' | 'head' | 'supervisor' | 'leader' | 'admin';
+
+export interface TProcedureMeta {
+  access: TAccess;
+}
+
+/** The roles that pass each role gate. */
+const GATE_ROLES: Record<'head' | 'supervisor' | 'leader' | 'admin', readonly TRole[]> = {
+  head: ['head', 'supervisor', 'leader'],
+  supervisor: ['supervisor', 'leader'],
+  leader: ['leader'],
+  admin: ['admin'],
+};
+
+/** Whether a user passes a gate: the one predicate the base procedures apply. */
+export function passesGate(access: TAccess, user: TUser | null): boolean {
+  if (access === 'public') return true;
+  if (!user) return false;
+  if (access === 'authed') return true;
+  if (access === 'person') return user.staffId !== null;
+  return GATE_ROLES[access].includes(user.role);
+}
+
+/** The gate of a procedure, as its base procedure recorded it. */
+export function accessOf(procedure: AnyProcedure): TAccess {
+  return (procedure._def.meta as TProcedureMeta | undefined)?.access ?? 'public';
+}
+
+const t = initTRPC
+  .context<TContext>()
+  .meta<TProcedureMeta>()
+  .create({
+    defaultMeta: { access: 'public' },
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const message = publicMessageOf(error);
+      if (cause instanceof ZodError) {
+        const issue = cause.issues[0];
+        const field = issue ? fieldPath(issue.path) : '';
+        return {
+          ...shape,
+          message,
+          data: { ...shape.data, stack: undefined, field, zodError: z.flattenError(cause) },
+        };
+      }
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        return { ...shape, message, data: { ...shape.data, stack: undefined } };
+      }
+      const field = cause instanceof DomainError ? cause.field : undefined;
+      /** the domain's own code (PUBLISHED, CONFLICT, …) next to tRPC's, for the dashboard to react on */
+      const domainCode = cause instanceof DomainError ? cause.code : undefined;
       return {
         ...shape,
-        message: field ? `输入有误：${field}：${issue?.message}` : `输入有误：${issue?.message ?? ''}`,
-        data: { ...shape.data, stack: undefined, field, zodError: z.flattenError(cause) },
+        message,
+        data: { ...shape.data, stack: undefined, field, domainCode, zodError: null },
       };
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      // never a stack trace or a driver message to a user
-      return {
-        ...shape,
-        message: '服务器内部错误，请稍后重试或联系管理员',
-        data: { ...shape.data, stack: undefined },
-      };
-    }
-    const field = cause instanceof DomainError ? cause.field : undefined;
-    /** the domain's own code (PUBLISHED, CONFLICT, …) next to tRPC's, for the dashboard to react on */
-    const domainCode = cause instanceof DomainError ? cause.code : undefined;
-    // messages from tRPC itself (batch too large, body too large, unknown procedure) are English
-    const message = /[\u4e00-\u9fff]/.test(shape.message)
-      ? shape.message
-      : `${TRANSPORT_ZH[error.code] ?? '请求无效'}（${shape.message}）`;
-    return {
-      ...shape,
-      message,
-      data: { ...shape.data, stack: undefined, field, domainCode, zodError: null },
-    };
-  },
-});
+    },
+  });
 
 /** Turns typed domain and rules errors into tRPC errors with their code and Chinese message. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -82,35 +129,32 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(domainErrors);
 
 /** Any signed-in user. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-function roleProcedure(roles: readonly TRole[], message: string) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message });
+function roleProcedure(access: keyof typeof GATE_ROLES, message: string) {
+  return authedProcedure.meta({ access }).use(({ ctx, next }) => {
+    if (!passesGate(access, ctx.user)) throw new TRPCError({ code: 'FORBIDDEN', message });
     return next({ ctx });
   });
 }
 
 /** A person of the center (has a staff record): submits peer ratings, sees own scores. */
-export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.staffId === null)
+export const staffProcedure = authedProcedure.meta({ access: 'person' }).use(({ ctx, next }) => {
+  if (!passesGate('person', ctx.user) || ctx.user.staffId === null)
     throw new TRPCError({ code: 'FORBIDDEN', message: '此操作仅限窗口工作人员' });
   return next({ ctx: { ...ctx, staffId: ctx.user.staffId } });
 });
 /** 窗口负责人 and above: sees a window. */
-export const headProcedure = roleProcedure(
-  ['head', 'supervisor', 'leader'],
-  '此操作需要窗口负责人或以上权限',
-);
+export const headProcedure = roleProcedure('head', '此操作需要窗口负责人或以上权限');
 /** 审管科 and duty leaders (and the leaders): record patrols, records, complaints, awards. */
-export const supervisorProcedure = roleProcedure(['supervisor', 'leader'], '此操作需要审管科或中心领导权限');
+export const supervisorProcedure = roleProcedure('supervisor', '此操作需要审管科或中心领导权限');
 /** 中心领导: publishes and signs off. */
-export const leaderProcedure = roleProcedure(['leader'], '此操作需要中心领导权限');
+export const leaderProcedure = roleProcedure('leader', '此操作需要中心领导权限');
 /** 系统管理员: centers, policies, users. */
-export const adminProcedure = roleProcedure(['admin'], '此操作需要系统管理员权限');
+export const adminProcedure = roleProcedure('admin', '此操作需要系统管理员权限');

@@ -229,7 +229,8 @@ export type TYearEndBulletin = TBulletinBase & {
   policyTitle: string;
   publishedOn: TIsoDate;
   rows: readonly TYearEndRow[];
-  candidates: readonly TCadreCandidate[];
+  /** the proposed 后备干部; absent for a reader who may not see them: the bulletin then has no list */
+  candidates?: readonly TCadreCandidate[] | undefined;
 };
 
 export type TBulletin =

@@ -382,10 +382,16 @@ describe('yearend bulletin (年终总评 + 后备干部推荐名单)', () => {
     const ungraded = bulletin.rows.findIndex((row) => row.grade === null);
     expect(text(year, `J${4 + ungraded}`)).toBe('不评定');
     expect(text(year, `K${4 + ungraded}`)).toContain('考核不足两个季度');
-    expect(bulletin.candidates.length).toBeGreaterThan(0);
-    expect(text(cadre, 'B4')).toBe(bulletin.candidates[0]!.name);
+    expect(bulletin.candidates?.length).toBeGreaterThan(0);
+    expect(text(cadre, 'B4')).toBe(bulletin.candidates![0]!.name);
     expect(text(cadre, 'G4')).toContain('季度考核优秀');
     expect(findRow(cadre, 1, '主要领导（签字）：＿＿＿＿＿＿＿＿')).toBeGreaterThan(4);
+  });
+
+  it('leaves the candidates list out for a reader who may not see it', async () => {
+    const { candidates: _, ...withoutCandidates } = bulletin;
+    const workbook = await render(withoutCandidates);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['年终总评']);
   });
 });
 

@@ -67,10 +67,11 @@ describe('runBulletin', () => {
     }
   });
 
-  it('refuses a period without results in one line, writing nothing', async () => {
-    const { code, err } = await run(['results', '--year', '2027', '--quarter', '2', '--out', 'none.xlsx']);
-    expect(code).toBe(1);
-    expect(err).toBe('2027年第二季度没有已公布或草稿的考核结果\n');
+  it('refuses a period that has not begun, or one without results, in one line, writing nothing', async () => {
+    const future = await run(['results', '--year', '2027', '--quarter', '2', '--out', 'none.xlsx']);
+    expect(future).toMatchObject({ code: 1, err: `quarter：所选期间尚未开始（今天是 ${TODAY}）\n` });
+    const empty = await run(['awards', '--year', '2026', '--month', '11', '--out', 'none.xlsx']);
+    expect(empty).toMatchObject({ code: 1, err: '2026年11月没有评出红旗窗口\n' });
     expect(readdirSync(outDir)).not.toContain('none.xlsx');
   });
 

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bulletinOf, type TBulletinRequest } from '@chuangkou/api';
+import { centerBulletinOf, type TBulletinRequest } from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
   bulletinFileName,
@@ -147,7 +147,8 @@ export async function runBulletin(argv: string[], env: NodeJS.ProcessEnv = proce
           : '数据库中没有服务中心（先运行 pnpm start 载入演示数据）',
       );
     }
-    const bulletin = await bulletinOf(handle.db, center.id, requestOf(options, today), today, {
+    // no user here: the command reads as the center's operator, through the bulletins' own functions
+    const bulletin = await centerBulletinOf(handle.db, center.id, requestOf(options, today), today, {
       objectionPhone: options.phone,
     });
     const out = resolve(cwd, options.out ?? bulletinFileName(bulletin));

@@ -19,7 +19,7 @@ import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { canOpen, type TPageKey } from '../lib/roles.ts';
+import type { TPageKey } from '../lib/permissions.ts';
 import { navigate, useLocation } from '../lib/router.tsx';
 import type { TSessionUser } from '../lib/session.ts';
 import { useTRPC } from '../lib/trpc.ts';
@@ -70,17 +70,17 @@ const CASES: TPageKey[] = [
   'caseMatters',
 ];
 
-/** Menu items for a role: only the pages it may open. */
+/** Menu items: only the pages the server says the user may open (`auth.permissions`). */
 export function menuItems(
-  role: TSessionUser['role'],
+  pages: readonly TPageKey[],
   t: (key: TKey) => string,
 ): NonNullable<MenuProps['items']> {
-  const items: NonNullable<MenuProps['items']> = MAIN.filter((key) => canOpen(role, key)).map((key) => ({
+  const items: NonNullable<MenuProps['items']> = MAIN.filter((key) => pages.includes(key)).map((key) => ({
     key,
     icon: ICONS[key],
     label: t(routeOf(key).title),
   }));
-  const cases = CASES.filter((key) => canOpen(role, key));
+  const cases = CASES.filter((key) => pages.includes(key));
   if (cases.length > 0) {
     items.push({
       key: 'casesGroup',
@@ -89,7 +89,7 @@ export function menuItems(
       children: cases.map((key) => ({ key, label: t(routeOf(key).title) })),
     });
   }
-  const entry = ENTRY.filter((key) => canOpen(role, key));
+  const entry = ENTRY.filter((key) => pages.includes(key));
   if (entry.length > 0) {
     items.push({
       key: 'entry',
@@ -101,13 +101,15 @@ export function menuItems(
   return items;
 }
 
-/** The frame of every page: a side menu by role, the user, the language switch and logout. */
+/** The frame of every page: a side menu of the user's pages, the user, the language switch and logout. */
 export function AppLayout({
   user,
+  pages,
   pageKey,
   children,
 }: {
   user: TSessionUser;
+  pages: readonly TPageKey[];
   pageKey: TPageKey;
   children: ReactNode;
 }) {
@@ -145,7 +147,7 @@ export function AppLayout({
           mode="inline"
           selectedKeys={[selected]}
           defaultOpenKeys={['entry']}
-          items={menuItems(user.role, t)}
+          items={menuItems(pages, t)}
           onClick={({ key }) => open(key)}
         />
       </Layout.Sider>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TRole } from './roles.ts';
+import type { TRole } from './permissions.ts';
 import { isUnauthorized, useTRPC } from './trpc.ts';
 
 /** The signed-in user as the dashboard needs it. */

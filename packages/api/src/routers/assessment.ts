@@ -1,18 +1,17 @@
 import { durableTransaction } from '@chuangkou/db';
 import { z } from 'zod';
-import { badInput } from '../errors.ts';
 import { ZQuarterInput, ZReason, ZYear } from '../schemas.ts';
 import {
   cadreCandidatesOf,
   computeDraft,
   filterByScope,
   publishQuarter,
+  quarterFor,
   quarterRevisions,
-  quarterView,
   yearEnd,
 } from '../services/assessment.service.ts';
 import { assertNotFuture } from '../services/periods.ts';
-import { scopeOf } from '../services/scope.ts';
+import { scopeOf, viewerOf } from '../services/scope.ts';
 import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const assessmentRouter = router({
@@ -20,11 +19,11 @@ export const assessmentRouter = router({
    * A quarter's results in the engine's output shape plus names: the published snapshot when there is
    * one, else the live draft. Staff see their own row, heads their window's.
    */
-  quarter: authedProcedure.input(ZQuarterInput).query(async ({ ctx, input }) => {
-    assertNotFuture(input, ctx.today(), 'quarter');
-    const view = await quarterView(ctx.db, ctx.user.centerId, input.year, input.quarter);
-    return filterByScope(view, await scopeOf(ctx.db, ctx.user));
-  }),
+  quarter: authedProcedure
+    .input(ZQuarterInput)
+    .query(async ({ ctx, input }) =>
+      quarterFor(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input),
+    ),
   /** Always the live draft (what publishing now would freeze). */
   draft: supervisorProcedure.input(ZQuarterInput).query(({ ctx, input }) => {
     assertNotFuture(input, ctx.today(), 'quarter');
@@ -51,13 +50,11 @@ export const assessmentRouter = router({
   }),
   /** 年终总评. */
   yearEnd: supervisorProcedure.input(z.object({ year: ZYear })).query(async ({ ctx, input }) => {
-    if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
     const { assessment, results } = await yearEnd(ctx.db, ctx.user.centerId, ctx.today(), input.year);
     return { year: assessment.year, results };
   }),
   /** 后备干部 proposals for leaders to confirm. */
-  cadreCandidates: leaderProcedure.input(z.object({ year: ZYear })).query(({ ctx, input }) => {
-    if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
-    return cadreCandidatesOf(ctx.db, ctx.user.centerId, ctx.today(), input.year);
-  }),
+  cadreCandidates: leaderProcedure
+    .input(z.object({ year: ZYear }))
+    .query(({ ctx, input }) => cadreCandidatesOf(ctx.db, ctx.user.centerId, ctx.today(), input.year)),
 });

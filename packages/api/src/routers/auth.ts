@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { permissionsOf, type TPermissions } from '../access/permissions.ts';
 import { login, logout } from '../services/auth.service.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -17,4 +18,13 @@ export const authRouter = router({
   }),
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
+  /**
+   * The pages the user may open and the procedures they may call, read from the procedures' own gates:
+   * the dashboard's menu and buttons come from here.
+   */
+  permissions: publicProcedure.query(async ({ ctx }): Promise<TPermissions> => {
+    // the router is whole only once root.ts has built it, which imports this file
+    const { appRouter } = await import('../root.ts');
+    return permissionsOf(appRouter, ctx.user);
+  }),
 });

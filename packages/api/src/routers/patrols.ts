@@ -1,14 +1,14 @@
-import { listPatrols } from '@chuangkou/db';
 import { PATROL_SESSIONS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZItemCode, ZReason, ZText } from '../schemas.ts';
-import { createPatrol } from '../services/patrols.service.ts';
+import { createPatrol, listPatrolsFor } from '../services/patrols.service.ts';
 import { router, supervisorProcedure } from '../trpc.ts';
 
 export const patrolsRouter = router({
+  /** The patrol records of a date range that has begun. */
   list: supervisorProcedure
     .input(z.object({ from: ZDate, to: ZDate }))
-    .query(({ ctx, input }) => listPatrols(ctx.db, { centerId: ctx.user.centerId, ...input })),
+    .query(({ ctx, input }) => listPatrolsFor(ctx.db, ctx.user.centerId, ctx.today(), input)),
   /** Stores a 巡查表 (date, session, duty leader, inspectors); each finding becomes a record or a fine. */
   create: supervisorProcedure
     .input(

@@ -25,8 +25,9 @@ import {
 } from '@chuangkou/rules';
 import { badInput, conflict, DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
+import { assertNotFuture, assertYearBegun } from './periods.ts';
 import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
-import { scopeCoversStaff, type TScope } from './scope.ts';
+import { scopeCoversStaff, type TScope, type TViewer } from './scope.ts';
 
 /** One person's quarter result with the names a reader needs. */
 export interface TNamedResult extends TQuarterResult {
@@ -223,6 +224,21 @@ export function filterByScope(view: TQuarterView, scope: TScope): TQuarterView {
 }
 
 /**
+ * `assessment.quarter`: a quarter that has begun as a viewer may see it (their own row, their window's,
+ * the center's). The results bulletin reads through the same function.
+ */
+export async function quarterFor(
+  db: Db,
+  viewer: TViewer,
+  today: string,
+  input: { year: number; quarter: TQuarter },
+): Promise<TQuarterView> {
+  assertNotFuture(input, today, 'quarter');
+  const view = await quarterView(db, viewer.centerId, input.year, input.quarter);
+  return filterByScope(view, viewer.scope);
+}
+
+/**
  * Publishes a quarter (公示) as a frozen snapshot. The first publication needs an ended quarter; a later
  * one is a correction: a new revision with its reason; every revision stays visible.
  */
@@ -294,6 +310,7 @@ export async function quarterRevisions(
 
 /** 年终总评 from the year's quarters (published snapshots, else live drafts of quarters that have begun). */
 export async function yearEnd(db: Db, centerId: number, today: string, year: number) {
+  assertYearBegun(year, today);
   const quarters: TQuarterAssessment[] = [];
   const names = new Map<string, TNamedResult>();
   for (const q of [1, 2, 3, 4] as const) {
@@ -302,7 +319,6 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
     quarters.push({ period: view.period, results: view.results });
     for (const r of view.results) names.set(r.staff, r);
   }
-  if (quarters.length === 0) throw badInput('year', `${year}年尚未开始`);
   const policy = await policyInForce(db, centerId, 'A', `${year}-12-31`);
   const complaints = await listComplaints(db, {
     centerId,

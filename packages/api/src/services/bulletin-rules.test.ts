@@ -2,7 +2,7 @@ import { TEST_DIALECTS } from '@chuangkou/db';
 import { POLICY_A } from '@chuangkou/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup, TODAY } from '../testing/api-test-setup.ts';
-import { bulletinOf } from './bulletin.service.ts';
+import { centerBulletinOf as bulletinOf } from './bulletin.service.ts';
 
 describe.each(TEST_DIALECTS)('bulletins ask the rules on %s', (dialect) => {
   let s: TApiSetup;

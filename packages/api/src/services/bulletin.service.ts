@@ -11,17 +11,7 @@ import {
   type TStaffNames,
   type TYearEndBulletin,
 } from '@chuangkou/bulletin';
-import {
-  type Db,
-  findCenter,
-  listAwards,
-  listLatestPublished,
-  listPatrols,
-  listRecords,
-  listStaff,
-  listUnits,
-  listWindows,
-} from '@chuangkou/db';
+import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
 import {
   awardLink,
   monthRange,
@@ -33,16 +23,23 @@ import {
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
-import { cadreCandidatesOf, quarterView, yearEnd } from './assessment.service.ts';
+import { cadreCandidatesOf, quarterFor, yearEnd } from './assessment.service.ts';
+import { listAwardsFor } from './award-list.service.ts';
 import { centerCalendar } from './calendar.service.ts';
-import { finesOfMonth } from './fines.service.ts';
+import { monthlySummaryFor } from './fines.service.ts';
+import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
+import { listRecordsFor } from './record-list.service.ts';
+import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 
 /**
- * Bulletins from the database: what each kind of @chuangkou/bulletin needs, gathered through the same
- * services the dashboard uses (published snapshot, else the live draft), so a printed bulletin and the
- * screen never disagree. The workbook itself is written by @chuangkou/bulletin (`writeBulletinFile`,
- * `renderBulletin`); bad periods surface there as a `BulletinError` (EMPTY_PERIOD).
+ * Bulletins from the database: what each kind of @chuangkou/bulletin needs, read through the very
+ * functions of the matching query (`assessment.quarter`, `records.list`, `fines.monthly`,
+ * `patrols.list`, `awards.list`, `assessment.yearEnd`), with their scoping and their period checks, so a
+ * printed bulletin and the screen never disagree and a download shows no more than the query would.
+ * The `bulletins` procedures call them for the signed-in user; the command line as the center's
+ * operator. The workbook itself is written by @chuangkou/bulletin (`writeBulletinFile`,
+ * `renderBulletin`); an empty period surfaces there as a `BulletinError` (EMPTY_PERIOD).
  */
 
 type TQuarter = 1 | 2 | 3 | 4;
@@ -102,23 +99,22 @@ async function centerName(db: Db, centerId: number): Promise<string> {
   return center.name;
 }
 
-async function resultsBulletin(
+/** 季度考核结果公示: the rows of `assessment.quarter` for the viewer. */
+export async function resultsBulletin(
   db: Db,
-  centerId: number,
-  year: number,
-  quarter: TQuarter,
+  viewer: TViewer,
   today: string,
-  settings: TBulletinSettings,
+  input: { year: number; quarter: TQuarter },
+  settings: TBulletinSettings = {},
 ): Promise<TResultsBulletin> {
-  const { start, end } = quarterRange(year, quarter);
-  const [center, view, policy, calendar] = await Promise.all([
+  const { centerId } = viewer;
+  const { end } = quarterRange(input.year, input.quarter);
+  const view = await quarterFor(db, viewer, today, input);
+  const [center, policy, calendar] = await Promise.all([
     centerName(db, centerId),
-    quarterView(db, centerId, year, quarter),
     policyInForce(db, centerId, 'A', end),
     centerCalendar(db, centerId),
   ]);
-  // A quarter that has not begun has no draft: the bulletin refuses it (EMPTY_PERIOD).
-  const hasBegun = view.status === 'published' || start <= today;
   const publishedOn = view.publishedAt?.slice(0, 10) ?? today;
   const rules = policy.policy.assessment;
   return {
@@ -136,34 +132,40 @@ async function resultsBulletin(
     // 公示期 on the center's calendar, as case deadlines count
     noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
-    rows: hasBegun
-      ? view.results.map((r) => ({
-          name: r.staffName,
-          window: r.windowName ?? '—',
-          unit: r.unitName ?? '—',
-          ...r,
-        }))
-      : [],
+    rows: view.results.map((r) => ({
+      name: r.staffName,
+      window: r.windowName ?? '—',
+      unit: r.unitName ?? '—',
+      ...r,
+    })),
   };
 }
 
-async function behavioursBulletin(
+/** 不规範行为通报: the deductions and fines among the records `records.list` shows the viewer. */
+export async function behavioursBulletin(
   db: Db,
-  centerId: number,
-  request: Extract<TBulletinRequest, { kind: 'behaviours' }>,
+  viewer: TViewer,
   today: string,
+  input: { year: number; quarter?: TQuarter | undefined; month?: number | undefined },
 ): Promise<TBehavioursBulletin> {
-  const { year, quarter, month } = request;
+  const { centerId } = viewer;
+  const { year, quarter, month } = input;
   if ((quarter === undefined) === (month === undefined)) {
     throw badInput('quarter', '不规范行为通报须指定季度或月份（二选一）');
   }
   const range = month !== undefined ? monthRange(year, month) : quarterRange(year, quarter!);
-  const [center, directory, points, fines, records] = await Promise.all([
+  const records = await listRecordsFor(
+    db,
+    viewer,
+    today,
+    { from: range.start, to: range.end, status: 'active', limit: 1_000_000 },
+    month !== undefined ? 'month' : 'quarter',
+  );
+  const [center, directory, points, fines] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', range.end),
     policyInForce(db, centerId, 'B', range.end),
-    listRecords(db, { centerId, from: range.start, to: range.end, status: 'active', limit: 1_000_000 }),
   ]);
   const items = new Map<string, TItem>([
     ...points.policy.items.map((i) => [i.code, i] as const),
@@ -173,11 +175,13 @@ async function behavioursBulletin(
   for (const record of records) {
     const item = items.get(record.item);
     if (!item || (item.kind !== 'deduction' && item.kind !== 'fine')) continue;
-    // A window-level record (黄牌警告) concerns every person of the window.
+    // A window-level record (黄牌警告) concerns every person of the window (that the viewer may see).
     const people =
       record.staffId !== null
         ? [record.staffId]
-        : directory.staff.filter((s) => s.windowId === record.windowId && s.isActive).map((s) => s.id);
+        : directory.staff
+            .filter((s) => s.windowId === record.windowId && s.isActive && scopeCoversStaff(viewer.scope, s))
+            .map((s) => s.id);
     for (const id of people) {
       const n = namesOf(directory.names, id);
       const row: TBehaviourRow = {
@@ -205,13 +209,20 @@ async function behavioursBulletin(
   };
 }
 
-async function finesBulletin(db: Db, centerId: number, year: number, month: number, today: string) {
+/** 月度处罚汇总（签批）: the summary `fines.monthly` shows (as signed, once 审管科 has signed). */
+export async function finesBulletin(
+  db: Db,
+  centerId: number,
+  today: string,
+  input: { year: number; month: number },
+): Promise<TFinesBulletin> {
+  const { year, month } = input;
   const { end } = monthRange(year, month);
-  const [center, directory, policy, fines] = await Promise.all([
+  const fines = await monthlySummaryFor(db, centerId, today, input);
+  const [center, directory, policy] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'B', end),
-    finesOfMonth(db, centerId, year, month),
   ]);
   const bulletin: TFinesBulletin = {
     kind: 'fines',
@@ -226,7 +237,13 @@ async function finesBulletin(db: Db, centerId: number, year: number, month: numb
   return bulletin;
 }
 
-async function patrolBulletin(db: Db, centerId: number, date: string | undefined): Promise<TPatrolBulletin> {
+/** 巡查值班记录表: blank, or filled from the patrols `patrols.list` gives for the day. */
+export async function patrolBulletin(
+  db: Db,
+  centerId: number,
+  today: string,
+  date: string | undefined,
+): Promise<TPatrolBulletin> {
   const [center, policy] = await Promise.all([
     centerName(db, centerId),
     policyInForce(db, centerId, 'B', date ?? '9999-12-31'),
@@ -235,7 +252,7 @@ async function patrolBulletin(db: Db, centerId: number, date: string | undefined
   const base: TPatrolBulletin = { kind: 'patrol', center, formOwner: center, clauses };
   if (date === undefined) return base;
 
-  const patrols = await listPatrols(db, { centerId, from: date, to: date });
+  const patrols = await listPatrolsFor(db, centerId, today, { from: date, to: date }, 'date');
   if (patrols.length === 0) throw badInput('date', `${date}没有巡查记录`);
   const directory = await directoryOf(db, centerId);
   // The form's rows are the fines clauses: an F item goes to its clause's row; a finding under the
@@ -277,19 +294,23 @@ async function patrolBulletin(db: Db, centerId: number, date: string | undefined
   };
 }
 
-async function awardsBulletin(
+/** 红旗窗口通报 (a month's, or the year's without a month): the awards `awards.list` gives. */
+export async function awardsBulletin(
   db: Db,
   centerId: number,
-  year: number,
-  month: number | undefined,
   today: string,
+  input: { year: number; month?: number | undefined },
 ): Promise<TAwardsBulletin> {
+  const { year, month } = input;
   const scope = month === undefined ? 'annual' : 'monthly';
-  const [center, directory, policy, awards] = await Promise.all([
+  const awards = await listAwardsFor(db, centerId, today, {
+    year,
+    kind: scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual',
+  });
+  const [center, directory, policy] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
-    listAwards(db, { centerId, year, kind: scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual' }),
   ]);
   const link = awardLink(policy.policy, scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual');
   const linked = link && policyItem(policy.policy, link.item);
@@ -316,19 +337,25 @@ async function awardsBulletin(
   };
 }
 
-async function yearEndBulletin(
+/**
+ * 年终总评及后备干部名单: the rows of `assessment.yearEnd`; the cadre candidates only for a reader of
+ * `assessment.cadreCandidates` (`withCandidates`), else the bulletin has no list of them.
+ */
+export async function yearEndBulletin(
   db: Db,
   centerId: number,
-  year: number,
   today: string,
+  input: { year: number },
+  withCandidates: boolean,
 ): Promise<TYearEndBulletin> {
-  const [center, directory, policy, published, year_, candidates] = await Promise.all([
+  const { year } = input;
+  const year_ = await yearEnd(db, centerId, today, year);
+  const [center, directory, policy, published, candidates] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listLatestPublished(db, centerId, year, year),
-    yearEnd(db, centerId, today, year),
-    cadreCandidatesOf(db, centerId, today, year),
+    withCandidates ? cadreCandidatesOf(db, centerId, today, year) : undefined,
   ]);
   return {
     kind: 'yearend',
@@ -338,30 +365,34 @@ async function yearEndBulletin(
     policyTitle: policy.policy.name,
     publishedOn: today,
     rows: year_.assessment.results.map((r) => withNamesOf(directory.names, r)),
-    candidates: candidates.map((c) => withNamesOf(directory.names, c)),
+    candidates: candidates?.map((c) => withNamesOf(directory.names, c)),
   };
 }
 
-/** The bulletin input of one kind and period for a center, read from the database. */
-export async function bulletinOf(
+/**
+ * The bulletin of one kind and period as the center's operator reads it (the command line, which has
+ * no user): the same functions the `bulletins` procedures call, over the whole center.
+ */
+export async function centerBulletinOf(
   db: Db,
   centerId: number,
   request: TBulletinRequest,
   today: string,
   settings: TBulletinSettings = {},
 ): Promise<TBulletin> {
+  const viewer = centerViewer(centerId);
   switch (request.kind) {
     case 'results':
-      return resultsBulletin(db, centerId, request.year, request.quarter, today, settings);
+      return resultsBulletin(db, viewer, today, request, settings);
     case 'behaviours':
-      return behavioursBulletin(db, centerId, request, today);
+      return behavioursBulletin(db, viewer, today, request);
     case 'fines':
-      return finesBulletin(db, centerId, request.year, request.month, today);
+      return finesBulletin(db, centerId, today, request);
     case 'patrol':
-      return patrolBulletin(db, centerId, request.date);
+      return patrolBulletin(db, centerId, today, request.date);
     case 'awards':
-      return awardsBulletin(db, centerId, request.year, request.month, today);
+      return awardsBulletin(db, centerId, today, request);
     case 'yearend':
-      return yearEndBulletin(db, centerId, request.year, today);
+      return yearEndBulletin(db, centerId, today, request, true);
   }
 }

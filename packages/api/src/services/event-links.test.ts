@@ -2,7 +2,7 @@ import { TEST_DIALECTS } from '@chuangkou/db';
 import { POLICY_A } from '@chuangkou/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup, TODAY } from '../testing/api-test-setup.ts';
-import { bulletinOf } from './bulletin.service.ts';
+import { centerBulletinOf as bulletinOf } from './bulletin.service.ts';
 
 /**
  * A center whose policy A, from 2026-10-01, links a valid procrastination complaint to B2, a monthly

@@ -12,6 +12,7 @@ import {
 import { monthlyFines, monthRange, SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES } from '@chuangkou/rules';
 import { badInput, conflict, forbidden } from '../errors.ts';
 import { audit } from './audit.ts';
+import { assertNotFuture } from './periods.ts';
 import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
 
 /** Policy B for one month: fines per person, bonus forfeits, the report-to-unit list, awards barred. */
@@ -110,6 +111,20 @@ export async function monthlySummary(db: Db, centerId: number, year: number, mon
     ...signed,
     signOff: signOffState(signatures, JSON.stringify(signed) !== JSON.stringify(live)),
   };
+}
+
+/**
+ * `fines.monthly`: the summary of a month that has begun, as signed once 审管科 has signed. The fines
+ * bulletin (the sheet that goes for sign-off) reads through the same function.
+ */
+export async function monthlySummaryFor(
+  db: Db,
+  centerId: number,
+  today: string,
+  input: { year: number; month: number },
+) {
+  assertNotFuture(input, today, 'month');
+  return monthlySummary(db, centerId, input.year, input.month);
 }
 
 /**

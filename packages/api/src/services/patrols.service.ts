@@ -3,13 +3,30 @@ import {
   findPatrolBySession,
   insertPatrol,
   insertPatrolFinding,
+  listPatrols,
+  type TPatrol,
   type TPatrolSession,
   type TUser,
 } from '@chuangkou/db';
 import { conflict, DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
-import { assertNotFutureDate } from './periods.ts';
+import { assertNotFutureDate, assertRangeBegun } from './periods.ts';
 import { createRecord } from './records.service.ts';
+
+/**
+ * `patrols.list`: the patrol records of a date range that has begun (`periodField` names the field of
+ * the caller's own input). The patrol form of a day reads through the same function.
+ */
+export async function listPatrolsFor(
+  db: Db,
+  centerId: number,
+  today: string,
+  range: { from: string; to: string },
+  periodField = 'from',
+): Promise<TPatrol[]> {
+  assertRangeBegun(range.from, today, periodField);
+  return listPatrols(db, { centerId, from: range.from, to: range.to });
+}
 
 export interface TPatrolInput {
   date: string;

@@ -45,6 +45,16 @@ export function assertNotFuture(p: TPeriod, today: string, field = 'year'): void
   if (rangeOf(p).from > today) throw badInput(field, `所选期间尚未开始（今天是 ${today}）`);
 }
 
+/** Refuses a date range (a list's `from`) that starts after today, as `assertNotFuture` refuses a period. */
+export function assertRangeBegun(from: string, today: string, field = 'from'): void {
+  if (from > today) throw badInput(field, `所选期间尚未开始（今天是 ${today}）`);
+}
+
+/** Refuses a year that has not begun. */
+export function assertYearBegun(year: number, today: string, field = 'year'): void {
+  if (`${year}-01-01` > today) throw badInput(field, `${year}年尚未开始`);
+}
+
 /** Refuses a date after today. */
 export function assertNotFutureDate(date: string, today: string, field = 'date'): void {
   if (date > today) throw badInput(field, `日期 ${date} 晚于今天 ${today}`);

@@ -10,6 +10,15 @@ export type TScope =
   | { kind: 'window'; windowId: number }
   | { kind: 'self'; staffId: number };
 
+/**
+ * Who reads: a center and what of it they may see. Procedures read as the signed-in user
+ * (`viewerOf`); the command line reads as the center's operator (`centerViewer`).
+ */
+export interface TViewer {
+  centerId: number;
+  scope: TScope;
+}
+
 export async function scopeOf(db: Db, user: TUser): Promise<TScope> {
   if (user.role === 'admin' || user.role === 'leader' || user.role === 'supervisor')
     return { kind: 'center' };
@@ -22,10 +31,19 @@ export async function scopeOf(db: Db, user: TUser): Promise<TScope> {
   return { kind: 'self', staffId: user.staffId };
 }
 
+export async function viewerOf(db: Db, user: TUser): Promise<TViewer> {
+  return { centerId: user.centerId, scope: await scopeOf(db, user) };
+}
+
+/** The whole center, as its operator sees it (the command line has no user). */
+export function centerViewer(centerId: number): TViewer {
+  return { centerId, scope: { kind: 'center' } };
+}
+
 /** A staff member of the user's center, or NOT_FOUND (another center's person does not exist for them). */
 export async function staffInCenter(
   db: Db,
-  user: TUser,
+  user: Pick<TUser, 'centerId'>,
   staffId: number,
   field = 'staffId',
 ): Promise<TStaff> {
@@ -36,7 +54,7 @@ export async function staffInCenter(
 
 export async function windowInCenter(
   db: Db,
-  user: TUser,
+  user: Pick<TUser, 'centerId'>,
   windowId: number,
   field = 'windowId',
 ): Promise<TWindow> {

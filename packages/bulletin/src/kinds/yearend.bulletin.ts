@@ -53,7 +53,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
     };
   });
   const annualGrades = new Map(bulletin.rows.map((row) => [row.staff, row.grade]));
-  const candidates: TRow[] = bulletin.candidates.map((candidate, index) => {
+  const candidates: TRow[] = (bulletin.candidates ?? []).map((candidate, index) => {
     const grade = annualGrades.get(candidate.staff) ?? null;
     return {
       cells: [
@@ -70,35 +70,37 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
   });
   const issuer = bulletin.issuer ?? bulletin.center;
   const draft = bulletin.status === 'draft' ? '（征求意见稿）' : '';
+  const yearSheet: TSheetSpec = {
+    name: '年终总评',
+    orientation: 'landscape',
+    title: `${bulletin.center}${bulletin.year}年度窗口工作人员年终总评结果${draft}`,
+    columns: [
+      { header: '名次', minWidth: 7 },
+      { header: '姓名', minWidth: 9 },
+      { header: '窗口', align: 'left', maxWidth: 28, wrap: true },
+      { header: '所在单位', align: 'left', maxWidth: 24, wrap: true },
+      ...QUARTERS.map((q) => ({ header: QUARTER_LABELS[q].zh, minWidth: 8 })),
+      { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
+      { header: '年度等次', minWidth: 9 },
+      { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
+    ],
+    preamble: [
+      {
+        kind: 'text',
+        text:
+          `　　根据《${bulletin.policyTitle}》，窗口工作人员按季度考核、年终总评。现将${bulletin.year}年度年终总评结果公布如下，` +
+          '年度得分为当年各考核季度总分的平均分；当年有经查实的有效投诉者不得评为“优秀”。',
+      },
+    ],
+    table: { kind: 'table', rows },
+    after: [
+      { kind: 'text', font: 'meta', text: '注：灰底为年度考核等次“不称职”的人员；“—”为该季度未参加考核。' },
+      ...issuerLines(issuer, bulletin.publishedOn),
+    ],
+  };
+  if (bulletin.candidates === undefined) return [yearSheet];
   return [
-    {
-      name: '年终总评',
-      orientation: 'landscape',
-      title: `${bulletin.center}${bulletin.year}年度窗口工作人员年终总评结果${draft}`,
-      columns: [
-        { header: '名次', minWidth: 7 },
-        { header: '姓名', minWidth: 9 },
-        { header: '窗口', align: 'left', maxWidth: 28, wrap: true },
-        { header: '所在单位', align: 'left', maxWidth: 24, wrap: true },
-        ...QUARTERS.map((q) => ({ header: QUARTER_LABELS[q].zh, minWidth: 8 })),
-        { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
-        { header: '年度等次', minWidth: 9 },
-        { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
-      ],
-      preamble: [
-        {
-          kind: 'text',
-          text:
-            `　　根据《${bulletin.policyTitle}》，窗口工作人员按季度考核、年终总评。现将${bulletin.year}年度年终总评结果公布如下，` +
-            '年度得分为当年各考核季度总分的平均分；当年有经查实的有效投诉者不得评为“优秀”。',
-        },
-      ],
-      table: { kind: 'table', rows },
-      after: [
-        { kind: 'text', font: 'meta', text: '注：灰底为年度考核等次“不称职”的人员；“—”为该季度未参加考核。' },
-        ...issuerLines(issuer, bulletin.publishedOn),
-      ],
-    },
+    yearSheet,
     {
       name: '后备干部推荐名单',
       orientation: 'portrait',

@@ -30,7 +30,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
-import { canPublish } from '../../lib/roles.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { ResultsTable, type TResultRow } from './results-table.tsx';
@@ -62,9 +62,11 @@ export default function AssessmentPage() {
   const filters = useFilters();
   const trpc = useTRPC();
   const session = useSession();
+  const { can } = usePermissions();
   const role = session.data?.role ?? 'staff';
   const period = quarterOf(filters.period);
-  const isSupervising = role === 'supervisor' || role === 'leader';
+  // the live draft for those who may read it (assessment.draft), else the quarter as the user sees it
+  const isSupervising = can('assessment.draft');
   const [view, setView] = useState<'draft' | 'published'>('draft');
   const [revisionIndex, setRevisionIndex] = useState<number | null>(null);
   const draft = useQuery(
@@ -168,7 +170,7 @@ export default function AssessmentPage() {
           data-testid="assessment-view"
         />
         <Space wrap>
-          {canPublish(role) ? (
+          {can('assessment.publish') ? (
             <PublishButton period={period} isPublished={isPublished} isEnded={isEnded} />
           ) : null}
           <BulletinLinks kinds={['results', 'behaviours']} params={period} />

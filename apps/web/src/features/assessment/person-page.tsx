@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
 import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -29,7 +30,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
   const staffId = params.staffId ? Number(params.staffId) : (session.data?.staffId ?? null);
   const period = quarterOf(filters.period);
   const range = rangeOf(period);
-  const canRevoke = session.data?.role === 'supervisor' || session.data?.role === 'leader';
+  const canRevoke = usePermissions().can('records.revoke');
   const result = useQuery(
     trpc.assessment.quarter.queryOptions(period, {
       select: (view) => ({ view, row: view.results.find((row) => row.staffId === staffId) ?? null }),

@@ -16,7 +16,8 @@ export default function LoginPage() {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+        // the user and what they may do (auth.me, auth.permissions)
+        await queryClient.invalidateQueries(trpc.auth.pathFilter());
         const next = search.get('next');
         navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
       },

@@ -3,7 +3,7 @@ import { SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES, type TSignOffLine } from '@chuang
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Space, Steps, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { TRole } from '../../lib/roles.ts';
+import type { TRole } from '../../lib/permissions.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
 type TLine = TSignOffLine;

@@ -11,8 +11,8 @@ import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { Link } from '../../lib/router.tsx';
-import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /** The year's grades, and no grade (too few quarters). */
@@ -24,13 +24,12 @@ export default function YearEndPage() {
   const { t, locale } = i18n;
   const filters = useFilters();
   const trpc = useTRPC();
-  const session = useSession();
   const year = filters.period.year;
-  const isLeader = session.data?.role === 'leader';
+  const canConfirmCadres = usePermissions().can('assessment.cadreCandidates');
   const query = useQuery(trpc.assessment.yearEnd.queryOptions({ year }));
   const candidates = useQuery({
     ...trpc.assessment.cadreCandidates.queryOptions({ year }),
-    enabled: isLeader,
+    enabled: canConfirmCadres,
   });
   const reasonText = (reason: string) =>
     reason === 'annualExcellent'
@@ -82,7 +81,7 @@ export default function YearEndPage() {
                     style={{ height: '100%' }}
                   >
                     <Alert type="info" showIcon title={t('ye.candidatesHint')} style={{ marginBottom: 8 }} />
-                    {isLeader ? (
+                    {canConfirmCadres ? (
                       <QueryView query={candidates} rows={3} isEmpty={(list) => list.length === 0}>
                         {(list) => (
                           <Table

@@ -1,0 +1,168 @@
+import type { TBulletinKind } from '@chuangkou/bulletin';
+import type { TProcedurePath } from '../root.ts';
+
+/**
+ * Who may call what: every procedure of the API and every bulletin download, for each kind of caller,
+ * with the answer expected from the procedure's gate (its base procedure in trpc.ts). `access.test.ts`
+ * walks it through `createCaller`, checks it against each procedure's gate, and fails for a procedure
+ * missing here; `bulletins-match.test.ts` compares every download with its matching query.
+ *
+ * The gate is the role check only: what an allowed call then returns is scoped by the procedure (own
+ * rows for staff, the window for a head, the center for the others; never another center).
+ */
+
+/** A caller: nobody signed in, or a user of each role. */
+export const CALLERS = ['anonymous', 'admin', 'leader', 'supervisor', 'head', 'staff'] as const;
+export type TCaller = (typeof CALLERS)[number];
+
+/** The answer of the gate: let through, or the tRPC error code of the refusal. */
+export type TAnswer = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN';
+export type TAccessRow = Readonly<Record<TCaller, TAnswer>>;
+
+const Y = 'allowed';
+const U = 'UNAUTHORIZED';
+const F = 'FORBIDDEN';
+const row = (...answers: [TAnswer, TAnswer, TAnswer, TAnswer, TAnswer, TAnswer]): TAccessRow =>
+  Object.fromEntries(CALLERS.map((caller, i) => [caller, answers[i]])) as Record<TCaller, TAnswer>;
+
+// The rows, one per gate. Columns: anonymous, admin, leader, supervisor, head, staff.
+// (The admin, leader and supervisor accounts have no staff record; the head's and the staff's have.)
+/** `publicProcedure`: applicants and the login page. */
+const ANYONE = row(Y, Y, Y, Y, Y, Y);
+/** `authedProcedure`: every signed-in user, scoped by the procedure. */
+const SIGNED_IN = row(U, Y, Y, Y, Y, Y);
+/** `staffProcedure`: a person of the center (a staff record). */
+const PERSON = row(U, F, F, F, Y, Y);
+/** `headProcedure`: 窗口负责人, 审管科, the leaders. */
+const HEAD_UP = row(U, F, Y, Y, Y, F);
+/** `supervisorProcedure`: 审管科 and the leaders. */
+const SUPERVISION = row(U, F, Y, Y, F, F);
+/** `leaderProcedure`: the center's leaders. */
+const LEADER = row(U, F, Y, F, F, F);
+/** `adminProcedure`: the administrator. */
+const ADMIN = row(U, Y, F, F, F, F);
+
+/** Every procedure. The type requires an entry for each; the test checks each entry against the API. */
+export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
+  'auth.login': ANYONE,
+  'auth.logout': SIGNED_IN,
+  'auth.me': ANYONE,
+  'auth.permissions': ANYONE,
+
+  'org.centers': SIGNED_IN,
+  'org.createCenter': ADMIN,
+  'org.units': SIGNED_IN,
+  'org.createUnit': ADMIN,
+  'org.windows': SIGNED_IN,
+  'org.createWindow': ADMIN,
+  'org.staff': SIGNED_IN,
+  'org.colleagues': SIGNED_IN,
+  'org.createStaff': ADMIN,
+  'org.updateStaff': ADMIN,
+  'org.matters': SIGNED_IN,
+  'users.list': ADMIN,
+  'users.create': ADMIN,
+  'users.setDisabled': ADMIN,
+  'policies.list': SIGNED_IN,
+  'policies.inForce': SIGNED_IN,
+  'policies.create': ADMIN,
+  'calendar.list': SIGNED_IN,
+  'calendar.set': ADMIN,
+  'audit.list': LEADER,
+
+  'records.list': SIGNED_IN,
+  'records.create': SUPERVISION,
+  'records.revoke': SUPERVISION,
+  'complaints.list': SIGNED_IN,
+  'complaints.create': SUPERVISION,
+  'complaints.verify': SUPERVISION,
+  'complaints.ladder': SUPERVISION,
+  'peerRatings.mine': PERSON,
+  'peerRatings.submit': PERSON,
+  'patrols.list': SUPERVISION,
+  'patrols.create': SUPERVISION,
+  'awards.list': SIGNED_IN,
+  'awards.grant': SUPERVISION,
+
+  'assessment.quarter': SIGNED_IN,
+  'assessment.draft': SUPERVISION,
+  'assessment.publish': LEADER,
+  'assessment.correct': LEADER,
+  'assessment.revisions': SIGNED_IN,
+  'assessment.yearEnd': SUPERVISION,
+  'assessment.cadreCandidates': LEADER,
+  'fines.monthly': SUPERVISION,
+  'fines.signOff': SUPERVISION,
+
+  'analytics.windowEfficiency': HEAD_UP,
+  'analytics.staffEfficiency': HEAD_UP,
+  'analytics.complaintRate': HEAD_UP,
+  'analytics.peerTiers': HEAD_UP,
+  'analytics.awards': HEAD_UP,
+  'analytics.grades': HEAD_UP,
+  'analytics.trends': HEAD_UP,
+
+  // 办件: the gate only; each case is then checked against the user's scope
+  'cases.matters.list': SIGNED_IN,
+  'cases.matters.create': SUPERVISION,
+  'cases.matters.update': SUPERVISION,
+  'cases.matters.revoke': SUPERVISION,
+  'cases.accept': SIGNED_IN,
+  'cases.requestMaterials': SIGNED_IN,
+  'cases.materialsComplete': SIGNED_IN,
+  'cases.return': SIGNED_IN,
+  'cases.copyJoint': SIGNED_IN,
+  'cases.jointAnswer': SIGNED_IN,
+  'cases.forward': SIGNED_IN,
+  'cases.fileExplanation': SIGNED_IN,
+  'cases.upperReply': SIGNED_IN,
+  'cases.decide': SIGNED_IN,
+  'cases.notify': SIGNED_IN,
+  'cases.pickUp': SIGNED_IN,
+  'cases.get': SIGNED_IN,
+  'cases.list': SIGNED_IN,
+  'cases.alerts': SIGNED_IN,
+  'cases.receipt': SIGNED_IN,
+  'cases.noticeFile': SIGNED_IN,
+  'cases.resetQueryPassword': SIGNED_IN,
+  'cases.import': SUPERVISION,
+  'cases.satisfaction': HEAD_UP,
+  'cases.followUps': HEAD_UP,
+  'cases.closeFollowUp': SUPERVISION,
+  'cases.proposals': SUPERVISION,
+  'cases.confirmProposal': SUPERVISION,
+  'cases.rejectProposal': SUPERVISION,
+  'cases.publicStatus': ANYONE,
+  'cases.publicRate': ANYONE,
+
+  // the bulletin downloads (`/api/bulletins/<kind>` calls these): each as its query in DOWNLOADS
+  'bulletins.results': SIGNED_IN,
+  'bulletins.behaviours': SIGNED_IN,
+  'bulletins.fines': SUPERVISION,
+  'bulletins.patrol': SUPERVISION,
+  'bulletins.awards': SIGNED_IN,
+  'bulletins.yearend': SUPERVISION,
+};
+
+export interface TDownload {
+  /** the procedure `/api/bulletins/<kind>` calls for the signed-in user */
+  procedure: TProcedurePath;
+  /** the query that shows the same rows on screen: the download is allowed exactly when it is */
+  query: TProcedurePath;
+  /** a query whose rows the bulletin adds only for those who may call it */
+  optionalQuery?: TProcedurePath;
+}
+
+/** Every bulletin download, with its procedure and the query it must agree with. */
+export const DOWNLOADS: Readonly<Record<TBulletinKind, TDownload>> = {
+  results: { procedure: 'bulletins.results', query: 'assessment.quarter' },
+  behaviours: { procedure: 'bulletins.behaviours', query: 'records.list' },
+  fines: { procedure: 'bulletins.fines', query: 'fines.monthly' },
+  patrol: { procedure: 'bulletins.patrol', query: 'patrols.list' },
+  awards: { procedure: 'bulletins.awards', query: 'awards.list' },
+  yearend: {
+    procedure: 'bulletins.yearend',
+    query: 'assessment.yearEnd',
+    optionalQuery: 'assessment.cadreCandidates',
+  },
+};

@@ -1,0 +1,81 @@
+import type { TProcedurePath } from '../root.ts';
+
+/** The dashboard's pages, in the order of its menu. */
+export const PAGE_KEYS = [
+  'admin',
+  'myScore',
+  'overview',
+  'efficiency',
+  'complaints',
+  'peer',
+  'redFlag',
+  'assessment',
+  'person',
+  'yearEnd',
+  'fines',
+  'peerRating',
+  'caseAccept',
+  'cases',
+  'caseAlerts',
+  'caseSatisfaction',
+  'caseProposals',
+  'caseMatters',
+  'entryPatrol',
+  'entryRecord',
+  'entryComplaint',
+  'entryBonus',
+  'entryAward',
+  'entryRecords',
+] as const;
+
+export type TPageKey = (typeof PAGE_KEYS)[number];
+
+export interface TPageNeeds {
+  /** the procedures the page cannot work without: a user who may call them all may open it */
+  procedures: readonly TProcedurePath[];
+  /** the page shows the signed-in person's own data: it needs a staff record, as `staffProcedure` does */
+  isPersonal?: true;
+}
+
+/**
+ * What each page needs, evaluated against the procedures' own gates (`auth.permissions`): the menu
+ * shows a page exactly when its procedures would answer. A page's optional parts (a publish button,
+ * the draft view) ask for their own procedure through `auth.permissions` too.
+ */
+export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
+  admin: { procedures: ['users.list', 'policies.list'] },
+  myScore: {
+    procedures: ['assessment.quarter', 'records.list', 'complaints.list'],
+    isPersonal: true,
+  },
+  overview: {
+    procedures: [
+      'analytics.windowEfficiency',
+      'analytics.complaintRate',
+      'analytics.grades',
+      'analytics.awards',
+      'analytics.trends',
+    ],
+  },
+  efficiency: { procedures: ['analytics.windowEfficiency', 'analytics.staffEfficiency', 'cases.list'] },
+  complaints: { procedures: ['analytics.complaintRate', 'complaints.list'] },
+  peer: { procedures: ['analytics.peerTiers'] },
+  redFlag: { procedures: ['analytics.awards', 'awards.list'] },
+  assessment: { procedures: ['assessment.quarter', 'assessment.revisions'] },
+  person: { procedures: ['assessment.quarter', 'records.list', 'complaints.list'] },
+  yearEnd: { procedures: ['assessment.yearEnd'] },
+  fines: { procedures: ['fines.monthly'] },
+  peerRating: { procedures: ['peerRatings.mine', 'peerRatings.submit', 'org.colleagues'] },
+  caseAccept: { procedures: ['cases.accept', 'cases.matters.list'] },
+  cases: { procedures: ['cases.list', 'cases.get'] },
+  caseAlerts: { procedures: ['cases.alerts'] },
+  caseSatisfaction: { procedures: ['cases.satisfaction', 'cases.followUps'] },
+  caseProposals: { procedures: ['cases.proposals', 'cases.confirmProposal'] },
+  caseMatters: { procedures: ['cases.matters.list'] },
+  entryPatrol: { procedures: ['patrols.create'] },
+  entryRecord: { procedures: ['records.create'] },
+  entryComplaint: { procedures: ['complaints.create', 'complaints.verify', 'complaints.list'] },
+  entryBonus: { procedures: ['records.create'] },
+  entryAward: { procedures: ['awards.grant', 'awards.list'] },
+  entryRecords: { procedures: ['records.list', 'records.revoke'] },
+};

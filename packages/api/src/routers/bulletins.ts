@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ZDate, ZMonth, ZQuarter, ZQuarterInput, ZYear } from '../schemas.ts';
+import {
+  awardsBulletin,
+  behavioursBulletin,
+  finesBulletin,
+  patrolBulletin,
+  resultsBulletin,
+  yearEndBulletin,
+} from '../services/bulletin.service.ts';
+import { viewerOf } from '../services/scope.ts';
+import { accessOf, authedProcedure, passesGate, router, supervisorProcedure } from '../trpc.ts';
+import { assessmentRouter } from './assessment.ts';
+
+/**
+ * The bulletins (printed notices and forms) as domain data; `/api/bulletins/<kind>` renders them.
+ * Each has the base procedure, the scoping and the period checks of its matching query
+ * (`DOWNLOADS` in access/access.table.ts), read through the same service function, so a download
+ * shows exactly what the query shows the same user.
+ */
+export const bulletinsRouter = router({
+  /** 季度考核结果公示 ↔ `assessment.quarter`: staff get their own row, heads their window's. */
+  results: authedProcedure
+    .input(ZQuarterInput)
+    .query(async ({ ctx, input }) =>
+      resultsBulletin(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input),
+    ),
+  /** 不规范行为通报 of a quarter or a month ↔ `records.list` over that period. */
+  behaviours: authedProcedure
+    .input(z.object({ year: ZYear, quarter: ZQuarter.optional(), month: ZMonth.optional() }))
+    .query(async ({ ctx, input }) =>
+      behavioursBulletin(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input),
+    ),
+  /** 月度处罚汇总（签批） ↔ `fines.monthly`. */
+  fines: supervisorProcedure
+    .input(z.object({ year: ZYear, month: ZMonth }))
+    .query(({ ctx, input }) => finesBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 巡查值班记录表, blank or filled from a day's patrols ↔ `patrols.list`. */
+  patrol: supervisorProcedure
+    .input(z.object({ date: ZDate.optional() }).optional())
+    .query(({ ctx, input }) => patrolBulletin(ctx.db, ctx.user.centerId, ctx.today(), input?.date)),
+  /** 红旗窗口通报 of a month, or of the year without a month ↔ `awards.list`. */
+  awards: authedProcedure
+    .input(z.object({ year: ZYear, month: ZMonth.optional() }))
+    .query(({ ctx, input }) => awardsBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /**
+   * 年终总评 ↔ `assessment.yearEnd`; its list of proposed 后备干部 only for those who may call
+   * `assessment.cadreCandidates` (read from that procedure's gate).
+   */
+  yearend: supervisorProcedure
+    .input(z.object({ year: ZYear }))
+    .query(({ ctx, input }) =>
+      yearEndBulletin(
+        ctx.db,
+        ctx.user.centerId,
+        ctx.today(),
+        input,
+        passesGate(accessOf(assessmentRouter.cadreCandidates), ctx.user),
+      ),
+    ),
+});
