@@ -46,3 +46,14 @@ export const forbidden = (message = '无权执行此操作') => new DomainError(
 export const badInput = (field: string, message: string) =>
   new DomainError('BAD_INPUT', `${field}：${message}`, field);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+
+/**
+ * A refusal of the rules (`RulesError`, a field and a Chinese message) as a refusal of this input:
+ * BAD_INPUT on the input's own name of the field (`staff` → `staffId`), with the rules' message.
+ */
+export function refusedByRules(
+  error: { path: string; detailZh: string },
+  fields: Readonly<Record<string, string>> = {},
+): DomainError {
+  return badInput(fields[error.path] ?? error.path, error.detailZh);
+}

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@chuangkou/rules';
+import { COMPLAINT_CAUSES, COMPLAINT_CHANNELS, isIsoDate, PEER_TIERS, STAFF_POSTS } from '@chuangkou/rules';
 import { z } from 'zod';
 
 /** A database id. */
@@ -45,10 +45,10 @@ export const ZStaffEfficiencyInput = ZAnalyticsBase.extend({ windowId: ZId }).re
 /** Analytics of one quarter (peer tiers, grades). */
 export const ZQuarterAnalyticsInput = ZAnalyticsBase.omit({ month: true }).extend({ quarter: ZQuarter });
 
-export const ZPeerTier = z.enum(['good', 'medium', 'poor']);
-export const ZChannel = z.enum(['hotline12345', 'evaluator', 'suggestionBox', 'phone', 'online']);
-export const ZCause = z.enum(['attitude', 'responsibility', 'procrastination', 'other']);
-export const ZPost = z.enum(['front', 'back', 'security']);
+export const ZPeerTier = z.enum(PEER_TIERS);
+export const ZChannel = z.enum(COMPLAINT_CHANNELS);
+export const ZCause = z.enum(COMPLAINT_CAUSES);
+export const ZPost = z.enum(STAFF_POSTS);
 export const ZRole = z.enum(['admin', 'leader', 'supervisor', 'head', 'staff']);
 export const ZItemCode = z
   .string()

@@ -13,10 +13,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GRADE_LABELS } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
 import type { TResultsBulletin } from '../src/index.ts';
 import { writeBulletinFile } from '../src/index.ts';
-import { GRADE_LABELS } from '../src/labels.ts';
 import { largeResults } from '../src/testing/sample-bulletins.ts';
 
 const TARGET_SECONDS = 2;
@@ -43,7 +43,7 @@ async function writeBare(bulletin: TResultsBulletin, path: string): Promise<void
         ...bulletin.categories.map((c) => row.categories[c.key] ?? null),
         row.bonus,
         row.total,
-        GRADE_LABELS[row.grade],
+        GRADE_LABELS[row.grade].zh,
         row.flags.join(' '),
       ])
       .commit();

@@ -9,19 +9,11 @@
  * never invents them, it prints what it is given.
  */
 
-/** The kinds of bulletin, in the order of the issue. */
-export const BULLETIN_KINDS = ['results', 'behaviours', 'fines', 'patrol', 'awards', 'yearend'] as const;
-export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
+import type { TFlag, TGrade } from '@chuangkou/rules';
 
-/** Chinese names of the kinds, used in titles, file names and messages. */
-export const BULLETIN_KIND_LABELS: Record<TBulletinKind, string> = {
-  results: '季度考核结果公示',
-  behaviours: '不规范行为通报',
-  fines: '月度处罚汇总',
-  patrol: '巡查值班记录表',
-  awards: '红旗窗口通报',
-  yearend: '年终总评及后备干部推荐名单',
-};
+// The kinds of bulletin and their names live in @chuangkou/rules (BULLETIN_KIND_LABELS).
+export { BULLETIN_KINDS, type TBulletinKind } from '@chuangkou/rules';
+export type { TGrade };
 
 /** ISO date `YYYY-MM-DD`. */
 export type TIsoDate = string;
@@ -29,17 +21,8 @@ export type TIsoDate = string;
 export type TQuarterPeriod = { year: number; quarter: 1 | 2 | 3 | 4 };
 export type TMonthPeriod = { year: number; month: number };
 
-/** The grades of policy A (优秀 / 称职 / 基本称职 / 不称职), as the engine spells them. */
-export type TGrade = 'excellent' | 'competent' | 'basic' | 'incompetent';
-
 /** The engine's flags, in its order (domain.md): 并列, 批评教育, 退回所在单位, 无互评, 通报批评, 通报单位. */
-export type TResultFlag =
-  | 'tie'
-  | 'criticism'
-  | 'returnToUnit'
-  | 'noPeerData'
-  | 'circulatedCriticism'
-  | 'notifyUnit';
+export type TResultFlag = TFlag;
 
 /** One element of `assessQuarter(...).results`, exactly as domain.md prints it. */
 export type TQuarterResult = {
@@ -198,8 +181,9 @@ export type TAwardRow = {
   staff: readonly string[];
   /** Why, in a sentence (主要事迹). */
   reason: string;
-  /** D6: +2 monthly, +5 annual, per person. */
-  bonusPerPerson: number;
+  /** The points the award records for every person of the window (D6: +2 monthly, +5 annual); null
+   * when the policy links no item to the award. */
+  bonusPerPerson: number | null;
 };
 
 /** 红旗窗口 announcement, monthly or annual. */

@@ -2,7 +2,7 @@ export { BulletinError, isBulletinError, type TBulletinErrorCode } from './bulle
 export * from './bulletin.types.ts';
 export { type TStaffDirectory, toResultsRows, withNames } from './from-assessment.ts';
 export * from './kinds/case-notices.bulletin.ts';
-export { dateLabel, FLAG_LABELS, GRADE_LABELS, monthLabel, QUARTER_NAMES, quarterLabel } from './labels.ts';
+export { dateLabel, monthLabel, quarterLabel } from './labels.ts';
 export { patrolClauses } from './patrol-clauses.ts';
 export { FONTS, PAGE_FOOTER } from './print-style.ts';
 export { displayWidth } from './text-width.ts';

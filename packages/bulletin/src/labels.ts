@@ -1,31 +1,11 @@
-import type { TGrade, TIsoDate, TMonthPeriod, TQuarterPeriod, TResultFlag } from './bulletin.types.ts';
+import { QUARTER_LABELS } from '@chuangkou/rules';
+import type { TIsoDate, TMonthPeriod, TQuarterPeriod } from './bulletin.types.ts';
 
-/** 优秀 / 称职 / 基本称职 / 不称职. */
-export const GRADE_LABELS: Record<TGrade, string> = {
-  excellent: '优秀',
-  competent: '称职',
-  basic: '基本称职',
-  incompetent: '不称职',
-};
-
-/** How each engine flag reads on a notice board. */
-export const FLAG_LABELS: Record<TResultFlag, string> = {
-  tie: '并列',
-  criticism: '批评教育',
-  returnToUnit: '退回所在单位',
-  noPeerData: '无互评数据',
-  circulatedCriticism: '通报批评',
-  notifyUnit: '通报所在单位',
-};
-
-const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 第一 … 第四, by quarter number. */
-export const QUARTER_NAMES: Readonly<Record<number, string>> = { 1: '第一', 2: '第二', 3: '第三', 4: '第四' };
+// Grades, flags, quarters and the bulletin kinds are labelled beside their enums in @chuangkou/rules.
 
 /** 2026年第三季度 */
 export function quarterLabel(period: TQuarterPeriod): string {
-  return `${period.year}年第${CHINESE_DIGITS[period.quarter]}季度`;
+  return `${period.year}年${QUARTER_LABELS[period.quarter].zh}`;
 }
 
 /** 2026年10月 */

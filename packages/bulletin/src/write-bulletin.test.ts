@@ -343,6 +343,14 @@ describe('awards bulletin (红旗窗口)', () => {
     expect(text(sheet, 'F5')).toBe('+5');
   });
 
+  it('prints no bonus where the policy links none to the award', async () => {
+    const bulletin = sampleAwards('monthly', center);
+    const sheet = firstSheet(
+      await render({ ...bulletin, rows: bulletin.rows.map((row) => ({ ...row, bonusPerPerson: null })) }),
+    );
+    expect(text(sheet, 'F5')).toBe('—');
+  });
+
   it('refuses a monthly award without a month', async () => {
     await expect(
       renderBulletin({ ...sampleAwards('monthly', center), period: { year: 2026 } }),

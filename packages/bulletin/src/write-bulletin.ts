@@ -3,14 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { access, constants, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { BULLETIN_KIND_LABELS, BULLETIN_KINDS, type TBulletinKind } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
 import { BulletinError } from './bulletin.errors.ts';
-import {
-  BULLETIN_KIND_LABELS,
-  BULLETIN_KINDS,
-  type TBulletin,
-  type TBulletinKind,
-} from './bulletin.types.ts';
+import type { TBulletin } from './bulletin.types.ts';
 import { awardsSheets } from './kinds/awards.bulletin.ts';
 import { behavioursSheets } from './kinds/behaviours.bulletin.ts';
 import { finesSheets } from './kinds/fines.bulletin.ts';
@@ -60,7 +56,7 @@ export function bulletinSheets(bulletin: TBulletin): TSheetSpec[] {
 
 /** A file name for the download: 2026年第三季度季度考核结果公示.xlsx and so on. */
 export function bulletinFileName(bulletin: TBulletin): string {
-  const label = BULLETIN_KIND_LABELS[bulletin.kind];
+  const label = BULLETIN_KIND_LABELS[bulletin.kind].zh;
   switch (bulletin.kind) {
     case 'results':
       return `${quarterLabel(bulletin.period)}考核结果公示.xlsx`;

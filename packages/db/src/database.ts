@@ -1,4 +1,25 @@
+import type {
+  TAwardKind,
+  TComplaintCause,
+  TComplaintChannel,
+  TPatrolSession,
+  TPeerTier,
+  TRecordSource,
+  TSignOffLine,
+  TStaffPost,
+} from '@chuangkou/rules';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The domain's enums live beside their labels in @chuangkou/rules; the columns store their values.
+export type {
+  TAwardKind,
+  TComplaintCause,
+  TComplaintChannel,
+  TPatrolSession,
+  TPeerTier,
+  TRecordSource,
+  TSignOffLine,
+};
 
 /**
  * Table types for the one schema that runs on SQLite and PostgreSQL.
@@ -35,7 +56,7 @@ export interface WindowsTable {
   created_at: string;
 }
 
-export type TPost = 'front' | 'back' | 'security';
+export type TPost = TStaffPost;
 export type TAbRole = 'A' | 'B';
 
 export interface StaffTable {
@@ -90,7 +111,6 @@ export interface PoliciesTable {
   created_at: string;
 }
 
-export type TRecordSource = 'patrol' | 'complaint' | 'case' | 'manual' | 'award';
 export type TRecordStatus = 'active' | 'revoked';
 /** 'points' = policy A deduction/bonus; 'fine' = policy B cash fine */
 export type TRecordScheme = 'points' | 'fine';
@@ -119,10 +139,6 @@ export interface ConductRecordsTable {
   created_at: string;
 }
 
-/** 服务态度 / 责任心不强 / 工作拖拉 / other */
-export type TComplaintCause = 'attitude' | 'responsibility' | 'procrastination' | 'other';
-export type TComplaintChannel = 'hotline12345' | 'evaluator' | 'suggestionBox' | 'phone' | 'online';
-
 export interface ComplaintsTable {
   id: Generated<number>;
   center_id: number;
@@ -145,8 +161,6 @@ export interface ComplaintsTable {
   created_at: string;
 }
 
-export type TPeerTier = 'good' | 'medium' | 'poor';
-
 export interface PeerRatingsTable {
   id: Generated<number>;
   center_id: number;
@@ -157,8 +171,6 @@ export interface PeerRatingsTable {
   tier: TPeerTier;
   created_at: string;
 }
-
-export type TPatrolSession = 'morning' | 'afternoon';
 
 /** 巡查表 */
 export interface PatrolsTable {
@@ -183,8 +195,6 @@ export interface PatrolFindingsTable {
   /** the record or fine this finding became */
   record_id: number | null;
 }
-
-export type TAwardKind = 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard';
 
 /** 红旗窗口 / 黄牌警告 */
 export interface WindowAwardsTable {
@@ -272,9 +282,6 @@ export interface PublishedAssessmentsTable {
   published_by: number | null;
   published_at: string;
 }
-
-/** A line of the monthly fines sign-off (签批). */
-export type TSignOffLine = 'supervision' | 'deputy' | 'principal';
 
 /** 签批 of a month's fines summary: one row per signed line, append-only, with the summary it signed. */
 export interface FineSignOffsTable {

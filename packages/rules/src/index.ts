@@ -1,4 +1,7 @@
+export * from './assessment/assessed-staff.ts';
 export * from './assessment/grading.ts';
+export * from './assessment/notice-period.ts';
+export * from './assessment/peer-tier.ts';
 export * from './assessment/quarter-assessment.ts';
 export * from './assessment/year-assessment.ts';
 export * from './calendar/index.ts';
@@ -6,6 +9,8 @@ export * from './cases/case-workflow.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/monthly-fines.ts';
 export * from './policy/index.ts';
+export * from './records/conduct-record.ts';
 export * from './scenario/scenario.schema.ts';
 export * from './shared/dates.ts';
 export * from './shared/errors.ts';
+export * from './vocabulary/index.ts';

@@ -1,11 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { BULLETIN_KIND_LABELS, type TBulletinKind } from '@chuangkou/rules/vocabulary';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
-import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { downloadBlob } from './export.ts';
 
-export type TBulletinKind = 'results' | 'behaviours' | 'fines' | 'patrol' | 'awards' | 'yearend';
+export type { TBulletinKind };
 
 /** The server's download URL of a bulletin (an .xlsx ready to print), authorised by the session cookie. */
 export function bulletinUrl(
@@ -37,7 +37,7 @@ export function BulletinLinks({
   kinds: readonly TBulletinKind[];
   params: Record<string, number | string | undefined>;
 }) {
-  const { t } = useI18n();
+  const { label } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<TBulletinKind | null>(null);
   const download = async (kind: TBulletinKind) => {
@@ -67,7 +67,7 @@ export function BulletinLinks({
           onClick={() => void download(kind)}
           data-testid={`bulletin-${kind}`}
         >
-          {t(`as.bulletin.${kind}` as TKey)}
+          {label(BULLETIN_KIND_LABELS, kind)}
         </Button>
       ))}
     </Space>

@@ -1,5 +1,5 @@
+import { FLAG_LABELS, GRADE_LABELS, NOT_GRADED_LABEL, VETO_LABEL } from '@chuangkou/rules/vocabulary';
 import { Space, Tag } from 'antd';
-import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const GRADE_TAG: Record<string, string> = {
@@ -17,31 +17,32 @@ const FLAG_TAG: Record<string, string> = {
   notifyUnit: 'purple',
 };
 
+type TI18n = ReturnType<typeof useI18n>;
+
 /** 优秀 / 称职 / 基本称职 / 不称职 as a coloured tag. */
 export function GradeTag({ grade }: { grade: string | null | undefined }) {
-  const { t } = useI18n();
-  const key = (grade ? `grade.${grade}` : 'grade.none') as TKey;
-  return <Tag color={GRADE_TAG[grade ?? ''] ?? 'default'}>{t(key)}</Tag>;
+  const i18n = useI18n();
+  return <Tag color={GRADE_TAG[grade ?? ''] ?? 'default'}>{gradeText(i18n, grade)}</Tag>;
 }
 
 export function FlagTags({ flags, vetoed }: { flags: readonly string[]; vetoed?: boolean }) {
-  const { t } = useI18n();
+  const { label, term } = useI18n();
   return (
     <Space size={2} wrap>
-      {vetoed ? <Tag color="red">{t('as.vetoed')}</Tag> : null}
+      {vetoed ? <Tag color="red">{term(VETO_LABEL)}</Tag> : null}
       {flags.map((flag) => (
         <Tag key={flag} color={FLAG_TAG[flag] ?? 'default'}>
-          {t(`flag.${flag}` as TKey)}
+          {label(FLAG_LABELS, flag)}
         </Tag>
       ))}
     </Space>
   );
 }
 
-export function gradeText(t: (key: TKey) => string, grade: string | null | undefined): string {
-  return t((grade ? `grade.${grade}` : 'grade.none') as TKey);
-}
-
-export function flagsText(t: (key: TKey) => string, flags: readonly string[], vetoed?: boolean): string {
-  return [...(vetoed ? [t('as.vetoed')] : []), ...flags.map((flag) => t(`flag.${flag}` as TKey))].join('、');
+/** A grade's label; 不评定 without a grade. */
+export function gradeText(
+  { label, term }: Pick<TI18n, 'label' | 'term'>,
+  grade: string | null | undefined,
+): string {
+  return grade ? label(GRADE_LABELS, grade) : term(NOT_GRADED_LABEL);
 }

@@ -1,4 +1,5 @@
 import 'dayjs/locale/zh-cn';
+import { labelOf, type TLabel, type TLabels } from '@chuangkou/rules/vocabulary';
 import dayjs from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { EN, type TKey, type TLocale, ZH_CN } from './dictionary.ts';
@@ -9,6 +10,13 @@ type TI18n = {
   locale: TLocale;
   setLocale: (locale: TLocale) => void;
   t: (key: TKey, vars?: Record<string, string | number>) => string;
+  /** The label of an enum value in the locale, from the labels beside the enum (@chuangkou/rules). */
+  label: <K extends string | number>(
+    labels: TLabels<K>,
+    value: K | (string & {}) | null | undefined,
+  ) => string;
+  /** A single term's label in the locale (一票否决, 不评定). */
+  term: (label: TLabel) => string;
 };
 
 const I18nContext = createContext<TI18n | null>(null);
@@ -42,7 +50,13 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   }, []);
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   const value = useMemo<TI18n>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => translate(locale, key, vars),
+      label: (labels, value) => labelOf(labels, value, locale),
+      term: (label) => (locale === 'en' ? label.en : label.zh),
+    }),
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

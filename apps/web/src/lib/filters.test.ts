@@ -35,7 +35,7 @@ describe('quarterOf and monthOf', () => {
 
 describe('periodLabel', () => {
   it('writes Chinese period names', () => {
-    expect(periodLabel({ year: 2026, quarter: 3 }, 'zh-CN')).toBe('2026年第3季度');
+    expect(periodLabel({ year: 2026, quarter: 3 }, 'zh-CN')).toBe('2026年第三季度');
     expect(periodLabel({ year: 2026, month: 7 }, 'zh-CN')).toBe('2026年7月');
     expect(periodLabel({ year: 2026 }, 'zh-CN')).toBe('2026年度');
     expect(periodLabel({ year: 2026, quarter: 3 }, 'en')).toBe('Q3 2026');

@@ -1,3 +1,5 @@
+import { QUARTER_LABELS } from '@chuangkou/rules/vocabulary';
+
 /**
  * A period in the URL: `2026` (year), `2026-Q3` (quarter) or `2026-07` (month).
  * Analytics procedures take it as `{ year, quarter?, month? }`.
@@ -50,10 +52,13 @@ export function monthOf(period: TPeriod, today = new Date()): { year: number; mo
     : { year: period.year, month: 12 };
 }
 
-/** A label: 2026年第3季度 / 2026年7月 / 2026年度, or Q3 2026 / 2026-07 / 2026 in English. */
+/** A label: 2026年第三季度 / 2026年7月 / 2026年度, or Q3 2026 / 2026-07 / 2026 in English. */
 export function periodLabel(period: TPeriod, locale: 'zh-CN' | 'en'): string {
-  if (locale === 'en') return formatPeriodParam(period).replace(/^(\d{4})-(Q\d)$/, '$2 $1');
-  if (period.quarter) return `${period.year}年第${period.quarter}季度`;
+  if (period.quarter) {
+    const quarter = QUARTER_LABELS[period.quarter];
+    return locale === 'en' ? `${quarter.en} ${period.year}` : `${period.year}年${quarter.zh}`;
+  }
+  if (locale === 'en') return formatPeriodParam(period);
   if (period.month) return `${period.year}年${period.month}月`;
   return `${period.year}年度`;
 }

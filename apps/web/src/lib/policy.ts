@@ -6,48 +6,36 @@ export type TPolicyItem = {
   policy: string;
   code: string;
   kind: 'deduction' | 'bonus' | 'computed' | 'fine';
-  category?: string;
+  category?: string | undefined;
   text: string;
-  textEn?: string;
+  textEn?: string | undefined;
   clause: string;
-  points?: number;
-  unit?: string;
-  levels?: { key: string; name: string; nameEn?: string; points?: number }[];
-  aggravation?: { points: number; text: string };
-  isWindowItem?: boolean;
-  fine?: { amount: number; forfeitsMonthlyBonus?: boolean };
+  points?: number | undefined;
+  unit?: string | undefined;
+  levels?:
+    | { key: string; name: string; nameEn?: string | undefined; points?: number | undefined }[]
+    | undefined;
+  aggravation?: { points: number; text: string } | undefined;
+  isWindowItem?: boolean | undefined;
+  fine?: { amount: number; forfeitsMonthlyBonus?: boolean | undefined } | undefined;
 };
 
-type TVersion = { code: string; version: number; effectiveFrom: string; body?: unknown };
+/** The server's answer of `policies.inForce`: each code's version in force and its items. */
+type TInForce = { policies: { code: string; items: readonly Omit<TPolicyItem, 'policy'>[] }[] };
 
-/** The items of the policies in force today, newest version of each code first. */
-export function policyItems(versions: readonly TVersion[], today: string): TPolicyItem[] {
-  const inForce = new Map<string, TVersion>();
-  for (const version of versions) {
-    if (version.effectiveFrom > today) continue;
-    const current = inForce.get(version.code);
-    if (
-      !current ||
-      version.effectiveFrom > current.effectiveFrom ||
-      (version.effectiveFrom === current.effectiveFrom && version.version > current.version)
-    ) {
-      inForce.set(version.code, version);
-    }
-  }
-  const items: TPolicyItem[] = [];
-  for (const [code, version] of [...inForce.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const body = (version.body ?? {}) as { items?: unknown };
-    if (!Array.isArray(body.items)) continue;
-    for (const item of body.items as Omit<TPolicyItem, 'policy'>[]) items.push({ ...item, policy: code });
-  }
-  return items;
+/** The items of the policies the server says are in force, each tagged with its policy's code. */
+export function policyItems(answer: TInForce): TPolicyItem[] {
+  return answer.policies.flatMap((p) => p.items.map((item) => ({ ...item, policy: p.code })));
 }
 
+/**
+ * The items of the policies in force on the server's today. Which version is in force is the rules'
+ * question, answered by the server (`policies.inForce`); the page never picks a version itself.
+ */
 export function usePolicyItems() {
   const trpc = useTRPC();
-  const today = new Date().toISOString().slice(0, 10);
   return useQuery({
-    ...trpc.policies.list.queryOptions(undefined, { select: (versions) => policyItems(versions, today) }),
+    ...trpc.policies.inForce.queryOptions(undefined, { select: policyItems }),
     staleTime: 30 * 60_000,
   });
 }

@@ -64,6 +64,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'users.create': ADMIN,
   'users.setDisabled': ADMIN,
   'policies.list': SIGNED_IN,
+  'policies.inForce': SIGNED_IN,
   'policies.create': ADMIN,
   'calendar.list': SIGNED_IN,
   'calendar.set': ADMIN,

@@ -55,6 +55,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     }),
     'users.setDisabled': () => ({ id: s.users.supervisor.id, isDisabled: false }),
     'policies.list': none,
+    'policies.inForce': none,
     'policies.create': () => ({ code: 'A', effectiveFrom: '2030-01-01', body: POLICY_BODY }),
     'calendar.list': none,
     'calendar.set': () => ({ date: '2026-10-08', isWorking: false, note: '国庆调休' }),

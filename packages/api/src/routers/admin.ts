@@ -9,10 +9,38 @@ import { parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZText } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
+import { policyInForce, type TPolicyCode } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
+
+const POLICY_CODES: readonly TPolicyCode[] = ['A', 'B', 'C'];
 
 export const policiesRouter = router({
   list: authedProcedure.query(({ ctx }) => listPolicies(ctx.db, ctx.user.centerId)),
+  /**
+   * The center's policies in force on a date (by default the server's today), one per code: the
+   * stored version the rules pick (`policyVersionInForce`), or the built-in default. The entry forms
+   * offer these items; the web never picks a version itself.
+   */
+  inForce: authedProcedure
+    .input(z.object({ date: ZDate.optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const date = input?.date ?? ctx.today();
+      const policies = await Promise.all(
+        POLICY_CODES.map((code) => policyInForce(ctx.db, ctx.user.centerId, code, date)),
+      );
+      return {
+        date,
+        policies: policies.map((p) => ({
+          code: p.code,
+          id: p.id,
+          version: p.version,
+          effectiveFrom: p.effectiveFrom,
+          name: p.policy.name,
+          nameEn: p.policy.nameEn ?? null,
+          items: p.policy.items,
+        })),
+      };
+    }),
   /** Adds a new version of a policy, effective from a date (versions are never edited). */
   create: adminProcedure
     .input(z.object({ code: z.enum(['A', 'B', 'C']), effectiveFrom: ZDate, body: z.unknown() }))

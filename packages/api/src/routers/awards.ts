@@ -1,3 +1,4 @@
+import { AWARD_KINDS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZMonth, ZReason, ZText, ZYear } from '../schemas.ts';
 import { listAwardsFor } from '../services/award-list.service.ts';
@@ -14,7 +15,7 @@ export const awardsRouter = router({
     .input(
       z.object({
         windowId: ZId,
-        kind: z.enum(['redFlagMonthly', 'redFlagAnnual', 'yellowCard']),
+        kind: z.enum(AWARD_KINDS),
         year: ZYear,
         month: ZMonth.optional(),
         date: ZDate.optional(),

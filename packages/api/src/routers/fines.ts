@@ -1,4 +1,5 @@
 import { durableTransaction } from '@chuangkou/db';
+import { SIGN_OFF_LINES } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZMonth, ZYear } from '../schemas.ts';
 import { monthlySummaryFor, signOffMonth } from '../services/fines.service.ts';
@@ -19,7 +20,7 @@ export const finesRouter = router({
    * 主要领导 (principal) line (`line`, by default the first still open). Committed durably.
    */
   signOff: supervisorProcedure
-    .input(ZMonthInput.extend({ line: z.enum(['supervision', 'deputy', 'principal']).optional() }))
+    .input(ZMonthInput.extend({ line: z.enum(SIGN_OFF_LINES).optional() }))
     .mutation(({ ctx, input }) =>
       durableTransaction(ctx.db, (db) => signOffMonth(db, ctx.user, ctx.today(), input)),
     ),

@@ -14,12 +14,13 @@ import {
   listWindows,
   updateStaff,
 } from '@chuangkou/db';
-import { DEFAULT_POLICIES } from '@chuangkou/rules';
+import { DEFAULT_POLICIES, isAssessedPost } from '@chuangkou/rules';
 import { z } from 'zod';
 import { conflict, notFound } from '../errors.ts';
 import { ZId, ZPost, ZText } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
+import { policyInForce } from '../services/policy.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 
@@ -133,11 +134,15 @@ export const orgRouter = router({
         includeInactive: input?.includeInactive ?? false,
       });
     }),
-  /** Colleagues to rate in 互评: names and windows of the active staff of the center. */
+  /** Colleagues to rate in 互评: the active staff of the center whose post the policy in force assesses. */
   colleagues: authedProcedure.query(async ({ ctx }) => {
-    const all = await listStaff(ctx.db, { centerId: ctx.user.centerId });
+    const [all, policy] = await Promise.all([
+      listStaff(ctx.db, { centerId: ctx.user.centerId }),
+      policyInForce(ctx.db, ctx.user.centerId, 'A', ctx.today()),
+    ]);
+    const rules = policy.policy.assessment;
     return all
-      .filter((s) => s.post !== 'security')
+      .filter((s) => rules !== undefined && isAssessedPost(rules, s.post))
       .map((s) => ({ id: s.id, name: s.name, windowId: s.windowId, unitId: s.unitId }));
   }),
   createStaff: adminProcedure

@@ -1,3 +1,4 @@
+import { PATROL_SESSIONS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZItemCode, ZReason, ZText } from '../schemas.ts';
 import { createPatrol, listPatrolsFor } from '../services/patrols.service.ts';
@@ -13,7 +14,7 @@ export const patrolsRouter = router({
     .input(
       z.object({
         date: ZDate,
-        session: z.enum(['morning', 'afternoon']),
+        session: z.enum(PATROL_SESSIONS),
         dutyLeader: ZText(40),
         inspectors: ZText(200),
         findings: z

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ZCreateRecordInput, ZDate, ZId, ZReason } from '../schemas.ts';
 import { listRecordsFor } from '../services/record-list.service.ts';
-import { createRecord, revokeRecordWithReason } from '../services/records.service.ts';
+import { createRecord, revokeRecordWithReason, valueRecords } from '../services/records.service.ts';
 import { viewerOf } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const recordsRouter = router({
-  /** Records the user may see: a person's own (staff), a window's (head), the center's; a period begun. */
+  /**
+   * Records the user may see: a person's own (staff), a window's (head), the center's; a period begun.
+   * Each with its points or fine under the policy in force on its date.
+   */
   list: authedProcedure
     .input(
       z
@@ -21,7 +24,11 @@ export const recordsRouter = router({
         .optional(),
     )
     .query(async ({ ctx, input }) =>
-      listRecordsFor(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input ?? {}),
+      valueRecords(
+        ctx.db,
+        ctx.user.centerId,
+        await listRecordsFor(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input ?? {}),
+      ),
     ),
   /** Records a deduction, bonus or fine, validated against the policy in force on its date. */
   create: supervisorProcedure

@@ -10,7 +10,7 @@ import {
   type TCaseStats,
   validComplaintCountsOfParts,
 } from '@chuangkou/db';
-import { GRADES } from '@chuangkou/rules';
+import { GRADES, peerTierPoints } from '@chuangkou/rules';
 import { quarterView } from './assessment.service.ts';
 import { lastYearOf, previousOf, rangeOf, type TPeriod } from './periods.ts';
 import { policyInForce } from './policy.service.ts';
@@ -269,13 +269,8 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
   const { to } = rangeOf(input);
   const policy = await policyInForce(db, centerId, 'A', to);
   const tiers = policy.policy.assessment?.peer?.tiers ?? [];
-  // the tier table is policy data (C7); the first tier that applies wins, as in the engine
-  const tierOf = (share: number) => {
-    const percent = share * 100;
-    return (
-      tiers.find((t) => (t.isMinExclusive ? percent > t.minPercent : percent >= t.minPercent))?.points ?? 0
-    );
-  };
+  // the tier table is policy data (C7), read by the engine's own rule
+  const tierOf = (good: number, rated: number) => peerTierPoints(tiers, good, rated);
   const rowsOf = (p: TPeriod) =>
     peerTierCounts(db, {
       centerId,
@@ -290,7 +285,7 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
     const rows = await (p.year === input.year && p.quarter === input.quarter ? current : rowsOf(p));
     const byTier = Object.fromEntries(tiers.map((t) => [String(t.points), 0])) as Record<string, number>;
     for (const r of rows) {
-      const k = String(tierOf(r.good / r.total));
+      const k = String(tierOf(r.good, r.total));
       byTier[k] = (byTier[k] ?? 0) + 1;
     }
     return { rated: rows.length, byTier };
@@ -316,7 +311,7 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
     unitName: r.unitId === null ? '' : (unitName.get(r.unitId) ?? ''),
     goodShare: round(r.good / r.total),
     ratings: r.total,
-    tierPoints: tierOf(r.good / r.total),
+    tierPoints: tierOf(r.good, r.total),
   }));
   for (const p of people) {
     let u = byUnit.get(p.unitId);

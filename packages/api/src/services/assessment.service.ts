@@ -15,8 +15,10 @@ import {
   assessQuarter,
   assessYear,
   cadreCandidates,
+  isAssessedPost,
   previousQuarter,
   quarterRange,
+  type TAssessmentRules,
   type TQuarterAssessment,
   type TQuarterResult,
   type TScenario,
@@ -57,6 +59,7 @@ async function buildScenario(
   year: number,
   quarter: TQuarter,
   history: TScenario['history'],
+  rules: Pick<TAssessmentRules, 'posts'>,
 ): Promise<{ scenario: TScenario; names: Map<string, Omit<TNamedResult, keyof TQuarterResult>> }> {
   const { start, end } = quarterRange(year, quarter);
   const [windows, staff, units, records, complaints, ratings] = await Promise.all([
@@ -67,8 +70,8 @@ async function buildScenario(
     listComplaints(db, { centerId, from: start, to: end, isValid: true }),
     listPeerRatings(db, { centerId, year, quarter }),
   ]);
-  // Policy A assesses window staff; the center's security guards are fined under policy B only.
-  const assessed = staff.filter((s) => s.post !== 'security');
+  // the posts the policy assesses (window staff; the guards are fined under policy B only)
+  const assessed = staff.filter((s) => isAssessedPost(rules, s.post));
   const ids = new Set(assessed.map((s) => s.id));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
@@ -187,6 +190,7 @@ export async function computeDraft(
     year,
     quarter,
     history ?? (await historyFor(db, centerId, year, quarter)),
+    policy.policy.assessment ?? { posts: [] },
   );
   const assessment = assessQuarter(policy.policy, scenario);
   return {

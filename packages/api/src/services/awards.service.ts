@@ -3,27 +3,25 @@ import {
   insertAward,
   listAwards,
   listRecords,
+  listStaff,
   type TAwardKind,
   type TUser,
   type TWindowAward,
 } from '@chuangkou/db';
-import { monthRange } from '@chuangkou/rules';
+import { AWARD_KIND_LABELS, awardBarringRecords, awardLink, monthRange } from '@chuangkou/rules';
 import { badInput, conflict } from '../errors.ts';
 import { audit } from './audit.ts';
-import { itemOf, policyInForce } from './policy.service.ts';
+import { policyInForce, recordPoliciesInForce } from './policy.service.ts';
 import { createRecord } from './records.service.ts';
 import { windowInCenter } from './scope.ts';
 
-const KIND_ZH: Record<TAwardKind, string> = {
-  redFlagMonthly: '月度红旗窗口',
-  redFlagAnnual: '年度红旗窗口',
-  yellowCard: '黄牌警告',
-};
+const kindZh = (kind: TAwardKind) => AWARD_KIND_LABELS[kind].zh;
 
 /**
- * Grants a red-flag award or a yellow card to a window and records its points for every person of the
- * window (D6 monthly / annual, B8). A window whose people had an F5 exposure that month cannot be the
- * month's red-flag window (处罚办法 F5).
+ * Grants a red-flag award or a yellow card to a window and records, for every person of the window,
+ * the item the policies in force link to the award (`awardLink`: D6 monthly / annual and B8 under the
+ * default policy A). A window whose people had an exposure that bars the month's awards (处罚办法 一、5)
+ * cannot be the month's red-flag window.
  */
 export async function grantAward(
   db: Db,
@@ -46,34 +44,34 @@ export async function grantAward(
     date = `${input.year}-12-31`;
     if (date > today) throw badInput('year', `${input.year}年尚未结束，不能评年度红旗窗口`);
   } else {
-    if (input.month === undefined) throw badInput('month', `${KIND_ZH[input.kind]}须填写月份`);
+    if (input.month === undefined) throw badInput('month', `${kindZh(input.kind)}须填写月份`);
     const r = monthRange(input.year, input.month);
     if (input.kind === 'redFlagMonthly') {
       date = r.end;
       if (r.end > today)
         throw badInput('month', `${input.year}年${input.month}月尚未结束，不能评月度红旗窗口`);
-      // 处罚办法 五: F5 exposure bars the window from that month's excellence awards
-      const policyB = await policyInForce(db, user.centerId, 'B', r.end);
-      const barring = new Set(
-        policyB.policy.items.filter((i) => i.fine?.barsMonthlyAwards).map((i) => i.code),
-      );
-      const records = await listRecords(db, {
-        centerId: user.centerId,
-        from: r.start,
-        to: r.end,
-        status: 'active',
-        scheme: 'fine',
-      });
-      const staffOfWindow = await db
-        .selectFrom('staff')
-        .select('id')
-        .where('window_id', '=', window.id)
-        .execute();
-      const ids = new Set(staffOfWindow.map((s) => s.id));
-      const barred = records.find(
-        (rec) =>
-          barring.has(rec.item) &&
-          ((rec.staffId !== null && ids.has(rec.staffId)) || rec.windowId === window.id),
+      // 处罚办法 一、5: an exposure bars the window from that month's excellence awards
+      const [policyB, records, staff] = await Promise.all([
+        policyInForce(db, user.centerId, 'B', r.end),
+        listRecords(db, {
+          centerId: user.centerId,
+          from: r.start,
+          to: r.end,
+          status: 'active',
+          scheme: 'fine',
+        }),
+        listStaff(db, { centerId: user.centerId, includeInactive: true }),
+      ]);
+      const members = new Set(staff.filter((p) => p.windowId === window.id).map((p) => String(p.id)));
+      const [barred] = awardBarringRecords(
+        policyB.policy,
+        records.map((rec) => ({
+          item: rec.item,
+          staff: rec.staffId?.toString(),
+          window: rec.windowId?.toString(),
+        })),
+        String(window.id),
+        members,
       );
       if (barred) {
         throw conflict(
@@ -94,29 +92,28 @@ export async function grantAward(
     kind: input.kind,
   });
   if (input.kind !== 'yellowCard' && existing.some((a) => a.month === (input.month ?? null))) {
-    throw conflict(`${window.name} 已获得该期${KIND_ZH[input.kind]}`, 'windowId');
+    throw conflict(`${window.name} 已获得该期${kindZh(input.kind)}`, 'windowId');
   }
-  const policyA = await policyInForce(db, user.centerId, 'A', date);
-  const code = input.kind === 'yellowCard' ? 'B8' : 'D6';
-  const item = itemOf(policyA.policy, code);
   let recordId: number | null = null;
-  if (item) {
+  for (const { policy } of await recordPoliciesInForce(db, user.centerId, date)) {
+    const link = awardLink(policy, input.kind);
+    if (!link) continue;
     const record = await createRecord(
       db,
       user,
       today,
       {
         windowId: window.id,
-        item: code,
-        level: code === 'D6' ? (input.kind === 'redFlagMonthly' ? 'monthly' : 'annual') : undefined,
+        item: link.item,
+        level: link.level,
         date,
-        note: `${KIND_ZH[input.kind]}${input.reason ? `：${input.reason}` : ''}`,
+        note: `${kindZh(input.kind)}${input.reason ? `：${input.reason}` : ''}`,
         correctionReason: input.correctionReason,
       },
       'award',
       null,
     );
-    recordId = record.id;
+    recordId ??= record.id;
   }
   const award = await insertAward(db, {
     centerId: user.centerId,

@@ -12,10 +12,20 @@ import {
   type TYearEndBulletin,
 } from '@chuangkou/bulletin';
 import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
-import { chinaWorkCalendar, monthRange, quarterRange, type TItem } from '@chuangkou/rules';
+import {
+  awardLink,
+  monthRange,
+  noticePeriod,
+  policyItem,
+  quarterRange,
+  recordFine,
+  recordPoints,
+  type TItem,
+} from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
 import { cadreCandidatesOf, quarterFor, yearEnd } from './assessment.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
+import { centerCalendar } from './calendar.service.ts';
 import { monthlySummaryFor } from './fines.service.ts';
 import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
@@ -47,12 +57,9 @@ export type TBulletinRequest =
 export interface TBulletinSettings {
   /** 异议电话 printed on the results notice; defaults to the 12345 government service hotline. */
   objectionPhone?: string | undefined;
-  /** 公示期 in working days (at least five, as public notices usually run). */
-  noticeWorkingDays?: number | undefined;
 }
 
 const DEFAULT_PHONE = '12345';
-const DEFAULT_NOTICE_DAYS = 5;
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
 async function directoryOf(db: Db, centerId: number) {
@@ -103,14 +110,13 @@ export async function resultsBulletin(
   const { centerId } = viewer;
   const { end } = quarterRange(input.year, input.quarter);
   const view = await quarterFor(db, viewer, today, input);
-  const [center, policy] = await Promise.all([
+  const [center, policy, calendar] = await Promise.all([
     centerName(db, centerId),
     policyInForce(db, centerId, 'A', end),
+    centerCalendar(db, centerId),
   ]);
   const publishedOn = view.publishedAt?.slice(0, 10) ?? today;
-  const noticeDays = settings.noticeWorkingDays ?? DEFAULT_NOTICE_DAYS;
-  const calendar = chinaWorkCalendar();
-  const from = calendar.isWorkingDay(publishedOn) ? publishedOn : calendar.addWorkingDays(publishedOn, 1);
+  const rules = policy.policy.assessment;
   return {
     kind: 'results',
     center,
@@ -123,7 +129,8 @@ export async function resultsBulletin(
       base: c.base,
     })),
     publishedOn,
-    noticePeriod: { from, to: calendar.addWorkingDays(from, noticeDays - 1) },
+    // 公示期 on the center's calendar, as case deadlines count
+    noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
     rows: view.results.map((r) => ({
       name: r.staffName,
@@ -134,12 +141,7 @@ export async function resultsBulletin(
   };
 }
 
-function behaviourPoints(item: TItem, qty: number, level: string | null, aggravated: boolean): number {
-  const base = item.points ?? item.levels?.find((l) => l.key === level)?.points ?? 0;
-  return base * qty + (aggravated && item.aggravation ? item.aggravation.points * qty : 0);
-}
-
-/** 不规范行为通报: the deductions and fines among the records `records.list` shows the viewer. */
+/** 不规範行为通报: the deductions and fines among the records `records.list` shows the viewer. */
 export async function behavioursBulletin(
   db: Db,
   viewer: TViewer,
@@ -191,8 +193,8 @@ export async function behavioursBulletin(
         text: item.text,
         qty: record.qty,
       };
-      if (item.kind === 'fine') row.fine = (item.fine?.amount ?? 0) * record.qty;
-      else row.points = behaviourPoints(item, record.qty, record.level, record.aggravated);
+      if (item.kind === 'fine') row.fine = recordFine(item, record.qty);
+      else row.points = recordPoints(item, record);
       if (record.note) row.note = record.note;
       rows.push(row);
     }
@@ -310,9 +312,10 @@ export async function awardsBulletin(
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
   ]);
-  const bonus =
-    policy.policy.items.find((i) => i.code === 'D6')?.levels?.find((l) => l.key === scope)?.points ??
-    (scope === 'monthly' ? 2 : 5);
+  const link = awardLink(policy.policy, scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual');
+  const linked = link && policyItem(policy.policy, link.item);
+  // the bonus the award records for every person of the window (考核细则 一(四)6); none without a link
+  const bonus = linked ? recordPoints(linked, { level: link.level }) : null;
   const chosen = awards.filter((a) => month === undefined || a.month === month);
   return {
     kind: 'awards',

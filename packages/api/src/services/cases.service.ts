@@ -18,7 +18,6 @@ import {
   insertSanctionProposals,
   insertWorkflowCases,
   isAcceptanceCodeTaken,
-  listCalendarDays,
   listCaseEvents,
   listJointDepartments,
   listJointDepartmentsOfCases,
@@ -39,10 +38,8 @@ import {
   acceptCase,
   applyCaseEvent,
   caseAlerts,
-  chinaWorkCalendar,
   proposeOverdueSanctions,
   RulesError,
-  type TCalendarData,
   type TCaseAlert,
   type TCaseEvent,
   type TCaseState,
@@ -51,6 +48,7 @@ import {
 } from '@chuangkou/rules';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
+import { centerCalendar } from './calendar.service.ts';
 import { assertNotFutureDate } from './periods.ts';
 import { hashQueryPassword, newQueryPassword } from './query-password.ts';
 import { scopeOf, staffInCenter, type TScope, windowInCenter } from './scope.ts';
@@ -72,25 +70,8 @@ export const STAGE_ZH: Record<TCaseStage, string> = {
 // ---------------------------------------------------------------------------------------------------
 // the center's working-day calendar
 
-const calendars = new Map<string, TWorkCalendar>();
-
-/** The official calendar with the center's own overrides (calendar_days) on top. */
-export async function centerCalendar(db: Db, centerId: number): Promise<TWorkCalendar> {
-  const days = await listCalendarDays(db, centerId);
-  const key = JSON.stringify(days);
-  let cal = calendars.get(key);
-  if (!cal) {
-    const layer: TCalendarData = { source: `center ${centerId}`, years: [], holidays: {}, workdays: {} };
-    for (const d of days) {
-      if (d.isWorking) layer.workdays[d.date] = d.note ?? '调休上班';
-      else layer.holidays[d.date] = d.note ?? '休息日';
-    }
-    cal = chinaWorkCalendar(layer);
-    if (calendars.size > 50) calendars.clear();
-    calendars.set(key, cal);
-  }
-  return cal;
-}
+// The official calendar with the center's own overrides (calendar_days) on top: calendar.service.ts.
+export { centerCalendar };
 
 // ---------------------------------------------------------------------------------------------------
 // state ↔ rows

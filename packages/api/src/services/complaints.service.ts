@@ -10,11 +10,11 @@ import {
   type TComplaintChannel,
   type TUser,
 } from '@chuangkou/db';
-import { complaintLadder } from '@chuangkou/rules';
+import { complaintLadder, complaintLinks } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
-import { policyInForce } from './policy.service.ts';
+import { policyInForce, recordPoliciesInForce } from './policy.service.ts';
 import { createRecord } from './records.service.ts';
 import { staffInCenter, windowInCenter } from './scope.ts';
 
@@ -51,8 +51,10 @@ export async function createComplaint(
 }
 
 /**
- * Records the verification of a complaint. Valid with cause "attitude" (服务态度) creates the linked A3
- * record (−5, and a valid complaint: 一票否决).
+ * Records the verification of a complaint. A valid complaint records, against the person complained
+ * about, each item the policies in force on its date link to its cause (`complaintLinks`: A3 for 服务态度
+ * under the default policy A, −5 and a valid complaint: 一票否决). The first such record is the
+ * complaint's `recordId`; every one names the complaint as its source.
  */
 export async function verifyComplaint(
   db: Db,
@@ -72,26 +74,32 @@ export async function verifyComplaint(
   if (input.isValid && !input.cause) throw badInput('cause', '有效投诉须注明原因');
   if (input.isValid && before.staffId === null) throw badInput('id', '有效投诉须指明被投诉的工作人员');
   let recordId: number | null = null;
-  if (input.isValid && input.cause === 'attitude') {
-    const record = await createRecord(
-      db,
-      user,
-      today,
-      {
-        staffId: before.staffId!,
-        item: 'A3',
-        date: before.date,
-        note: `投诉 #${before.id}：${before.content.slice(0, 80)}`,
-        correctionReason: input.correctionReason,
-      },
-      'complaint',
-      before.id,
-    );
-    recordId = record.id;
+  const cause = input.isValid ? input.cause : undefined;
+  if (cause !== undefined) {
+    for (const { policy } of await recordPoliciesInForce(db, user.centerId, before.date)) {
+      for (const link of complaintLinks(policy, cause)) {
+        const record = await createRecord(
+          db,
+          user,
+          today,
+          {
+            staffId: before.staffId!,
+            item: link.item,
+            level: link.level,
+            date: before.date,
+            note: `投诉 #${before.id}：${before.content.slice(0, 80)}`,
+            correctionReason: input.correctionReason,
+          },
+          'complaint',
+          before.id,
+        );
+        recordId ??= record.id;
+      }
+    }
   }
   await setComplaintVerification(db, input.id, {
     isValid: input.isValid,
-    cause: input.isValid ? (input.cause ?? null) : (input.cause ?? null),
+    cause: input.cause ?? null,
     note: input.note ?? null,
     by: user.id,
     recordId,

@@ -9,7 +9,7 @@ import {
   type TSignOffLine,
   type TUser,
 } from '@chuangkou/db';
-import { monthlyFines, monthRange } from '@chuangkou/rules';
+import { monthlyFines, monthRange, SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES } from '@chuangkou/rules';
 import { badInput, conflict, forbidden } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFuture } from './periods.ts';
@@ -70,13 +70,8 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
 
 export type TFinesSummary = Awaited<ReturnType<typeof finesOfMonth>>;
 
-/** The lines of the sign-off in the order of the seed: 审管科 compiles, 分管领导 and 主要领导 sign (签批). */
-export const SIGN_OFF_LINES: readonly TSignOffLine[] = ['supervision', 'deputy', 'principal'];
-const LINE_ZH: Record<TSignOffLine, string> = {
-  supervision: '审管科',
-  deputy: '分管领导',
-  principal: '主要领导',
-};
+/** A sign-off line's name: 审管科 / 分管领导 / 主要领导. */
+const lineZh = (line: TSignOffLine) => SIGN_OFF_LINE_LABELS[line].zh;
 
 export interface TSignOffState {
   /** 'partial' once 审管科 (and perhaps one leader) signed, 'signed' when all three lines are signed */
@@ -153,7 +148,7 @@ export async function signOffMonth(
   let line: TSignOffLine;
   if (user.role === 'supervisor') {
     if (input.line !== undefined && input.line !== 'supervision')
-      throw forbidden(`审管科只能签署审管科一栏，不能代签${LINE_ZH[input.line]}`);
+      throw forbidden(`审管科只能签署审管科一栏，不能代签${lineZh(input.line)}`);
     line = 'supervision';
   } else if (user.role === 'leader') {
     if (input.line === 'supervision') throw forbidden('审管科一栏由审管科签署');
@@ -163,11 +158,11 @@ export async function signOffMonth(
   } else {
     throw forbidden('此操作需要审管科或中心领导权限');
   }
-  if (signed.has(line)) throw conflict(`${year}年${month}月的${LINE_ZH[line]}一栏已签批`, 'line');
+  if (signed.has(line)) throw conflict(`${year}年${month}月的${lineZh(line)}一栏已签批`, 'line');
   const mine = signatures.find((s) => s.userId === user.id);
   if (mine) {
     throw conflict(
-      `您已签署${year}年${month}月的${LINE_ZH[mine.line]}一栏，同一人不能再签${LINE_ZH[line]}一栏`,
+      `您已签署${year}年${month}月的${lineZh(mine.line)}一栏，同一人不能再签${lineZh(line)}一栏`,
       'line',
     );
   }
@@ -195,7 +190,7 @@ export async function signOffMonth(
     summary,
   }).catch(() => {
     // the unique key (center, year, month, line): someone signed the line a moment before
-    throw conflict(`${year}年${month}月的${LINE_ZH[line]}一栏已签批`, 'line');
+    throw conflict(`${year}年${month}月的${lineZh(line)}一栏已签批`, 'line');
   });
   await audit(db, user, 'fineSignOff', `${year}-${String(month).padStart(2, '0')}`, 'sign', null, {
     line,

@@ -1,11 +1,22 @@
-import { type Db, findPolicyVersion, findPolicyVersionInForce, insertPolicyVersion } from '@chuangkou/db';
-import { getPolicy, parsePolicy, type TItem, type TPolicy } from '@chuangkou/rules';
+import {
+  type Db,
+  findPolicyVersion,
+  insertPolicyVersion,
+  listPolicyVersionHeads,
+  type TPolicyVersionHead,
+} from '@chuangkou/db';
+import { getPolicy, parsePolicy, policyVersionInForce, type TPolicy } from '@chuangkou/rules';
+
+/** The policy codes a center keeps: A points, B fines, C the complaint ladder and the uniform rule. */
+export type TPolicyCode = 'A' | 'B' | 'C';
 
 export interface TPolicyInForce {
   /** null while the center still runs on the built-in default (not yet stored) */
   id: number | null;
-  code: string;
+  code: TPolicyCode;
   version: number;
+  /** the first day of the stored version; null for the built-in default */
+  effectiveFrom: string | null;
   policy: TPolicy;
 }
 
@@ -25,28 +36,68 @@ function parsedOf(db: Db): Map<number, TPolicy> {
   return parsed;
 }
 
-/** The center's policy of that code in force on a date; the built-in default when none is stored. */
+/** A stored version (or the built-in default when none is in force) with its parsed body. */
+async function resolved(db: Db, code: TPolicyCode, head: TPolicyVersionHead | undefined) {
+  if (!head) {
+    const policy = getPolicy(code)!;
+    return { id: null, code, version: policy.version, effectiveFrom: null, policy } satisfies TPolicyInForce;
+  }
+  // versions are never edited: a version's body is read and validated once
+  const parsed = parsedOf(db);
+  let policy = parsed.get(head.id);
+  if (!policy) {
+    const row = await findPolicyVersion(db, head.id);
+    if (!row) throw new Error(`policy version ${head.id} vanished`);
+    policy = parsePolicy(row.body);
+    parsed.set(head.id, policy);
+  }
+  return {
+    id: head.id,
+    code,
+    version: head.version,
+    effectiveFrom: head.effectiveFrom,
+    policy,
+  } satisfies TPolicyInForce;
+}
+
+/**
+ * The center's policy of that code in force on a date (`policyVersionInForce` of @chuangkou/rules);
+ * the built-in default when none is stored.
+ */
 export async function policyInForce(
   db: Db,
   centerId: number,
-  code: 'A' | 'B' | 'C',
+  code: TPolicyCode,
   date: string,
 ): Promise<TPolicyInForce> {
-  const stored = await findPolicyVersionInForce(db, centerId, code, date);
-  if (stored) {
-    // versions are never edited: a version's body is read and validated once
-    const parsed = parsedOf(db);
-    let policy = parsed.get(stored.id);
-    if (!policy) {
-      const row = await findPolicyVersion(db, stored.id);
-      if (!row) throw new Error(`policy version ${stored.id} vanished`);
-      policy = parsePolicy(row.body);
-      parsed.set(stored.id, policy);
-    }
-    return { id: stored.id, code, version: stored.version, policy };
-  }
-  const policy = getPolicy(code)!;
-  return { id: null, code, version: policy.version, policy };
+  const heads = await listPolicyVersionHeads(db, centerId, code);
+  return resolved(db, code, policyVersionInForce(heads, date));
+}
+
+/**
+ * The center's policies on many dates at once (a list of records, each judged under the version in
+ * force on its own date): the versions are listed once, each body parsed once.
+ */
+export async function policyBook(db: Db, centerId: number) {
+  const heads = await listPolicyVersionHeads(db, centerId);
+  const byCode = new Map<string, TPolicyVersionHead[]>();
+  for (const head of heads) byCode.set(head.code, [...(byCode.get(head.code) ?? []), head]);
+  return {
+    at: (code: TPolicyCode, date: string) =>
+      resolved(db, code, policyVersionInForce(byCode.get(code) ?? [], date)),
+  };
+}
+
+/**
+ * The policies whose items are recorded (conduct records), in force on a date: the points policy (A)
+ * first, then the fines (B). An item code is looked up in that order.
+ */
+export async function recordPoliciesInForce(
+  db: Db,
+  centerId: number,
+  date: string,
+): Promise<[TPolicyInForce, TPolicyInForce]> {
+  return Promise.all([policyInForce(db, centerId, 'A', date), policyInForce(db, centerId, 'B', date)]);
 }
 
 /** Stores the built-in default as the center's version 1 when nothing is stored yet (before publishing). */
@@ -65,9 +116,4 @@ export async function ensureStoredPolicy(
     createdBy: userId,
   });
   return { id: stored.id, version: stored.version };
-}
-
-/** The item of a policy by code. */
-export function itemOf(policy: TPolicy, code: string): TItem | undefined {
-  return policy.items.find((i) => i.code === code);
 }

@@ -8,11 +8,20 @@ import {
   type TRecordSource,
   type TUser,
 } from '@chuangkou/db';
-import { quarterOfDate } from '@chuangkou/rules';
-import { badInput, conflict, DomainError, notFound } from '../errors.ts';
+import {
+  checkRecordItem,
+  checkRecordTarget,
+  policyItem,
+  quarterOfDate,
+  RulesError,
+  recordFine,
+  recordPoints,
+  type TItem,
+} from '@chuangkou/rules';
+import { badInput, conflict, DomainError, notFound, refusedByRules } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
-import { itemOf, policyInForce } from './policy.service.ts';
+import { policyBook, recordPoliciesInForce } from './policy.service.ts';
 import { staffInCenter, windowInCenter } from './scope.ts';
 
 export interface TRecordInput {
@@ -46,10 +55,14 @@ export async function assertQuarterOpen(
   }
 }
 
+/** The entry form's names of the fields the rules name (`staff` → `staffId`). */
+const RECORD_FIELDS = { staff: 'staffId', window: 'windowId' } as const;
+
 /**
- * Validates a record against the policy in force on its date (item exists, level among the item's
- * levels, aggravation only where the item has one, window items on a window) and stores it.
- * Items of policy A are points, items of policy B are fines.
+ * Validates a record against the policies in force on its date and stores it. The item is looked up in
+ * the points policy (A), then the fines (B); the record is checked by the rules (`checkRecordItem`:
+ * item, level, aggravation, the post a fine is meant for; `checkRecordTarget`: a window item on a
+ * window, any other on a person), the same check `pnpm assess` makes.
  */
 export async function createRecord(
   db: Db,
@@ -61,51 +74,24 @@ export async function createRecord(
 ): Promise<TConductRecord> {
   assertNotFutureDate(input.date, today);
   if (input.date < '2000-01-01') throw badInput('date', `日期 ${input.date} 超出范围`);
-  const [pointsPolicy, finePolicy] = await Promise.all([
-    policyInForce(db, user.centerId, 'A', input.date),
-    policyInForce(db, user.centerId, 'B', input.date),
-  ]);
-  const pointsItem = itemOf(pointsPolicy.policy, input.item);
-  const fineItem = pointsItem ? undefined : itemOf(finePolicy.policy, input.item);
-  const item = pointsItem ?? fineItem;
-  if (!item) throw badInput('item', `未知的考核条款 "${input.item}"`);
-  if (item.kind === 'computed')
-    throw badInput('item', `条款 ${item.code} 由系统根据互评结果计算，不能手工录入`);
-  const scheme = fineItem ? 'fine' : 'points';
-
-  if (item.isWindowItem) {
-    if (input.windowId === undefined) throw badInput('windowId', `条款 ${item.code} 针对窗口，请选择窗口`);
-    if (input.staffId !== undefined)
-      throw badInput('staffId', `条款 ${item.code} 针对整个窗口，不能指定个人`);
-  } else {
-    if (input.staffId === undefined) throw badInput('staffId', `条款 ${item.code} 针对个人，请选择工作人员`);
-    if (input.windowId !== undefined) throw badInput('windowId', `条款 ${item.code} 针对个人，不能指定窗口`);
-  }
-  if (input.staffId !== undefined) {
-    const s = await staffInCenter(db, user, input.staffId);
-    if (item.fine?.post && s.post !== item.fine.post) {
-      throw badInput(
-        'staffId',
-        `条款 ${item.code} 只适用于${item.fine.post === 'security' ? '安保人员' : '窗口人员'}`,
-      );
-    }
-  }
+  const [pointsPolicy, finePolicy] = await recordPoliciesInForce(db, user.centerId, input.date);
+  const pointsItem = policyItem(pointsPolicy.policy, input.item);
+  const scheme = pointsItem ? 'points' : 'fine';
+  const staff = input.staffId !== undefined ? await staffInCenter(db, user, input.staffId) : undefined;
   if (input.windowId !== undefined) await windowInCenter(db, user, input.windowId);
-
-  const levels = item.levels ?? [];
-  if (levels.length > 0) {
-    if (!input.level)
-      throw badInput('level', `条款 ${item.code} 需要选择级别：${levels.map((l) => l.name).join('、')}`);
-    if (!levels.some((l) => l.key === input.level))
-      throw badInput(
-        'level',
-        `条款 ${item.code} 没有级别 "${input.level}"，可选：${levels.map((l) => l.key).join('、')}`,
-      );
-  } else if (input.level) {
-    throw badInput('level', `条款 ${item.code} 不分级别`);
+  let item: TItem;
+  try {
+    item = checkRecordItem(pointsItem ?? policyItem(finePolicy.policy, input.item), {
+      item: input.item,
+      level: input.level,
+      aggravated: input.aggravated,
+      qty: input.qty,
+      post: staff?.post,
+    });
+    checkRecordTarget(item, { hasStaff: staff !== undefined, hasWindow: input.windowId !== undefined });
+  } catch (e) {
+    throw e instanceof RulesError ? refusedByRules(e, RECORD_FIELDS) : e;
   }
-  if (input.aggravated && !item.aggravation)
-    throw badInput('aggravated', `条款 ${item.code} 没有情节严重的加重扣分`);
   if (scheme === 'points') await assertQuarterOpen(db, user.centerId, input.date, input.correctionReason);
 
   const record = await insertRecord(db, {
@@ -148,4 +134,30 @@ export async function revokeRecordWithReason(
     correctionReason: input.correctionReason,
   });
   return after;
+}
+
+/** A record with what it counts for: its points (policy A) or its fine in yuan (policy B). */
+export type TValuedRecord = TConductRecord & { points: number | null; fine: number | null };
+
+/**
+ * The records with their points or fine, each under the version of its policy in force on its own
+ * date (`recordPoints`, `recordFine`), so a page shows what the engine counts and never prices a
+ * record itself. A record whose item its policy no longer has counts for nothing (null).
+ */
+export async function valueRecords(
+  db: Db,
+  centerId: number,
+  records: readonly TConductRecord[],
+): Promise<TValuedRecord[]> {
+  const book = await policyBook(db, centerId);
+  const valued: TValuedRecord[] = [];
+  for (const record of records) {
+    const { policy } = await book.at(record.scheme === 'points' ? 'A' : 'B', record.date);
+    const item = policyItem(policy, record.item);
+    const isFine = item?.kind === 'fine';
+    const points = item && !isFine ? recordPoints(item, record) : null;
+    const fine = item && isFine ? recordFine(item, record.qty) : null;
+    valued.push({ points, fine, ...record });
+  }
+  return valued;
 }

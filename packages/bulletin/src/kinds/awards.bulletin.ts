@@ -25,7 +25,14 @@ export function awardsSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
   }
   const scopeLabel = bulletin.scope === 'monthly' ? '月度' : '年度';
   const rows: TRow[] = bulletin.rows.map((row, index) => ({
-    cells: [index + 1, row.window, row.unit, row.staff.join('、'), row.reason, `+${row.bonusPerPerson}`],
+    cells: [
+      index + 1,
+      row.window,
+      row.unit,
+      row.staff.join('、'),
+      row.reason,
+      row.bonusPerPerson === null ? '—' : `${row.bonusPerPerson > 0 ? '+' : ''}${row.bonusPerPerson}`,
+    ],
   }));
   return [
     {

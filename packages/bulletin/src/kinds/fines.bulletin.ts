@@ -1,10 +1,12 @@
+import { SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES } from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TFinesBulletin, TStaffFines } from '../bulletin.types.ts';
 import { dateLabel, monthLabel, shortItemText } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { byWindowAndName, signatureLine } from './common.ts';
 
-const DEFAULT_SIGNERS = ['审管科', '分管领导', '主要领导'] as const;
+/** 审管科 / 分管领导 / 主要领导, the lines of the sign-off in their order. */
+const DEFAULT_SIGNERS = SIGN_OFF_LINES.map((line) => SIGN_OFF_LINE_LABELS[line].zh);
 
 /**
  * 月度处罚汇总 for sign-off (处罚办法 二2: 审管科每月初将上月汇总情况交分管领导和主要领导签批):

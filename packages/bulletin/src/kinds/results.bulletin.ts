@@ -1,6 +1,7 @@
+import { FLAG_LABELS, GRADE_LABELS, VETO_LABEL } from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TResultsBulletin, TResultsRow } from '../bulletin.types.ts';
-import { dateLabel, FLAG_LABELS, GRADE_LABELS, quarterLabel } from '../labels.ts';
+import { dateLabel, quarterLabel } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { issuerLines } from './common.ts';
 
@@ -37,7 +38,7 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
       ...bulletin.categories.map((category) => row.categories[category.key] ?? null),
       row.bonus,
       row.total,
-      GRADE_LABELS[row.grade],
+      GRADE_LABELS[row.grade].zh,
       resultRemarks(row),
     ],
     isMarked: row.grade === 'incompetent',
@@ -91,7 +92,10 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
 /** 一票否决, then the engine's flags in its order. */
 export function resultRemarks(row: Pick<TResultsRow, 'vetoed' | 'flags' | 'grade'>): string {
   const remarks: string[] = [];
-  if (row.vetoed) remarks.push('一票否决');
-  for (const flag of row.flags) remarks.push(flag === 'tie' ? '并列优秀' : FLAG_LABELS[flag]);
+  if (row.vetoed) remarks.push(VETO_LABEL.zh);
+  for (const flag of row.flags) {
+    // a tie is among the excellent (并列优秀)
+    remarks.push(flag === 'tie' ? `${FLAG_LABELS.tie.zh}${GRADE_LABELS.excellent.zh}` : FLAG_LABELS[flag].zh);
+  }
   return remarks.join('；');
 }

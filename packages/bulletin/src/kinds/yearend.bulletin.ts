@@ -1,19 +1,23 @@
+import {
+  GRADE_LABELS,
+  NOT_GRADED_LABEL,
+  QUARTER_LABELS,
+  QUARTERS,
+  SIGN_OFF_LINE_LABELS,
+} from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TCadreCandidate, TYearEndBulletin } from '../bulletin.types.ts';
-import { GRADE_LABELS, QUARTER_NAMES } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { issuerLines, signatureLine } from './common.ts';
 import { resultRemarks } from './results.bulletin.ts';
 
-const QUARTERS = [1, 2, 3, 4] as const;
-
-/** 年度考核优秀；第一、三季度考核优秀 */
+/** 年度考核优秀；第一季度、第三季度考核优秀 */
 export function candidateReason(candidate: Pick<TCadreCandidate, 'reasons' | 'excellentQuarters'>): string {
   const parts: string[] = [];
   if (candidate.reasons.includes('annualExcellent')) parts.push('年度考核优秀');
   if (candidate.excellentQuarters.length > 0) {
     parts.push(
-      `${candidate.excellentQuarters.map((q) => QUARTER_NAMES[q] ?? String(q)).join('、')}季度考核优秀`,
+      `${candidate.excellentQuarters.map((q) => QUARTER_LABELS[q as 1]?.zh ?? `第${q}季度`).join('、')}考核优秀`,
     );
   }
   return `${parts.join('；')}；无有效投诉，无不称职季度`;
@@ -42,7 +46,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         row.unit,
         ...QUARTERS.map((quarter) => row.quarterTotals[quarter] ?? '—'),
         row.mean,
-        row.grade === null ? '不评定' : GRADE_LABELS[row.grade],
+        row.grade === null ? NOT_GRADED_LABEL.zh : GRADE_LABELS[row.grade].zh,
         row.grade === null ? ['考核不足两个季度', remarks].filter(Boolean).join('；') : remarks,
       ],
       isMarked: row.grade === 'incompetent',
@@ -57,7 +61,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         candidate.name,
         candidate.window,
         candidate.unit,
-        grade === null ? '不评定' : GRADE_LABELS[grade],
+        grade === null ? NOT_GRADED_LABEL.zh : GRADE_LABELS[grade].zh,
         candidate.mean,
         candidateReason(candidate),
         null,
@@ -75,10 +79,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
       { header: '姓名', minWidth: 9 },
       { header: '窗口', align: 'left', maxWidth: 28, wrap: true },
       { header: '所在单位', align: 'left', maxWidth: 24, wrap: true },
-      { header: '第一季度', minWidth: 8 },
-      { header: '第二季度', minWidth: 8 },
-      { header: '第三季度', minWidth: 8 },
-      { header: '第四季度', minWidth: 8 },
+      ...QUARTERS.map((q) => ({ header: QUARTER_LABELS[q].zh, minWidth: 8 })),
       { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
       { header: '年度等次', minWidth: 9 },
       { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
@@ -123,7 +124,12 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
         },
       ],
       table: { kind: 'table', rows: candidates, emptyText: '本年度无推荐人选' },
-      after: [{ kind: 'blank' }, signatureLine('分管领导'), { kind: 'blank' }, signatureLine('主要领导')],
+      after: [
+        { kind: 'blank' },
+        signatureLine(SIGN_OFF_LINE_LABELS.deputy.zh),
+        { kind: 'blank' },
+        signatureLine(SIGN_OFF_LINE_LABELS.principal.zh),
+      ],
     },
   ];
 }

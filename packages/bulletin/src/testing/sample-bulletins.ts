@@ -1,10 +1,13 @@
 import {
   assessQuarter,
   assessYear,
+  awardLink,
   cadreCandidates,
   monthlyFines,
   POLICY_A,
   POLICY_B,
+  policyItem,
+  recordPoints,
   type TQuarterAssessment,
   type TScenario,
 } from '@chuangkou/rules';
@@ -236,7 +239,7 @@ export function sampleBehaviours(center = sampleCenter()): TBehavioursBulletin {
         item: item.code,
         text: item.text,
         qty,
-        points: (item.points ?? 0) * qty,
+        points: recordPoints(item, record),
         note: record.window ? '窗口受黄牌警告，每人扣分' : undefined,
       });
     }
@@ -324,6 +327,8 @@ export function sampleAwards(scope: 'monthly' | 'annual', center = sampleCenter(
     '主动延时服务12次，收到服务对象书面表扬信3封',
     '“一次不跑”事项办理量居全中心首位，业务差错率为零',
   ];
+  const link = awardLink(POLICY_A, scope === 'monthly' ? 'redFlagMonthly' : 'redFlagAnnual')!;
+  const bonusPerPerson = recordPoints(policyItem(POLICY_A, link.item)!, { level: link.level });
   return {
     kind: 'awards',
     center: SAMPLE_CENTER,
@@ -338,7 +343,7 @@ export function sampleAwards(scope: 'monthly' | 'annual', center = sampleCenter(
         unit: window.unit,
         staff: center.staff.filter((s) => s.windowId === id).map((s) => s.name),
         reason: reasons[i % reasons.length]!,
-        bonusPerPerson: scope === 'monthly' ? 2 : 5,
+        bonusPerPerson,
       };
     }),
   };

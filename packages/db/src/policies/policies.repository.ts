@@ -1,3 +1,4 @@
+import { policyVersionInForce } from '@chuangkou/rules';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
 
@@ -65,20 +66,33 @@ export async function insertPolicyVersion(
   };
 }
 
-/** The versions of a policy effective on or before a date, the one in force first. */
-function versionsInForce(db: Db, centerId: number, code: string, date: string) {
-  return db
+/** A stored version without its body: which version, of which code, from when. */
+export interface TPolicyVersionHead {
+  id: number;
+  code: string;
+  version: number;
+  effectiveFrom: string;
+}
+
+/** The versions a center has stored (of one code, or of all), without their bodies, oldest first. */
+export async function listPolicyVersionHeads(
+  db: Db,
+  centerId: number,
+  code?: string,
+): Promise<TPolicyVersionHead[]> {
+  let query = db
     .selectFrom('policies')
-    .where('center_id', '=', centerId)
-    .where('code', '=', code)
-    .where('effective_from', '<=', date)
-    .orderBy('effective_from', 'desc')
-    .orderBy('version', 'desc');
+    .select(['id', 'code', 'version', 'effective_from'])
+    .where('center_id', '=', centerId);
+  if (code !== undefined) query = query.where('code', '=', code);
+  const rows = await query.orderBy('code').orderBy('version').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, version: r.version, effectiveFrom: r.effective_from }));
 }
 
 /**
- * Which version of a policy is in force on a date (its id and version, without the body): versions are
- * never edited, so a caller that has parsed that id's body before need not read it again.
+ * Which version of a policy is in force on a date (its id and version, without the body), by the rule
+ * of @chuangkou/rules (`policyVersionInForce`): versions are never edited, so a caller that has parsed
+ * that id's body before need not read it again.
  */
 export async function findPolicyVersionInForce(
   db: Db,
@@ -86,7 +100,8 @@ export async function findPolicyVersionInForce(
   code: string,
   date: string,
 ): Promise<{ id: number; version: number } | undefined> {
-  return versionsInForce(db, centerId, code, date).select(['id', 'version']).executeTakeFirst();
+  const head = policyVersionInForce(await listPolicyVersionHeads(db, centerId, code), date);
+  return head && { id: head.id, version: head.version };
 }
 
 /** One stored policy version, with its body. */
@@ -99,17 +114,15 @@ export async function findPolicyVersion(db: Db, id: number): Promise<TPolicyVers
   return row && policyRowToPolicy(row);
 }
 
-/** The version of a policy in force on a date: the latest effective on or before it. */
+/** The version of a policy in force on a date, with its body. */
 export async function findPolicyInForce(
   db: Db,
   centerId: number,
   code: string,
   date: string,
 ): Promise<TPolicyVersion | undefined> {
-  const row = await versionsInForce(db, centerId, code, date)
-    .select(['id', 'center_id', 'code', 'version', 'effective_from', 'body'])
-    .executeTakeFirst();
-  return row && policyRowToPolicy(row);
+  const head = await findPolicyVersionInForce(db, centerId, code, date);
+  return head && findPolicyVersion(db, head.id);
 }
 
 export async function listPolicies(db: Db, centerId: number): Promise<TPolicyVersion[]> {

@@ -1,8 +1,10 @@
-import { FLAGS, type TFlag, type TGrade, type TPolicy } from '../policy/policy.schema.ts';
+import { FLAGS, type TFlag, type TGrade, type TItem, type TPolicy } from '../policy/policy.schema.ts';
+import { aggravationHundredths, checkRecordItem, unitPointsHundredths } from '../records/conduct-record.ts';
 import type { TScenario } from '../scenario/scenario.schema.ts';
 import { previousQuarter, quarterRange } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
 import { orderFlags, rankAndGrade } from './grading.ts';
+import { peerTier } from './peer-tier.ts';
 
 /** One person's quarter (the engine's output format, domain.md). */
 export interface TQuarterResult {
@@ -28,18 +30,16 @@ export interface TQuarterAssessment {
 const FLAG_BIT = Object.fromEntries(FLAGS.map((f, i) => [f, 1 << i])) as Record<TFlag, number>;
 
 interface TCompiledItem {
-  code: string;
+  source: TItem;
   /** category index, or -1 for a bonus; -2 for items the quarter does not score (fines) */
   cat: number;
-  /** hundredths per unit; NaN when the points come from the level */
+  /** hundredths per unit, as `recordPoints` counts them */
   points: number;
+  /** hundredths per unit by level (the level's points first, `unitPointsHundredths`) */
   levels: Map<string, number> | null;
-  levelKeys: string;
   aggravation: number;
-  hasAggravation: boolean;
   flagMask: number;
   isValidComplaint: boolean;
-  isComputed: boolean;
 }
 
 interface TCompiledPolicy {
@@ -74,18 +74,15 @@ function compile(policy: TPolicy): TCompiledPolicy {
           ? catIndex.get(item.category!)!
           : -2;
     items.set(item.code, {
-      code: item.code,
+      source: item,
       cat,
-      points: item.points === undefined ? Number.NaN : hundredths(item.points),
-      levels: item.levels
-        ? new Map(item.levels.map((l) => [l.key, hundredths(l.points ?? item.points ?? 0)]))
+      points: unitPointsHundredths(item),
+      levels: item.levels?.length
+        ? new Map(item.levels.map((l) => [l.key, unitPointsHundredths(item, l.key)]))
         : null,
-      levelKeys: item.levels?.map((l) => `"${l.key}"`).join(', ') ?? '',
-      aggravation: item.aggravation ? hundredths(item.aggravation.points) : 0,
-      hasAggravation: item.aggravation !== undefined,
+      aggravation: aggravationHundredths(item),
       flagMask: item.flags.reduce((m, f) => m | FLAG_BIT[f], 0),
       isValidComplaint: item.isValidComplaint,
-      isComputed: item.kind === 'computed',
     });
   }
   const result: TCompiledPolicy = {
@@ -157,80 +154,54 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
   const vetoed = new Uint8Array(n);
 
   const records = scenario.records ?? [];
-  for (let r = 0; r < records.length; r++) {
-    const rec = records[r]!;
-    const item = p.items.get(rec.item);
-    if (item === undefined)
-      fail(`records[${r}].item`, `unknown item "${rec.item}"`, `未知条款 "${rec.item}"`);
-    const it = item!;
-    if (it.isComputed) {
-      fail(
-        `records[${r}].item`,
-        `item "${it.code}" is computed, not recorded`,
-        `条款 "${it.code}" 由系统计算，不能录入`,
-      );
-    }
-    let points = it.points;
-    if (it.levels !== null) {
-      if (rec.level === undefined) {
-        fail(
-          `records[${r}].level`,
-          `required for item "${it.code}" (one of ${it.levelKeys})`,
-          `条款 "${it.code}" 须填写级别`,
-        );
+  let r = 0;
+  try {
+    for (; r < records.length; r++) {
+      const rec = records[r]!;
+      const compiledItem = p.items.get(rec.item);
+      // the same check as records.create: one rule, one message
+      checkRecordItem(compiledItem?.source, rec);
+      const it = compiledItem!;
+      const points = it.levels === null ? it.points : it.levels.get(rec.level!)!;
+      const qty = rec.qty ?? 1;
+      let target = -1;
+      let group: number[] | undefined;
+      if (rec.staff !== undefined) {
+        const t = index.get(rec.staff);
+        if (t === undefined)
+          fail(`records[${r}].staff`, `unknown staff "${rec.staff}"`, `未知人员 "${rec.staff}"`);
+        target = t!;
+      } else {
+        if (!windowIds.has(rec.window!)) {
+          fail(`records[${r}].window`, `unknown window "${rec.window}"`, `未知窗口 "${rec.window}"`);
+        }
+        group = members.get(rec.window!) ?? [];
       }
-      const lp = it.levels.get(rec.level!);
-      if (lp === undefined) {
-        fail(
-          `records[${r}].level`,
-          `item "${it.code}" has no level "${rec.level}" (one of ${it.levelKeys})`,
-          `条款 "${it.code}" 没有级别 "${rec.level}"`,
-        );
-      }
-      points = lp!;
-    } else if (rec.level !== undefined) {
-      fail(`records[${r}].level`, `item "${it.code}" has no levels`, `条款 "${it.code}" 不分级别`);
-    }
-    if (rec.aggravated === true && !it.hasAggravation) {
-      fail(
-        `records[${r}].aggravated`,
-        `item "${it.code}" has no aggravation`,
-        `条款 "${it.code}" 无加扣情形`,
-      );
-    }
-    const qty = rec.qty ?? 1;
-    let target = -1;
-    let group: number[] | undefined;
-    if (rec.staff !== undefined) {
-      const t = index.get(rec.staff);
-      if (t === undefined)
-        fail(`records[${r}].staff`, `unknown staff "${rec.staff}"`, `未知人员 "${rec.staff}"`);
-      target = t!;
-    } else {
-      if (!windowIds.has(rec.window!)) {
-        fail(`records[${r}].window`, `unknown window "${rec.window}"`, `未知窗口 "${rec.window}"`);
-      }
-      group = members.get(rec.window!) ?? [];
-    }
-    const date = rec.date;
-    if (date < start || date > end || it.cat === -2) continue;
+      const date = rec.date;
+      if (date < start || date > end || it.cat === -2) continue;
 
-    const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
-    const cat = it.cat;
-    if (group === undefined) {
-      if (cat === -1) bonus[target]! += amount;
-      else deductions[target * catCount + cat]! += amount;
-      flagMask[target]! |= it.flagMask;
-      if (it.isValidComplaint) vetoed[target] = 1;
-    } else {
-      for (let g = 0; g < group.length; g++) {
-        const t = group[g]!;
-        if (cat === -1) bonus[t]! += amount;
-        else deductions[t * catCount + cat]! += amount;
-        flagMask[t]! |= it.flagMask;
-        if (it.isValidComplaint) vetoed[t] = 1;
+      const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
+      const cat = it.cat;
+      if (group === undefined) {
+        if (cat === -1) bonus[target]! += amount;
+        else deductions[target * catCount + cat]! += amount;
+        flagMask[target]! |= it.flagMask;
+        if (it.isValidComplaint) vetoed[target] = 1;
+      } else {
+        for (let g = 0; g < group.length; g++) {
+          const t = group[g]!;
+          if (cat === -1) bonus[t]! += amount;
+          else deductions[t * catCount + cat]! += amount;
+          flagMask[t]! |= it.flagMask;
+          if (it.isValidComplaint) vetoed[t] = 1;
+        }
       }
     }
+  } catch (e) {
+    // a record's own refusal (checkRecordItem), placed in the scenario
+    throw e instanceof RulesError && e.code === 'INVALID_RECORD'
+      ? e.within(`records[${r}]`, 'INVALID_SCENARIO')
+      : e;
   }
 
   const complaints = scenario.complaints ?? [];
@@ -284,11 +255,7 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
     } else {
       peerShare[i] = good[i]! / rated[i]!;
       if (p.peerCat >= 0) {
-        // compare good/rated with the tier's percent without rounding: good·100 against percent·rated
-        const g100 = good[i]! * 100;
-        const tier = p.peerTiers.find((t) =>
-          t.isMinExclusive ? g100 > t.minPercent * rated[i]! : g100 >= t.minPercent * rated[i]!,
-        );
+        const tier = peerTier(p.peerTiers, good[i]!, rated[i]!);
         if (tier) deductions[i * catCount + p.peerCat]! += tier.points;
       }
     }

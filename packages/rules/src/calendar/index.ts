@@ -1,6 +1,7 @@
 import { CN_OFFICIAL_CALENDAR } from './cn-official.data.ts';
 import { createWorkCalendar, type TCalendarData, type TWorkCalendar } from './work-calendar.ts';
 
+export * from './center-calendar.ts';
 export { CN_OFFICIAL_CALENDAR } from './cn-official.data.ts';
 export * from './work-calendar.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_B } from '../policy/index.ts';
-import { monthlyFines, type TFineRecord } from './monthly-fines.ts';
+import { awardBarringRecords, monthlyFines, type TFineRecord } from './monthly-fines.ts';
 
 const staff = [
   { id: 'p1', window: 'w1', post: 'front' as const },
@@ -89,5 +89,21 @@ describe('monthlyFines', () => {
     );
     expect(() => fines([{ staff: 'zz', item: 'F1', date: '2026-08-03' }])).toThrow('records[0].staff');
     expect(() => fines([{ staff: 'p1', item: 'F1', date: '2026-08-03', qty: 0 }])).toThrow('records[0].qty');
+  });
+});
+
+describe('awardBarringRecords', () => {
+  const records = [
+    { item: 'F5', staff: 's1' },
+    { item: 'F8', staff: 's2' },
+    { item: 'F5', staff: 's9' },
+  ];
+  it('finds the exposure of a person of the window (处罚办法 一、5)', () => {
+    expect(awardBarringRecords(POLICY_B, records, 'w1', new Set(['s1', 's2']))).toEqual([
+      { item: 'F5', staff: 's1' },
+    ]);
+  });
+  it('finds nothing for a window without one', () => {
+    expect(awardBarringRecords(POLICY_B, records, 'w2', new Set(['s2', 's3']))).toHaveLength(0);
   });
 });

@@ -1,12 +1,14 @@
 import type { TPolicy } from '../policy/policy.schema.ts';
+import { recordFine, unknownItem } from '../records/conduct-record.ts';
 import { isIsoDate, monthKey } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
+import type { TStaffPost } from '../vocabulary/conduct.vocabulary.ts';
 
 export interface TFineStaff {
   id: string;
   window?: string;
   /** front desk, back office or security (F2b, F9 front desk; F10 the guard on duty) */
-  post?: 'front' | 'back' | 'security';
+  post?: TStaffPost;
 }
 
 export interface TFineRecord {
@@ -73,13 +75,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
   const byStaff = new Map<string, Map<string, number>>();
   input.records.forEach((r, i) => {
     const item = items.get(r.item);
-    if (!item)
-      throw new RulesError(
-        'INVALID_INPUT',
-        `records[${i}].item`,
-        `unknown item "${r.item}"`,
-        `未知条款 "${r.item}"`,
-      );
+    if (!item) throw unknownItem(r.item).within(`records[${i}]`, 'INVALID_INPUT');
     if (!staffById.has(r.staff)) {
       throw new RulesError(
         'INVALID_INPUT',
@@ -122,7 +118,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
     for (const item of policy.items) {
       const count = counts.get(item.code);
       if (!count || !item.fine) continue;
-      const amount = item.fine.amount * count;
+      const amount = recordFine(item, count);
       lines.push({ item: item.code, count, amount });
       total += amount;
       const group = item.fine.countsWith ?? item.code;
@@ -164,4 +160,28 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
 function byItemOrder(policy: TPolicy) {
   const order = new Map(policy.items.map((i, k) => [i.code, k]));
   return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+}
+
+/** A fine record as the award bar reads it: its item, and the person or the window it names. */
+export interface TBarringRecord {
+  item: string;
+  staff?: string | null | undefined;
+  window?: string | null | undefined;
+}
+
+/**
+ * The records that bar a window from a month's excellence awards (处罚办法 一、5: 曝光批评并且属实的…
+ * 工作人员所在科室、窗口取消当月评先评优资格): records of an item that bars the awards, naming a person
+ * of the window or the window itself. Give it the month's records; empty when the window may be awarded.
+ */
+export function awardBarringRecords<R extends TBarringRecord>(
+  policy: TPolicy,
+  records: ReadonlyArray<R>,
+  window: string,
+  members: ReadonlySet<string>,
+): R[] {
+  const barring = new Set(policy.items.filter((i) => i.fine?.barsMonthlyAwards).map((i) => i.code));
+  return records.filter(
+    (r) => barring.has(r.item) && ((r.staff != null && members.has(r.staff)) || r.window === window),
+  );
 }

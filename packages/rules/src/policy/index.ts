@@ -19,3 +19,5 @@ export const DEFAULT_POLICIES: Readonly<Record<'A' | 'B' | 'C', TPolicy>> = {
 export function getPolicy(code: string): TPolicy | undefined {
   return (DEFAULT_POLICIES as Record<string, TPolicy>)[code];
 }
+export * from './policy-links.ts';
+export * from './policy-versions.ts';

@@ -1,4 +1,5 @@
 import { type TPolicy, type TPolicyInput, ZPolicy } from './policy.schema.ts';
+import { SEED_LINKS } from './policy-links.ts';
 
 const SRC = '考核细则';
 
@@ -13,6 +14,7 @@ export const POLICY_A_INPUT = {
   nameEn: 'Quarterly points for window staff',
   source: '房管局行政服务中心窗口工作人员考核细则',
   assessment: {
+    posts: ['front', 'back'],
     categories: [
       { key: 'civility', name: '文明服务、思想品德', nameEn: 'Civility and conduct', base: 30, floor: 0 },
       { key: 'skills', name: '业务技能', nameEn: 'Professional skills', base: 40, floor: 0 },
@@ -38,7 +40,10 @@ export const POLICY_A_INPUT = {
     excellence: { quota: 2, scope: 'center', passesDown: false },
     returnToUnitAfter: 2,
     yearEnd: { minQuarters: 2, decimals: 2 },
+    notice: { workingDays: 5 },
   },
+  // a valid attitude complaint → A3; 红旗窗口 → D6 monthly / annual; 黄牌警告 → B8
+  links: SEED_LINKS.A,
   items: [
     // (一) 文明服务、思想品德 (基础分30分，扣完为止)
     {

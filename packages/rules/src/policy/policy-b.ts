@@ -1,4 +1,5 @@
 import { type TPolicy, type TPolicyInput, ZPolicy } from './policy.schema.ts';
+import { SEED_LINKS } from './policy-links.ts';
 
 const SRC = '处罚办法';
 
@@ -12,6 +13,7 @@ export const POLICY_B_INPUT = {
   name: '新建区行政服务中心各科室各窗口绩效考核处罚办法',
   nameEn: 'Monthly cash fines',
   source: '新建区行政服务中心各科室各窗口绩效考核处罚办法',
+  links: SEED_LINKS.B,
   items: [
     {
       code: 'F1',

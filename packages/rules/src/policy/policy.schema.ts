@@ -1,23 +1,16 @@
 import { z } from 'zod';
+import { FLAGS, GRADES } from '../vocabulary/assessment.vocabulary.ts';
+import { STAFF_POSTS } from '../vocabulary/conduct.vocabulary.ts';
+import { seedLinks, ZLinks } from './policy-links.ts';
 
-/** Result flags, in the order the engine reports them (domain.md, "Output"). */
-export const FLAGS = [
-  'tie',
-  'criticism',
-  'returnToUnit',
-  'noPeerData',
-  'circulatedCriticism',
-  'notifyUnit',
-] as const;
-export type TFlag = (typeof FLAGS)[number];
-
-/** Grades, best first: 优秀 / 称职 / 基本称职 / 不称职. */
-export const GRADES = ['excellent', 'competent', 'basic', 'incompetent'] as const;
-export type TGrade = (typeof GRADES)[number];
-
-/** Peer-evaluation tiers 好 / 中 / 差. */
-export const PEER_TIERS = ['good', 'medium', 'poor'] as const;
-export type TPeerTier = (typeof PEER_TIERS)[number];
+export {
+  FLAGS,
+  GRADES,
+  PEER_TIERS,
+  type TFlag,
+  type TGrade,
+  type TPeerTier,
+} from '../vocabulary/assessment.vocabulary.ts';
 
 /** Points are exact to the hundredth: the engine sums them as integer hundredths. */
 const ZPoints = z
@@ -61,7 +54,7 @@ export const ZFine = z.object({
   /** the person's section and window lose that month's excellence awards (F5) */
   barsMonthlyAwards: z.boolean().default(false),
   /** only for staff of this post (F10: the guard on duty) */
-  post: z.enum(['front', 'back', 'security']).optional(),
+  post: z.enum(STAFF_POSTS).optional(),
 });
 
 export const ZItem = z.object({
@@ -103,6 +96,11 @@ export const ZGradeBand = z.object({
 });
 
 export const ZAssessment = z.object({
+  /**
+   * The posts assessed: 窗口工作人员 at the front desk and in the back office (考核细则, title); the
+   * guards are fined under 处罚办法 一、10 only.
+   */
+  posts: z.array(z.enum(STAFF_POSTS)).min(1).default(['front', 'back']),
   categories: z.array(ZCategory).min(1),
   /** C7: the computed peer-evaluation deduction */
   peer: z
@@ -129,6 +127,11 @@ export const ZAssessment = z.object({
       decimals: z.number().int().min(0).max(4).default(2),
     })
     .default({ minQuarters: 2, decimals: 2 }),
+  /**
+   * 公示期 of the results, in working days of the center's calendar (考核细则 二(二) posts the results
+   * on the notice board; the seed gives no length, five working days is the usual public notice).
+   */
+  notice: z.object({ workingDays: z.number().int().min(1).max(60).default(5) }).default({ workingDays: 5 }),
 });
 
 export const ZComplaintLadder = z.object({
@@ -170,6 +173,8 @@ export const ZPolicy = z
     assessment: ZAssessment.optional(),
     complaintLadder: ZComplaintLadder.optional(),
     uniform: ZUniform.optional(),
+    /** which item an event records (a valid complaint, an award); the seed's when absent ({@link seedLinks}) */
+    links: ZLinks.optional(),
   })
   .superRefine((p, ctx) => {
     const codes = new Set<string>();
@@ -207,7 +212,41 @@ export const ZPolicy = z
     if (p.assessment?.peer && !categories.has(p.assessment.peer.category)) {
       ctx.addIssue({ code: 'custom', path: ['assessment', 'peer', 'category'], message: 'unknown category' });
     }
-  });
+    const byCode = new Map(p.items.map((item) => [item.code, item]));
+    const checkLink = (
+      link: { item: string; level?: string | undefined },
+      path: (string | number)[],
+      isWindow: boolean,
+    ) => {
+      const item = byCode.get(link.item);
+      if (!item) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'item'], message: `unknown item "${link.item}"` });
+        return;
+      }
+      if (item.isWindowItem !== isWindow) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'item'],
+          message: isWindow
+            ? `item "${item.code}" is not a window item`
+            : `item "${item.code}" is a window item`,
+        });
+      }
+      const levels = item.levels ?? [];
+      if (link.level === undefined ? levels.length > 0 : !levels.some((l) => l.key === link.level)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'level'],
+          message: `item "${item.code}" has no level "${link.level ?? ''}"`,
+        });
+      }
+    };
+    for (const [i, link] of (p.links?.complaints ?? []).entries()) {
+      checkLink(link, ['links', 'complaints', i], false);
+    }
+    for (const [i, link] of (p.links?.awards ?? []).entries()) checkLink(link, ['links', 'awards', i], true);
+  })
+  .transform((p) => ({ ...p, links: p.links ?? seedLinks(p.code, p.items) }));
 
 export type TPolicy = z.output<typeof ZPolicy>;
 export type TPolicyInput = z.input<typeof ZPolicy>;

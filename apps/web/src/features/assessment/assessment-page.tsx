@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
+import { GRADES } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -34,7 +35,6 @@ import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { ResultsTable, type TResultRow } from './results-table.tsx';
 
-const GRADES = ['excellent', 'competent', 'basic', 'incompetent'] as const;
 const BANDS = [
   { label: '<60', min: Number.NEGATIVE_INFINITY, max: 60 },
   { label: '60–69', min: 60, max: 70 },
@@ -57,7 +57,8 @@ export function distributions(rows: readonly Pick<TResultRow, 'grade' | 'total'>
 
 /** Quarterly assessment: the live draft and the published snapshots; leaders publish; bulletins download. */
 export default function AssessmentPage() {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const filters = useFilters();
   const trpc = useTRPC();
   const session = useSession();
@@ -99,12 +100,12 @@ export default function AssessmentPage() {
               rowKey={(row) => row.grade}
               height={220}
               columns={[
-                { key: 'grade', title: t('as.grade'), value: (row) => gradeText(t, row.grade) },
+                { key: 'grade', title: t('as.grade'), value: (row) => gradeText(i18n, row.grade) },
                 { key: 'staff', title: t('peer.people'), value: (row) => row.staff, align: 'right' },
               ]}
               chart={
                 <GradeBars
-                  rows={grades.map((row) => ({ ...row, label: gradeText(t, row.grade) }))}
+                  rows={grades.map((row) => ({ ...row, label: gradeText(i18n, row.grade) }))}
                   name={t('peer.people')}
                 />
               }

@@ -1,4 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import {
+  COMPLAINT_CAUSE_LABELS,
+  COMPLAINT_CHANNEL_LABELS,
+  RECORD_SOURCE_LABELS,
+} from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -13,21 +18,12 @@ import { usePermissions } from '../../lib/permissions.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { CAUSE_KEY, CHANNEL_ZH } from '../complaints/complaints-page.tsx';
 import { CasesCard } from '../efficiency/cases-card.tsx';
 import { RevokeButton } from '../entry/revoke-button.tsx';
 
-const SOURCE_ZH: Record<string, { zh: string; en: string }> = {
-  patrol: { zh: '巡查', en: 'Patrol' },
-  complaint: { zh: '投诉', en: 'Complaint' },
-  case: { zh: '办件', en: 'Case' },
-  manual: { zh: '录入', en: 'Manual' },
-  award: { zh: '评比', en: 'Award' },
-};
-
 /** A person's quarter: the score by category and every record, complaint and rating that made it. */
 export default function PersonPage({ params }: { params: Record<string, string> }) {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const filters = useFilters();
   const trpc = useTRPC();
   const session = useSession();
@@ -186,25 +182,19 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                   className: 'col-date',
                   title: row0(locale),
                   align: 'right',
-                  render: (_, row) => {
-                    const item = itemOf(row.item);
-                    if (row.scheme === 'fine')
-                      return item?.fine ? `¥${formatNumber(item.fine.amount * row.qty, locale)}` : '—';
-                    const level = item?.levels?.find((l) => l.key === row.level);
-                    const per = level?.points ?? item?.points;
-                    return per === undefined
-                      ? '—'
-                      : formatNumber(
-                          per * row.qty + (row.aggravated ? (item?.aggravation?.points ?? 0) * row.qty : 0),
-                          locale,
-                        );
-                  },
+                  // as the server counts it (the rules' recordPoints / recordFine on the record's date)
+                  render: (_, row) =>
+                    row.fine !== null
+                      ? `¥${formatNumber(row.fine, locale)}`
+                      : row.points !== null
+                        ? formatNumber(row.points, locale)
+                        : '—',
                 },
                 {
                   key: 'source',
                   className: 'col-date',
                   title: t('as.source'),
-                  render: (_, row) => SOURCE_ZH[row.source]?.[locale === 'en' ? 'en' : 'zh'] ?? row.source,
+                  render: (_, row) => label(RECORD_SOURCE_LABELS, row.source),
                 },
                 {
                   key: 'status',
@@ -261,8 +251,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                   {
                     key: 'channel',
                     title: t('cmp.channel'),
-                    render: (_, row) =>
-                      CHANNEL_ZH[row.channel]?.[locale === 'en' ? 'en' : 'zh'] ?? row.channel,
+                    render: (_, row) => label(COMPLAINT_CHANNEL_LABELS, row.channel),
                   },
                   { key: 'content', title: t('cmp.content'), dataIndex: 'content' },
                   {
@@ -280,7 +269,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                   {
                     key: 'cause',
                     title: t('cmp.cause'),
-                    render: (_, row) => (row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—'),
+                    render: (_, row) => (row.cause ? label(COMPLAINT_CAUSE_LABELS, row.cause) : '—'),
                   },
                 ]}
               />

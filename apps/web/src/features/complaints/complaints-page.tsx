@@ -1,3 +1,4 @@
+import { COMPLAINT_CAUSE_LABELS, COMPLAINT_CHANNEL_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Table, Tag } from 'antd';
 import {
@@ -20,7 +21,6 @@ import { COLORS, monthTick, SERIES } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
-import type { TKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
@@ -29,25 +29,11 @@ import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-export const CHANNELS = ['hotline12345', 'evaluator', 'suggestionBox', 'phone', 'online'] as const;
-export const CHANNEL_ZH: Record<string, { zh: string; en: string }> = {
-  hotline12345: { zh: '12345热线', en: '12345 hotline' },
-  evaluator: { zh: '现场评价器', en: 'On-site evaluator' },
-  suggestionBox: { zh: '意见箱', en: 'Suggestion box' },
-  phone: { zh: '电话', en: 'Phone' },
-  online: { zh: '网上', en: 'Online' },
-};
-export const CAUSE_KEY: Record<string, TKey> = {
-  attitude: 'entry.cause.attitude',
-  responsibility: 'entry.cause.efficiency',
-  other: 'entry.cause.other',
-};
-
 type TStatusRow = { key: 'valid' | 'invalid' | 'pending'; count: number };
 
 /** Complaints: rate per 1,000 cases by window and month, channel mix, verification status, the list. */
 export default function ComplaintsPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const filters = useFilters();
   const trpc = useTRPC();
   const org = useOrg();
@@ -66,7 +52,7 @@ export default function ComplaintsPage() {
           .sort((a, b) => b.date.localeCompare(a.date)),
     }),
   );
-  const channelName = (channel: string) => CHANNEL_ZH[channel]?.[locale === 'en' ? 'en' : 'zh'] ?? channel;
+  const channelName = (channel: string) => label(COMPLAINT_CHANNEL_LABELS, channel);
   const statusRows: TStatusRow[] = list.data
     ? (['valid', 'invalid', 'pending'] as const).map((key) => ({
         key,
@@ -326,8 +312,7 @@ export default function ComplaintsPage() {
                       {
                         key: 'cause',
                         title: t('cmp.cause'),
-                        render: (_, row) =>
-                          row.cause ? t(CAUSE_KEY[row.cause] ?? 'entry.cause.other') : '—',
+                        render: (_, row) => (row.cause ? label(COMPLAINT_CAUSE_LABELS, row.cause) : '—'),
                       },
                     ]}
                   />

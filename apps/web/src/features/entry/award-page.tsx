@@ -1,3 +1,4 @@
+import { AWARD_KIND_LABELS, AWARD_KINDS, type TAwardKind } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -8,12 +9,12 @@ import { formatDate } from '../../lib/format.ts';
 import { nameOf, useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-type TKind = 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard';
+type TKind = TAwardKind;
 type TValues = { windowId: number; kind: TKind; year: number; month?: number; reason?: string };
 
 /** 窗口评比: the monthly or annual red-flag window, or a yellow card; points follow for every person. */
 export default function AwardPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,11 +28,7 @@ export default function AwardPage() {
       { select: (rows) => [...rows].sort((a, b) => b.date.localeCompare(a.date)) },
     ),
   );
-  const kindLabel: Record<TKind, string> = {
-    redFlagMonthly: t('rf.monthly'),
-    redFlagAnnual: t('rf.annual'),
-    yellowCard: t('rf.yellow'),
-  };
+  const kindLabel = (kind: TKind) => label(AWARD_KIND_LABELS, kind);
   const grant = useMutation(
     trpc.awards.grant.mutationOptions({
       onSuccess: async () => {
@@ -68,12 +65,7 @@ export default function AwardPage() {
               }
             >
               <Form.Item name="kind" label={t('entry.awardKind')} rules={[{ required: true }]}>
-                <Select
-                  options={(Object.keys(kindLabel) as TKind[]).map((value) => ({
-                    value,
-                    label: kindLabel[value],
-                  }))}
-                />
+                <Select options={AWARD_KINDS.map((value) => ({ value, label: kindLabel(value) }))} />
               </Form.Item>
               <Form.Item
                 name="windowId"
@@ -142,7 +134,7 @@ export default function AwardPage() {
                       key: 'kind',
                       title: t('rf.kind'),
                       render: (_, row) => (
-                        <Tag color={row.kind === 'yellowCard' ? 'gold' : 'red'}>{kindLabel[row.kind]}</Tag>
+                        <Tag color={row.kind === 'yellowCard' ? 'gold' : 'red'}>{kindLabel(row.kind)}</Tag>
                       ),
                     },
                     { key: 'reason', title: t('rf.reason'), render: (_, row) => row.reason ?? '' },

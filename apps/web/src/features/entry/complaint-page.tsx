@@ -1,3 +1,11 @@
+import {
+  COMPLAINT_CAUSE_LABELS,
+  COMPLAINT_CAUSES,
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_CHANNELS,
+  type TComplaintCause,
+  type TComplaintChannel,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,20 +30,19 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
-import { CHANNEL_ZH, CHANNELS } from '../complaints/complaints-page.tsx';
 
 type TCreate = {
-  channel: (typeof CHANNELS)[number];
+  channel: TComplaintChannel;
   date: Dayjs;
   windowId?: number;
   staffId?: number;
   content: string;
 };
-type TVerify = { isValid: boolean; cause?: 'attitude' | 'responsibility' | 'other'; note?: string };
+type TVerify = { isValid: boolean; cause?: TComplaintCause; note?: string };
 
 /** 投诉登记与核实: register a complaint, then verify it (valid with cause "attitude" creates the A3 record). */
 export default function ComplaintEntryPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -81,7 +88,7 @@ export default function ComplaintEntryPage() {
     }),
   );
   const isValid = Form.useWatch('isValid', verifyForm);
-  const channelName = (channel: string) => CHANNEL_ZH[channel]?.[locale === 'en' ? 'en' : 'zh'] ?? channel;
+  const channelName = (channel: string) => label(COMPLAINT_CHANNEL_LABELS, channel);
 
   return (
     <div data-testid="page-entryComplaint">
@@ -116,7 +123,7 @@ export default function ComplaintEntryPage() {
                 </Col>
                 <Col span={12}>
                   <Form.Item name="channel" label={t('entry.channel')} rules={[{ required: true }]}>
-                    <Select options={CHANNELS.map((c) => ({ value: c, label: channelName(c) }))} />
+                    <Select options={COMPLAINT_CHANNELS.map((c) => ({ value: c, label: channelName(c) }))} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -247,11 +254,10 @@ export default function ComplaintEntryPage() {
               rules={[{ required: true, message: t('entry.required', { field: t('entry.cause') }) }]}
             >
               <Select
-                options={[
-                  { value: 'attitude', label: t('entry.cause.attitude') },
-                  { value: 'responsibility', label: t('entry.cause.efficiency') },
-                  { value: 'other', label: t('entry.cause.other') },
-                ]}
+                options={COMPLAINT_CAUSES.map((cause) => ({
+                  value: cause,
+                  label: label(COMPLAINT_CAUSE_LABELS, cause),
+                }))}
               />
             </Form.Item>
           ) : null}

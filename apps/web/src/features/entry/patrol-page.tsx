@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PATROL_SESSION_LABELS, PATROL_SESSIONS, type TPatrolSession } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,7 +25,7 @@ import { useOrg, useStaffList } from '../../lib/org.ts';
 import { itemLabel, type TPolicyItem, usePolicyItems } from '../../lib/policy.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-type TSession = 'morning' | 'afternoon';
+type TSession = TPatrolSession;
 export type TFinding = {
   key: number;
   session: TSession;
@@ -59,7 +60,8 @@ let nextKey = 1;
  * record or a fine.
  */
 export default function PatrolPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
+  const sessionName = (s: TSession) => label(PATROL_SESSION_LABELS, s);
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -106,9 +108,7 @@ export default function PatrolPage() {
       return;
     }
     try {
-      for (const session of (['morning', 'afternoon'] as const).filter(
-        (s) => sessions[s] && !saved.includes(s),
-      )) {
+      for (const session of PATROL_SESSIONS.filter((s) => sessions[s] && !saved.includes(s))) {
         await create.mutateAsync({
           date: date.format('YYYY-MM-DD'),
           session,
@@ -240,14 +240,14 @@ export default function PatrolPage() {
           </Form.Item>
           <Form.Item label={t('entry.half')}>
             <Space>
-              {(['morning', 'afternoon'] as const).map((s) => (
+              {PATROL_SESSIONS.map((s) => (
                 <Checkbox
                   key={s}
                   checked={sessions[s]}
                   disabled={saved.includes(s)}
                   onChange={(event) => setSessions((v) => ({ ...v, [s]: event.target.checked }))}
                 >
-                  {t(s === 'morning' ? 'entry.morning' : 'entry.afternoon')}
+                  {sessionName(s)}
                 </Checkbox>
               ))}
             </Space>
@@ -284,12 +284,12 @@ export default function PatrolPage() {
             },
             {
               key: 'morning',
-              title: t('entry.morning'),
+              title: sessionName('morning'),
               render: (_, row) => cell('morning', row.item?.code, row.isOther),
             },
             {
               key: 'afternoon',
-              title: t('entry.afternoon'),
+              title: sessionName('afternoon'),
               render: (_, row) => cell('afternoon', row.item?.code, row.isOther),
             },
           ]}
@@ -302,7 +302,7 @@ export default function PatrolPage() {
             type="success"
             showIcon
             style={{ marginTop: 12 }}
-            title={`${t('entry.submitted')}：${saved.map((s) => t(s === 'morning' ? 'entry.morning' : 'entry.afternoon')).join('、')}`}
+            title={`${t('entry.submitted')}：${saved.map(sessionName).join('、')}`}
           />
         ) : null}
         <Space style={{ marginTop: 12 }}>

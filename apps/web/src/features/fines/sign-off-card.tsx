@@ -1,11 +1,12 @@
 import { CheckCircleFilled, ClockCircleOutlined, EditOutlined } from '@ant-design/icons';
+import { SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES, type TSignOffLine } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Space, Steps, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { TRole } from '../../lib/permissions.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-type TLine = 'supervision' | 'deputy' | 'principal';
+type TLine = TSignOffLine;
 export type TSignOff = {
   state: 'unsigned' | 'partial' | 'signed';
   signatures: { role: TLine; userName: string; signedAt: string }[];
@@ -13,12 +14,7 @@ export type TSignOff = {
   isChangedSinceSigned: boolean;
 };
 
-const LINES: readonly TLine[] = ['supervision', 'deputy', 'principal'];
-const LINE_TEXT: Record<TLine, { zh: string; en: string }> = {
-  supervision: { zh: '审管科', en: 'Supervision office' },
-  deputy: { zh: '分管领导', en: 'Deputy leader' },
-  principal: { zh: '主要领导', en: 'Principal leader' },
-};
+const LINES = SIGN_OFF_LINES;
 
 /**
  * The line a user may sign now: 审管科 for a supervisor, the first open leader line for a leader; none
@@ -48,7 +44,7 @@ export function SignOffCard({
   role: TRole;
   userName?: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -61,7 +57,7 @@ export function SignOffCard({
     }),
   );
   const line = lineToSign(role, signOff, userName);
-  const text = (l: TLine) => LINE_TEXT[l][locale === 'en' ? 'en' : 'zh'];
+  const text = (l: TLine) => label(SIGN_OFF_LINE_LABELS, l);
   const stateTag =
     signOff.state === 'signed' ? (
       <Tag color="green">{t('fine.signed')}</Tag>

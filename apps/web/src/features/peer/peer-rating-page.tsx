@@ -1,3 +1,4 @@
+import { PEER_TIER_LABELS, PEER_TIERS, type TPeerTier } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,11 +10,11 @@ import { currentQuarter, periodLabel } from '../../lib/period.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-type TTier = 'good' | 'medium' | 'poor';
+type TTier = TPeerTier;
 
 /** 季度互评: a person rates the colleagues of their unit for the current quarter, once each, never themselves. */
 export default function PeerRatingPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -44,7 +45,7 @@ export default function PeerRatingPage() {
     );
   const myUnit = colleagues.data?.find((c) => c.id === me)?.unitId ?? null;
   const rated = new Map((mine.data ?? []).map((r) => [r.rateeId, r.tier]));
-  const tierLabel: Record<TTier, string> = { good: t('pr.good'), medium: t('pr.medium'), poor: t('pr.poor') };
+  const tierLabel = (tier: string) => label(PEER_TIER_LABELS, tier);
 
   return (
     <div data-testid="page-peerRating">
@@ -74,17 +75,16 @@ export default function PeerRatingPage() {
                       title: t('pr.tier'),
                       render: (_, row) => {
                         const done = rated.get(row.id);
-                        if (done)
-                          return <Tag color="green">{`${t('pr.done')}：${tierLabel[done as TTier]}`}</Tag>;
+                        if (done) return <Tag color="green">{`${t('pr.done')}：${tierLabel(done)}`}</Tag>;
                         return (
                           <Radio.Group
                             value={tiers[row.id]}
                             onChange={(event) =>
                               setTiers((v) => ({ ...v, [row.id]: event.target.value as TTier }))
                             }
-                            options={(['good', 'medium', 'poor'] as const).map((tier) => ({
+                            options={PEER_TIERS.map((tier) => ({
                               value: tier,
-                              label: tierLabel[tier],
+                              label: tierLabel(tier),
                             }))}
                             aria-label={`${row.name} ${t('pr.tier')}`}
                           />

@@ -1,4 +1,5 @@
 import { FlagFilled, WarningFilled } from '@ant-design/icons';
+import { AWARD_KIND_LABELS, type TAwardKind } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Tooltip as AntTooltip, Card, Space, Table, Tag, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -16,7 +17,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 
 type TAward = {
   windowId: number;
-  kind: 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard';
+  kind: TAwardKind;
   month: number | null;
   status: string;
   reason: string | null;
@@ -72,7 +73,8 @@ export function awardGrid(
 
 /** Red-flag windows (红旗窗口) monthly and annual over time, and yellow cards (黄牌警告). */
 export default function RedFlagPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
+  const kindName = (kind: TAwardKind) => label(AWARD_KIND_LABELS, kind);
   const filters = useFilters();
   const trpc = useTRPC();
   const org = useOrg();
@@ -122,8 +124,8 @@ export default function RedFlagPage() {
                 height={240}
                 columns={[
                   { key: 'month', title: t('overview.month'), value: (row) => row.month },
-                  { key: 'red', title: t('rf.monthly'), value: (row) => row.redFlagNames },
-                  { key: 'yellow', title: t('rf.yellow'), value: (row) => row.yellowNames },
+                  { key: 'red', title: kindName('redFlagMonthly'), value: (row) => row.redFlagNames },
+                  { key: 'yellow', title: kindName('yellowCard'), value: (row) => row.yellowNames },
                 ]}
                 chart={
                   <ResponsiveContainer>
@@ -135,13 +137,13 @@ export default function RedFlagPage() {
                       <Legend />
                       <Bar
                         dataKey="redFlag"
-                        name={t('rf.monthly')}
+                        name={kindName('redFlagMonthly')}
                         fill={COLORS.primary}
                         isAnimationActive={false}
                       />
                       <Bar
                         dataKey="yellowCard"
-                        name={t('rf.yellow')}
+                        name={kindName('yellowCard')}
                         fill={COLORS.gold}
                         isAnimationActive={false}
                       />
@@ -192,10 +194,16 @@ export default function RedFlagPage() {
                           <AntTooltip title={cell.reasons.join('；') || undefined}>
                             <span>
                               {cell.redFlag ? (
-                                <FlagFilled style={{ color: COLORS.primary }} aria-label={t('rf.monthly')} />
+                                <FlagFilled
+                                  style={{ color: COLORS.primary }}
+                                  aria-label={kindName('redFlagMonthly')}
+                                />
                               ) : null}
                               {cell.yellowCard ? (
-                                <WarningFilled style={{ color: COLORS.gold }} aria-label={t('rf.yellow')} />
+                                <WarningFilled
+                                  style={{ color: COLORS.gold }}
+                                  aria-label={kindName('yellowCard')}
+                                />
                               ) : null}
                             </span>
                           </AntTooltip>
@@ -204,11 +212,11 @@ export default function RedFlagPage() {
                     })),
                     {
                       key: 'annual',
-                      title: t('rf.annual'),
+                      title: kindName('redFlagAnnual'),
                       render: (_, row) =>
                         row.annual ? (
                           <Tag color="red" icon={<FlagFilled />}>
-                            {t('rf.annual')}
+                            {kindName('redFlagAnnual')}
                           </Tag>
                         ) : null,
                     },
@@ -219,10 +227,10 @@ export default function RedFlagPage() {
           </QueryView>
           <Space size={16} style={{ marginTop: 8 }}>
             <span>
-              <FlagFilled style={{ color: COLORS.primary }} /> {t('rf.monthly')}
+              <FlagFilled style={{ color: COLORS.primary }} /> {kindName('redFlagMonthly')}
             </span>
             <span>
-              <WarningFilled style={{ color: COLORS.gold }} /> {t('rf.yellow')}
+              <WarningFilled style={{ color: COLORS.gold }} /> {kindName('yellowCard')}
             </span>
           </Space>
         </Card>

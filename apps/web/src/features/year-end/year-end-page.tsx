@@ -1,3 +1,4 @@
+import { GRADES } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
@@ -14,11 +15,13 @@ import { usePermissions } from '../../lib/permissions.ts';
 import { Link } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
-const GRADES = ['excellent', 'competent', 'basic', 'incompetent', null] as const;
+/** The year's grades, and no grade (too few quarters). */
+const YEAR_GRADES = [...GRADES, null] as const;
 
 /** Year-end evaluation (年终总评) and the cadre-reserve candidates (后备干部) for leaders to confirm. */
 export default function YearEndPage() {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const filters = useFilters();
   const trpc = useTRPC();
   const year = filters.period.year;
@@ -47,9 +50,9 @@ export default function YearEndPage() {
       </PageHead>
       <QueryView query={query} rows={10} isEmpty={(data) => data.results.length === 0}>
         {(data) => {
-          const grades = GRADES.map((grade) => ({
+          const grades = YEAR_GRADES.map((grade) => ({
             grade: grade ?? 'none',
-            label: gradeText(t, grade),
+            label: gradeText(i18n, grade),
             staff: data.results.filter((row) => row.grade === grade).length,
           }));
           const rows = data.results.filter((row) => !filters.windowId || row.windowId === filters.windowId);

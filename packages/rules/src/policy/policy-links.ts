@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import {
+  AWARD_KINDS,
+  COMPLAINT_CAUSES,
+  type TAwardKind,
+  type TComplaintCause,
+} from '../vocabulary/conduct.vocabulary.ts';
+import type { TPolicy } from './policy.schema.ts';
+
+/** A complaint verified as valid (有效投诉) records an item against the person complained about. */
+export const ZComplaintLink = z.object({
+  /** the causes the link applies to; every cause when absent */
+  causes: z.array(z.enum(COMPLAINT_CAUSES)).min(1).optional(),
+  item: z.string().min(1),
+  level: z.string().min(1).optional(),
+});
+
+/** A window's award (红旗窗口, 黄牌警告) records a window item for every person of the window. */
+export const ZAwardLink = z.object({
+  kind: z.enum(AWARD_KINDS),
+  item: z.string().min(1),
+  level: z.string().min(1).optional(),
+});
+
+/**
+ * Which item an event produces under a policy: the policy's own reading of "a valid complaint about
+ * service attitude is A3", "a yellow card is B8 for everyone of the window". Services look the link up
+ * here and record the item; none of them names an item.
+ */
+export const ZLinks = z.object({
+  complaints: z.array(ZComplaintLink).default([]),
+  awards: z.array(ZAwardLink).default([]),
+});
+
+export type TComplaintLink = z.output<typeof ZComplaintLink>;
+export type TAwardLink = z.output<typeof ZAwardLink>;
+export type TLinks = z.output<typeof ZLinks>;
+
+/** The seed's links, by policy code: the default policies A and B write them as their `links`. */
+export const SEED_LINKS: { readonly A: TLinks; readonly B: TLinks } = {
+  A: {
+    // 考核细则 一(一)3: 由于服务态度问题而引起投诉的，每次扣5分
+    complaints: [{ causes: ['attitude'], item: 'A3' }],
+    awards: [
+      // 考核细则 一(四)6: 窗口获月度“红旗窗口”，每人另加2分；获年度“红旗窗口”，每人另加5分
+      { kind: 'redFlagMonthly', item: 'D6', level: 'monthly' },
+      { kind: 'redFlagAnnual', item: 'D6', level: 'annual' },
+      // 考核细则 一(二)8: 窗口受黄牌警告，每人扣2分
+      { kind: 'yellowCard', item: 'B8' },
+    ],
+  },
+  // 处罚办法 一、7 (出现有效投诉，一次处罚被投诉对象30元) is recorded by hand as F7b: no link yet.
+  B: { complaints: [], awards: [] },
+};
+
+/**
+ * The links of a policy that does not write its own: the seed's links of its code, for the items it
+ * has. A version stored before links were data reads the same links as the seed; a policy that wants
+ * none writes `links: { complaints: [], awards: [] }`.
+ */
+export function seedLinks(code: string, items: ReadonlyArray<{ code: string }>): TLinks {
+  const seed = (SEED_LINKS as Readonly<Record<string, TLinks | undefined>>)[code];
+  if (!seed) return { complaints: [], awards: [] };
+  const has = new Set(items.map((i) => i.code));
+  return {
+    complaints: seed.complaints.filter((l) => has.has(l.item)),
+    awards: seed.awards.filter((l) => has.has(l.item)),
+  };
+}
+
+/** The items a valid complaint of this cause records under the policy, in the policy's order. */
+export function complaintLinks(policy: TPolicy, cause: TComplaintCause): TComplaintLink[] {
+  return policy.links.complaints.filter((l) => l.causes === undefined || l.causes.includes(cause));
+}
+
+/** The window item an award of this kind records under the policy, or undefined when it records none. */
+export function awardLink(policy: TPolicy, kind: TAwardKind): TAwardLink | undefined {
+  return policy.links.awards.find((l) => l.kind === kind);
+}
