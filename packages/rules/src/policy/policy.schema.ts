@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCaseRules } from '../cases/case-rules.schema.ts';
 
 /** Result flags, in the order the engine reports them (domain.md, "Output"). */
 export const FLAGS = [
@@ -170,6 +171,8 @@ export const ZPolicy = z
     assessment: ZAssessment.optional(),
     complaintLadder: ZComplaintLadder.optional(),
     uniform: ZUniform.optional(),
+    /** 办件: the case rules (policy D) */
+    cases: ZCaseRules.optional(),
   })
   .superRefine((p, ctx) => {
     const codes = new Set<string>();
