@@ -2,7 +2,7 @@ export type { TContext } from './context.ts';
 export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
-export { ZImportCaseRow } from './routers/cases.ts';
+export { ZImportCaseRow } from './routers/cases/case.schemas.ts';
 export {
   forgetSession,
   SESSION_COOKIE,
@@ -11,6 +11,7 @@ export {
   sessionUser,
 } from './services/auth.service.ts';
 export { bulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
-export { importWorkflowCases, listCaseAlerts, type TCaseAlertRow } from './services/cases.service.ts';
+export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
+export { importCases } from './services/cases/import-cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { hashPassword, verifyPassword } from './services/password.ts';

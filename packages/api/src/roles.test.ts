@@ -182,7 +182,7 @@ describe('every procedure with every role', () => {
   });
 
   it('covers every procedure of the router', () => {
-    // cases.* (issue 6) gate by scope as well as role: their own walk is in routers/cases.test.ts
+    // cases.* gate by scope as well as role: their own walk is in routers/cases/cases.router.test.ts
     const procedures = Object.keys(appRouter._def.procedures)
       .filter((p) => !p.startsWith('cases.'))
       .sort();

@@ -1,5 +1,5 @@
 import { type Db, findPolicyVersion, findPolicyVersionInForce, insertPolicyVersion } from '@chuangkou/db';
-import { getPolicy, parsePolicy, type TItem, type TPolicy } from '@chuangkou/rules';
+import { getPolicy, parsePolicy, type TItem, type TPolicy, type TPolicyCode } from '@chuangkou/rules';
 
 export interface TPolicyInForce {
   /** null while the center still runs on the built-in default (not yet stored) */
@@ -29,7 +29,7 @@ function parsedOf(db: Db): Map<number, TPolicy> {
 export async function policyInForce(
   db: Db,
   centerId: number,
-  code: 'A' | 'B' | 'C',
+  code: TPolicyCode,
   date: string,
 ): Promise<TPolicyInForce> {
   const stored = await findPolicyVersionInForce(db, centerId, code, date);

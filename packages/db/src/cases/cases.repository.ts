@@ -221,6 +221,15 @@ export async function isAcceptanceCodeTaken(db: Db, code: string): Promise<boole
   return r !== undefined;
 }
 
+/** The day the first case of the database was received, or null without cases. */
+export async function firstCaseDay(db: Db): Promise<string | null> {
+  const r = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.min('received_on').as('day'))
+    .executeTakeFirst();
+  return r?.day ?? null;
+}
+
 /** What a step may change on a case. */
 export type TCasePatch = Partial<
   Pick<

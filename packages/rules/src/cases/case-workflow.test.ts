@@ -152,7 +152,9 @@ describe('上报 (escalated)', () => {
       on: '2026-08-03',
     });
   it('asks for an explanation after 15 days without a reply, until it is filed', () => {
-    expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).some((a) => a.kind === 'explanationDue')).toBe(false);
+    expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).some((a) => a.kind === 'explanationDue')).toBe(
+      false,
+    );
     const due = caseAlerts(forwarded(), '2026-08-19', cal, rules).find((a) => a.kind === 'explanationDue');
     expect(due).toMatchObject({ level: 'red', daysWaiting: 16 });
     const filed = step(forwarded(), { kind: 'fileExplanation', on: '2026-08-19' });
