@@ -1,4 +1,4 @@
-import { insertCases, insertMatter, type TNewCase, TEST_DIALECTS } from '@chuangkou/db';
+import { insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 

@@ -1,4 +1,5 @@
 import 'dayjs/locale/zh-cn';
+import { labelIn, type TLabel } from '@chuangkou/rules/vocabulary';
 import dayjs from 'dayjs';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { EN, type TKey, type TLocale, ZH_CN } from './dictionary.ts';
@@ -9,6 +10,8 @@ type TI18n = {
   locale: TLocale;
   setLocale: (locale: TLocale) => void;
   t: (key: TKey, vars?: Record<string, string | number>) => string;
+  /** the label of an enum value (they live beside their enum in the rules) in the user's language */
+  l: (label: TLabel) => string;
 };
 
 const I18nContext = createContext<TI18n | null>(null);
@@ -42,7 +45,12 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   }, []);
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   const value = useMemo<TI18n>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => translate(locale, key, vars),
+      l: (label) => labelIn(label, locale),
+    }),
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -5,7 +5,7 @@ import {
   listPolicies,
   upsertCalendarDay,
 } from '@chuangkou/db';
-import { parsePolicy, POLICY_CODES } from '@chuangkou/rules';
+import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
 import { ZDate, ZText } from '../schemas.ts';

@@ -152,6 +152,12 @@ export function serviceRatingKey(level: number): TServiceRatingKey | undefined {
   return SERVICE_RATING_KEYS[level - 1];
 }
 
+/** The label of a level 1 … 5 (a level outside them reads as itself). */
+export function serviceRatingLabel(level: number): TLabel {
+  const key = serviceRatingKey(level);
+  return key ? SERVICE_RATING_LABELS[key] : { zh: String(level), en: String(level) };
+}
+
 /** 差评 are 不满意 and 非常不满意; the first three count as satisfied in the satisfaction rate. */
 export const isPoorServiceRating = (level: number): boolean => level >= 4;
 

@@ -23,7 +23,6 @@ import { importCases } from '../../services/cases/import-cases.service.ts';
 import { scopeOf } from '../../services/scope.ts';
 import { authedProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
 import { applicantCase } from './applicant.ts';
-import { caseStepProcedures } from './case-steps.procedures.ts';
 import {
   ZApplicantCredentials,
   ZCaseNoticeKind,
@@ -33,6 +32,7 @@ import {
   ZPhone,
   ZTextList,
 } from './case.schemas.ts';
+import { caseStepProcedures } from './case-steps.procedures.ts';
 import { mattersRouter } from './matters.router.ts';
 import { sanctionProposalsRouter } from './sanction-proposals.router.ts';
 import { serviceRatingsRouter } from './service-ratings.router.ts';

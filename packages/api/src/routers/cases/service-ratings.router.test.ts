@@ -1,7 +1,7 @@
 import { TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS, WRONG_CODE_OR_PASSWORD } from '../../services/cases/applicant-status.service.ts';
-import { TODAY, type TApiSetup } from '../../testing/api-test-setup.ts';
+import { type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
 
 describe.each(TEST_DIALECTS)(

@@ -1,11 +1,11 @@
 import { appendCaseEvents, type Db, findCase, insertCases, type TCase, type TUser } from '@chuangkou/db';
 import { acceptCase } from '@chuangkou/rules';
+import { audit } from '../audit.ts';
 import { centerCalendar } from '../center-calendar.ts';
 import { assertNotFutureDate } from '../periods.ts';
 import { scopeOf } from '../scope.ts';
-import { audit } from '../audit.ts';
-import { matterForCenter, resolveHandler } from './case-access.ts';
 import { newAcceptanceCode } from './acceptance-code.ts';
+import { matterForCenter, resolveHandler } from './case-access.ts';
 import { issueQueryPassword, receiptOf, type TQuerySecret, type TReceipt } from './case-receipt.service.ts';
 
 export interface TAcceptInput {
