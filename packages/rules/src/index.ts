@@ -3,6 +3,7 @@ export * from './assessment/quarter-assessment.ts';
 export * from './assessment/year-assessment.ts';
 export * from './calendar/index.ts';
 export * from './cases/case-rules.schema.ts';
+export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
 export * from './complaints/complaint-ladder.ts';

@@ -3,6 +3,7 @@ import { chinaWorkCalendar } from '../calendar/index.ts';
 import { POLICY_D } from '../policy/index.ts';
 import type { RulesError } from '../shared/errors.ts';
 import { caseRulesOf, type TCaseRules } from './case-rules.schema.ts';
+import { CASE_STEP_STAGES, nextCaseSteps } from './case-steps.ts';
 import {
   acceptCase,
   applyCaseEvent,
@@ -250,5 +251,41 @@ describe('the case rules of the policy in force', () => {
   });
   it('refuses a policy without case rules, naming the section', () => {
     expect(() => caseRulesOf({ ...POLICY_D, cases: undefined })).toThrow('cases');
+  });
+});
+
+describe('nextCaseSteps', () => {
+  const at = (c: Partial<Parameters<typeof nextCaseSteps>[0]>) =>
+    nextCaseSteps({
+      type: 'promised',
+      stage: 'accepted',
+      explanationFiledOn: null,
+      hasUnansweredDepartment: false,
+      ...c,
+    });
+  it('offers what each stage allows, in the order a clerk meets them', () => {
+    expect(at({})).toEqual(['requestMaterials', 'return', 'decide']);
+    expect(at({ stage: 'awaitingMaterials' })).toEqual(['materialsComplete', 'requestMaterials', 'return']);
+    expect(at({ type: 'joint', hasUnansweredDepartment: true })).toEqual([
+      'requestMaterials',
+      'return',
+      'copyJoint',
+      'jointAnswer',
+      'decide',
+    ]);
+    expect(at({ type: 'escalated' })).toEqual(['requestMaterials', 'return', 'forward', 'decide']);
+    expect(at({ type: 'escalated', stage: 'forwarded' })).toEqual(['fileExplanation', 'upperReply']);
+    expect(at({ type: 'escalated', stage: 'forwarded', explanationFiledOn: '2026-08-19' })).toEqual([
+      'upperReply',
+    ]);
+    expect(at({ stage: 'decided' })).toEqual(['notify']);
+    expect(at({ stage: 'notified' })).toEqual(['pickUp']);
+    expect(at({ stage: 'returned' })).toEqual([]);
+    expect(at({ stage: 'pickedUp' })).toEqual([]);
+  });
+  it('offers no step that applyCaseEvent would refuse for its stage', () => {
+    for (const stage of ['accepted', 'awaitingMaterials', 'forwarded', 'decided', 'notified'] as const)
+      for (const kind of at({ stage, type: 'joint', hasUnansweredDepartment: true }))
+        expect(CASE_STEP_STAGES[kind]).toContain(stage);
   });
 });

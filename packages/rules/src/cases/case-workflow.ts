@@ -2,13 +2,13 @@ import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
 import type { TCaseRules } from './case-rules.schema.ts';
+import { CASE_STEP_STAGES } from './case-steps.ts';
 import {
   CASE_STAGE_LABELS,
   OPEN_CASE_STAGES,
   type TCaseDecision,
   type TCaseFlag,
   type TCaseStage,
-  type TCaseStepKind,
   type TCaseType,
 } from './case-vocabulary.ts';
 
@@ -130,20 +130,6 @@ export function acceptCase(
   return base;
 }
 
-const ALLOWED: Record<TCaseStepKind, readonly TCaseStage[]> = {
-  requestMaterials: ['accepted', 'awaitingMaterials'],
-  materialsComplete: ['awaitingMaterials'],
-  return: ['accepted', 'awaitingMaterials'],
-  copyJoint: ['accepted'],
-  jointAnswer: ['accepted'],
-  forward: ['accepted'],
-  fileExplanation: ['forwarded'],
-  upperReply: ['forwarded'],
-  decide: ['accepted', 'forwarded'],
-  notify: ['decided'],
-  pickUp: ['notified'],
-};
-
 const addFlag = (flags: TCaseFlag[], flag: TCaseFlag) => (flags.includes(flag) ? flags : [...flags, flag]);
 
 /**
@@ -151,7 +137,7 @@ const addFlag = (flags: TCaseFlag[], flag: TCaseFlag) => (flags.includes(flag) ?
  * a RulesError saying, in Chinese too, why the step is not allowed.
  */
 export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: TWorkCalendar): TCaseState {
-  if (!ALLOWED[event.kind].includes(state.stage)) {
+  if (!CASE_STEP_STAGES[event.kind].includes(state.stage)) {
     refuse(
       'event',
       `"${event.kind}" is not allowed on a case that is ${state.stage}`,

@@ -1,5 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { CASE_DECISION_LABELS, CASE_EVENT_LABELS } from '@chuangkou/rules/vocabulary';
+import {
+  CASE_DECISION_LABELS,
+  CASE_EVENT_LABELS,
+  nextCaseSteps,
+  type TCaseStage,
+  type TCaseStepKind,
+  type TCaseType,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,23 +15,12 @@ import type { TKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 
-export type TStepKind =
-  | 'requestMaterials'
-  | 'materialsComplete'
-  | 'return'
-  | 'copyJoint'
-  | 'jointAnswer'
-  | 'forward'
-  | 'fileExplanation'
-  | 'upperReply'
-  | 'decide'
-  | 'notify'
-  | 'pickUp';
+export type TStepKind = TCaseStepKind;
 
 type TCaseLike = {
   id: number;
-  type: 'immediate' | 'promised' | 'joint' | 'escalated';
-  stage: string;
+  type: TCaseType;
+  stage: TCaseStage;
   explanationFiledOn: string | null;
 };
 type TJointLike = { department: string; answeredOn: string | null };
@@ -34,26 +30,12 @@ type TJointLike = { department: string; answeredOn: string | null };
  * reason): 补办, 材料补齐, 退回, 抄告 and 反馈 (联办), 上报, 说明, 批复, 办结, 通知, 领取.
  */
 export function nextSteps(c: TCaseLike, joint: readonly TJointLike[]): TStepKind[] {
-  switch (c.stage) {
-    case 'awaitingMaterials':
-      return ['materialsComplete', 'requestMaterials', 'return'];
-    case 'accepted': {
-      const steps: TStepKind[] = ['requestMaterials', 'return'];
-      if (c.type === 'joint') steps.push('copyJoint');
-      if (joint.some((j) => !j.answeredOn)) steps.push('jointAnswer');
-      if (c.type === 'escalated') steps.push('forward');
-      steps.push('decide');
-      return steps;
-    }
-    case 'forwarded':
-      return c.explanationFiledOn ? ['upperReply'] : ['fileExplanation', 'upperReply'];
-    case 'decided':
-      return ['notify'];
-    case 'notified':
-      return ['pickUp'];
-    default:
-      return [];
-  }
+  return nextCaseSteps({
+    type: c.type,
+    stage: c.stage,
+    explanationFiledOn: c.explanationFiledOn,
+    hasUnansweredDepartment: joint.some((j) => !j.answeredOn),
+  });
 }
 
 type TValues = {

@@ -123,17 +123,17 @@ describe('case pages', { timeout: 30_000 }, () => {
 });
 
 describe('nextSteps', () => {
-  const c = { id: 1, type: 'joint' as const, stage: 'accepted', explanationFiledOn: null };
+  const c = { id: 1, type: 'joint' as const, stage: 'accepted' as const, explanationFiledOn: null };
   it('offers what the rules allow at each stage', () => {
     expect(nextSteps(c, [])).toEqual(['requestMaterials', 'return', 'copyJoint', 'decide']);
     expect(nextSteps(c, [{ department: '税务局', answeredOn: null }])).toContain('jointAnswer');
-    expect(nextSteps({ ...c, type: 'escalated', stage: 'forwarded' }, [])).toEqual([
+    expect(nextSteps({ ...c, type: 'escalated' as const, stage: 'forwarded' as const }, [])).toEqual([
       'fileExplanation',
       'upperReply',
     ]);
-    expect(nextSteps({ ...c, stage: 'forwarded', explanationFiledOn: '2026-11-05' }, [])).toEqual([
+    expect(nextSteps({ ...c, stage: 'forwarded' as const, explanationFiledOn: '2026-11-05' }, [])).toEqual([
       'upperReply',
     ]);
-    expect(nextSteps({ ...c, stage: 'returned' }, [])).toEqual([]);
+    expect(nextSteps({ ...c, stage: 'returned' as const }, [])).toEqual([]);
   });
 });

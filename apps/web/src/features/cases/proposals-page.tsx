@@ -1,4 +1,8 @@
-import { SANCTION_PROPOSAL_STATUS_LABELS } from '@chuangkou/rules/vocabulary';
+import {
+  SANCTION_PROPOSAL_STATUS_LABELS,
+  SANCTION_PROPOSAL_STATUSES,
+  type TSanctionProposalStatus,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,15 +12,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-type TStatus = 'proposed' | 'confirmed' | 'rejected';
-
 /** B5 / F3 proposals of late cases: a supervisor confirms (the record is created only then) or rejects. */
 export default function ProposalsPage() {
   const { t, l, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<TStatus>('proposed');
+  const [status, setStatus] = useState<TSanctionProposalStatus>('proposed');
   const [rejecting, setRejecting] = useState<number | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const list = useQuery(trpc.cases.sanctionProposals.list.queryOptions({ status }));
@@ -43,10 +45,10 @@ export default function ProposalsPage() {
   return (
     <div data-testid="page-case-proposals">
       <PageHead title={t('nav.caseProposals')}>
-        <Segmented<TStatus>
+        <Segmented<TSanctionProposalStatus>
           value={status}
           onChange={setStatus}
-          options={(['proposed', 'confirmed', 'rejected'] as const).map((s) => ({
+          options={SANCTION_PROPOSAL_STATUSES.map((s) => ({
             value: s,
             label: l(SANCTION_PROPOSAL_STATUS_LABELS[s]),
           }))}
