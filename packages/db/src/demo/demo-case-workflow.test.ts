@@ -50,7 +50,7 @@ describe('enrichCaseWorkflowDemo', () => {
   });
 
   it('rates recent decided cases mostly 非常满意, and follows up every poor rating', async () => {
-    expect(result.ratings).toBeGreaterThan(100);
+    expect(result.serviceRatings).toBeGreaterThan(100);
     const rows = await countServiceRatingsByWindowMonth(t.db, {
       centerId,
       fromMonth: '2026-01',
@@ -58,7 +58,7 @@ describe('enrichCaseWorkflowDemo', () => {
     });
     const counts = rows.reduce((sum, r) => sum.map((n, i) => n + r.counts[i]!), [0, 0, 0, 0, 0]);
     const total = counts.reduce((a, b) => a + b, 0);
-    expect(total).toBe(result.ratings);
+    expect(total).toBe(result.serviceRatings);
     expect(counts[0]! / total).toBeGreaterThan(0.7);
     expect((await listFollowUps(t.db, { centerId })).length).toBe(counts[3]! + counts[4]!);
   });

@@ -12,11 +12,11 @@ import { addDays, addMonths, createRandom } from './demo-random.ts';
  */
 export async function enrichCaseWorkflowDemo(
   db: Db,
-  options: { today: string; seed?: number; ratingShare?: number },
+  options: { today: string; seed?: number; serviceRatingShare?: number },
 ): Promise<{
   matters: number;
   workflowCases: number;
-  ratings: number;
+  serviceRatings: number;
   followUps: number;
   proposals: number;
 }> {
@@ -139,7 +139,7 @@ export async function enrichCaseWorkflowDemo(
     at: string;
   }[] = [];
   for (const c of decided) {
-    if (!chance(options.ratingShare ?? 0.3) || !c.decided_on) continue;
+    if (!chance(options.serviceRatingShare ?? 0.3) || !c.decided_on) continue;
     const r = random();
     const late = Number(c.overdue_days) > 0;
     // late cases are rated worse
@@ -213,7 +213,7 @@ export async function enrichCaseWorkflowDemo(
   return {
     matters: matters.length,
     workflowCases: open.length,
-    ratings: ratings.length,
+    serviceRatings: ratings.length,
     followUps,
     proposals: proposals.length,
   };

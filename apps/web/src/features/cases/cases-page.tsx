@@ -312,7 +312,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
             <Card size="small" title={t('case.detail.serviceRating')}>
               {serviceRating
                 ? `${l(serviceRatingLabel(serviceRating.level))}${serviceRating.comment ? `：${serviceRating.comment}` : ''}`
-                : t('case.detail.noRating')}
+                : t('case.detail.noServiceRating')}
             </Card>
           </Space>
         )}
