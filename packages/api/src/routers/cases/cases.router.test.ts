@@ -457,7 +457,9 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
           .where('window_id', '=', s.f.windowIds[1])
           .where('day', '=', '2026-11-02')
           .executeTakeFirst();
-        return [row?.cases, row?.completed, row?.on_time, row?.overdue, row?.overdue_days].map(Number);
+        return [row?.cases, row?.completed, row?.on_time, row?.overdue, row?.overdue_days].map((n) =>
+          Number(n ?? 0),
+        );
       };
       const rollupBefore = await rollup();
       // received Monday 2 Nov, due Thursday 5 Nov; decided Tuesday 10 Nov: Fri 6, Mon 9, Tue 10 late
