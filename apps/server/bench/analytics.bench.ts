@@ -111,7 +111,7 @@ async function bareSqlOf(sqlite: SQLite.Database, user: TUser, q: TQuestion): Pr
 }
 
 const SCAN_SQL =
-  "select window_id, count(*), sum(case when completed_at is not null and overdue_days = 0 then 1 else 0 end), sum(overdue_days) from cases where center_id = ? and accepted_at between '2026-07-01' and '2026-09-30' group by window_id";
+  "select window_id, count(*), sum(case when decided_on is not null and overdue_days = 0 then 1 else 0 end), sum(overdue_days) from cases where center_id = ? and received_on between '2026-07-01' and '2026-09-30' group by window_id";
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -26,7 +26,7 @@ const THEME = {
   },
 };
 
-/** 办件进度查询: public, for applicants without an account (issue 6). */
+/** 办件进度查询: public, for applicants without an account. */
 const StatusQueryPage = lazy(() => import('./features/cases/status-query-page.tsx'));
 
 function Redirect({ to }: { to: string }) {

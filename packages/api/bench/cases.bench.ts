@@ -107,10 +107,10 @@ const windowConcurrent = await windowRun(WINDOW_CASES, 8);
 // --- bare SQL baseline on the same file
 const sqlite = handle.sqlite!;
 const insertCase = sqlite.prepare(
-  `insert into cases (center_id, unit_id, window_id, staff_id, matter_id, type, accepted_at, promised_days, deadline,
-     status, overdue_days, applicant_name, acceptance_code, received_on, official_accepted_on, stage, supplement_count,
-     is_one_time_failed, is_joint_late, updated_at)
-   values (?, ?, ?, ?, ?, 'promised', ?, 3, ?, 'open', 0, ?, ?, ?, ?, 'accepted', 0, 0, 0, ?)`,
+  `insert into cases (center_id, unit_id, window_id, staff_id, matter_id, type, stage, received_on, accepted_on,
+     promised_days, deadline, overdue_days, applicant_name, acceptance_code, supplement_count,
+     is_one_time_notification_failed, is_joint_department_late)
+   values (?, ?, ?, ?, ?, 'promised', 'accepted', ?, ?, 3, ?, 0, ?, ?, 0, 0, 0)`,
 );
 const insertEvent = sqlite.prepare(
   'insert into case_events (case_id, center_id, kind, day, payload, user_id, at) values (?, ?, ?, ?, ?, ?, ?)',
@@ -121,8 +121,8 @@ const bumpOpen = sqlite.prepare(
    on conflict (window_id, day) do update set cases = cases + 1`,
 );
 const complete = sqlite.prepare(
-  `update cases set completed_at = ?, handling_days = ?, overdue_days = ?, status = 'completed', stage = 'decided',
-     decision = 'approved', updated_at = ? where id = ?`,
+  `update cases set decided_on = ?, handling_days = ?, overdue_days = ?, stage = 'decided', decision = 'approved',
+     version = ? where id = ?`,
 );
 const bumpDone = sqlite.prepare(
   `update case_daily set completed = completed + 1, on_time = on_time + ?, overdue = overdue + ?,
@@ -143,12 +143,10 @@ const baselineBatch = sqlite.transaction((from: number, to: number) => {
         r.staffId,
         r.matterId,
         r.receivedOn,
+        r.receivedOn,
         deadline,
         r.applicantName,
         `B${i}`,
-        r.receivedOn,
-        r.receivedOn,
-        at,
       ).lastInsertRowid,
     );
     insertEvent.run(id, f.centerId, 'accept', r.receivedOn, '{}', supervisor.id, at);

@@ -1,4 +1,4 @@
-import { insertCases, insertMatter, type TCase, TEST_DIALECTS } from '@chuangkou/db';
+import { insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
@@ -13,23 +13,27 @@ describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
       type: 'promised',
       promisedDays: 3,
     });
-    const base = (windowId: number, acceptedAt: string, overdueDays = 0): Omit<TCase, 'id'> => ({
+    const base = (windowId: number, receivedOn: string, overdueDays = 0): TNewCase => ({
       centerId: s.f.centerId,
       unitId: s.f.unitId,
       windowId,
       staffId: null,
       matterId: matter.id,
       type: 'promised',
-      acceptedAt,
+      stage: 'decided',
+      acceptanceCode: null,
+      receivedOn,
+      acceptedOn: receivedOn,
       promisedDays: 3,
-      deadline: acceptedAt,
-      completedAt: acceptedAt,
-      status: 'completed',
+      deadline: receivedOn,
+      decision: 'approved',
+      decidedOn: receivedOn,
       handlingDays: 2,
       overdueDays,
+      acceptedByUser: null,
     });
     const [w1, w2] = s.f.windowIds;
-    const cases: Omit<TCase, 'id'>[] = [];
+    const cases: TNewCase[] = [];
     // September 2026: window 1 has 1,000 cases, 10 overdue; window 2 has 500, none overdue
     for (let i = 0; i < 1000; i++) cases.push(base(w1, '2026-09-15', i < 10 ? 2 : 0));
     for (let i = 0; i < 500; i++) cases.push(base(w2, '2026-09-16'));
@@ -117,32 +121,36 @@ describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
       type: 'immediate',
       promisedDays: 0,
     });
-    const one = (staffId: number | null, p: Partial<Omit<TCase, 'id'>>): Omit<TCase, 'id'> => ({
+    const one = (staffId: number | null, p: Partial<TNewCase>): TNewCase => ({
       centerId: s.f.centerId,
       unitId: s.f.unitId,
-      windowId: w1,
+      windowId: w1!,
       staffId,
       matterId: matter.id,
       type: 'promised',
-      acceptedAt: '2024-05-10',
+      stage: 'decided',
+      acceptanceCode: null,
+      receivedOn: '2024-05-10',
+      acceptedOn: '2024-05-10',
       promisedDays: 4,
       deadline: '2024-05-16',
-      completedAt: '2024-05-14',
-      status: 'completed',
+      decision: 'approved',
+      decidedOn: '2024-05-14',
       handlingDays: 2,
       overdueDays: 0,
+      acceptedByUser: null,
       ...p,
     });
     await insertCases(s.t.db, [
       // 张三: 4 cases, one overdue by 3 days, one still open, one immediate done the same day
       one(zhang!.id, {}),
-      one(zhang!.id, { overdueDays: 3, handlingDays: 7, completedAt: '2024-05-21' }),
-      one(zhang!.id, { completedAt: null, status: 'open', handlingDays: null }),
-      one(zhang!.id, { type: 'immediate', promisedDays: 0, handlingDays: 0, completedAt: '2024-05-10' }),
+      one(zhang!.id, { overdueDays: 3, handlingDays: 7, decidedOn: '2024-05-21' }),
+      one(zhang!.id, { decidedOn: null, stage: 'accepted', decision: null, handlingDays: null }),
+      one(zhang!.id, { type: 'immediate', promisedDays: 0, handlingDays: 0, decidedOn: '2024-05-10' }),
       // 王五 (window 2) helped window 1 once; one case without a handler; one case outside the month
       one(wang!.id, {}),
       one(null, {}),
-      one(li!.id, { acceptedAt: '2024-06-03' }),
+      one(li!.id, { receivedOn: '2024-06-03', acceptedOn: '2024-06-03' }),
     ]);
     const r = await s.as('leader').analytics.staffEfficiency({ windowId: w1!, year: 2024, month: 5 });
     expect(r.period).toBe('2024-05');

@@ -13,7 +13,7 @@ export type { TContext } from './context.ts';
 export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
-export { ZImportCaseRow } from './routers/cases.ts';
+export { ZImportCaseRow } from './routers/cases/case.schemas.ts';
 export {
   forgetSession,
   SESSION_COOKIE,
@@ -22,7 +22,8 @@ export {
   sessionUser,
 } from './services/auth.service.ts';
 export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
-export { importWorkflowCases, listCaseAlerts, type TCaseAlertRow } from './services/cases.service.ts';
+export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
+export { importCases } from './services/cases/import-cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { hashPassword, verifyPassword } from './services/password.ts';
 export { publicMessageOf } from './trpc.ts';

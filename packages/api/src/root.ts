@@ -5,7 +5,7 @@ import { assessmentRouter } from './routers/assessment.ts';
 import { authRouter } from './routers/auth.ts';
 import { awardsRouter } from './routers/awards.ts';
 import { bulletinsRouter } from './routers/bulletins.ts';
-import { casesRouter } from './routers/cases.ts';
+import { casesRouter } from './routers/cases/cases.router.ts';
 import { complaintsRouter } from './routers/complaints.ts';
 import { finesRouter } from './routers/fines.ts';
 import { orgRouter } from './routers/org.ts';

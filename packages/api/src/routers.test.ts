@@ -274,7 +274,7 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
       .where('center_id', '=', center.id)
       .orderBy('code')
       .execute();
-    expect(policies.map((p) => p.code)).toEqual(['A', 'B', 'C']);
+    expect(policies.map((p) => p.code)).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('a leader of another center sees none of this center', async () => {

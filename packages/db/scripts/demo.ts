@@ -1,5 +1,5 @@
 /**
- * Builds a demo database: `pnpm --filter @chuangkou/db demo -- --data-dir DIR [--scale N] [--seed N] [--today YYYY-MM-DD]`.
+ * Builds a demo database: `pnpm --filter @chuangkou/db demo --data-dir DIR [--scale N] [--seed N] [--today YYYY-MM-DD]`.
  * `--scale` multiplies the case volume (about 0.74 million cases at scale 1) for province-sized benchmark sets.
  * No accounts are created here; `pnpm start` creates the demo logins.
  */

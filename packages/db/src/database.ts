@@ -9,6 +9,19 @@ import type {
   TStaffPost,
 } from '@chuangkou/rules';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CaseDailyTable,
+  CaseEventsTable,
+  CaseJointDepartmentsTable,
+  CaseSanctionProposalsTable,
+  CasesTable,
+  MattersTable,
+  ServiceRatingFollowUpsTable,
+  ServiceRatingsTable,
+  StatusQueryAttemptsTable,
+} from './cases/case.tables.ts';
+
+export type * from './cases/case.tables.ts';
 
 // The domain's enums live beside their labels in @chuangkou/rules; the columns store their values.
 export type {
@@ -214,60 +227,6 @@ export interface WindowAwardsTable {
   created_at: string;
 }
 
-export type TCaseType = 'immediate' | 'promised' | 'joint' | 'forwarded';
-export type TCaseStatus = 'open' | 'completed' | 'returned';
-
-/** 事项 */
-export interface MattersTable {
-  id: Generated<number>;
-  center_id: number;
-  unit_id: number;
-  name: string;
-  type: TCaseType;
-  promised_days: number;
-}
-
-/** 办件 (enough for the analytics; the full workflow is its own issue) */
-export interface CasesTable {
-  id: Generated<number>;
-  center_id: number;
-  unit_id: number;
-  window_id: number;
-  staff_id: number | null;
-  matter_id: number;
-  type: TCaseType;
-  accepted_at: string;
-  promised_days: number;
-  deadline: string;
-  completed_at: string | null;
-  status: TCaseStatus;
-  /** working days from acceptance to completion (0 = same day) */
-  handling_days: number | null;
-  /** working days past the deadline, 0 when on time */
-  overdue_days: number;
-}
-
-/**
- * Rollup of cases per window and day of acceptance, updated on every case write: the analytics read
- * it instead of scanning millions of cases (traps.md: a GROUP BY over 10 M rows takes seconds).
- */
-export interface CaseDailyTable {
-  center_id: number;
-  unit_id: number;
-  window_id: number;
-  day: string;
-  month: string;
-  cases: number;
-  completed: number;
-  on_time: number;
-  overdue: number;
-  overdue_days: number;
-  handling_days: number;
-  promised_days: number;
-  immediate: number;
-  immediate_same_day: number;
-}
-
 /** 公示: a published quarter, an immutable snapshot; corrections are new revisions. */
 export interface PublishedAssessmentsTable {
   id: Generated<number>;
@@ -348,6 +307,12 @@ export interface DB {
   matters: MattersTable;
   cases: CasesTable;
   case_daily: CaseDailyTable;
+  case_events: CaseEventsTable;
+  case_joint_departments: CaseJointDepartmentsTable;
+  service_ratings: ServiceRatingsTable;
+  service_rating_follow_ups: ServiceRatingFollowUpsTable;
+  case_sanction_proposals: CaseSanctionProposalsTable;
+  status_query_attempts: StatusQueryAttemptsTable;
   published_assessments: PublishedAssessmentsTable;
   fine_sign_offs: FineSignOffsTable;
   calendar_days: CalendarDaysTable;
@@ -365,5 +330,3 @@ export type Policy = Selectable<PoliciesTable>;
 export type ConductRecordRow = Selectable<ConductRecordsTable>;
 export type NewConductRecord = Insertable<ConductRecordsTable>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
-export type CaseRow = Selectable<CasesTable>;
-export type NewCase = Insertable<CasesTable>;

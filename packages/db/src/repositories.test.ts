@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseStats, peerTierCounts, validComplaintCounts } from './analytics/analytics.repository.ts';
+import { peerTierCounts, validComplaintCounts } from './analytics/analytics.repository.ts';
 import {
   insertPublishedAssessment,
   listLatestPublished,
   listRevisions,
 } from './assessments/assessments.repository.ts';
 import { appendAudit, countAudit, listAudit } from './audit/audit.repository.ts';
-import { completeCase, insertCases, type TCase } from './cases/cases.repository.ts';
 import { insertComplaint, setComplaintVerification } from './complaints/complaints.repository.ts';
 import { insertFineSignOff, listFineSignOffs } from './fines/fine-sign-offs.repository.ts';
-import { insertMatter, listStaff } from './org/org.repository.ts';
+import { listStaff } from './org/org.repository.ts';
 import { insertPeerRating, listPeerRatings } from './peer-ratings/peer-ratings.repository.ts';
 import {
   findPolicyInForce,
@@ -285,76 +284,6 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     ]);
     expect(signed[0]!.summary).toEqual(base.summary);
     expect(await listFineSignOffs(t.db, f.centerId, 2026, 10)).toEqual([]);
-  });
-
-  it('keeps the case rollup equal to a scan of the cases, with numbers on both dialects', async () => {
-    const matter = await insertMatter(t.db, {
-      centerId: f.centerId,
-      unitId: f.unitId,
-      name: '抵押权登记',
-      type: 'promised',
-      promisedDays: 3,
-    });
-    const base: Omit<TCase, 'id'> = {
-      centerId: f.centerId,
-      unitId: f.unitId,
-      windowId: f.windowIds[0],
-      staffId: f.staff[0]!.id,
-      matterId: matter.id,
-      type: 'promised',
-      acceptedAt: '2026-09-01',
-      promisedDays: 3,
-      deadline: '2026-09-04',
-      completedAt: '2026-09-03',
-      status: 'completed',
-      handlingDays: 2,
-      overdueDays: 0,
-    };
-    await insertCases(t.db, [
-      base,
-      { ...base, completedAt: '2026-09-08', handlingDays: 5, overdueDays: 2 },
-      {
-        ...base,
-        type: 'immediate',
-        promisedDays: 0,
-        deadline: '2026-09-01',
-        completedAt: '2026-09-01',
-        handlingDays: 0,
-      },
-      {
-        ...base,
-        acceptedAt: '2026-10-09',
-        deadline: '2026-10-14',
-        completedAt: null,
-        status: 'open',
-        handlingDays: null,
-      },
-    ]);
-    const open = await t.db
-      .selectFrom('cases')
-      .select('id')
-      .where('status', '=', 'open')
-      .executeTakeFirstOrThrow();
-    await completeCase(t.db, open.id, { completedAt: '2026-10-13', handlingDays: 2, overdueDays: 0 });
-    const filter = { centerId: f.centerId, from: '2026-09-01', to: '2026-10-31' };
-    const [all] = await caseStats(t.db, filter, 'none');
-    expect(all).toEqual({
-      key: 'all',
-      cases: 4,
-      completed: 4,
-      onTime: 3,
-      overdue: 1,
-      overdueDays: 2,
-      handlingDays: 9,
-      promisedDays: 9,
-      immediate: 1,
-      immediateSameDay: 1,
-    });
-    const months = await caseStats(t.db, filter, 'month');
-    expect(months.map((m) => [m.key, m.cases])).toEqual([
-      ['2026-09', 3],
-      ['2026-10', 1],
-    ]);
   });
 
   it('counts valid complaints by channel', async () => {

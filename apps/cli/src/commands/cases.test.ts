@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   countAudit,
-  insertMatterGuide,
+  insertMatter,
   insertUser,
   migrateToLatest,
   openDatabase,
@@ -61,21 +61,12 @@ describe('runCases', () => {
       staffId: null,
       displayName: '审管科',
     });
-    const m = await insertMatterGuide(h.db, {
+    const m = await insertMatter(h.db, {
       centerId: f.centerId,
       unitId: f.unitId,
       name: '不动产转移登记',
       type: 'promised',
       promisedDays: 3,
-      legalBasis: '',
-      materials: [],
-      procedure: '',
-      fees: '',
-      feeBasis: '',
-      inquiryPhone: '',
-      complaintPhone: '',
-      leadDepartment: '',
-      relatedDepartments: [],
     });
     matterId = m.id;
     await h.close();
@@ -109,7 +100,7 @@ describe('runCases', () => {
     expect(overdue.out.trim().split('\n')).toEqual([
       [
         '红',
-        '超期',
+        '已超期',
         'SRC-1',
         '不动产转移登记',
         '不动产登记1号窗口',
@@ -119,7 +110,7 @@ describe('runCases', () => {
       ].join('\t'),
       [
         '黄',
-        '临期',
+        '即将到期',
         'SRC-2',
         '不动产转移登记',
         '不动产登记1号窗口',

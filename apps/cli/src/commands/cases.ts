@@ -9,13 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importWorkflowCases, listCaseAlerts, type TCaseAlertRow, ZImportCaseRow } from '@chuangkou/api';
+import { importCases, listCaseAlerts, type TCaseAlertRow, ZImportCaseRow } from '@chuangkou/api';
 import { listCenters, listUsers, migrateToLatest, openDatabase, type TUser } from '@chuangkou/db';
-import { isIsoDate, RulesError } from '@chuangkou/rules';
+import { CASE_ALERT_LABELS, isIsoDate, RulesError } from '@chuangkou/rules';
 import { z } from 'zod';
 export const CASES_USAGE = `用法 usage:
   cases import FILE [--center CODE] [--as USERNAME]   导入办件（JSON；FILE 为 - 时读标准输入），全部成功或全部不写入
-  cases overdue [--today YYYY-MM-DD] [--center CODE]  列出超期（红）、临期（黄）、上报待说明、联办部门超时
+  cases overdue [--today YYYY-MM-DD] [--center CODE]  列出已超期（红）、即将到期（黄）、上报待解释、联办部门超时
 `;
 
 class UsageError extends Error {}
@@ -60,13 +60,6 @@ function readRows(file: string, cwd: string): z.infer<typeof ZImportCaseRow>[] {
   return rows;
 }
 
-const ALERT_ZH: Record<TCaseAlertRow['alert']['kind'], string> = {
-  deadlineNear: '临期',
-  overdue: '超期',
-  explanationDue: '上报超15天待说明',
-  jointLate: '联办部门超时',
-};
-
 function alertLine(a: TCaseAlertRow): string {
   const al = a.alert;
   const detail =
@@ -80,7 +73,7 @@ function alertLine(a: TCaseAlertRow): string {
   const level = al.level === 'red' ? '红' : '黄';
   return [
     level,
-    ALERT_ZH[al.kind],
+    CASE_ALERT_LABELS[al.kind].zh,
     a.acceptanceCode ?? `#${a.caseId}`,
     a.matterName,
     a.windowName,
@@ -136,9 +129,7 @@ export async function runCases(argv: string[], env: NodeJS.ProcessEnv = process.
       );
 
     if (sub === 'import') {
-      const result = await handle.db
-        .transaction()
-        .execute((db) => importWorkflowCases(db, user, today, rows));
+      const result = await handle.db.transaction().execute((db) => importCases(db, user, today, rows));
       process.stdout.write(
         `已导入 ${result.imported} 件，其中办结 ${result.decided} 件，生成超期扣分/罚款建议 ${result.proposals} 条（待审管科确认）\n`,
       );

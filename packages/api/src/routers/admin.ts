@@ -5,14 +5,13 @@ import {
   listPolicies,
   upsertCalendarDay,
 } from '@chuangkou/db';
-import { parsePolicy } from '@chuangkou/rules';
+import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
+import { badInput } from '../errors.ts';
 import { ZDate, ZText } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
-import { policyInForce, type TPolicyCode } from '../services/policy.service.ts';
+import { policyInForce } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
-
-const POLICY_CODES: readonly TPolicyCode[] = ['A', 'B', 'C'];
 
 export const policiesRouter = router({
   list: authedProcedure.query(({ ctx }) => listPolicies(ctx.db, ctx.user.centerId)),
@@ -43,9 +42,12 @@ export const policiesRouter = router({
     }),
   /** Adds a new version of a policy, effective from a date (versions are never edited). */
   create: adminProcedure
-    .input(z.object({ code: z.enum(['A', 'B', 'C']), effectiveFrom: ZDate, body: z.unknown() }))
+    .input(z.object({ code: z.enum(POLICY_CODES), effectiveFrom: ZDate, body: z.unknown() }))
     .mutation(({ ctx, input }) => {
       const policy = parsePolicy(input.body, ['body']);
+      // the cases read their rules from the version of D in force
+      if (input.code === 'D' && !policy.cases)
+        throw badInput('body.cases', '办件规则（考核办法 D）须包含 cases 一节');
       return ctx.db.transaction().execute(async (db) => {
         const stored = await insertPolicyVersion(db, {
           centerId: ctx.user.centerId,

@@ -199,5 +199,7 @@ export const orgRouter = router({
         return after;
       }),
     ),
-  matters: authedProcedure.query(({ ctx }) => listMatters(ctx.db, ctx.user.centerId)),
+  matters: authedProcedure.query(({ ctx }) =>
+    listMatters(ctx.db, { centerId: ctx.user.centerId, includeRevoked: true }),
+  ),
 });

@@ -1,4 +1,4 @@
-import { type DbRoot, findUserForLogin } from '@chuangkou/db';
+import { type DbRoot, findUserForLogin, firstCaseDay } from '@chuangkou/db';
 import { quarterRange } from '@chuangkou/rules';
 import { publishQuarter } from './assessment.service.ts';
 import { createRecord } from './records.service.ts';
@@ -12,16 +12,13 @@ export async function publishDemoHistory(db: DbRoot, today: string): Promise<num
   const leader = (await findUserForLogin(db, 'leader'))?.user;
   const supervisor = (await findUserForLogin(db, 'supervisor'))?.user;
   if (!leader || !supervisor) return 0;
-  const first = await db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.min('accepted_at').as('d'))
-    .executeTakeFirst();
-  if (!first?.d) return 0;
+  const first = await firstCaseDay(db);
+  if (!first) return 0;
   const ended: { year: number; quarter: 1 | 2 | 3 | 4 }[] = [];
-  for (let year = Number(first.d.slice(0, 4)); year <= Number(today.slice(0, 4)); year++) {
+  for (let year = Number(first.slice(0, 4)); year <= Number(today.slice(0, 4)); year++) {
     for (const quarter of [1, 2, 3, 4] as const) {
       const r = quarterRange(year, quarter);
-      if (r.end >= first.d && r.end < today) ended.push({ year, quarter });
+      if (r.end >= first && r.end < today) ended.push({ year, quarter });
     }
   }
   const toPublish = ended.slice(0, -1);

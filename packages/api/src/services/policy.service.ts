@@ -5,10 +5,16 @@ import {
   listPolicyVersionHeads,
   type TPolicyVersionHead,
 } from '@chuangkou/db';
-import { getPolicy, parsePolicy, policyVersionInForce, type TPolicy } from '@chuangkou/rules';
+import {
+  getPolicy,
+  parsePolicy,
+  policyVersionInForce,
+  type TItem,
+  type TPolicy,
+  type TPolicyCode,
+} from '@chuangkou/rules';
 
-/** The policy codes a center keeps: A points, B fines, C the complaint ladder and the uniform rule. */
-export type TPolicyCode = 'A' | 'B' | 'C';
+export type { TPolicyCode };
 
 export interface TPolicyInForce {
   /** null while the center still runs on the built-in default (not yet stored) */
@@ -116,4 +122,9 @@ export async function ensureStoredPolicy(
     createdBy: userId,
   });
   return { id: stored.id, version: stored.version };
+}
+
+/** The item of a policy by code. */
+export function itemOf(policy: TPolicy, code: string): TItem | undefined {
+  return policy.items.find((i) => i.code === code);
 }

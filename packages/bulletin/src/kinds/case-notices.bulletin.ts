@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { CASE_NOTICE_LABELS, MATERIALS_INCOMPLETE_PATTERN } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TIsoDate } from '../bulletin.types.ts';
@@ -10,13 +11,6 @@ import { safeSheetName, type TLine, type TRow, type TSheetSpec, writeSheet } fro
  * applicant, one kept by the window), the 补办件通知单 listing every missing material at once, and the
  * 退回件通知单 with the reasons. Plain data in, a printable one-page workbook out.
  */
-export type TCaseNoticeKind = 'acceptanceNotice' | 'supplementNotice' | 'returnNotice';
-
-export const CASE_NOTICE_LABELS: Record<TCaseNoticeKind, string> = {
-  acceptanceNotice: '行政审批事项受理通知单',
-  supplementNotice: '补办件通知单',
-  returnNotice: '退回件通知单',
-};
 
 type TNoticeBase = {
   /** 行政服务中心 */
@@ -63,8 +57,6 @@ export type TReturnNotice = TNoticeBase & {
 
 export type TCaseNotice = TAcceptanceNotice | TSupplementNotice | TReturnNotice;
 
-const MATERIALS_INCOMPLETE = /材料不(全|齐|完整)|材料缺|缺少材料/;
-
 function invalid(field: string, message: string, messageEn: string): never {
   throw new BulletinError('INVALID_INPUT', message, messageEn, field);
 }
@@ -84,7 +76,7 @@ function validate(notice: TCaseNotice): void {
     if (notice.reasons.length === 0 || notice.reasons.some((r) => !r.trim()))
       invalid('reasons', '退回件通知单须书面说明不予受理的理由', 'a return notice needs its reasons');
     // 规程 二、5: 不得以申请人提交的材料不全为由拒绝受理
-    if (notice.reasons.some((r) => MATERIALS_INCOMPLETE.test(r)))
+    if (notice.reasons.some((r) => MATERIALS_INCOMPLETE_PATTERN.test(r)))
       invalid(
         'reasons',
         '不得以申请材料不全为由退回，请出具补办件通知单',
@@ -141,7 +133,7 @@ function noticeSpec(
 ): TSheetSpec {
   const center: TLine = { kind: 'text', text: n.center, align: 'center' };
   return {
-    name: copy ? `${CASE_NOTICE_LABELS[n.kind]}（${copy}）` : CASE_NOTICE_LABELS[n.kind],
+    name: copy ? `${CASE_NOTICE_LABELS[n.kind].zh}（${copy}）` : CASE_NOTICE_LABELS[n.kind].zh,
     orientation: 'portrait',
     title,
     columns: COLUMNS,
@@ -179,7 +171,7 @@ export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
       return (['applicant', 'window'] as const).map((copy) =>
         noticeSpec(
           notice,
-          CASE_NOTICE_LABELS.acceptanceNotice,
+          CASE_NOTICE_LABELS.acceptanceNotice.zh,
           [
             code,
             {
@@ -197,7 +189,7 @@ export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
       return [
         noticeSpec(
           notice,
-          CASE_NOTICE_LABELS.supplementNotice,
+          CASE_NOTICE_LABELS.supplementNotice.zh,
           [
             code,
             {
@@ -221,7 +213,7 @@ export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
       return [
         noticeSpec(
           notice,
-          CASE_NOTICE_LABELS.returnNotice,
+          CASE_NOTICE_LABELS.returnNotice.zh,
           [
             code,
             {
@@ -245,7 +237,7 @@ export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
 
 /** 受理通知单-2026112612345678.xlsx */
 export function caseNoticeFileName(notice: TCaseNotice): string {
-  return `${CASE_NOTICE_LABELS[notice.kind]}-${notice.acceptanceCode.replace(/[^0-9A-Za-z-]/g, '')}.xlsx`;
+  return `${CASE_NOTICE_LABELS[notice.kind].zh}-${notice.acceptanceCode.replace(/[^0-9A-Za-z-]/g, '')}.xlsx`;
 }
 
 /** The notice as an in-memory .xlsx (a download, or a file: a notice is one page). */

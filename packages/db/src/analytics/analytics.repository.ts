@@ -216,13 +216,13 @@ export async function peerTierCounts(
 /**
  * The same sums as the case rollup, per person who handled the cases of one window over a period,
  * from the cases themselves (the rollup is per window and day). `staffId` null: no handler recorded.
- * Selective (one window, one period) on the index (window_id, accepted_at).
+ * Selective (one window, one period) on the index (window_id, received_on).
  */
 export async function staffCaseStats(
   db: Db,
   f: { centerId: number; windowId: number; from: string; to: string },
 ): Promise<(Omit<TCaseStats, 'key'> & { staffId: number | null })[]> {
-  const isCompleted = sql`completed_at is not null`;
+  const isCompleted = sql`decided_on is not null`;
   const rows = await db
     .selectFrom('cases')
     .select([
@@ -243,8 +243,8 @@ export async function staffCaseStats(
     ])
     .where('window_id', '=', f.windowId)
     .where('center_id', '=', f.centerId)
-    .where('accepted_at', '>=', f.from)
-    .where('accepted_at', '<=', f.to)
+    .where('received_on', '>=', f.from)
+    .where('received_on', '<=', f.to)
     .groupBy('staff_id')
     .execute();
   return rows.map((r) => ({

@@ -1,173 +1,206 @@
-import { sql } from 'kysely';
+import { OPEN_CASE_STAGES, type TCaseStage, type TCaseType } from '@chuangkou/rules';
 import type { Db } from '../client.ts';
-import type { TCaseStatus, TCaseType } from '../database.ts';
+import { nowIso } from '../client.ts';
+import {
+  caseRowToCase,
+  newCaseRow,
+  patchColumns,
+  type TCase,
+  type TCasePatch,
+  type TNewCase,
+} from './case.row.ts';
+import { applyRollup, rollupDelta } from './case-rollup.ts';
 
-/** 办件 */
-export interface TCase {
-  id: number;
-  centerId: number;
-  unitId: number;
-  windowId: number;
-  staffId: number | null;
-  matterId: number;
-  type: TCaseType;
-  acceptedAt: string;
-  promisedDays: number;
-  deadline: string;
-  completedAt: string | null;
-  status: TCaseStatus;
-  /** working days from acceptance to completion, 0 = the same day */
-  handlingDays: number | null;
-  /** working days past the deadline */
-  overdueDays: number;
-}
+export * from './case.row.ts';
 
-type TRollupDelta = {
-  center_id: number;
-  unit_id: number;
-  window_id: number;
-  day: string;
-  month: string;
-  cases: number;
-  completed: number;
-  on_time: number;
-  overdue: number;
-  overdue_days: number;
-  handling_days: number;
-  promised_days: number;
-  immediate: number;
-  immediate_same_day: number;
-};
+const rollupFacts = (c: TNewCase | TCase) => ({
+  centerId: c.centerId,
+  unitId: c.unitId,
+  windowId: c.windowId,
+  type: c.type,
+  receivedOn: c.receivedOn,
+  promisedDays: c.promisedDays,
+  decidedOn: c.decidedOn ?? null,
+  handlingDays: c.handlingDays ?? null,
+  overdueDays: c.overdueDays ?? 0,
+});
 
-function contribution(c: Omit<TCase, 'id'>, sign: 1 | -1): TRollupDelta {
-  const isCompleted = c.completedAt !== null;
-  return {
-    center_id: c.centerId,
-    unit_id: c.unitId,
-    window_id: c.windowId,
-    day: c.acceptedAt,
-    month: c.acceptedAt.slice(0, 7),
-    cases: sign,
-    completed: isCompleted ? sign : 0,
-    on_time: isCompleted && c.overdueDays === 0 ? sign : 0,
-    overdue: c.overdueDays > 0 ? sign : 0,
-    overdue_days: sign * c.overdueDays,
-    handling_days: isCompleted ? sign * (c.handlingDays ?? 0) : 0,
-    promised_days: isCompleted ? sign * c.promisedDays : 0,
-    immediate: c.type === 'immediate' ? sign : 0,
-    immediate_same_day: c.type === 'immediate' && isCompleted && c.handlingDays === 0 ? sign : 0,
-  };
-}
-
-const ROLLUP_COUNTERS = [
-  'cases',
-  'completed',
-  'on_time',
-  'overdue',
-  'overdue_days',
-  'handling_days',
-  'promised_days',
-  'immediate',
-  'immediate_same_day',
-] as const;
-
-async function applyRollup(db: Db, deltas: TRollupDelta[]): Promise<void> {
-  const merged = new Map<string, TRollupDelta>();
-  for (const d of deltas) {
-    const key = `${d.window_id}|${d.day}`;
-    const m = merged.get(key);
-    if (!m) merged.set(key, { ...d });
-    else for (const k of ROLLUP_COUNTERS) m[k] += d[k];
-  }
-  const rows = [...merged.values()];
-  for (let i = 0; i < rows.length; i += 400) {
-    await db
-      .insertInto('case_daily')
-      .values(rows.slice(i, i + 400))
-      .onConflict((oc) =>
-        oc
-          .columns(['window_id', 'day'])
-          .doUpdateSet(
-            Object.fromEntries(
-              ROLLUP_COUNTERS.map((k) => [k, sql`case_daily.${sql.ref(k)} + excluded.${sql.ref(k)}`]),
-            ),
-          ),
-      )
-      .execute();
-  }
-}
-
-/** Inserts cases in multi-row batches and updates the daily rollup in the same call. */
-export async function insertCases(db: Db, cases: Omit<TCase, 'id'>[]): Promise<void> {
+/**
+ * Inserts cases (multi-row, 500 a statement) and counts them in the daily rollup in the same call;
+ * returns their ids in input order.
+ */
+export async function insertCases(db: Db, cases: readonly TNewCase[]): Promise<number[]> {
+  const ids: number[] = [];
   for (let i = 0; i < cases.length; i += 500) {
-    const chunk = cases.slice(i, i + 500);
-    await db
+    const rows = await db
       .insertInto('cases')
-      .values(
-        chunk.map((c) => ({
-          center_id: c.centerId,
-          unit_id: c.unitId,
-          window_id: c.windowId,
-          staff_id: c.staffId,
-          matter_id: c.matterId,
-          type: c.type,
-          accepted_at: c.acceptedAt,
-          promised_days: c.promisedDays,
-          deadline: c.deadline,
-          completed_at: c.completedAt,
-          status: c.status,
-          handling_days: c.handlingDays,
-          overdue_days: c.overdueDays,
-        })),
-      )
+      .values(cases.slice(i, i + 500).map(newCaseRow))
+      .returning('id')
       .execute();
+    // both dialects return the rows of a multi-row insert in VALUES order
+    for (const r of rows) ids.push(r.id);
   }
   await applyRollup(
     db,
-    cases.map((c) => contribution(c, 1)),
+    cases.map((c) => rollupDelta(rollupFacts(c), 1)),
   );
+  return ids;
 }
 
 export async function findCase(db: Db, id: number): Promise<TCase | undefined> {
   const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      centerId: r.center_id,
-      unitId: r.unit_id,
-      windowId: r.window_id,
-      staffId: r.staff_id,
-      matterId: r.matter_id,
-      type: r.type,
-      acceptedAt: r.accepted_at,
-      promisedDays: r.promised_days,
-      deadline: r.deadline,
-      completedAt: r.completed_at,
-      status: r.status,
-      handlingDays: r.handling_days,
-      overdueDays: Number(r.overdue_days),
-    }
-  );
+  return r && caseRowToCase(r);
 }
 
-/** Completes a case and moves its contribution in the rollup. */
-export async function completeCase(
+/** The case behind an acceptance code, with the hash to check (the public status query). */
+export async function findCaseByCode(
+  db: Db,
+  code: string,
+): Promise<{ case: TCase; queryPasswordHash: string | null } | undefined> {
+  const r = await db.selectFrom('cases').selectAll().where('acceptance_code', '=', code).executeTakeFirst();
+  return r && { case: caseRowToCase(r), queryPasswordHash: r.query_password_hash };
+}
+
+/** Which of these acceptance codes are already used. */
+export async function takenAcceptanceCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .select('acceptance_code')
+      .where('acceptance_code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.acceptance_code !== null) taken.add(r.acceptance_code);
+  }
+  return taken;
+}
+
+export async function isAcceptanceCodeTaken(db: Db, code: string): Promise<boolean> {
+  const r = await db.selectFrom('cases').select('id').where('acceptance_code', '=', code).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The day the first case of the database was received, or null without cases. */
+export async function firstCaseDay(db: Db): Promise<string | null> {
+  const r = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.min('received_on').as('day'))
+    .executeTakeFirst();
+  return r?.day ?? null;
+}
+
+/** Whether a patch changes what the rollup counts (the decision and its days). */
+const touchesRollup = (p: TCasePatch) =>
+  p.decidedOn !== undefined || p.handlingDays !== undefined || p.overdueDays !== undefined;
+
+/**
+ * Writes a step's changes, and moves the case in the rollup when its decision changes. With
+ * `expectVersion` (the `version` read before the step) the row is changed only if nobody changed it
+ * meanwhile (two clerks acting on one case at once: the second gets false and nothing is written).
+ */
+export async function updateCase(
   db: Db,
   id: number,
-  done: { completedAt: string; handlingDays: number; overdueDays: number },
-): Promise<void> {
-  const before = await findCase(db, id);
-  if (!before) return;
-  const after: TCase = { ...before, ...done, status: 'completed' };
-  await db
+  patch: TCasePatch,
+  expectVersion?: string | null,
+): Promise<boolean> {
+  const before = touchesRollup(patch) ? await findCase(db, id) : undefined;
+  let q = db
     .updateTable('cases')
-    .set({
-      completed_at: done.completedAt,
-      handling_days: done.handlingDays,
-      overdue_days: done.overdueDays,
-      status: 'completed',
-    })
-    .where('id', '=', id)
+    .set({ ...patchColumns(patch), version: `${nowIso()}#${Math.random().toString(36).slice(2, 8)}` })
+    .where('id', '=', id);
+  if (expectVersion !== undefined) {
+    q = expectVersion === null ? q.where('version', 'is', null) : q.where('version', '=', expectVersion);
+  }
+  const r = await q.executeTakeFirst();
+  const isWritten = Number(r.numUpdatedRows) === 1;
+  if (isWritten && before) {
+    const after: TCase = {
+      ...before,
+      decidedOn: patch.decidedOn !== undefined ? patch.decidedOn : before.decidedOn,
+      handlingDays: patch.handlingDays !== undefined ? patch.handlingDays : before.handlingDays,
+      overdueDays: patch.overdueDays ?? before.overdueDays,
+    };
+    await applyRollup(db, [rollupDelta(rollupFacts(before), -1), rollupDelta(rollupFacts(after), 1)]);
+  }
+  return isWritten;
+}
+
+/** A case in the registry, with the names the dashboard shows. */
+export interface TCaseListRow extends TCase {
+  matterName: string;
+  windowName: string;
+  staffName: string | null;
+}
+
+export interface TCaseFilter {
+  centerId: number;
+  windowId?: number | undefined;
+  staffId?: number | undefined;
+  matterId?: number | undefined;
+  type?: TCaseType | undefined;
+  stages?: readonly TCaseStage[] | undefined;
+  /** the day the applicant came, inclusive */
+  from?: string | undefined;
+  to?: string | undefined;
+  isOverdue?: boolean | undefined;
+  isFlagged?: boolean | undefined;
+  acceptanceCode?: string | undefined;
+  limit?: number | undefined;
+  /** id below which to continue (newest first) */
+  beforeId?: number | undefined;
+}
+
+/** The registry, newest first. */
+export async function listCases(db: Db, f: TCaseFilter): Promise<TCaseListRow[]> {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('matters', 'matters.id', 'cases.matter_id')
+    .innerJoin('windows', 'windows.id', 'cases.window_id')
+    .leftJoin('staff', 'staff.id', 'cases.staff_id')
+    .selectAll('cases')
+    .select(['matters.name as matter_name', 'windows.name as window_name', 'staff.name as staff_name'])
+    .where('cases.center_id', '=', f.centerId);
+  if (f.windowId !== undefined) q = q.where('cases.window_id', '=', f.windowId);
+  if (f.staffId !== undefined) q = q.where('cases.staff_id', '=', f.staffId);
+  if (f.matterId !== undefined) q = q.where('cases.matter_id', '=', f.matterId);
+  if (f.type !== undefined) q = q.where('cases.type', '=', f.type);
+  if (f.stages && f.stages.length > 0) q = q.where('cases.stage', 'in', f.stages);
+  if (f.from !== undefined) q = q.where('cases.received_on', '>=', f.from);
+  if (f.to !== undefined) q = q.where('cases.received_on', '<=', f.to);
+  if (f.isOverdue) q = q.where('cases.overdue_days', '>', 0);
+  if (f.isFlagged)
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.is_one_time_notification_failed', '=', 1),
+        eb('cases.is_joint_department_late', '=', 1),
+        eb('cases.overdue_days', '>', 0),
+      ]),
+    );
+  if (f.acceptanceCode !== undefined) q = q.where('cases.acceptance_code', '=', f.acceptanceCode);
+  if (f.beforeId !== undefined) q = q.where('cases.id', '<', f.beforeId);
+  const rows = await q
+    .orderBy('cases.id', 'desc')
+    .limit(f.limit ?? 200)
     .execute();
-  await applyRollup(db, [contribution(before, -1), contribution(after, 1)]);
+  return rows.map((r) => ({
+    matterName: r.matter_name,
+    windowName: r.window_name,
+    staffName: r.staff_name,
+    ...caseRowToCase(r),
+  }));
+}
+
+/** The open cases (clock running, or waiting upstairs) of a center or a part of it: what the alerts read. */
+export async function listOpenCases(
+  db: Db,
+  f: { centerId: number; windowId?: number | undefined; staffId?: number | undefined },
+): Promise<TCaseListRow[]> {
+  return listCases(db, {
+    centerId: f.centerId,
+    windowId: f.windowId,
+    staffId: f.staffId,
+    stages: OPEN_CASE_STAGES,
+    limit: 100_000,
+  });
 }

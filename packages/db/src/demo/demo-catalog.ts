@@ -1,6 +1,7 @@
-import type { TCaseType, TComplaintCause } from '../database.ts';
+import type { TCaseType } from '@chuangkou/rules';
+import type { TComplaintCause } from '../database.ts';
 
-/** Units, windows and matters of the demo center (../../../shared/demo-catalog.md). */
+/** Units, windows and matters of the demo center. */
 export interface TDemoUnit {
   name: string;
   short: string;
@@ -79,7 +80,7 @@ export const DEMO_UNITS: TDemoUnit[] = [
     windows: 3,
     matters: [
       { name: '建筑工程施工许可', type: 'joint', days: 7, weight: 1 },
-      { name: '商品房预售许可', type: 'forwarded', days: 20, weight: 0.3 },
+      { name: '商品房预售许可', type: 'escalated', days: 20, weight: 0.3 },
       { name: '建设工程竣工验收备案', type: 'promised', days: 5, weight: 1.5 },
     ],
   },

@@ -1,7 +1,7 @@
 import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // Frozen in time: this file imports no application code. Both dialects run it.
-// The case workflow (issue 6): the eight fields of a service guide on matters, the workflow columns on
+// The case workflow: the eight fields of a service guide on matters, the workflow columns on
 // cases, an append-only event log, joint departments, 好差评 ratings and their follow-ups, overdue
 // sanction proposals and the status-query attempts that rate-limit the public query.
 

@@ -1,6 +1,6 @@
 import type { Db } from '../client.ts';
 import { bool, nowIso } from '../client.ts';
-import type { TAbRole, TCaseType, TPost } from '../database.ts';
+import type { TAbRole, TPost } from '../database.ts';
 
 export interface TCenter {
   id: number;
@@ -197,45 +197,4 @@ export async function listStaff(
 export async function findStaff(db: Db, id: number): Promise<TStaff | undefined> {
   const row = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
   return row && staffRowToStaff(row);
-}
-
-export interface TMatter {
-  id: number;
-  centerId: number;
-  unitId: number;
-  name: string;
-  type: TCaseType;
-  promisedDays: number;
-}
-
-export async function insertMatter(db: Db, m: Omit<TMatter, 'id'>): Promise<TMatter> {
-  const row = await db
-    .insertInto('matters')
-    .values({
-      center_id: m.centerId,
-      unit_id: m.unitId,
-      name: m.name,
-      type: m.type,
-      promised_days: m.promisedDays,
-    })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  return { id: row.id, ...m };
-}
-
-export async function listMatters(db: Db, centerId: number): Promise<TMatter[]> {
-  const rows = await db
-    .selectFrom('matters')
-    .selectAll()
-    .where('center_id', '=', centerId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    centerId: r.center_id,
-    unitId: r.unit_id,
-    name: r.name,
-    type: r.type as TCaseType,
-    promisedDays: r.promised_days,
-  }));
 }

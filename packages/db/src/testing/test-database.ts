@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { Migrator } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type TDatabase, type TDialectName } from '../client.ts';
+import { migrationProvider } from '../migrations/index.ts';
 
 /** The dialects every database suite runs on (Kysely's test-setup habit). */
 export const TEST_DIALECTS: readonly TDialectName[] = ['sqlite', 'postgres'];
@@ -13,14 +15,25 @@ export interface TTestDatabase extends TDatabase {
   destroy(): Promise<void>;
 }
 
+/** Migrates to the latest schema, or only up to (and with) the migration `upTo`. */
+async function migrate(handle: TDatabase, upTo: string | undefined): Promise<void> {
+  if (upTo === undefined) {
+    await migrateToLatest(handle.db);
+    return;
+  }
+  const { error } = await new Migrator({ db: handle.db, provider: migrationProvider }).migrateTo(upTo);
+  if (error) throw error;
+}
+
 /**
  * A fresh, migrated database: SQLite in memory, or a randomly named PostgreSQL database created for
- * this run (so runs never see each other's rows) and dropped by `destroy()`.
+ * this run (so runs never see each other's rows) and dropped by `destroy()`. `upTo` stops the
+ * migrations after the one named (a migration's own test then runs the rest).
  */
-export async function createTestDatabase(dialect: TDialectName): Promise<TTestDatabase> {
+export async function createTestDatabase(dialect: TDialectName, upTo?: string): Promise<TTestDatabase> {
   if (dialect === 'sqlite') {
     const handle = openDatabase({ file: ':memory:' });
-    await migrateToLatest(handle.db);
+    await migrate(handle, upTo);
     return { ...handle, destroy: () => handle.close() };
   }
   const name = `ck_test_${randomBytes(6).toString('hex')}`;
@@ -34,7 +47,7 @@ export async function createTestDatabase(dialect: TDialectName): Promise<TTestDa
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString() });
-  await migrateToLatest(handle.db);
+  await migrate(handle, upTo);
   return {
     ...handle,
     destroy: async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chinaWorkCalendar } from '../calendar/index.ts';
+import { POLICY_D } from '../policy/index.ts';
 import type { RulesError } from '../shared/errors.ts';
+import { caseRulesOf, type TCaseRules } from './case-rules.schema.ts';
+import { CASE_STEP_STAGES, nextCaseSteps } from './case-steps.ts';
 import {
   acceptCase,
   applyCaseEvent,
@@ -11,6 +14,7 @@ import {
 } from './case-workflow.ts';
 
 const cal = chinaWorkCalendar();
+const rules = caseRulesOf(POLICY_D);
 const promised = (on = '2026-08-03', days = 5) =>
   acceptCase({ type: 'promised', acceptedBy: 'p1', on, promisedDays: days }, cal);
 const step = (s: TCaseState, e: TCaseEvent) => applyCaseEvent(s, e, cal);
@@ -28,7 +32,7 @@ describe('acceptCase', () => {
   it('sets the deadline of a promised case in working days from acceptance', () => {
     // Monday 3 Aug 2026 + 5 working days → Monday 10 Aug
     expect(promised()).toMatchObject({
-      status: 'accepted',
+      stage: 'accepted',
       acceptedOn: '2026-08-03',
       deadline: '2026-08-10',
     });
@@ -64,13 +68,13 @@ describe('补办 (materials incomplete)', () => {
       cal,
     );
     expect(c).toMatchObject({
-      status: 'awaitingMaterials',
+      stage: 'awaitingMaterials',
       deadline: null,
       missingMaterials: ['身份证复印件', '房产证'],
     });
     c = step(c, { kind: 'materialsComplete', on: '2026-08-07' });
     // Friday 7 Aug + 5 working days → Friday 14 Aug
-    expect(c).toMatchObject({ status: 'accepted', acceptedOn: '2026-08-07', deadline: '2026-08-14' });
+    expect(c).toMatchObject({ stage: 'accepted', acceptedOn: '2026-08-07', deadline: '2026-08-14' });
   });
   it('flags a second 补办 on the same case as a failure of one-time notification', () => {
     let c = step(promised(), { kind: 'requestMaterials', on: '2026-08-03', missing: ['申请表'] });
@@ -94,7 +98,7 @@ describe('退回 (return)', () => {
       on: '2026-08-03',
       reasons: ['申请事项不属于本机关职权范围'],
     });
-    expect(c).toMatchObject({ status: 'returned', returnReasons: ['申请事项不属于本机关职权范围'] });
+    expect(c).toMatchObject({ stage: 'returned', returnReasons: ['申请事项不属于本机关职权范围'] });
   });
   it('refuses "materials incomplete" as a reason, in Chinese and English', () => {
     for (const reason of ['申请材料不全', '材料不齐', 'materials incomplete']) {
@@ -124,10 +128,10 @@ describe('联办 (joint)', () => {
     c = step(c, { kind: 'jointAnswer', on: '2026-08-11', department: '住建局' });
     expect(c.flags).toStrictEqual(['jointDepartmentLate']);
     c = step(c, { kind: 'decide', on: '2026-08-12', decision: 'approved' });
-    expect(c.status).toBe('decided');
+    expect(c.stage).toBe('decided');
   });
   it('raises a red alert for a department past its own limit', () => {
-    const alerts = caseAlerts(joint(), '2026-08-07', cal);
+    const alerts = caseAlerts(joint(), '2026-08-07', cal, rules);
     expect(alerts).toContainEqual({
       kind: 'jointLate',
       level: 'red',
@@ -149,18 +153,20 @@ describe('上报 (escalated)', () => {
       on: '2026-08-03',
     });
   it('asks for an explanation after 15 days without a reply, until it is filed', () => {
-    expect(caseAlerts(forwarded(), '2026-08-18', cal).some((a) => a.kind === 'explanationDue')).toBe(false);
-    const due = caseAlerts(forwarded(), '2026-08-19', cal).find((a) => a.kind === 'explanationDue');
+    expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).some((a) => a.kind === 'explanationDue')).toBe(
+      false,
+    );
+    const due = caseAlerts(forwarded(), '2026-08-19', cal, rules).find((a) => a.kind === 'explanationDue');
     expect(due).toMatchObject({ level: 'red', daysWaiting: 16 });
     const filed = step(forwarded(), { kind: 'fileExplanation', on: '2026-08-19' });
-    expect(caseAlerts(filed, '2026-08-25', cal).some((a) => a.kind === 'explanationDue')).toBe(false);
+    expect(caseAlerts(filed, '2026-08-25', cal, rules).some((a) => a.kind === 'explanationDue')).toBe(false);
   });
   it('cannot be decided before the upper authority replies', () => {
     expect(zh(() => step(forwarded(), { kind: 'decide', on: '2026-08-10', decision: 'approved' }))).toBe(
       'event：上级尚未批复',
     );
     const replied = step(forwarded(), { kind: 'upperReply', on: '2026-08-10' });
-    expect(step(replied, { kind: 'decide', on: '2026-08-11', decision: 'approved' }).status).toBe('decided');
+    expect(step(replied, { kind: 'decide', on: '2026-08-11', decision: 'approved' }).stage).toBe('decided');
   });
 });
 
@@ -168,12 +174,12 @@ describe('completion, notification and pickup', () => {
   it('walks decide → notify → pick up, and refuses steps out of order', () => {
     let c = promised();
     expect(zh(() => step(c, { kind: 'notify', on: '2026-08-04' }))).toBe(
-      'event：当前状态为「已受理」，不能进行此操作',
+      'event：当前状态为「办理中」，不能进行此操作',
     );
     c = step(c, { kind: 'decide', on: '2026-08-07', decision: 'approved' });
     c = step(c, { kind: 'notify', on: '2026-08-07' });
     c = step(c, { kind: 'pickUp', on: '2026-08-10' });
-    expect(c).toMatchObject({ status: 'pickedUp', pickedUpOn: '2026-08-10', flags: [] });
+    expect(c).toMatchObject({ stage: 'pickedUp', pickedUpOn: '2026-08-10', flags: [] });
   });
   it('needs written reasons for a refusal', () => {
     expect(() => step(promised(), { kind: 'decide', on: '2026-08-04', decision: 'refused' })).toThrow(
@@ -190,28 +196,96 @@ describe('completion, notification and pickup', () => {
 describe('deadline alerts and overdue proposals', () => {
   it('is yellow on the last working day, red after the deadline', () => {
     const c = promised(); // deadline Monday 10 Aug
-    expect(caseAlerts(c, '2026-08-05', cal)).toStrictEqual([]);
-    expect(caseAlerts(c, '2026-08-07', cal)).toStrictEqual([
+    expect(caseAlerts(c, '2026-08-05', cal, rules)).toStrictEqual([]);
+    expect(caseAlerts(c, '2026-08-07', cal, rules)).toStrictEqual([
       { kind: 'deadlineNear', level: 'yellow', deadline: '2026-08-10', workingDaysLeft: 1 },
     ]);
-    expect(caseAlerts(c, '2026-08-12', cal)).toStrictEqual([
+    expect(caseAlerts(c, '2026-08-12', cal, rules)).toStrictEqual([
       { kind: 'overdue', level: 'red', deadline: '2026-08-10', overdueWorkingDays: 2 },
     ]);
   });
   it('proposes B5 per overdue working day and one F3 to the first responsible person, and nothing on time', () => {
     const late = step(promised(), { kind: 'decide', on: '2026-08-13', decision: 'approved' });
     expect(late.flags).toStrictEqual(['overdue']);
-    expect(proposeOverdueSanctions(late, cal).map((p) => [p.staff, p.item, p.qty])).toStrictEqual([
+    expect(proposeOverdueSanctions(late, cal, rules).map((p) => [p.staff, p.item, p.qty])).toStrictEqual([
       ['p1', 'B5', 3],
       ['p1', 'F3', 1],
     ]);
     const onTime = step(promised(), { kind: 'decide', on: '2026-08-10', decision: 'approved' });
-    expect(proposeOverdueSanctions(onTime, cal)).toStrictEqual([]);
+    expect(proposeOverdueSanctions(onTime, cal, rules)).toStrictEqual([]);
   });
   it('counts overdue days across National Day in working days', () => {
     // accepted Monday 21 Sept 2026, 3 days: 22, 23, 24 → due Thursday 24; 中秋 25–27, 国庆 1–7 Oct
     const c = step(promised('2026-09-21', 3), { kind: 'decide', on: '2026-10-08', decision: 'approved' });
     expect(c.deadline).toBe('2026-09-24');
-    expect(proposeOverdueSanctions(c, cal)[0]!.qty).toBe(4); // 28, 29, 30 Sept and 8 Oct
+    expect(proposeOverdueSanctions(c, cal, rules)[0]!.qty).toBe(4); // 28, 29, 30 Sept and 8 Oct
+  });
+});
+
+describe('the case rules of the policy in force', () => {
+  it('proposes only what the policy names, with the qty it counts', () => {
+    const pointsOnly: TCaseRules = { ...rules, overdueSanctions: [{ item: 'B5', per: 'overdueWorkingDay' }] };
+    const late = step(promised(), { kind: 'decide', on: '2026-08-13', decision: 'approved' });
+    expect(proposeOverdueSanctions(late, cal, pointsOnly).map((p) => [p.item, p.qty])).toStrictEqual([
+      ['B5', 3],
+    ]);
+    expect(proposeOverdueSanctions(late, cal, { ...rules, overdueSanctions: [] })).toStrictEqual([]);
+  });
+  it('warns as many working days ahead as the policy says', () => {
+    const c = promised(); // deadline Monday 10 Aug
+    expect(caseAlerts(c, '2026-08-05', cal, { ...rules, warnWorkingDays: 3 })).toStrictEqual([
+      { kind: 'deadlineNear', level: 'yellow', deadline: '2026-08-10', workingDaysLeft: 3 },
+    ]);
+  });
+  it('counts the 上报 wait in working days when the policy says so', () => {
+    const forwarded = step(
+      acceptCase({ type: 'escalated', acceptedBy: 'p1', on: '2026-08-03', promisedDays: 20 }, cal),
+      { kind: 'forward', on: '2026-08-03' },
+    );
+    const working: TCaseRules = { ...rules, escalation: { replyDays: 15, dayKind: 'working' } };
+    // 19 Aug is 16 calendar days but 12 working days after 3 Aug
+    expect(caseAlerts(forwarded, '2026-08-19', cal, working)).toStrictEqual([]);
+    expect(caseAlerts(forwarded, '2026-08-25', cal, working)).toMatchObject([
+      { kind: 'explanationDue', daysWaiting: 16 },
+    ]);
+  });
+  it('refuses a policy without case rules, naming the section', () => {
+    expect(() => caseRulesOf({ ...POLICY_D, cases: undefined })).toThrow('cases');
+  });
+});
+
+describe('nextCaseSteps', () => {
+  const at = (c: Partial<Parameters<typeof nextCaseSteps>[0]>) =>
+    nextCaseSteps({
+      type: 'promised',
+      stage: 'accepted',
+      explanationFiledOn: null,
+      hasUnansweredDepartment: false,
+      ...c,
+    });
+  it('offers what each stage allows, in the order a clerk meets them', () => {
+    expect(at({})).toEqual(['requestMaterials', 'return', 'decide']);
+    expect(at({ stage: 'awaitingMaterials' })).toEqual(['materialsComplete', 'requestMaterials', 'return']);
+    expect(at({ type: 'joint', hasUnansweredDepartment: true })).toEqual([
+      'requestMaterials',
+      'return',
+      'copyJoint',
+      'jointAnswer',
+      'decide',
+    ]);
+    expect(at({ type: 'escalated' })).toEqual(['requestMaterials', 'return', 'forward', 'decide']);
+    expect(at({ type: 'escalated', stage: 'forwarded' })).toEqual(['fileExplanation', 'upperReply']);
+    expect(at({ type: 'escalated', stage: 'forwarded', explanationFiledOn: '2026-08-19' })).toEqual([
+      'upperReply',
+    ]);
+    expect(at({ stage: 'decided' })).toEqual(['notify']);
+    expect(at({ stage: 'notified' })).toEqual(['pickUp']);
+    expect(at({ stage: 'returned' })).toEqual([]);
+    expect(at({ stage: 'pickedUp' })).toEqual([]);
+  });
+  it('offers no step that applyCaseEvent would refuse for its stage', () => {
+    for (const stage of ['accepted', 'awaitingMaterials', 'forwarded', 'decided', 'notified'] as const)
+      for (const kind of at({ stage, type: 'joint', hasUnansweredDepartment: true }))
+        expect(CASE_STEP_STAGES[kind]).toContain(stage);
   });
 });

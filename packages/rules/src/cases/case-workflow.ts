@@ -1,40 +1,16 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
-
-/** 即办件 / 承诺件 / 联办件 / 上报件 */
-export const CASE_TYPES = ['immediate', 'promised', 'joint', 'escalated'] as const;
-export type TCaseType = (typeof CASE_TYPES)[number];
-
-export const CASE_STATUSES = [
-  'accepted', // 受理, the clock runs
-  'awaitingMaterials', // 补办: the clock stops until the materials are complete
-  'returned', // 退回: not accepted, with written reasons
-  'forwarded', // 上报: forwarded upward, waiting for the reply
-  'decided', // 办结: approved or refused
-  'notified', // 已通知申请人
-  'pickedUp', // 已取件
-] as const;
-export type TCaseStatus = (typeof CASE_STATUSES)[number];
-
-/** The settings of the working rules (高新区 办件工作规程) that another center may write differently. */
-export interface TCaseRules {
-  /** 上报件: 超过15天未批复，要向中心作出解释 */
-  escalationReplyDays: number;
-  /** counted in calendar days (the text's 天) or working days */
-  escalationDayKind: 'calendar' | 'working';
-  /** yellow alert when this many working days or fewer are left */
-  warnWorkingDays: number;
-  /** B5 under policy A: −3 per overdue working day; F3 under policy B: one fine per overdue case */
-  overdueItems: { points: string; fine: string };
-}
-
-export const DEFAULT_CASE_RULES: TCaseRules = {
-  escalationReplyDays: 15,
-  escalationDayKind: 'calendar',
-  warnWorkingDays: 1,
-  overdueItems: { points: 'B5', fine: 'F3' },
-};
+import type { TCaseRules } from './case-rules.schema.ts';
+import { CASE_STEP_STAGES } from './case-steps.ts';
+import {
+  CASE_STAGE_LABELS,
+  OPEN_CASE_STAGES,
+  type TCaseDecision,
+  type TCaseFlag,
+  type TCaseStage,
+  type TCaseType,
+} from './case-vocabulary.ts';
 
 export interface TJointDepartment {
   department: string;
@@ -47,7 +23,7 @@ export interface TJointDepartment {
 /** A case as the workflow sees it: everything the transitions and the deadlines need. */
 export interface TCaseState {
   type: TCaseType;
-  status: TCaseStatus;
+  stage: TCaseStage;
   /** 第一责任人: whoever accepted it */
   acceptedBy: string;
   /** the first day the applicant stood at the window */
@@ -65,14 +41,12 @@ export interface TCaseState {
   forwardedOn: TIsoDate | null;
   upperReplyOn: TIsoDate | null;
   explanationFiledOn: TIsoDate | null;
-  decision: 'approved' | 'refused' | null;
+  decision: TCaseDecision | null;
   decidedOn: TIsoDate | null;
   notifiedOn: TIsoDate | null;
   pickedUpOn: TIsoDate | null;
   flags: TCaseFlag[];
 }
-
-export type TCaseFlag = 'oneTimeNotificationFailed' | 'jointDepartmentLate' | 'overdue';
 
 export type TCaseEvent =
   | { kind: 'requestMaterials'; on: TIsoDate; missing: string[] }
@@ -83,7 +57,7 @@ export type TCaseEvent =
   | { kind: 'forward'; on: TIsoDate }
   | { kind: 'fileExplanation'; on: TIsoDate }
   | { kind: 'upperReply'; on: TIsoDate }
-  | { kind: 'decide'; on: TIsoDate; decision: 'approved' | 'refused'; reasons?: string[] }
+  | { kind: 'decide'; on: TIsoDate; decision: TCaseDecision; reasons?: string[] }
   | { kind: 'notify'; on: TIsoDate }
   | { kind: 'pickUp'; on: TIsoDate };
 
@@ -96,6 +70,30 @@ const refuse = (path: string, en: string, zh: string): never => {
 };
 
 /**
+ * The promised limit of a matter or case, in working days: 即办件 0 (decided on the spot or the same
+ * day), any other type at least 1 (规程 三、1–4). Throws a RulesError naming `promisedDays`.
+ */
+export function checkPromisedDays(type: TCaseType, promisedDays: number): void {
+  if (!Number.isInteger(promisedDays) || promisedDays < 0) {
+    refuse(
+      'promisedDays',
+      'expected a whole number of working days ≥ 0',
+      '承诺时限须为不小于0的整数（工作日）',
+    );
+  }
+  if (type === 'immediate' && promisedDays !== 0) {
+    refuse(
+      'promisedDays',
+      'an immediate case is decided the same day (0 days)',
+      '即办件须当场或当天办结（时限为0）',
+    );
+  }
+  if (type !== 'immediate' && promisedDays === 0) {
+    refuse('promisedDays', 'a promised case needs a limit of at least one working day', '承诺件须有承诺时限');
+  }
+}
+
+/**
  * 受理: opens a case. An immediate case is due the same day; a promised, joint or escalated case within
  * its promised working days from the acceptance day. With `missing` materials the case starts in 补办
  * instead, and its clock starts only when they are complete.
@@ -104,26 +102,10 @@ export function acceptCase(
   input: { type: TCaseType; acceptedBy: string; on: TIsoDate; promisedDays: number; missing?: string[] },
   calendar: TWorkCalendar,
 ): TCaseState {
-  if (!Number.isInteger(input.promisedDays) || input.promisedDays < 0) {
-    refuse(
-      'promisedDays',
-      'expected a whole number of working days ≥ 0',
-      '承诺时限须为不小于0的整数（工作日）',
-    );
-  }
-  if (input.type === 'immediate' && input.promisedDays !== 0) {
-    refuse(
-      'promisedDays',
-      'an immediate case is decided the same day (0 days)',
-      '即办件须当场或当天办结（时限为0）',
-    );
-  }
-  if (input.type !== 'immediate' && input.promisedDays === 0) {
-    refuse('promisedDays', 'a promised case needs a limit of at least one working day', '承诺件须有承诺时限');
-  }
+  checkPromisedDays(input.type, input.promisedDays);
   const base: TCaseState = {
     type: input.type,
-    status: 'accepted',
+    stage: 'accepted',
     acceptedBy: input.acceptedBy,
     receivedOn: input.on,
     acceptedOn: input.on,
@@ -148,30 +130,6 @@ export function acceptCase(
   return base;
 }
 
-const ALLOWED: Record<TCaseEvent['kind'], readonly TCaseStatus[]> = {
-  requestMaterials: ['accepted', 'awaitingMaterials'],
-  materialsComplete: ['awaitingMaterials'],
-  return: ['accepted', 'awaitingMaterials'],
-  copyJoint: ['accepted'],
-  jointAnswer: ['accepted'],
-  forward: ['accepted'],
-  fileExplanation: ['forwarded'],
-  upperReply: ['forwarded'],
-  decide: ['accepted', 'forwarded'],
-  notify: ['decided'],
-  pickUp: ['notified'],
-};
-
-const STATUS_ZH: Record<TCaseStatus, string> = {
-  accepted: '已受理',
-  awaitingMaterials: '待补办',
-  returned: '已退回',
-  forwarded: '已上报',
-  decided: '已办结',
-  notified: '已通知',
-  pickedUp: '已取件',
-};
-
 const addFlag = (flags: TCaseFlag[], flag: TCaseFlag) => (flags.includes(flag) ? flags : [...flags, flag]);
 
 /**
@@ -179,11 +137,11 @@ const addFlag = (flags: TCaseFlag[], flag: TCaseFlag) => (flags.includes(flag) ?
  * a RulesError saying, in Chinese too, why the step is not allowed.
  */
 export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: TWorkCalendar): TCaseState {
-  if (!ALLOWED[event.kind].includes(state.status)) {
+  if (!CASE_STEP_STAGES[event.kind].includes(state.stage)) {
     refuse(
       'event',
-      `"${event.kind}" is not allowed on a case that is ${state.status}`,
-      `当前状态为「${STATUS_ZH[state.status]}」，不能进行此操作`,
+      `"${event.kind}" is not allowed on a case that is ${state.stage}`,
+      `当前状态为「${CASE_STAGE_LABELS[state.stage].zh}」，不能进行此操作`,
     );
   }
   const last = [
@@ -204,7 +162,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       const supplementCount = state.supplementCount + 1;
       return {
         ...state,
-        status: 'awaitingMaterials',
+        stage: 'awaitingMaterials',
         acceptedOn: null,
         deadline: null,
         supplementCount,
@@ -216,7 +174,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       // 规程 二、4: 申请人补齐或补正材料之日为该事项正式受理之日
       return {
         ...state,
-        status: 'accepted',
+        stage: 'accepted',
         acceptedOn: event.on,
         deadline: calendar.addWorkingDays(event.on, state.promisedDays),
         missingMaterials: [],
@@ -232,7 +190,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
           '不得以申请材料不全为由退回，请出具补办件通知单',
         );
       }
-      return { ...state, status: 'returned', returnReasons: event.reasons, deadline: null };
+      return { ...state, stage: 'returned', returnReasons: event.reasons, deadline: null };
     }
     case 'copyJoint': {
       if (state.type !== 'joint')
@@ -275,12 +233,12 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
     case 'forward':
       if (state.type !== 'escalated')
         refuse('event', 'only an escalated case is forwarded upward', '仅上报件可转报上级');
-      return { ...state, status: 'forwarded', forwardedOn: event.on };
+      return { ...state, stage: 'forwarded', forwardedOn: event.on };
     case 'fileExplanation':
       if (state.explanationFiledOn) refuse('event', 'the explanation was already filed', '已向中心作出解释');
       return { ...state, explanationFiledOn: event.on };
     case 'upperReply':
-      return { ...state, status: 'accepted', upperReplyOn: event.on };
+      return { ...state, stage: 'accepted', upperReplyOn: event.on };
     case 'decide': {
       if (state.type === 'joint' && state.joint.some((j) => !j.answeredOn)) {
         const waiting = state.joint.filter((j) => !j.answeredOn).map((j) => j.department);
@@ -290,7 +248,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
           `尚待相关部门反馈意见：${waiting.join('、')}`,
         );
       }
-      if (state.type === 'escalated' && state.status === 'forwarded') {
+      if (state.type === 'escalated' && state.stage === 'forwarded') {
         refuse('event', 'the upper authority has not replied yet', '上级尚未批复');
       }
       if (event.decision === 'refused' && !event.reasons?.some((r) => r.trim() !== '')) {
@@ -299,7 +257,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       const overdue = state.deadline !== null && event.on > state.deadline;
       return {
         ...state,
-        status: 'decided',
+        stage: 'decided',
         decision: event.decision,
         decidedOn: event.on,
         returnReasons: event.reasons ?? [],
@@ -307,9 +265,9 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       };
     }
     case 'notify':
-      return { ...state, status: 'notified', notifiedOn: event.on };
+      return { ...state, stage: 'notified', notifiedOn: event.on };
     case 'pickUp':
-      return { ...state, status: 'pickedUp', pickedUpOn: event.on };
+      return { ...state, stage: 'pickedUp', pickedUpOn: event.on };
   }
 }
 
@@ -319,15 +277,18 @@ export type TCaseAlert =
   | { kind: 'explanationDue'; level: 'red'; forwardedOn: TIsoDate; daysWaiting: number }
   | { kind: 'jointLate'; level: 'red'; department: string; due: TIsoDate };
 
-/** The alerts a case raises on `today`: yellow before the deadline, red after; 上报 explanations due; late departments. */
+/**
+ * The alerts a case raises on `today` under the policy's case rules: yellow before the deadline, red
+ * after; 上报 explanations due; late departments.
+ */
 export function caseAlerts(
   state: TCaseState,
   today: TIsoDate,
   calendar: TWorkCalendar,
-  rules: TCaseRules = DEFAULT_CASE_RULES,
+  rules: TCaseRules,
 ): TCaseAlert[] {
   const alerts: TCaseAlert[] = [];
-  const open = state.status === 'accepted' || state.status === 'forwarded';
+  const open = OPEN_CASE_STAGES.includes(state.stage);
   if (open && state.deadline) {
     const left = calendar.workingDaysBetween(today, state.deadline);
     if (today > state.deadline) {
@@ -341,12 +302,12 @@ export function caseAlerts(
       alerts.push({ kind: 'deadlineNear', level: 'yellow', deadline: state.deadline, workingDaysLeft: left });
     }
   }
-  if (state.status === 'forwarded' && state.forwardedOn && !state.explanationFiledOn) {
+  if (state.stage === 'forwarded' && state.forwardedOn && !state.explanationFiledOn) {
     const waited =
-      rules.escalationDayKind === 'calendar'
+      rules.escalation.dayKind === 'calendar'
         ? toEpochDay(today) - toEpochDay(state.forwardedOn)
         : calendar.workingDaysBetween(state.forwardedOn, today);
-    if (waited > rules.escalationReplyDays) {
+    if (waited > rules.escalation.replyDays) {
       alerts.push({
         kind: 'explanationDue',
         level: 'red',
@@ -355,7 +316,7 @@ export function caseAlerts(
       });
     }
   }
-  if (state.status === 'accepted') {
+  if (state.stage === 'accepted') {
     for (const j of state.joint) {
       const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
       if (!j.answeredOn && today > due)
@@ -375,20 +336,25 @@ export interface TOverdueProposal {
 }
 
 /**
- * When a case was decided late, proposes the B5 deduction (−3 per overdue working day) and the F3 fine
- * for a supervisor to confirm or reject. Nothing is deducted here: these are proposals.
+ * When a case was decided late, proposes what the policy's `overdueSanctions` name (the seed's: the B5
+ * deduction, −3 per overdue working day, and the F3 fine) for a supervisor to confirm or reject.
+ * Nothing is deducted here: these are proposals.
  */
 export function proposeOverdueSanctions(
   state: TCaseState,
   calendar: TWorkCalendar,
-  rules: TCaseRules = DEFAULT_CASE_RULES,
+  rules: TCaseRules,
 ): TOverdueProposal[] {
   if (!state.decidedOn || !state.deadline) return [];
   const days = calendar.overdueWorkingDays(state.deadline, state.decidedOn);
   if (days === 0) return [];
   const reason = `承诺时限 ${state.deadline}，${state.decidedOn} 办结，超期 ${days} 个工作日`;
-  return [
-    { staff: state.acceptedBy, item: rules.overdueItems.points, qty: days, date: state.decidedOn, reason },
-    { staff: state.acceptedBy, item: rules.overdueItems.fine, qty: 1, date: state.decidedOn, reason },
-  ];
+  const date = state.decidedOn;
+  return rules.overdueSanctions.map((s) => ({
+    staff: state.acceptedBy,
+    item: s.item,
+    qty: s.per === 'overdueWorkingDay' ? days : 1,
+    date,
+    reason,
+  }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCaseRules } from '../cases/case-rules.schema.ts';
 import { FLAGS, GRADES } from '../vocabulary/assessment.vocabulary.ts';
 import { STAFF_POSTS } from '../vocabulary/conduct.vocabulary.ts';
 import { seedLinks, ZLinks } from './policy-links.ts';
@@ -175,6 +176,8 @@ export const ZPolicy = z
     uniform: ZUniform.optional(),
     /** which item an event records (a valid complaint, an award); the seed's when absent ({@link seedLinks}) */
     links: ZLinks.optional(),
+    /** 办件: the case rules (policy D) */
+    cases: ZCaseRules.optional(),
   })
   .superRefine((p, ctx) => {
     const codes = new Set<string>();

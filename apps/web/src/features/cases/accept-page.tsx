@@ -1,4 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import { CASE_NOTICE_LABELS, CASE_TYPE_LABELS } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,11 +17,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PageHead } from '../../components/page-head.tsx';
+import type { TKey } from '../../i18n/dictionary.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useStaffList } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
-import { type TCasesKey, useCasesText } from './cases-text.ts';
 
 const PRINT_CSS =
   '@media print { .no-print, .ant-layout-sider, .ant-layout-header, .page-head { display: none !important; } }';
@@ -40,7 +42,7 @@ type TValues = {
  * receipt (受理通知单) with the acceptance code and the query password — shown this once.
  */
 export default function AcceptPage() {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -59,15 +61,13 @@ export default function AcceptPage() {
     }),
   );
   const receipt = accept.data?.receipt;
-  const required = (field: TCasesKey) => [
-    { required: true, message: ct('app.required', { field: ct(field) }) },
-  ];
+  const required = (field: TKey) => [{ required: true, message: t('entry.required', { field: t(field) }) }];
 
   return (
     <div data-testid="page-case-accept">
       {/* the receipt alone on paper: the menu, the header and the form stay on screen */}
       <style>{PRINT_CSS}</style>
-      <PageHead title={ct('accept.title')} />
+      <PageHead title={t('nav.caseAccept')} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12} className="no-print">
           <Card size="small">
@@ -87,19 +87,19 @@ export default function AcceptPage() {
                 })
               }
             >
-              <Form.Item name="matterId" label={ct('col.matter')} rules={required('col.matter')}>
+              <Form.Item name="matterId" label={t('case.matter')} rules={required('case.matter')}>
                 <Select
                   showSearch
                   optionFilterProp="label"
                   options={matters.data?.map((m) => ({
                     value: m.id,
-                    label: `${m.name}（${ct(`type.${m.type}` as TCasesKey)}）`,
+                    label: `${m.name}（${term(CASE_TYPE_LABELS[m.type])}）`,
                   }))}
                   data-testid="accept-matter"
                 />
               </Form.Item>
               {isCenter ? (
-                <Form.Item name="staffId" label={ct('col.staff')} rules={required('col.staff')}>
+                <Form.Item name="staffId" label={t('case.acceptedBy')} rules={required('case.acceptedBy')}>
                   <Select
                     showSearch
                     optionFilterProp="label"
@@ -110,30 +110,30 @@ export default function AcceptPage() {
               <Space wrap>
                 <Form.Item
                   name="applicantName"
-                  label={ct('accept.applicantName')}
-                  rules={required('accept.applicantName')}
+                  label={t('case.accept.applicantName')}
+                  rules={required('case.accept.applicantName')}
                 >
                   <Input data-testid="accept-name" />
                 </Form.Item>
                 <Form.Item
                   name="applicantPhone"
-                  label={ct('accept.applicantPhone')}
-                  rules={required('accept.applicantPhone')}
+                  label={t('case.accept.applicantPhone')}
+                  rules={required('case.accept.applicantPhone')}
                 >
                   <Input data-testid="accept-phone" />
                 </Form.Item>
-                <Form.Item name="handlerPhone" label={ct('accept.handlerPhone')}>
+                <Form.Item name="handlerPhone" label={t('case.accept.handlerPhone')}>
                   <Input />
                 </Form.Item>
-                <Form.Item name="on" label={ct('col.received')} rules={required('col.received')}>
+                <Form.Item name="on" label={t('case.receivedOn')} rules={required('case.receivedOn')}>
                   <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
                 </Form.Item>
               </Space>
-              <Form.Item name="missing" label={ct('step.missing')} extra={ct('accept.missingHint')}>
+              <Form.Item name="missing" label={t('case.step.missing')} extra={t('case.accept.missingHint')}>
                 <Select mode="tags" open={false} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={accept.isPending} data-testid="accept-submit">
-                {ct('accept.submit')}
+                {t('case.accept.submit')}
               </Button>
               {accept.isError ? (
                 <Alert
@@ -147,27 +147,27 @@ export default function AcceptPage() {
             </Form>
           </Card>
           {matter ? (
-            <Card size="small" title={ct('accept.guide')} style={{ marginTop: 12 }}>
+            <Card size="small" title={t('case.accept.guide')} style={{ marginTop: 12 }}>
               <Descriptions size="small" column={1} bordered>
-                <Descriptions.Item label={ct('matter.legalBasis')}>
+                <Descriptions.Item label={t('case.matter.legalBasis')}>
                   {matter.legalBasis || '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.materials')}>
+                <Descriptions.Item label={t('case.matter.materials')}>
                   {matter.materials.length ? matter.materials.join('；') : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.procedure')}>
+                <Descriptions.Item label={t('case.matter.procedure')}>
                   {matter.procedure || '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.promisedDays')}>
-                  {matter.type === 'immediate' ? ct('type.immediate') : `${matter.promisedDays}`}
+                <Descriptions.Item label={t('case.matter.promisedDays')}>
+                  {matter.type === 'immediate' ? term(CASE_TYPE_LABELS.immediate) : `${matter.promisedDays}`}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.fees')}>
+                <Descriptions.Item label={t('case.matter.fees')}>
                   {[matter.fees, matter.feeBasis].filter(Boolean).join('；') || '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.inquiryPhone')}>
+                <Descriptions.Item label={t('case.matter.inquiryPhone')}>
                   {matter.inquiryPhone || '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label={ct('matter.complaintPhone')}>
+                <Descriptions.Item label={t('case.matter.complaintPhone')}>
                   {matter.complaintPhone || '—'}
                 </Descriptions.Item>
               </Descriptions>
@@ -178,10 +178,10 @@ export default function AcceptPage() {
           {receipt ? (
             <Card
               size="small"
-              title={ct('accept.receipt')}
+              title={term(CASE_NOTICE_LABELS.acceptanceNotice)}
               extra={
                 <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-                  {ct('detail.print')}
+                  {t('case.detail.print')}
                 </Button>
               }
               data-testid="receipt"
@@ -190,7 +190,7 @@ export default function AcceptPage() {
                 className="no-print"
                 type="warning"
                 showIcon
-                title={ct('accept.passwordOnce')}
+                title={t('case.accept.passwordOnce')}
                 style={{ marginBottom: 12 }}
               />
               <Descriptions size="small" column={1} bordered>
@@ -202,7 +202,7 @@ export default function AcceptPage() {
                   {receipt.promisedDays === 0 ? '即办' : `${receipt.promisedDays}个工作日`}
                 </Descriptions.Item>
                 <Descriptions.Item label="⑥ 受理时间 / 取件时间">
-                  {`${formatDate(receipt.acceptedOn, locale)} / ${receipt.pickupOn ? formatDate(receipt.pickupOn, locale) : ct('accept.afterMaterials')}`}
+                  {`${formatDate(receipt.acceptedOn, locale)} / ${receipt.pickupOn ? formatDate(receipt.pickupOn, locale) : t('case.accept.afterMaterials')}`}
                 </Descriptions.Item>
                 <Descriptions.Item label="⑦ 受理编码 / 查询密码">
                   <Typography.Text strong data-testid="receipt-code">
@@ -223,7 +223,7 @@ export default function AcceptPage() {
                     .join('；')}
                 </Descriptions.Item>
                 {receipt.missingMaterials.length ? (
-                  <Descriptions.Item label={ct('step.missing')}>
+                  <Descriptions.Item label={t('case.step.missing')}>
                     {receipt.missingMaterials.join('；')}
                   </Descriptions.Item>
                 ) : null}

@@ -1,28 +1,26 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CASE_DECISION_LABELS,
+  CASE_EVENT_LABELS,
+  nextCaseSteps,
+  type TCaseStage,
+  type TCaseStepKind,
+  type TCaseType,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { TKey } from '../../i18n/dictionary.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
-import { type TCasesKey, useCasesText } from './cases-text.ts';
 
-export type TStepKind =
-  | 'requestMaterials'
-  | 'materialsComplete'
-  | 'return'
-  | 'copyJoint'
-  | 'jointAnswer'
-  | 'forward'
-  | 'fileExplanation'
-  | 'upperReply'
-  | 'decide'
-  | 'notify'
-  | 'pickUp';
+export type TStepKind = TCaseStepKind;
 
 type TCaseLike = {
   id: number;
-  type: 'immediate' | 'promised' | 'joint' | 'escalated';
-  stage: string;
+  type: TCaseType;
+  stage: TCaseStage;
   explanationFiledOn: string | null;
 };
 type TJointLike = { department: string; answeredOn: string | null };
@@ -32,26 +30,12 @@ type TJointLike = { department: string; answeredOn: string | null };
  * reason): 补办, 材料补齐, 退回, 抄告 and 反馈 (联办), 上报, 说明, 批复, 办结, 通知, 领取.
  */
 export function nextSteps(c: TCaseLike, joint: readonly TJointLike[]): TStepKind[] {
-  switch (c.stage) {
-    case 'awaitingMaterials':
-      return ['materialsComplete', 'requestMaterials', 'return'];
-    case 'accepted': {
-      const steps: TStepKind[] = ['requestMaterials', 'return'];
-      if (c.type === 'joint') steps.push('copyJoint');
-      if (joint.some((j) => !j.answeredOn)) steps.push('jointAnswer');
-      if (c.type === 'escalated') steps.push('forward');
-      steps.push('decide');
-      return steps;
-    }
-    case 'forwarded':
-      return c.explanationFiledOn ? ['upperReply'] : ['fileExplanation', 'upperReply'];
-    case 'decided':
-      return ['notify'];
-    case 'notified':
-      return ['pickUp'];
-    default:
-      return [];
-  }
+  return nextCaseSteps({
+    type: c.type,
+    stage: c.stage,
+    explanationFiledOn: c.explanationFiledOn,
+    hasUnansweredDepartment: joint.some((j) => !j.answeredOn),
+  });
 }
 
 type TValues = {
@@ -67,7 +51,7 @@ type TValues = {
 
 /** The buttons of the next steps, each with its small form (the day, and what the step needs). */
 export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJointLike[] }) {
-  const { ct } = useCasesText();
+  const { t, term } = useI18n();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -113,7 +97,7 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
     onSuccess: async () => {
       setKind(null);
       form.resetFields();
-      message.success(ct('app.saved'));
+      message.success(t('app.saved'));
       await queryClient.invalidateQueries(trpc.cases.pathFilter());
     },
   });
@@ -129,9 +113,7 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
     });
     setKind(k);
   };
-  const required = (field: TCasesKey) => [
-    { required: true, message: ct('app.required', { field: ct(field) }) },
-  ];
+  const required = (field: TKey) => [{ required: true, message: t('entry.required', { field: t(field) }) }];
 
   return (
     <>
@@ -144,29 +126,29 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
             onClick={() => open(k)}
             data-testid={`step-${k}`}
           >
-            {ct(`step.${k}` as TCasesKey)}
+            {term(CASE_EVENT_LABELS[k])}
           </Button>
         ))}
       </Space>
       <Modal
         open={kind !== null}
-        title={kind ? ct(`step.${kind}` as TCasesKey) : ''}
-        cancelText={ct('app.cancel')}
+        title={kind ? term(CASE_EVENT_LABELS[kind]) : ''}
+        cancelText={t('app.cancel')}
         confirmLoading={step.isPending}
         onCancel={() => setKind(null)}
         onOk={() => form.submit()}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => kind && step.mutate({ kind, v })}>
-          <Form.Item name="on" label={ct('step.on')} rules={required('step.on')}>
+          <Form.Item name="on" label={t('entry.date')} rules={required('entry.date')}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           {kind === 'requestMaterials' ? (
             <Form.Item
               name="missing"
-              label={ct('step.missing')}
-              rules={required('step.missing')}
-              extra={ct('step.missingHint')}
+              label={t('case.step.missing')}
+              rules={required('case.step.missing')}
+              extra={t('case.step.missingHint')}
             >
               <Select mode="tags" open={false} />
             </Form.Item>
@@ -174,9 +156,9 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
           {kind === 'return' ? (
             <Form.Item
               name="reasons"
-              label={ct('step.reasons')}
-              rules={required('step.reasons')}
-              extra={ct('step.returnHint')}
+              label={t('case.step.reasons')}
+              rules={required('case.step.reasons')}
+              extra={t('case.step.returnHint')}
             >
               <Select mode="tags" open={false} />
             </Form.Item>
@@ -187,11 +169,11 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
                 <>
                   {fields.map((field) => (
                     <Space key={field.key} align="baseline">
-                      <Form.Item name={[field.name, 'department']} rules={required('step.department')}>
-                        <Input placeholder={ct('step.department')} />
+                      <Form.Item name={[field.name, 'department']} rules={required('case.step.department')}>
+                        <Input placeholder={t('case.step.department')} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'limitDays']} rules={required('step.limitDays')}>
-                        <InputNumber min={1} max={365} addonAfter={ct('step.limitDays')} />
+                      <Form.Item name={[field.name, 'limitDays']} rules={required('case.step.limitDays')}>
+                        <InputNumber min={1} max={365} addonAfter={t('case.step.limitDays')} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(field.name)} />
                     </Space>
@@ -201,7 +183,7 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
                     onClick={() => add({ department: '', limitDays: 3 })}
                     icon={<PlusOutlined />}
                   >
-                    {ct('step.department')}
+                    {t('case.step.department')}
                   </Button>
                 </>
               )}
@@ -209,34 +191,42 @@ export function CaseActions({ c, joint }: { c: TCaseLike; joint: readonly TJoint
           ) : null}
           {kind === 'jointAnswer' ? (
             <>
-              <Form.Item name="department" label={ct('step.department')} rules={required('step.department')}>
+              <Form.Item
+                name="department"
+                label={t('case.step.department')}
+                rules={required('case.step.department')}
+              >
                 <Select
                   options={joint
                     .filter((j) => !j.answeredOn)
                     .map((j) => ({ value: j.department, label: j.department }))}
                 />
               </Form.Item>
-              <Form.Item name="opinion" label={ct('detail.opinion')}>
+              <Form.Item name="opinion" label={t('case.detail.opinion')}>
                 <Input.TextArea rows={2} />
               </Form.Item>
             </>
           ) : null}
           {kind === 'fileExplanation' ? (
-            <Form.Item name="explanation" label={ct('step.explanation')} rules={required('step.explanation')}>
+            <Form.Item
+              name="explanation"
+              label={t('case.step.explanation')}
+              rules={required('case.step.explanation')}
+            >
               <Input.TextArea rows={3} />
             </Form.Item>
           ) : null}
           {kind === 'decide' ? (
             <>
-              <Form.Item name="decision" label={ct('step.decision')}>
+              <Form.Item name="decision" label={t('case.step.decision')}>
                 <Radio.Group
                   options={[
-                    { value: 'approved', label: ct('step.approved') },
-                    { value: 'refused', label: ct('step.refused') },
+                    { value: 'approved', label: term(CASE_DECISION_LABELS.approved) },
+                    { value: 'refused', label: term(CASE_DECISION_LABELS.refused) },
                   ]}
                 />
               </Form.Item>
-              <Form.Item name="reasons" label={ct('step.refusalReasons')}>
+              <Form.Item name="reasons" label={t('case.step.refusalReasons')}>
                 <Select mode="tags" open={false} />
               </Form.Item>
             </>

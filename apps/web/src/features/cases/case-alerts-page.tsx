@@ -1,13 +1,14 @@
+import { CASE_ALERT_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CaseDrawer } from './cases-page.tsx';
-import { type TCasesKey, useCasesText } from './cases-text.ts';
 import { FollowUpsTable } from './satisfaction-page.tsx';
 
 /**
@@ -15,20 +16,20 @@ import { FollowUpsTable } from './satisfaction-page.tsx';
  * for a reply without an explanation, 联办 departments past their own limit, poor ratings to follow up.
  */
 export default function CaseAlertsPage() {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const session = useSession();
   const [openId, setOpenId] = useState<number | null>(null);
   const alerts = useQuery(trpc.cases.alerts.queryOptions());
   const canSeeFollowUps = session.data?.role !== 'staff';
   const followUps = useQuery({
-    ...trpc.cases.followUps.queryOptions({ status: 'open' }),
+    ...trpc.cases.serviceRatings.followUps.queryOptions({ status: 'open' }),
     enabled: canSeeFollowUps,
   });
 
   return (
     <div data-testid="page-case-alerts">
-      <PageHead title={ct('alerts.title')} />
+      <PageHead title={t('nav.caseAlerts')} />
       <QueryView query={alerts} rows={8}>
         {(rows) => {
           const deadline = rows.filter((r) => r.alert.kind === 'overdue' || r.alert.kind === 'deadlineNear');
@@ -38,13 +39,13 @@ export default function CaseAlertsPage() {
             const a = r.alert;
             switch (a.kind) {
               case 'deadlineNear':
-                return ct('alert.daysLeft', { n: a.workingDaysLeft });
+                return t('case.alert.daysLeft', { n: a.workingDaysLeft });
               case 'overdue':
-                return ct('alert.daysOver', { n: a.overdueWorkingDays });
+                return t('case.alert.daysOver', { n: a.overdueWorkingDays });
               case 'explanationDue':
-                return ct('alert.waiting', { date: formatDate(a.forwardedOn, locale), n: a.daysWaiting });
+                return t('case.alert.waiting', { date: formatDate(a.forwardedOn, locale), n: a.daysWaiting });
               case 'jointLate':
-                return ct('alert.deptDue', { dept: a.department, date: formatDate(a.due, locale) });
+                return t('case.alert.deptDue', { dept: a.department, date: formatDate(a.due, locale) });
             }
           };
           const table = (data: typeof rows, testId: string) => (
@@ -61,29 +62,29 @@ export default function CaseAlertsPage() {
               columns={[
                 {
                   key: 'level',
-                  title: ct('col.alert'),
+                  title: t('case.alert'),
                   render: (_, r) => (
                     <Tag color={r.alert.level === 'red' ? 'red' : 'gold'}>
-                      {ct(`alert.${r.alert.kind}` as TCasesKey)}
+                      {term(CASE_ALERT_LABELS[r.alert.kind])}
                     </Tag>
                   ),
                 },
-                { key: 'code', title: ct('col.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
+                { key: 'code', title: t('case.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
                 {
                   key: 'matter',
-                  title: ct('col.matter'),
+                  title: t('case.matter'),
                   dataIndex: 'matterName',
                   ellipsis: true,
                   width: 200,
                 },
-                { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
-                { key: 'staff', title: ct('col.staff'), render: (_, r) => r.staffName ?? '—' },
+                { key: 'window', title: t('filter.window'), dataIndex: 'windowName' },
+                { key: 'staff', title: t('case.acceptedBy'), render: (_, r) => r.staffName ?? '—' },
                 {
                   key: 'deadline',
-                  title: ct('col.deadline'),
+                  title: t('case.deadline'),
                   render: (_, r) => formatDate(r.deadline, locale),
                 },
-                { key: 'detail', title: ct('col.detail'), render: (_, r) => detail(r) },
+                { key: 'detail', title: t('entry.note'), render: (_, r) => detail(r) },
               ]}
             />
           );
@@ -99,7 +100,7 @@ export default function CaseAlertsPage() {
                     key: 'deadline',
                     label: (
                       <Space>
-                        {ct('alert.deadline')}
+                        {t('case.alert.deadline')}
                         {count(red, 'red')}
                         {count(deadline.length - red, 'gold')}
                       </Space>
@@ -110,7 +111,7 @@ export default function CaseAlertsPage() {
                     key: 'explanations',
                     label: (
                       <Space>
-                        {ct('alert.explanations')}
+                        {t('case.alert.explanations')}
                         {count(explanations.length, 'red')}
                       </Space>
                     ),
@@ -120,7 +121,7 @@ export default function CaseAlertsPage() {
                     key: 'joint',
                     label: (
                       <Space>
-                        {ct('alert.joint')}
+                        {t('case.alert.joint')}
                         {count(joint.length, 'red')}
                       </Space>
                     ),
@@ -132,7 +133,7 @@ export default function CaseAlertsPage() {
                           key: 'followUps',
                           label: (
                             <Space>
-                              {ct('alert.followUps')}
+                              {t('case.alert.followUps')}
                               {count(followUps.data?.length ?? 0, 'orange')}
                             </Space>
                           ),

@@ -1,4 +1,17 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import {
+  CASE_EVENT_LABELS,
+  CASE_FLAG_LABELS,
+  CASE_NOTICE_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  SANCTION_PROPOSAL_STATUS_LABELS,
+  serviceRatingLabel,
+  type TCaseStage,
+  type TCaseType,
+} from '@chuangkou/rules/vocabulary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -20,25 +33,16 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { CaseActions, nextSteps } from './case-actions.tsx';
-import {
-  CASE_TYPES,
-  downloadBase64,
-  eventLabel,
-  STAGE_COLORS,
-  STAGES,
-  type TCasesKey,
-  useCasesText,
-} from './cases-text.ts';
+import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
 
-type TStage = (typeof STAGES)[number];
-type TCaseType = (typeof CASE_TYPES)[number];
 type TFilter = {
   windowId?: number;
-  stages?: TStage[];
+  stages?: TCaseStage[];
   type?: TCaseType;
   from?: string;
   to?: string;
@@ -49,7 +53,7 @@ type TFilter = {
 
 /** 办件登记簿: the registry with filters; a row opens the case with its steps, departments and proposals. */
 export default function CasesPage() {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const org = useOrg();
   const [filter, setFilter] = useState<TFilter>({});
@@ -59,12 +63,12 @@ export default function CasesPage() {
 
   return (
     <div data-testid="page-cases">
-      <PageHead title={ct('registry.title')} />
+      <PageHead title={t('nav.cases')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size={12}>
           <Select
             allowClear
-            placeholder={ct('f.window')}
+            placeholder={t('filter.window')}
             style={{ width: 200 }}
             value={filter.windowId}
             onChange={(windowId) => set({ windowId })}
@@ -74,22 +78,22 @@ export default function CasesPage() {
           <Select
             allowClear
             mode="multiple"
-            placeholder={ct('f.stage')}
+            placeholder={t('case.status')}
             style={{ minWidth: 200 }}
             value={filter.stages}
-            onChange={(stages: TStage[]) => set({ stages: stages.length ? stages : undefined })}
-            options={STAGES.map((s) => ({ value: s, label: ct(`stage.${s}` as TCasesKey) }))}
+            onChange={(stages: TCaseStage[]) => set({ stages: stages.length ? stages : undefined })}
+            options={CASE_STAGES.map((s) => ({ value: s, label: term(CASE_STAGE_LABELS[s]) }))}
           />
           <Select
             allowClear
-            placeholder={ct('f.type')}
+            placeholder={t('case.typeFilter')}
             style={{ width: 130 }}
             value={filter.type}
             onChange={(type) => set({ type })}
-            options={CASE_TYPES.map((s) => ({ value: s, label: ct(`type.${s}` as TCasesKey) }))}
+            options={CASE_TYPES.map((s) => ({ value: s, label: term(CASE_TYPE_LABELS[s]) }))}
           />
           <DatePicker.RangePicker
-            placeholder={[ct('f.period'), ct('f.period')]}
+            placeholder={[t('case.receivedOn'), t('case.receivedOn')]}
             onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
               set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
             }
@@ -100,7 +104,7 @@ export default function CasesPage() {
               checked={!!filter.overdueOnly}
               onChange={(v) => set({ overdueOnly: v || undefined })}
             />
-            {ct('f.overdueOnly')}
+            {t('case.overdueOnly')}
           </Space>
           <Space>
             <Switch
@@ -108,11 +112,11 @@ export default function CasesPage() {
               checked={!!filter.flaggedOnly}
               onChange={(v) => set({ flaggedOnly: v || undefined })}
             />
-            {ct('f.flaggedOnly')}
+            {t('case.flaggedOnly')}
           </Space>
           <Input.Search
             allowClear
-            placeholder={ct('f.code')}
+            placeholder={t('case.code')}
             style={{ width: 220 }}
             onSearch={(code) => set({ acceptanceCode: code.trim() || undefined })}
           />
@@ -120,7 +124,7 @@ export default function CasesPage() {
       </Card>
       <QueryView query={list} rows={8}>
         {(rows) => (
-          <Card size="small" title={`${ct('registry.title')}（${rows.length}）`}>
+          <Card size="small" title={`${t('nav.cases')}（${rows.length}）`}>
             <Table
               size="small"
               rowKey="id"
@@ -130,47 +134,51 @@ export default function CasesPage() {
               onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
               data-testid="cases-table"
               columns={[
-                { key: 'code', title: ct('col.code'), render: (_, r) => r.acceptanceCode ?? `#${r.id}` },
+                { key: 'code', title: t('case.code'), render: (_, r) => r.acceptanceCode ?? `#${r.id}` },
                 {
                   key: 'matter',
-                  title: ct('col.matter'),
+                  title: t('case.matter'),
                   dataIndex: 'matterName',
                   ellipsis: true,
                   width: 200,
                 },
-                { key: 'type', title: ct('col.type'), render: (_, r) => ct(`type.${r.type}` as TCasesKey) },
-                { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
-                { key: 'staff', title: ct('col.staff'), render: (_, r) => r.staffName ?? '—' },
+                { key: 'type', title: t('case.type'), render: (_, r) => term(CASE_TYPE_LABELS[r.type]) },
+                { key: 'window', title: t('filter.window'), dataIndex: 'windowName' },
+                { key: 'staff', title: t('case.acceptedBy'), render: (_, r) => r.staffName ?? '—' },
                 {
                   key: 'received',
-                  title: ct('col.received'),
+                  title: t('case.receivedOn'),
                   render: (_, r) => formatDate(r.receivedOn, locale),
                 },
                 {
                   key: 'deadline',
-                  title: ct('col.deadline'),
+                  title: t('case.deadline'),
                   render: (_, r) => formatDate(r.deadline, locale),
                 },
                 {
                   key: 'stage',
-                  title: ct('col.stage'),
+                  title: t('case.status'),
                   render: (_, r) => (
-                    <Tag color={STAGE_COLORS[r.stage]}>{ct(`stage.${r.stage}` as TCasesKey)}</Tag>
+                    <Tag color={STAGE_COLORS[r.stage]}>{term(CASE_STAGE_LABELS[r.stage])}</Tag>
                   ),
                 },
                 {
                   key: 'overdue',
-                  title: ct('col.overdue'),
+                  title: t('case.overdueDays'),
                   align: 'right',
                   render: (_, r) => (r.overdueDays > 0 ? <Tag color="red">{r.overdueDays}</Tag> : '0'),
                 },
                 {
                   key: 'flags',
-                  title: ct('col.flags'),
+                  title: t('as.flags'),
                   render: (_, r) => (
                     <Space size={4} wrap>
-                      {r.isOneTimeNotificationFailed ? <Tag color="orange">{ct('flag.oneTime')}</Tag> : null}
-                      {r.isJointDepartmentLate ? <Tag color="volcano">{ct('flag.jointLate')}</Tag> : null}
+                      {r.isOneTimeNotificationFailed ? (
+                        <Tag color="orange">{term(CASE_FLAG_LABELS.oneTimeNotificationFailed)}</Tag>
+                      ) : null}
+                      {r.isJointDepartmentLate ? (
+                        <Tag color="volcano">{term(CASE_FLAG_LABELS.jointDepartmentLate)}</Tag>
+                      ) : null}
                     </Space>
                   ),
                 },
@@ -184,9 +192,9 @@ export default function CasesPage() {
   );
 }
 
-/** One case: its data, the steps (append-only), joint departments, proposals, rating; printable notices. */
+/** One case: its data, the steps (append-only), joint departments, proposals, service rating; printable notices. */
 export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -201,41 +209,39 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
     }
   };
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={ct('registry.title')} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} size="large" title={t('nav.cases')} destroyOnHidden>
       <QueryView query={detail} rows={10}>
-        {({ case: c, events, joint, rating, proposals }) => (
+        {({ case: c, events, joint, serviceRating, proposals }) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail">
             <Descriptions size="small" column={2} bordered>
-              <Descriptions.Item label={ct('col.code')}>{c.acceptanceCode ?? `#${c.id}`}</Descriptions.Item>
-              <Descriptions.Item label={ct('col.stage')}>
-                <Tag color={STAGE_COLORS[c.stage]}>{ct(`stage.${c.stage}` as TCasesKey)}</Tag>
+              <Descriptions.Item label={t('case.code')}>{c.acceptanceCode ?? `#${c.id}`}</Descriptions.Item>
+              <Descriptions.Item label={t('case.status')}>
+                <Tag color={STAGE_COLORS[c.stage]}>{term(CASE_STAGE_LABELS[c.stage])}</Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={ct('col.type')}>
-                {ct(`type.${c.type}` as TCasesKey)}
-              </Descriptions.Item>
+              <Descriptions.Item label={t('case.type')}>{term(CASE_TYPE_LABELS[c.type])}</Descriptions.Item>
               <Descriptions.Item
-                label={ct('detail.applicant')}
+                label={t('case.detail.applicant')}
               >{`${c.applicantName} ${c.applicantPhone}`}</Descriptions.Item>
-              <Descriptions.Item label={ct('col.received')}>
+              <Descriptions.Item label={t('case.receivedOn')}>
                 {formatDate(c.receivedOn, locale)}
               </Descriptions.Item>
-              <Descriptions.Item label={ct('col.accepted')}>
+              <Descriptions.Item label={t('case.acceptedOn')}>
                 {formatDate(c.acceptedOn, locale)}
               </Descriptions.Item>
-              <Descriptions.Item label={ct('col.deadline')}>
+              <Descriptions.Item label={t('case.deadline')}>
                 {formatDate(c.deadline, locale)}
               </Descriptions.Item>
-              <Descriptions.Item label={ct('col.overdue')}>{c.overdueDays}</Descriptions.Item>
+              <Descriptions.Item label={t('case.overdueDays')}>{c.overdueDays}</Descriptions.Item>
             </Descriptions>
             {nextSteps(c, joint).length > 0 ? (
-              <Card size="small" title={ct('detail.actions')}>
+              <Card size="small" title={t('case.detail.actions')}>
                 <CaseActions c={c} joint={joint} />
               </Card>
             ) : null}
             <Space wrap>
-              <Typography.Text strong>{ct('detail.print')}：</Typography.Text>
+              <Typography.Text strong>{t('case.detail.print')}：</Typography.Text>
               <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('acceptanceNotice')}>
-                {ct('detail.acceptanceNotice')}
+                {term(CASE_NOTICE_LABELS.acceptanceNotice)}
               </Button>
               {c.missingMaterials.length > 0 ? (
                 <Button
@@ -243,41 +249,45 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                   icon={<PrinterOutlined />}
                   onClick={() => void print('supplementNotice')}
                 >
-                  {ct('detail.supplementNotice')}
+                  {term(CASE_NOTICE_LABELS.supplementNotice)}
                 </Button>
               ) : null}
               {c.stage === 'returned' ? (
                 <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('returnNotice')}>
-                  {ct('detail.returnNotice')}
+                  {term(CASE_NOTICE_LABELS.returnNotice)}
                 </Button>
               ) : null}
             </Space>
-            <Card size="small" title={ct('detail.events')}>
+            <Card size="small" title={t('case.detail.events')}>
               <Timeline
                 items={events.map((e) => ({
                   key: e.id,
-                  content: `${formatDate(e.day, locale)} ${eventLabel(locale, e.kind)}${e.payload.imported ? ` (${ct('event.imported')})` : ''}`,
+                  content: `${formatDate(e.day, locale)} ${term(CASE_EVENT_LABELS[e.kind])}${e.payload.imported ? ` (${t('case.event.imported')})` : ''}`,
                 }))}
               />
             </Card>
             {joint.length > 0 ? (
-              <Card size="small" title={ct('detail.joint')}>
+              <Card size="small" title={t('case.detail.joint')}>
                 <Table
                   size="small"
                   rowKey="department"
                   pagination={false}
                   dataSource={joint}
                   columns={[
-                    { key: 'dept', title: ct('detail.joint'), dataIndex: 'department' },
+                    { key: 'dept', title: t('case.detail.joint'), dataIndex: 'department' },
                     {
                       key: 'copied',
-                      title: ct('detail.copiedOn'),
+                      title: t('case.detail.copiedOn'),
                       render: (_, j) => formatDate(j.copiedOn, locale),
                     },
-                    { key: 'due', title: ct('detail.dueOn'), render: (_, j) => formatDate(j.dueOn, locale) },
+                    {
+                      key: 'due',
+                      title: t('case.detail.dueOn'),
+                      render: (_, j) => formatDate(j.dueOn, locale),
+                    },
                     {
                       key: 'answered',
-                      title: ct('detail.answeredOn'),
+                      title: t('case.detail.answeredOn'),
                       render: (_, j) =>
                         j.answeredOn ? (
                           <Tag color={j.answeredOn > j.dueOn ? 'red' : 'green'}>
@@ -287,24 +297,25 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                           '—'
                         ),
                     },
-                    { key: 'opinion', title: ct('detail.opinion'), render: (_, j) => j.opinion ?? '—' },
+                    { key: 'opinion', title: t('case.detail.opinion'), render: (_, j) => j.opinion ?? '—' },
                   ]}
                 />
               </Card>
             ) : null}
             {proposals.length > 0 ? (
-              <Card size="small" title={ct('detail.proposals')}>
+              <Card size="small" title={t('case.detail.proposals')}>
                 {proposals.map((p) => (
                   <div key={p.id}>
-                    <Tag>{p.item}</Tag> ×{p.qty} · {ct(`proposal.${p.status}` as TCasesKey)} · {p.reason}
+                    <Tag>{p.item}</Tag> ×{p.qty} · {term(SANCTION_PROPOSAL_STATUS_LABELS[p.status])} ·{' '}
+                    {p.reason}
                   </div>
                 ))}
               </Card>
             ) : null}
-            <Card size="small" title={ct('detail.rating')}>
-              {rating
-                ? `${ct(`level.${rating.level}` as TCasesKey)}${rating.comment ? `：${rating.comment}` : ''}`
-                : ct('detail.noRating')}
+            <Card size="small" title={t('case.detail.serviceRating')}>
+              {serviceRating
+                ? `${term(serviceRatingLabel(serviceRating.level))}${serviceRating.comment ? `：${serviceRating.comment}` : ''}`
+                : t('case.detail.noServiceRating')}
             </Card>
           </Space>
         )}

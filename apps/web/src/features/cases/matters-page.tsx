@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { CASE_TYPE_LABELS, CASE_TYPES } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,10 +19,11 @@ import {
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
+import type { TKey } from '../../i18n/dictionary.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrg } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
-import { CASE_TYPES, type TCasesKey, useCasesText } from './cases-text.ts';
 
 type TMatterForm = {
   unitId: number;
@@ -41,7 +43,7 @@ type TMatterForm = {
 
 /** 事项目录: the matters with the eight fields of their service guide; the supervisors maintain it. */
 export default function MattersPage() {
-  const { ct } = useCasesText();
+  const { t, term } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -55,7 +57,7 @@ export default function MattersPage() {
   const [revokeForm] = Form.useForm<{ reason: string }>();
   const list = useQuery(trpc.cases.matters.list.queryOptions({ includeRevoked: showRevoked }));
   const done = async () => {
-    message.success(ct('app.saved'));
+    message.success(t('app.saved'));
     setEditing(null);
     setRevoking(null);
     await queryClient.invalidateQueries(trpc.cases.matters.pathFilter());
@@ -64,16 +66,14 @@ export default function MattersPage() {
   const update = useMutation(trpc.cases.matters.update.mutationOptions({ onSuccess: done }));
   const revoke = useMutation(trpc.cases.matters.revoke.mutationOptions({ onSuccess: done }));
   const save = editing === 'new' ? create : update;
-  const required = (field: TCasesKey) => [
-    { required: true, message: ct('app.required', { field: ct(field) }) },
-  ];
+  const required = (field: TKey) => [{ required: true, message: t('entry.required', { field: t(field) }) }];
 
   return (
     <div data-testid="page-case-matters">
-      <PageHead title={ct('matters.title')}>
+      <PageHead title={t('nav.caseMatters')}>
         <Space>
           <Switch size="small" checked={showRevoked} onChange={setShowRevoked} />
-          {ct('matters.showRevoked')}
+          {t('case.matters.showRevoked')}
           {canEdit ? (
             <Button
               type="primary"
@@ -83,7 +83,7 @@ export default function MattersPage() {
                 setEditing('new');
               }}
             >
-              {ct('matters.new')}
+              {t('case.matters.new')}
             </Button>
           ) : null}
         </Space>
@@ -102,12 +102,12 @@ export default function MattersPage() {
                 expandedRowRender: (m) => (
                   <div style={{ whiteSpace: 'pre-wrap' }}>
                     {[
-                      `${ct('matter.legalBasis')}：${m.legalBasis || '—'}`,
-                      `${ct('matter.materials')}：${m.materials.join('；') || '—'}`,
-                      `${ct('matter.procedure')}：${m.procedure || '—'}`,
-                      `${ct('matter.fees')}：${[m.fees, m.feeBasis].filter(Boolean).join('；') || '—'}`,
+                      `${t('case.matter.legalBasis')}：${m.legalBasis || '—'}`,
+                      `${t('case.matter.materials')}：${m.materials.join('；') || '—'}`,
+                      `${t('case.matter.procedure')}：${m.procedure || '—'}`,
+                      `${t('case.matter.fees')}：${[m.fees, m.feeBasis].filter(Boolean).join('；') || '—'}`,
                       m.type === 'joint'
-                        ? `${ct('matter.leadDepartment')}：${m.leadDepartment || '—'}；${ct('matter.relatedDepartments')}：${m.relatedDepartments.join('、') || '—'}`
+                        ? `${t('case.matter.leadDepartment')}：${m.leadDepartment || '—'}；${t('case.matter.relatedDepartments')}：${m.relatedDepartments.join('、') || '—'}`
                         : '',
                     ]
                       .filter(Boolean)
@@ -116,26 +116,35 @@ export default function MattersPage() {
                 ),
               }}
               columns={[
-                { key: 'name', title: ct('col.matter'), dataIndex: 'name' },
-                { key: 'type', title: ct('col.type'), render: (_, m) => ct(`type.${m.type}` as TCasesKey) },
-                { key: 'days', title: ct('matter.promisedDays'), dataIndex: 'promisedDays', align: 'right' },
+                { key: 'name', title: t('case.matter'), dataIndex: 'name' },
+                { key: 'type', title: t('case.type'), render: (_, m) => term(CASE_TYPE_LABELS[m.type]) },
+                {
+                  key: 'days',
+                  title: t('case.matter.promisedDays'),
+                  dataIndex: 'promisedDays',
+                  align: 'right',
+                },
                 {
                   key: 'unit',
-                  title: ct('matter.unit'),
+                  title: t('case.matter.unit'),
                   render: (_, m) => org.data?.units.find((u) => u.id === m.unitId)?.name ?? `#${m.unitId}`,
                 },
-                { key: 'inquiry', title: ct('matter.inquiryPhone'), render: (_, m) => m.inquiryPhone || '—' },
+                {
+                  key: 'inquiry',
+                  title: t('case.matter.inquiryPhone'),
+                  render: (_, m) => m.inquiryPhone || '—',
+                },
                 {
                   key: 'complaint',
-                  title: ct('matter.complaintPhone'),
+                  title: t('case.matter.complaintPhone'),
                   render: (_, m) => m.complaintPhone || '—',
                 },
                 {
                   key: 'actions',
-                  title: ct('col.actions'),
+                  title: t('app.actions'),
                   render: (_, m) =>
                     !m.isActive ? (
-                      <Tag>{`${ct('matters.revoked')}：${m.revokeReason ?? ''}`}</Tag>
+                      <Tag>{`${t('admin.disabled')}：${m.revokeReason ?? ''}`}</Tag>
                     ) : canEdit ? (
                       <Space>
                         <Button
@@ -145,10 +154,10 @@ export default function MattersPage() {
                             setEditing(m.id);
                           }}
                         >
-                          {ct('matters.edit')}
+                          {t('case.matters.edit')}
                         </Button>
                         <Button size="small" danger onClick={() => setRevoking(m.id)}>
-                          {ct('matters.revoke')}
+                          {t('case.matters.revoke')}
                         </Button>
                       </Space>
                     ) : null,
@@ -160,8 +169,8 @@ export default function MattersPage() {
       </QueryView>
       <Modal
         open={editing !== null}
-        title={editing === 'new' ? ct('matters.new') : ct('matters.edit')}
-        cancelText={ct('app.cancel')}
+        title={editing === 'new' ? t('case.matters.new') : t('case.matters.edit')}
+        cancelText={t('app.cancel')}
         confirmLoading={save.isPending}
         onCancel={() => setEditing(null)}
         onOk={() => form.submit()}
@@ -176,56 +185,56 @@ export default function MattersPage() {
           }
         >
           <Space wrap>
-            <Form.Item name="name" label={ct('col.matter')} rules={required('col.matter')}>
+            <Form.Item name="name" label={t('case.matter')} rules={required('case.matter')}>
               <Input style={{ width: 280 }} />
             </Form.Item>
-            <Form.Item name="unitId" label={ct('matter.unit')} rules={required('matter.unit')}>
+            <Form.Item name="unitId" label={t('case.matter.unit')} rules={required('case.matter.unit')}>
               <Select
                 style={{ width: 200 }}
                 options={org.data?.units.map((u) => ({ value: u.id, label: u.name }))}
               />
             </Form.Item>
-            <Form.Item name="type" label={ct('col.type')} rules={required('col.type')}>
+            <Form.Item name="type" label={t('case.type')} rules={required('case.type')}>
               <Select
                 style={{ width: 120 }}
-                options={CASE_TYPES.map((t) => ({ value: t, label: ct(`type.${t}` as TCasesKey) }))}
+                options={CASE_TYPES.map((t) => ({ value: t, label: term(CASE_TYPE_LABELS[t]) }))}
               />
             </Form.Item>
             <Form.Item
               name="promisedDays"
-              label={ct('matter.promisedDays')}
-              rules={required('matter.promisedDays')}
+              label={t('case.matter.promisedDays')}
+              rules={required('case.matter.promisedDays')}
             >
               <InputNumber min={0} max={365} />
             </Form.Item>
           </Space>
-          <Form.Item name="legalBasis" label={ct('matter.legalBasis')}>
+          <Form.Item name="legalBasis" label={t('case.matter.legalBasis')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="materials" label={ct('matter.materials')}>
+          <Form.Item name="materials" label={t('case.matter.materials')}>
             <Select mode="tags" open={false} />
           </Form.Item>
-          <Form.Item name="procedure" label={ct('matter.procedure')}>
+          <Form.Item name="procedure" label={t('case.matter.procedure')}>
             <Input.TextArea rows={2} />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="fees" label={ct('matter.fees')}>
+            <Form.Item name="fees" label={t('case.matter.fees')}>
               <Input style={{ width: 200 }} />
             </Form.Item>
-            <Form.Item name="feeBasis" label={ct('matter.feeBasis')}>
+            <Form.Item name="feeBasis" label={t('case.matter.feeBasis')}>
               <Input style={{ width: 300 }} />
             </Form.Item>
-            <Form.Item name="inquiryPhone" label={ct('matter.inquiryPhone')}>
+            <Form.Item name="inquiryPhone" label={t('case.matter.inquiryPhone')}>
               <Input style={{ width: 160 }} />
             </Form.Item>
-            <Form.Item name="complaintPhone" label={ct('matter.complaintPhone')}>
+            <Form.Item name="complaintPhone" label={t('case.matter.complaintPhone')}>
               <Input style={{ width: 160 }} />
             </Form.Item>
-            <Form.Item name="leadDepartment" label={ct('matter.leadDepartment')}>
+            <Form.Item name="leadDepartment" label={t('case.matter.leadDepartment')}>
               <Input style={{ width: 200 }} />
             </Form.Item>
           </Space>
-          <Form.Item name="relatedDepartments" label={ct('matter.relatedDepartments')}>
+          <Form.Item name="relatedDepartments" label={t('case.matter.relatedDepartments')}>
             <Select mode="tags" open={false} />
           </Form.Item>
         </Form>
@@ -233,8 +242,8 @@ export default function MattersPage() {
       </Modal>
       <Modal
         open={revoking !== null}
-        title={ct('matters.revoke')}
-        cancelText={ct('app.cancel')}
+        title={t('case.matters.revoke')}
+        cancelText={t('app.cancel')}
         okButtonProps={{ danger: true }}
         confirmLoading={revoke.isPending}
         onCancel={() => setRevoking(null)}
@@ -248,8 +257,8 @@ export default function MattersPage() {
         >
           <Form.Item
             name="reason"
-            label={ct('matters.revokeReason')}
-            rules={required('matters.revokeReason')}
+            label={t('case.matters.revokeReason')}
+            rules={required('case.matters.revokeReason')}
           >
             <Input.TextArea rows={2} autoFocus />
           </Form.Item>

@@ -1,26 +1,29 @@
+import {
+  SANCTION_PROPOSAL_STATUS_LABELS,
+  SANCTION_PROPOSAL_STATUSES,
+  type TSanctionProposalStatus,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
-import { type TCasesKey, useCasesText } from './cases-text.ts';
-
-type TStatus = 'proposed' | 'confirmed' | 'rejected';
 
 /** B5 / F3 proposals of late cases: a supervisor confirms (the record is created only then) or rejects. */
 export default function ProposalsPage() {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<TStatus>('proposed');
+  const [status, setStatus] = useState<TSanctionProposalStatus>('proposed');
   const [rejecting, setRejecting] = useState<number | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
-  const list = useQuery(trpc.cases.proposals.queryOptions({ status }));
+  const list = useQuery(trpc.cases.sanctionProposals.list.queryOptions({ status }));
   const done = async () => {
-    message.success(ct('app.saved'));
+    message.success(t('app.saved'));
     await Promise.all([
       queryClient.invalidateQueries(trpc.cases.pathFilter()),
       queryClient.invalidateQueries(trpc.records.pathFilter()),
@@ -28,9 +31,9 @@ export default function ProposalsPage() {
       queryClient.invalidateQueries(trpc.fines.pathFilter()),
     ]);
   };
-  const confirm = useMutation(trpc.cases.confirmProposal.mutationOptions({ onSuccess: done }));
+  const confirm = useMutation(trpc.cases.sanctionProposals.confirm.mutationOptions({ onSuccess: done }));
   const reject = useMutation(
-    trpc.cases.rejectProposal.mutationOptions({
+    trpc.cases.sanctionProposals.reject.mutationOptions({
       onSuccess: async () => {
         setRejecting(null);
         form.resetFields();
@@ -41,17 +44,17 @@ export default function ProposalsPage() {
 
   return (
     <div data-testid="page-case-proposals">
-      <PageHead title={ct('proposals.title')}>
-        <Segmented<TStatus>
+      <PageHead title={t('nav.caseProposals')}>
+        <Segmented<TSanctionProposalStatus>
           value={status}
           onChange={setStatus}
-          options={(['proposed', 'confirmed', 'rejected'] as const).map((s) => ({
+          options={SANCTION_PROPOSAL_STATUSES.map((s) => ({
             value: s,
-            label: ct(`proposal.${s}` as TCasesKey),
+            label: term(SANCTION_PROPOSAL_STATUS_LABELS[s]),
           }))}
         />
       </PageHead>
-      <Alert type="info" showIcon title={ct('proposal.hint')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('case.proposal.hint')} style={{ marginBottom: 12 }} />
       {confirm.isError ? (
         <Alert
           type="error"
@@ -72,26 +75,32 @@ export default function ProposalsPage() {
               scroll={{ x: 'max-content' }}
               data-testid="proposals-table"
               columns={[
-                { key: 'code', title: ct('col.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
+                { key: 'code', title: t('case.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
                 {
                   key: 'matter',
-                  title: ct('col.matter'),
+                  title: t('case.matter'),
                   dataIndex: 'matterName',
                   ellipsis: true,
                   width: 180,
                 },
-                { key: 'staff', title: ct('col.staff'), render: (_, r) => r.staffName ?? '—' },
+                { key: 'staff', title: t('case.acceptedBy'), render: (_, r) => r.staffName ?? '—' },
                 {
                   key: 'item',
-                  title: ct('col.item'),
+                  title: t('entry.item'),
                   render: (_, r) => <Tag color={r.item === 'B5' ? 'red' : 'orange'}>{r.item}</Tag>,
                 },
-                { key: 'qty', title: ct('col.qty'), dataIndex: 'qty', align: 'right' },
-                { key: 'day', title: ct('col.received'), render: (_, r) => formatDate(r.day, locale) },
-                { key: 'reason', title: ct('col.reason'), dataIndex: 'reason', ellipsis: true, width: 260 },
+                { key: 'qty', title: t('entry.qty'), dataIndex: 'qty', align: 'right' },
+                { key: 'day', title: t('case.receivedOn'), render: (_, r) => formatDate(r.day, locale) },
+                {
+                  key: 'reason',
+                  title: t('case.proposal.basis'),
+                  dataIndex: 'reason',
+                  ellipsis: true,
+                  width: 260,
+                },
                 {
                   key: 'actions',
-                  title: ct('col.actions'),
+                  title: t('app.actions'),
                   render: (_, r) =>
                     r.status === 'proposed' ? (
                       <Space>
@@ -102,19 +111,19 @@ export default function ProposalsPage() {
                           onClick={() => confirm.mutate({ id: r.id })}
                           data-testid={`confirm-${r.id}`}
                         >
-                          {ct('proposal.confirm')}
+                          {t('case.proposal.confirm')}
                         </Button>
                         <Button
                           size="small"
                           onClick={() => setRejecting(r.id)}
                           data-testid={`reject-${r.id}`}
                         >
-                          {ct('proposal.reject')}
+                          {t('case.proposal.reject')}
                         </Button>
                       </Space>
                     ) : (
                       <span>
-                        <Tag>{ct(`proposal.${r.status}` as TCasesKey)}</Tag>
+                        <Tag>{term(SANCTION_PROPOSAL_STATUS_LABELS[r.status])}</Tag>
                         {r.decisionReason ?? ''}
                       </span>
                     ),
@@ -126,9 +135,9 @@ export default function ProposalsPage() {
       </QueryView>
       <Modal
         open={rejecting !== null}
-        title={ct('proposal.rejectTitle')}
-        okText={ct('proposal.reject')}
-        cancelText={ct('app.cancel')}
+        title={t('case.proposal.rejectTitle')}
+        okText={t('case.proposal.reject')}
+        cancelText={t('app.cancel')}
         confirmLoading={reject.isPending}
         onCancel={() => setRejecting(null)}
         onOk={() => form.submit()}
@@ -141,8 +150,10 @@ export default function ProposalsPage() {
         >
           <Form.Item
             name="reason"
-            label={ct('proposal.rejectReason')}
-            rules={[{ required: true, message: ct('app.required', { field: ct('proposal.rejectReason') }) }]}
+            label={t('case.proposal.rejectReason')}
+            rules={[
+              { required: true, message: t('entry.required', { field: t('case.proposal.rejectReason') }) },
+            ]}
           >
             <Input.TextArea rows={3} autoFocus />
           </Form.Item>

@@ -1,3 +1,9 @@
+import {
+  FOLLOW_UP_STATUS_LABELS,
+  SERVICE_RATING_KEYS,
+  SERVICE_RATING_LABELS,
+  serviceRatingLabel,
+} from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -5,32 +11,32 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { COLORS, monthTick } from '../../components/chart-kit.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView, type TQueryLike } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate, formatPercent } from '../../lib/format.ts';
 import { useOrg } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
-import { type TCasesKey, useCasesText } from './cases-text.ts';
-import { byMonth, LEVEL_KEYS, type TRateRow } from './satisfaction-rows.ts';
+import { byMonth, type TRateRow } from './satisfaction-rows.ts';
 
 /** 好差评: the satisfaction rate by window and month, and the poor ratings' follow-ups. */
 export default function SatisfactionPage() {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const org = useOrg();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [windowId, setWindowId] = useState<number | undefined>();
   const rates = useQuery(
-    trpc.cases.satisfaction.queryOptions(
+    trpc.cases.serviceRatings.satisfaction.queryOptions(
       { year, ...(windowId ? { windowId } : {}) },
       { select: (rows) => ({ rows, months: byMonth(rows) }) },
     ),
   );
-  const followUps = useQuery(trpc.cases.followUps.queryOptions());
+  const followUps = useQuery(trpc.cases.serviceRatings.followUps.queryOptions());
 
   return (
     <div data-testid="page-case-satisfaction">
-      <PageHead title={ct('satisfaction.title')}>
+      <PageHead title={t('nav.caseSatisfaction')}>
         <Space>
           <Select
             value={year}
@@ -40,7 +46,7 @@ export default function SatisfactionPage() {
           />
           <Select
             allowClear
-            placeholder={ct('f.window')}
+            placeholder={t('filter.window')}
             style={{ width: 200 }}
             value={windowId}
             onChange={setWindowId}
@@ -54,8 +60,8 @@ export default function SatisfactionPage() {
             <>
               <Card
                 size="small"
-                title={ct('sat.byMonth')}
-                extra={<Typography.Text type="secondary">{ct('sat.hint')}</Typography.Text>}
+                title={t('case.sat.byMonth')}
+                extra={<Typography.Text type="secondary">{t('case.sat.hint')}</Typography.Text>}
               >
                 <div style={{ height: 240 }} data-testid="chart-satisfaction-month">
                   <ResponsiveContainer>
@@ -70,7 +76,7 @@ export default function SatisfactionPage() {
                       <Tooltip formatter={(v) => formatPercent(Number(v), locale, 1)} />
                       <Line
                         dataKey="rate"
-                        name={ct('col.rate')}
+                        name={t('case.sat.rate')}
                         stroke={COLORS.primary}
                         strokeWidth={2}
                         isAnimationActive={false}
@@ -79,7 +85,7 @@ export default function SatisfactionPage() {
                   </ResponsiveContainer>
                 </div>
               </Card>
-              <Card size="small" title={ct('sat.byWindow')}>
+              <Card size="small" title={t('case.sat.byWindow')}>
                 <Table
                   size="small"
                   rowKey={(r) => `${r.windowId}-${r.month}`}
@@ -88,18 +94,18 @@ export default function SatisfactionPage() {
                   scroll={{ x: 'max-content' }}
                   data-testid="satisfaction-table"
                   columns={[
-                    { key: 'month', title: ct('col.month'), dataIndex: 'month' },
-                    { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
-                    ...LEVEL_KEYS.map((k, i) => ({
+                    { key: 'month', title: t('filter.month'), dataIndex: 'month' },
+                    { key: 'window', title: t('filter.window'), dataIndex: 'windowName' },
+                    ...SERVICE_RATING_KEYS.map((k) => ({
                       key: k,
-                      title: ct(`level.${i + 1}` as TCasesKey),
+                      title: term(SERVICE_RATING_LABELS[k]),
                       align: 'right' as const,
                       render: (_: unknown, r: TRateRow) => r.counts[k],
                     })),
-                    { key: 'total', title: ct('col.total'), dataIndex: 'total', align: 'right' as const },
+                    { key: 'total', title: t('case.sat.total'), dataIndex: 'total', align: 'right' as const },
                     {
                       key: 'rate',
-                      title: ct('col.rate'),
+                      title: t('case.sat.rate'),
                       align: 'right' as const,
                       sorter: (a: TRateRow, b: TRateRow) => (a.rate ?? 0) - (b.rate ?? 0),
                       render: (_: unknown, r: TRateRow) => formatPercent(r.rate, locale, 1),
@@ -110,7 +116,7 @@ export default function SatisfactionPage() {
             </>
           )}
         </QueryView>
-        <Card size="small" title={ct('alert.followUps')}>
+        <Card size="small" title={t('case.alert.followUps')}>
           <FollowUpsTable query={followUps} />
         </Card>
       </Space>
@@ -135,7 +141,7 @@ type TFollowUpRow = {
 
 /** Poor ratings and their follow-up deadline; a supervisor closes one with what was done. */
 export function FollowUpsTable({ query }: { query: TQueryLike<TFollowUpRow[]> }) {
-  const { ct, locale } = useCasesText();
+  const { t, term, locale } = useI18n();
   const session = useSession();
   const today = new Date().toISOString().slice(0, 10);
   const canClose = session.data?.role === 'supervisor' || session.data?.role === 'leader';
@@ -152,36 +158,40 @@ export function FollowUpsTable({ query }: { query: TQueryLike<TFollowUpRow[]> })
             scroll={{ x: 'max-content' }}
             data-testid="follow-ups-table"
             columns={[
-              { key: 'code', title: ct('col.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
-              { key: 'matter', title: ct('col.matter'), dataIndex: 'matterName', ellipsis: true, width: 180 },
-              { key: 'window', title: ct('col.window'), dataIndex: 'windowName' },
-              { key: 'staff', title: ct('col.staff'), render: (_, r) => r.staffName ?? '—' },
+              { key: 'code', title: t('case.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
+              { key: 'matter', title: t('case.matter'), dataIndex: 'matterName', ellipsis: true, width: 180 },
+              { key: 'window', title: t('filter.window'), dataIndex: 'windowName' },
+              { key: 'staff', title: t('case.acceptedBy'), render: (_, r) => r.staffName ?? '—' },
               {
                 key: 'level',
-                title: ct('col.level'),
-                render: (_, r) => <Tag color="red">{ct(`level.${r.level}` as TCasesKey)}</Tag>,
+                title: t('case.serviceRating'),
+                render: (_, r) => <Tag color="red">{term(serviceRatingLabel(r.level))}</Tag>,
               },
               {
                 key: 'comment',
-                title: ct('col.comment'),
+                title: t('case.sat.comment'),
                 render: (_, r) => r.comment ?? '—',
                 ellipsis: true,
                 width: 200,
               },
-              { key: 'opened', title: ct('col.opened'), render: (_, r) => formatDate(r.openedOn, locale) },
+              {
+                key: 'opened',
+                title: t('case.sat.ratedOn'),
+                render: (_, r) => formatDate(r.openedOn, locale),
+              },
               {
                 key: 'due',
-                title: ct('col.due'),
+                title: t('case.followUp.due'),
                 render: (_, r) =>
                   r.status === 'open' && r.dueOn < today ? (
-                    <Tag color="red">{`${formatDate(r.dueOn, locale)} ${ct('followUp.late')}`}</Tag>
+                    <Tag color="red">{`${formatDate(r.dueOn, locale)} ${t('case.followUp.late')}`}</Tag>
                   ) : (
                     formatDate(r.dueOn, locale)
                   ),
               },
               {
                 key: 'status',
-                title: ct('col.status'),
+                title: t('case.proposal.decision'),
                 render: (_, r) =>
                   r.status === 'open' ? (
                     canClose ? (
@@ -190,13 +200,13 @@ export function FollowUpsTable({ query }: { query: TQueryLike<TFollowUpRow[]> })
                         onClick={() => setClosing(r)}
                         data-testid={`close-follow-up-${r.id}`}
                       >
-                        {ct('followUp.close')}
+                        {t('case.followUp.close')}
                       </Button>
                     ) : (
-                      <Tag color="orange">{ct('followUp.open')}</Tag>
+                      <Tag color="orange">{term(FOLLOW_UP_STATUS_LABELS.open)}</Tag>
                     )
                   ) : (
-                    <Tag>{ct('followUp.closed')}</Tag>
+                    <Tag>{term(FOLLOW_UP_STATUS_LABELS.closed)}</Tag>
                   ),
               },
             ]}
@@ -209,16 +219,16 @@ export function FollowUpsTable({ query }: { query: TQueryLike<TFollowUpRow[]> })
 }
 
 function CloseFollowUpModal({ row, onDone }: { row: TFollowUpRow | null; onDone: () => void }) {
-  const { ct } = useCasesText();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
   const close = useMutation(
-    trpc.cases.closeFollowUp.mutationOptions({
+    trpc.cases.serviceRatings.closeFollowUp.mutationOptions({
       onSuccess: async () => {
         form.resetFields();
-        message.success(ct('app.saved'));
+        message.success(t('app.saved'));
         onDone();
         await queryClient.invalidateQueries(trpc.cases.pathFilter());
       },
@@ -227,8 +237,8 @@ function CloseFollowUpModal({ row, onDone }: { row: TFollowUpRow | null; onDone:
   return (
     <Modal
       open={row !== null}
-      title={ct('followUp.closeTitle')}
-      cancelText={ct('app.cancel')}
+      title={t('case.followUp.closeTitle')}
+      cancelText={t('app.cancel')}
       confirmLoading={close.isPending}
       onCancel={onDone}
       onOk={() => form.submit()}
@@ -237,8 +247,8 @@ function CloseFollowUpModal({ row, onDone }: { row: TFollowUpRow | null; onDone:
       <Form form={form} layout="vertical" onFinish={(v) => row && close.mutate({ id: row.id, note: v.note })}>
         <Form.Item
           name="note"
-          label={ct('followUp.note')}
-          rules={[{ required: true, message: ct('app.required', { field: ct('followUp.note') }) }]}
+          label={t('case.followUp.note')}
+          rules={[{ required: true, message: t('entry.required', { field: t('case.followUp.note') }) }]}
         >
           <Input.TextArea rows={3} autoFocus />
         </Form.Item>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { casesText, eventLabel } from './cases-text.ts';
 import { byMonth, type TRateRow } from './satisfaction-rows.ts';
 
 const row = (windowId: number, month: string, total: number, satisfied: number): TRateRow => ({
@@ -24,18 +23,5 @@ describe('byMonth', () => {
       { month: '2026-01', total: 10, rate: 0.9 },
       { month: '2026-02', total: 10, rate: 0.7 },
     ]);
-  });
-});
-
-describe('casesText', () => {
-  it('fills placeholders in both languages', () => {
-    expect(casesText('zh-CN', 'alert.daysOver', { n: 3 })).toBe('超期 3 个工作日');
-    expect(casesText('en', 'alert.daysOver', { n: 3 })).toBe('3 working days overdue');
-  });
-  it('names the steps of the event log', () => {
-    expect(eventLabel('zh-CN', 'accept')).toBe('受理');
-    expect(eventLabel('zh-CN', 'decide')).toBe('办结');
-    expect(eventLabel('en', 'requestMaterials')).toBe('Request materials (one notice)');
-    expect(eventLabel('zh-CN', 'somethingNew')).toBe('somethingNew');
   });
 });

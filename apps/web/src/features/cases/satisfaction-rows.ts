@@ -1,17 +1,10 @@
-/** 好差评 levels in the API's order, 1 = 非常满意 … 5 = 非常不满意. */
-export const LEVEL_KEYS = [
-  'verySatisfied',
-  'satisfied',
-  'basicallySatisfied',
-  'dissatisfied',
-  'veryDissatisfied',
-] as const;
+import type { TServiceRatingKey } from '@chuangkou/rules/vocabulary';
 
 export type TRateRow = {
   windowId: number;
   windowName: string;
   month: string;
-  counts: Record<(typeof LEVEL_KEYS)[number], number>;
+  counts: Record<TServiceRatingKey, number>;
   total: number;
   satisfied: number;
   rate: number | null;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // the web app depends on the API for its types only; this test reaches the database helpers by path
 import {
   createTestDatabase,
-  insertMatterGuide,
+  insertMatter,
   insertUser,
   seedFixture,
   type TTestDatabase,
@@ -70,7 +70,7 @@ describe('StatusQueryPage', () => {
       staffId: f.staff[1]!.id,
       displayName: '李四',
     });
-    const matter = await insertMatterGuide(t.db, {
+    const matter = await insertMatter(t.db, {
       centerId: f.centerId,
       unitId: f.unitId,
       name: '不动产转移登记',

@@ -1,19 +1,11 @@
+import { CASE_STAGE_LABELS, CASE_TYPE_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { QueryView } from '../../components/query-view.tsx';
-import type { TKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-
-const TYPE_KEY: Record<string, TKey> = {
-  immediate: 'case.type.immediate',
-  promised: 'case.type.promised',
-  joint: 'case.type.joint',
-  forwarded: 'case.type.referred',
-  referred: 'case.type.referred',
-};
 
 /**
  * The cases behind an efficiency figure: a window's or a person's cases of the period, the overdue ones
@@ -28,7 +20,7 @@ export function CasesCard({
   filter: { windowId?: number; staffId?: number };
   range: { from: string; to: string };
 }) {
-  const { t, locale } = useI18n();
+  const { t, term, locale } = useI18n();
   const trpc = useTRPC();
   const [isOverdueOnly, setOverdueOnly] = useState(true);
   const cases = useQuery(
@@ -70,7 +62,7 @@ export function CasesCard({
               {
                 key: 'type',
                 title: t('case.type'),
-                render: (_, row) => t(TYPE_KEY[row.type] ?? 'case.type.promised'),
+                render: (_, row) => term(CASE_TYPE_LABELS[row.type]),
               },
               { key: 'staff', title: t('eff.staff'), render: (_, row) => row.staffName ?? '—' },
               {
@@ -91,7 +83,11 @@ export function CasesCard({
                 render: (_, row) => formatDate(row.decidedOn, locale),
                 className: 'col-date',
               },
-              { key: 'status', title: t('case.status'), render: (_, row) => row.stageZh },
+              {
+                key: 'status',
+                title: t('case.status'),
+                render: (_, row) => term(CASE_STAGE_LABELS[row.stage]),
+              },
               {
                 key: 'overdue',
                 title: t('case.overdueDays'),

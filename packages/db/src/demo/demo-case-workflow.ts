@@ -1,27 +1,29 @@
-import { chinaWorkCalendar } from '@chuangkou/rules';
+import { caseRulesOf, chinaWorkCalendar, DEFAULT_POLICIES, isPoorServiceRating } from '@chuangkou/rules';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
+import { addDays, addMonths, createRandom } from './demo-random.ts';
 
 /**
  * Adds the case workflow to a generated demo (run after `generateDemo`): the service guide of every
  * matter, open cases awaiting materials, copied to joint departments (some late) or forwarded upward
- * (some past 15 days), acceptance codes, 好差评 ratings on recent decided cases (非常满意 ~85 %, 满意
- * ~12 %, the rest spread; poor ones followed up) and B5/F3 proposals on the last weeks' late cases.
- * Deterministic for a given seed. Touches only the rows it adds to or fills in.
+ * (some past 15 days), acceptance codes, 好差评 service ratings on recent decided cases (非常满意 ~85 %,
+ * 满意 ~12 %, the rest spread; poor ones followed up) and the overdue proposals of policy D (B5, F3) on
+ * the last weeks' late cases. Deterministic for a given seed. Touches only the rows it adds or fills in.
  */
 export async function enrichCaseWorkflowDemo(
   db: Db,
-  options: { today: string; seed?: number; ratingShare?: number },
+  options: { today: string; seed?: number; serviceRatingShare?: number },
 ): Promise<{
   matters: number;
   workflowCases: number;
-  ratings: number;
+  serviceRatings: number;
   followUps: number;
   proposals: number;
 }> {
-  const random = mulberry32(options.seed ?? 6);
+  const random = createRandom(options.seed ?? 6).next;
   const chance = (p: number) => random() < p;
   const cal = chinaWorkCalendar();
+  const rules = caseRulesOf(DEFAULT_POLICIES.D);
   const today = options.today;
   const at = nowIso();
 
@@ -53,44 +55,40 @@ export async function enrichCaseWorkflowDemo(
   // --- open cases: codes, 补办, 联办 departments, 上报
   const open = await db
     .selectFrom('cases')
-    .select(['id', 'center_id', 'type', 'accepted_at', 'promised_days'])
-    .where('status', '=', 'open')
-    .where('stage', 'is', null)
+    .select(['id', 'center_id', 'type', 'received_on', 'promised_days'])
+    .where('stage', '=', 'accepted')
+    .where('acceptance_code', 'is', null)
     .orderBy('id')
     .execute();
   for (const c of open) {
-    const code = `${c.accepted_at.replaceAll('-', '')}${String(c.id).padStart(8, '0')}`;
-    const common = { acceptance_code: code, received_on: c.accepted_at, updated_at: at };
+    const code = `${c.received_on.replaceAll('-', '')}${String(c.id).padStart(8, '0')}`;
+    const common = { acceptance_code: code, version: at };
     if (c.type !== 'immediate' && chance(0.08)) {
       await db
         .updateTable('cases')
         .set({
           ...common,
           stage: 'awaitingMaterials',
-          official_accepted_on: null,
+          accepted_on: null,
+          deadline: null,
           supplement_count: 1,
           missing_materials: JSON.stringify([random() < 0.5 ? '申请人身份证明复印件' : '委托书原件']),
         })
         .where('id', '=', c.id)
         .execute();
-    } else if (c.type === 'forwarded') {
-      const forwardedOn = cal.addWorkingDays(c.accepted_at, 1);
+    } else if (c.type === 'escalated') {
+      const forwardedOn = cal.addWorkingDays(c.received_on, 1);
       await db
         .updateTable('cases')
         .set({
           ...common,
           stage: forwardedOn <= today ? 'forwarded' : 'accepted',
-          official_accepted_on: c.accepted_at,
           forwarded_on: forwardedOn <= today ? forwardedOn : null,
         })
         .where('id', '=', c.id)
         .execute();
     } else {
-      await db
-        .updateTable('cases')
-        .set({ ...common, stage: 'accepted', official_accepted_on: c.accepted_at })
-        .where('id', '=', c.id)
-        .execute();
+      await db.updateTable('cases').set(common).where('id', '=', c.id).execute();
       if (c.type === 'joint') {
         const departments = [
           { department: '税务局', limitDays: 3 },
@@ -100,7 +98,7 @@ export async function enrichCaseWorkflowDemo(
           .insertInto('case_joint_departments')
           .values(
             departments.map((d) => {
-              const due = cal.addWorkingDays(c.accepted_at, d.limitDays);
+              const due = cal.addWorkingDays(c.received_on, d.limitDays);
               const answered =
                 due < today && chance(0.7) ? (chance(0.8) ? due : cal.addWorkingDays(due, 1)) : null;
               return {
@@ -108,7 +106,7 @@ export async function enrichCaseWorkflowDemo(
                 center_id: c.center_id,
                 department: d.department,
                 limit_days: d.limitDays,
-                copied_on: c.accepted_at,
+                copied_on: c.received_on,
                 due_on: due,
                 answered_on: answered && answered <= today ? answered : null,
                 opinion: answered && answered <= today ? '同意' : null,
@@ -121,13 +119,12 @@ export async function enrichCaseWorkflowDemo(
   }
 
   // --- 好差评 on the decided cases of this month and the two before
-  const from = shiftMonths(`${today.slice(0, 8)}01`, -2);
+  const from = addMonths(`${today.slice(0, 8)}01`, -2);
   const decided = await db
     .selectFrom('cases')
-    .select(['id', 'center_id', 'window_id', 'staff_id', 'completed_at', 'overdue_days'])
-    .where('status', '=', 'completed')
-    .where('completed_at', '>=', from)
-    .where('completed_at', '<=', today)
+    .select(['id', 'center_id', 'window_id', 'staff_id', 'decided_on', 'overdue_days'])
+    .where('decided_on', '>=', from)
+    .where('decided_on', '<=', today)
     .orderBy('id')
     .execute();
   const ratings: {
@@ -142,7 +139,7 @@ export async function enrichCaseWorkflowDemo(
     at: string;
   }[] = [];
   for (const c of decided) {
-    if (!chance(options.ratingShare ?? 0.3) || !c.completed_at) continue;
+    if (!chance(options.serviceRatingShare ?? 0.3) || !c.decided_on) continue;
     const r = random();
     const late = Number(c.overdue_days) > 0;
     // late cases are rated worse
@@ -154,30 +151,30 @@ export async function enrichCaseWorkflowDemo(
       window_id: c.window_id,
       staff_id: c.staff_id,
       level,
-      comment: level >= 4 ? (late ? '超过承诺时限才办结' : '等候时间长，窗口解释不清') : null,
-      day: c.completed_at,
-      month: c.completed_at.slice(0, 7),
+      comment: isPoorServiceRating(level) ? (late ? '超过承诺时限才办结' : '等候时间长，窗口解释不清') : null,
+      day: c.decided_on,
+      month: c.decided_on.slice(0, 7),
       at,
     });
   }
   let followUps = 0;
   for (let i = 0; i < ratings.length; i += 300) {
     const rows = await db
-      .insertInto('case_ratings')
+      .insertInto('service_ratings')
       .values(ratings.slice(i, i + 300))
       .returning(['id', 'case_id', 'center_id', 'level', 'day'])
       .execute();
-    const poor = rows.filter((r) => Number(r.level) >= 4);
+    const poor = rows.filter((r) => isPoorServiceRating(Number(r.level)));
     if (poor.length === 0) continue;
     await db
-      .insertInto('case_follow_ups')
+      .insertInto('service_rating_follow_ups')
       .values(
         poor.map((r) => {
-          const due = cal.addWorkingDays(r.day, 15);
+          const due = cal.addWorkingDays(r.day, rules.serviceRatings.followUpWorkingDays);
           const isClosed = due < today && chance(0.9);
           return {
             case_id: r.case_id,
-            rating_id: r.id,
+            service_rating_id: r.id,
             center_id: r.center_id,
             opened_on: r.day,
             due_on: due,
@@ -191,25 +188,22 @@ export async function enrichCaseWorkflowDemo(
     followUps += poor.length;
   }
 
-  // --- B5 / F3 proposals on the last 20 days' late cases, waiting for the supervisors
-  const recent = shiftDays(today, -20);
-  const late = decided.filter(
-    (c) => Number(c.overdue_days) > 0 && c.completed_at && c.completed_at >= recent,
-  );
-  const proposals = late.flatMap((c) => {
-    const reason = `${c.completed_at} 办结，超期 ${c.overdue_days} 个工作日`;
-    const base = {
+  // --- the overdue proposals of the last 20 days' late cases, waiting for the supervisors
+  const recent = addDays(today, -20);
+  const late = decided.filter((c) => Number(c.overdue_days) > 0 && c.decided_on && c.decided_on >= recent);
+  const proposals = late.flatMap((c) =>
+    rules.overdueSanctions.map((s) => ({
       case_id: c.id,
       center_id: c.center_id,
       staff_id: c.staff_id,
-      day: c.completed_at!,
-      reason,
-    };
-    return [
-      { ...base, item: 'B5', qty: Number(c.overdue_days), status: 'proposed' as const, created_at: at },
-      { ...base, item: 'F3', qty: 1, status: 'proposed' as const, created_at: at },
-    ];
-  });
+      item: s.item,
+      qty: s.per === 'overdueWorkingDay' ? Number(c.overdue_days) : 1,
+      day: c.decided_on!,
+      reason: `${c.decided_on} 办结，超期 ${c.overdue_days} 个工作日`,
+      status: 'proposed' as const,
+      created_at: at,
+    })),
+  );
   for (let i = 0; i < proposals.length; i += 300) {
     await db
       .insertInto('case_sanction_proposals')
@@ -219,33 +213,9 @@ export async function enrichCaseWorkflowDemo(
   return {
     matters: matters.length,
     workflowCases: open.length,
-    ratings: ratings.length,
+    serviceRatings: ratings.length,
     followUps,
     proposals: proposals.length,
-  };
-}
-
-const shiftDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-const shiftMonths = (date: string, months: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
-
-/** A small seeded PRNG (mulberry32): the same demo for the same seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -259,7 +229,7 @@ const DEFAULT_GUIDE: TGuide = {
   feeBasis: '',
 };
 
-/** Plausible guides for the demo catalog's matters (demo-catalog.md); not legal advice. */
+/** Plausible guides for the demo catalog's matters; not legal advice. */
 const GUIDES: TGuide[] = [
   {
     match: '不动产',

@@ -1,0 +1,158 @@
+import {
+  findServiceRating,
+  listCaseEvents,
+  listCases,
+  listJointDepartments,
+  listSanctionProposals,
+} from '@chuangkou/db';
+import { CASE_STAGES } from '@chuangkou/rules';
+import { z } from 'zod';
+import { forbidden } from '../../errors.ts';
+import { ZDate, ZId, ZText } from '../../schemas.ts';
+import { acceptCaseAtWindow } from '../../services/cases/accept-case.service.ts';
+import { publicCaseStatus } from '../../services/cases/applicant-status.service.ts';
+import { caseForUser } from '../../services/cases/case-access.ts';
+import { listCaseAlerts } from '../../services/cases/case-alerts.service.ts';
+import { caseNoticeFile } from '../../services/cases/case-notice.service.ts';
+import {
+  caseReceipt,
+  issueQueryPassword,
+  resetQueryPassword,
+} from '../../services/cases/case-receipt.service.ts';
+import { importCases } from '../../services/cases/import-cases.service.ts';
+import { scopeOf } from '../../services/scope.ts';
+import { authedProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
+import { applicantCase } from './applicant.ts';
+import {
+  ZApplicantCredentials,
+  ZCaseNoticeKind,
+  ZCaseStage,
+  ZCaseType,
+  ZImportCaseRow,
+  ZPhone,
+  ZTextList,
+} from './case.schemas.ts';
+import { caseStepProcedures } from './case-steps.procedures.ts';
+import { mattersRouter } from './matters.router.ts';
+import { sanctionProposalsRouter } from './sanction-proposals.router.ts';
+import { serviceRatingsRouter } from './service-ratings.router.ts';
+
+/** 办件: the catalog, acceptance, the steps, the registry and alerts, service ratings, proposals. */
+export const casesRouter = router({
+  matters: mattersRouter,
+  serviceRatings: serviceRatingsRouter,
+  sanctionProposals: sanctionProposalsRouter,
+
+  /** 受理: returns the case and its receipt, with the query password shown this once. */
+  accept: authedProcedure
+    .input(
+      z.object({
+        matterId: ZId,
+        staffId: ZId.optional(),
+        windowId: ZId.optional(),
+        applicantName: ZText(100),
+        applicantPhone: ZPhone,
+        handlerPhone: ZPhone.optional(),
+        on: ZDate.optional(),
+        missing: ZTextList(100, 300).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const secret = await issueQueryPassword();
+      return ctx.db
+        .transaction()
+        .execute((db) => acceptCaseAtWindow(db, ctx.user, ctx.today(), input, secret));
+    }),
+
+  ...caseStepProcedures,
+
+  /** One case with its events, departments, service rating and proposals. */
+  get: authedProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
+    const c = await caseForUser(ctx.db, ctx.user, input.id);
+    const [events, joint, serviceRating, proposals] = await Promise.all([
+      listCaseEvents(ctx.db, c.id),
+      listJointDepartments(ctx.db, c.id),
+      findServiceRating(ctx.db, c.id),
+      listSanctionProposals(ctx.db, { centerId: ctx.user.centerId, caseId: c.id }),
+    ]);
+    return { case: c, events, joint, serviceRating: serviceRating ?? null, proposals };
+  }),
+
+  /** The case registry, newest first, within the user's scope. */
+  list: authedProcedure
+    .input(
+      z
+        .object({
+          windowId: ZId.optional(),
+          staffId: ZId.optional(),
+          matterId: ZId.optional(),
+          type: ZCaseType.optional(),
+          stages: z.array(ZCaseStage).max(CASE_STAGES.length).optional(),
+          from: ZDate.optional(),
+          to: ZDate.optional(),
+          overdueOnly: z.boolean().optional(),
+          flaggedOnly: z.boolean().optional(),
+          acceptanceCode: z.string().trim().max(40).optional(),
+          beforeId: ZId.optional(),
+          limit: z.number().int().min(1).max(1000).optional(),
+        })
+        .optional(),
+    )
+    .query(async ({ ctx, input }) => {
+      const scope = await scopeOf(ctx.db, ctx.user);
+      if (scope.kind === 'self' && input?.staffId !== undefined && input.staffId !== scope.staffId)
+        throw forbidden('只能查看本人受理的办件');
+      if (scope.kind === 'window' && input?.windowId !== undefined && input.windowId !== scope.windowId)
+        throw forbidden('只能查看本窗口的办件');
+      return listCases(ctx.db, {
+        centerId: ctx.user.centerId,
+        windowId: scope.kind === 'window' ? scope.windowId : input?.windowId,
+        staffId: scope.kind === 'self' ? scope.staffId : input?.staffId,
+        matterId: input?.matterId,
+        type: input?.type,
+        stages: input?.stages,
+        from: input?.from,
+        to: input?.to,
+        isOverdue: input?.overdueOnly,
+        isFlagged: input?.flaggedOnly,
+        acceptanceCode: input?.acceptanceCode,
+        beforeId: input?.beforeId,
+        limit: input?.limit ?? 200,
+      });
+    }),
+
+  /** Overdue (yellow / red), 上报 explanations due, 联办 departments late. */
+  alerts: authedProcedure
+    .input(z.object({ today: ZDate.optional() }).optional())
+    .query(({ ctx, input }) => listCaseAlerts(ctx.db, ctx.user, input?.today ?? ctx.today())),
+
+  /** The receipt again (without the password). */
+  receipt: authedProcedure
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => caseReceipt(ctx.db, ctx.user, input.id)),
+  /** A printable notice (.xlsx as base64): 受理通知单, 补办件通知单 or 退回件通知单. */
+  noticeFile: authedProcedure
+    .input(z.object({ id: ZId, kind: ZCaseNoticeKind }))
+    .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
+  /** A new query password for a lost one; the receipt with it, shown this once. */
+  resetQueryPassword: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
+    const secret = await issueQueryPassword();
+    return ctx.db.transaction().execute((db) => resetQueryPassword(db, ctx.user, input.id, secret));
+  }),
+
+  /** Imports handled cases (a day's export of another system) through the same rules; all or none. */
+  import: supervisorProcedure
+    .input(z.object({ cases: z.array(ZImportCaseRow).min(1).max(5000) }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => importCases(db, ctx.user, ctx.today(), input.cases)),
+    ),
+
+  /**
+   * The applicant's status query (public): acceptance code + query password → the stage, deadline
+   * and handler of that case, nothing else. A mutation: every attempt is recorded for the rate limit.
+   */
+  publicStatus: publicProcedure.input(ZApplicantCredentials).mutation(async ({ ctx, input }) => {
+    const c = await applicantCase(ctx, input);
+    return publicCaseStatus(ctx.db, c);
+  }),
+});

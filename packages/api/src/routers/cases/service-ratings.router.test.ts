@@ -1,0 +1,188 @@
+import { TEST_DIALECTS } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUERY_LIMITS, WRONG_CODE_OR_PASSWORD } from '../../services/cases/applicant-status.service.ts';
+import { type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
+import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
+
+describe.each(TEST_DIALECTS)(
+  'the applicant: status query, rate limit, service ratings (好差评) on %s',
+  (dialect) => {
+    let s: TApiSetup;
+    let matters: TCaseSetup['matters'];
+    let acceptAs: TCaseSetup['acceptAs'];
+    let applicantAt: TCaseSetup['applicantAt'];
+    beforeAll(async () => {
+      ({ s, matters, acceptAs, applicantAt } = await setupCases(dialect));
+    });
+    afterAll(async () => {
+      await s?.t.destroy();
+    });
+
+    it('shows the status, deadline and handler of that case and nothing else', async () => {
+      const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20', {
+        handlerPhone: '0571-88000003',
+      });
+      const status = await applicantAt('198.51.100.1').cases.publicStatus({
+        code: receipt.acceptanceCode,
+        password: receipt.queryPassword!.toLowerCase(),
+      });
+      expect(status).toEqual({
+        stage: 'accepted',
+        deadline: '2026-11-25',
+        handler: { name: '李四', phone: '0571-88000003' },
+        serviceRating: { canRate: false, level: null },
+      });
+      // nothing of the applicant, the matter or any other case
+      const text = JSON.stringify(status);
+      for (const secret of ['王小明', '13800000000', receipt.acceptanceCode, '不动产'])
+        expect(text).not.toContain(secret);
+    });
+
+    it('gives the same answer for a wrong code and a wrong password', async () => {
+      const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20');
+      const a = applicantAt('198.51.100.2');
+      const wrongPassword = await refusal(
+        a.cases.publicStatus({ code: receipt.acceptanceCode, password: 'ZZZZZZZZ' }),
+      );
+      const wrongCode = await refusal(
+        a.cases.publicStatus({ code: '2026112099999999', password: receipt.queryPassword! }),
+      );
+      expect(wrongPassword).toEqual({ code: 'UNAUTHORIZED', message: WRONG_CODE_OR_PASSWORD });
+      expect(wrongCode).toEqual(wrongPassword);
+      // another case's password does not open this case
+      const other = await acceptAs('staff', matters.promised, '2026-11-20');
+      expect(
+        await refusal(
+          a.cases.publicStatus({ code: receipt.acceptanceCode, password: other.receipt.queryPassword! }),
+        ),
+      ).toEqual(wrongPassword);
+    });
+
+    it('locks a code after repeated wrong passwords, even for the right one, and an address across codes', async () => {
+      const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20');
+      const a = applicantAt('198.51.100.3');
+      for (let i = 0; i < QUERY_LIMITS.perCode; i++) {
+        expect(
+          (await refusal(a.cases.publicStatus({ code: receipt.acceptanceCode, password: `WRONG${i}` }))).code,
+        ).toBe('UNAUTHORIZED');
+      }
+      // from another address too: the limit is per code
+      const b = applicantAt('198.51.100.4');
+      expect(
+        (
+          await refusal(
+            b.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }),
+          )
+        ).code,
+      ).toBe('TOO_MANY_REQUESTS');
+      // an unknown code is limited exactly like a known one (the limit tells nothing)
+      for (let i = 0; i < QUERY_LIMITS.perCode; i++)
+        await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }));
+      expect((await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }))).code).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+
+      // per address: wrong guesses spread over many codes
+      const fresh = await acceptAs('staff', matters.promised, '2026-11-20');
+      const c = applicantAt('198.51.100.5');
+      for (let i = 0; i < QUERY_LIMITS.perAddress; i++)
+        await refusal(c.cases.publicStatus({ code: `20261119${String(i).padStart(8, '0')}`, password: 'X' }));
+      expect(
+        (
+          await refusal(
+            c.cases.publicStatus({
+              code: fresh.receipt.acceptanceCode,
+              password: fresh.receipt.queryPassword!,
+            }),
+          )
+        ).code,
+      ).toBe('TOO_MANY_REQUESTS');
+      // the same case from another address is fine
+      expect(
+        (
+          await applicantAt('198.51.100.6').cases.publicStatus({
+            code: fresh.receipt.acceptanceCode,
+            password: fresh.receipt.queryPassword!,
+          })
+        ).stage,
+      ).toBe('accepted');
+    });
+
+    it('rates a decided case once; a poor rating opens a follow-up with a deadline until it is closed', async () => {
+      const staff = s.as('staff');
+      const a = applicantAt('198.51.100.7');
+      const good = await acceptAs('staff', matters.immediate, '2026-11-20');
+      const poor = await acceptAs('staff', matters.immediate, '2026-11-20');
+      const cred = (r: typeof good) => ({
+        code: r.receipt.acceptanceCode,
+        password: r.receipt.queryPassword!,
+      });
+      expect(
+        (await refusal(a.cases.serviceRatings.publicRate({ ...cred(good), rating: 'verySatisfied' })))
+          .message,
+      ).toContain('办结后');
+      await staff.cases.decide({ id: good.case.id, on: '2026-11-20', decision: 'approved' });
+      await staff.cases.decide({ id: poor.case.id, on: '2026-11-20', decision: 'approved' });
+      expect((await a.cases.publicStatus(cred(good))).serviceRating).toEqual({ canRate: true, level: null });
+      expect(
+        (await a.cases.serviceRatings.publicRate({ ...cred(good), rating: 'verySatisfied' })).serviceRating,
+      ).toEqual({
+        canRate: false,
+        level: 1,
+      });
+      expect(
+        (await refusal(a.cases.serviceRatings.publicRate({ ...cred(good), rating: 'satisfied' }))).code,
+      ).toBe('CONFLICT');
+      expect(
+        (
+          await refusal(
+            a.cases.serviceRatings.publicRate({ ...cred(poor), rating: 'excellent' as 'satisfied' }),
+          )
+        ).code,
+      ).toBe('BAD_REQUEST');
+      await a.cases.serviceRatings.publicRate({
+        ...cred(poor),
+        rating: 'veryDissatisfied',
+        comment: '等候时间太长',
+      });
+
+      const sup = s.as('supervisor');
+      const open = (await sup.cases.serviceRatings.followUps({ status: 'open' })).filter(
+        (f) => f.caseId === poor.case.id,
+      );
+      // rated Thursday 26 Nov (TODAY) + 15 working days → Thursday 17 Dec
+      expect(open.map((f) => [f.level, f.comment, f.openedOn, f.dueOn])).toEqual([
+        [5, '等候时间太长', TODAY, '2026-12-17'],
+      ]);
+      expect((await sup.cases.serviceRatings.followUps()).map((f) => f.caseId)).not.toContain(good.case.id);
+      expect((await refusal(s.as('staff').cases.serviceRatings.followUps())).code).toBe('FORBIDDEN');
+      const closed = await sup.cases.serviceRatings.closeFollowUp({
+        id: open[0]!.id,
+        note: '已电话回访，优化叫号流程',
+      });
+      expect(closed).toMatchObject({ status: 'closed', closedOn: TODAY });
+      expect(
+        (await refusal(sup.cases.serviceRatings.closeFollowUp({ id: open[0]!.id, note: '再次办结' }))).code,
+      ).toBe('CONFLICT');
+
+      const rates = await sup.cases.serviceRatings.satisfaction({ year: 2026, windowId: s.f.windowIds[0] });
+      expect(rates).toEqual([
+        {
+          windowId: s.f.windowIds[0],
+          windowName: '不动产登记1号窗口',
+          month: '2026-11',
+          counts: {
+            verySatisfied: 1,
+            satisfied: 0,
+            basicallySatisfied: 0,
+            dissatisfied: 0,
+            veryDissatisfied: 1,
+          },
+          total: 2,
+          satisfied: 1,
+          rate: 0.5,
+        },
+      ]);
+    });
+  },
+);

@@ -1,0 +1,71 @@
+import {
+  countFailedQueryAttempts,
+  type Db,
+  findCaseByCode,
+  findServiceRating,
+  findStaff,
+  recordQueryAttempt,
+  type TCase,
+} from '@chuangkou/db';
+import { SERVICE_RATEABLE_STAGES, type TCaseStage } from '@chuangkou/rules';
+import { DomainError } from '../../errors.ts';
+import { dummyQueryPasswordHash, verifyQueryPassword } from '../query-password.ts';
+
+/** Rate limit of wrong answers, over a sliding window: per acceptance code and per client address. */
+export const QUERY_LIMITS = { windowMinutes: 15, perCode: 5, perAddress: 20 } as const;
+
+/** The one answer for a wrong code and a wrong password alike. */
+export const WRONG_CODE_OR_PASSWORD = '受理编号或查询密码不正确';
+
+/** What the applicant sees (规程 四、3): the stage, the deadline and the handler of that case, nothing else. */
+export interface TPublicCaseStatus {
+  stage: TCaseStage;
+  deadline: string | null;
+  handler: { name: string; phone: string };
+  /** 好差评: whether the case can be rated now, and the level given if it was */
+  serviceRating: { canRate: boolean; level: number | null };
+}
+
+export type TQueryOutcome = { ok: true; case: TCase } | { ok: false; reason: 'rateLimited' };
+
+/**
+ * Checks an acceptance code and query password. A wrong code and a wrong password take the same path
+ * (a dummy hash is checked when the code is unknown) and give the same error; failures are counted
+ * per code (known or not) and per address, and past the limit nothing is checked at all.
+ */
+export async function authenticateApplicant(
+  db: Db,
+  input: { code: string; password: string },
+  address: string,
+  now: Date = new Date(),
+): Promise<TQueryOutcome> {
+  const code = input.code.trim().toUpperCase();
+  const since = new Date(now.getTime() - QUERY_LIMITS.windowMinutes * 60_000).toISOString();
+  const failed = await countFailedQueryAttempts(db, { code, address, since });
+  if (failed.byCode >= QUERY_LIMITS.perCode || failed.byAddress >= QUERY_LIMITS.perAddress) {
+    return { ok: false, reason: 'rateLimited' };
+  }
+  const found = await findCaseByCode(db, code);
+  const hash = found?.queryPasswordHash ?? (await dummyQueryPasswordHash());
+  const isMatch = await verifyQueryPassword(input.password, hash);
+  const isOk = isMatch && found !== undefined && found.queryPasswordHash !== null;
+  await recordQueryAttempt(db, { code, address, isOk, at: now.toISOString() });
+  if (!isOk) throw new DomainError('INVALID_CREDENTIALS', WRONG_CODE_OR_PASSWORD);
+  return { ok: true, case: found.case };
+}
+
+export async function publicCaseStatus(db: Db, c: TCase): Promise<TPublicCaseStatus> {
+  const [staff, rating] = await Promise.all([
+    c.staffId === null ? undefined : findStaff(db, c.staffId),
+    findServiceRating(db, c.id),
+  ]);
+  return {
+    stage: c.stage,
+    deadline: c.deadline,
+    handler: { name: staff?.name ?? '', phone: c.handlerPhone },
+    serviceRating: {
+      canRate: !rating && SERVICE_RATEABLE_STAGES.includes(c.stage),
+      level: rating?.level ?? null,
+    },
+  };
+}

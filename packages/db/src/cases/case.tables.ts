@@ -1,0 +1,184 @@
+import type {
+  TCaseDecision,
+  TCaseStage,
+  TCaseType,
+  TFollowUpStatus,
+  TSanctionProposalStatus,
+} from '@chuangkou/rules';
+import type { Generated } from 'kysely';
+
+/** 事项: a matter of the catalog with the eight fields of its service guide (办事指南, 规程 一、2). */
+export interface MattersTable {
+  id: Generated<number>;
+  center_id: number;
+  /** the window department that accepts it */
+  unit_id: number;
+  name: string;
+  type: TCaseType;
+  promised_days: number;
+  legal_basis: string | null;
+  /** JSON array of the required materials */
+  materials: string | null;
+  procedure: string | null;
+  fees: string | null;
+  fee_basis: string | null;
+  inquiry_phone: string | null;
+  complaint_phone: string | null;
+  /** 牵头部门 (联办) */
+  lead_department: string | null;
+  /** JSON array of department names (联办) */
+  related_departments: string | null;
+  /** 0/1: a matter is withdrawn with a reason, never deleted */
+  is_active: Generated<number>;
+  revoke_reason: string | null;
+}
+
+/** 办件: one row per case, from acceptance to pickup. */
+export interface CasesTable {
+  id: Generated<number>;
+  center_id: number;
+  unit_id: number;
+  window_id: number;
+  /** 第一责任人: the person who accepted it */
+  staff_id: number | null;
+  matter_id: number;
+  type: TCaseType;
+  stage: TCaseStage;
+  acceptance_code: string | null;
+  /** scrypt$N$r$p$salt$hash; the password itself is never stored */
+  query_password_hash: string | null;
+  applicant_name: string | null;
+  applicant_phone: string | null;
+  handler_phone: string | null;
+  /** the day the applicant came: the day of the case in the rollup */
+  received_on: string;
+  /** 正式受理之日; null while materials are awaited */
+  accepted_on: string | null;
+  promised_days: number;
+  /** the last working day of the promised limit; null while materials are awaited and once returned */
+  deadline: string | null;
+  supplement_count: Generated<number>;
+  /** JSON array */
+  missing_materials: string | null;
+  /** JSON array: of a return, or of a refusal */
+  return_reasons: string | null;
+  is_one_time_notification_failed: Generated<number>;
+  is_joint_department_late: Generated<number>;
+  forwarded_on: string | null;
+  upper_reply_on: string | null;
+  explanation_filed_on: string | null;
+  explanation: string | null;
+  decision: TCaseDecision | null;
+  decided_on: string | null;
+  notified_on: string | null;
+  picked_up_on: string | null;
+  /** working days from acceptance to the decision (0 = the same day) */
+  handling_days: number | null;
+  /** working days past the deadline, 0 when on time */
+  overdue_days: Generated<number>;
+  accepted_by_user: number | null;
+  /** changes on every write (the optimistic lock of a step); null for rows never written by a step */
+  version: string | null;
+}
+
+/**
+ * Rollup of cases per window and day received, updated with every case write: the analytics read it
+ * instead of scanning millions of cases (a GROUP BY over 10 M rows takes seconds).
+ */
+export interface CaseDailyTable {
+  center_id: number;
+  unit_id: number;
+  window_id: number;
+  day: string;
+  month: string;
+  cases: number;
+  completed: number;
+  on_time: number;
+  overdue: number;
+  overdue_days: number;
+  handling_days: number;
+  promised_days: number;
+  immediate: number;
+  immediate_same_day: number;
+}
+
+/** Append-only: one row per step of a case (the database refuses updates and deletes). */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  center_id: number;
+  kind: string;
+  /** the step's date (ISO day) */
+  day: string;
+  /** the step's details as JSON */
+  payload: string | null;
+  user_id: number | null;
+  at: string;
+}
+
+/** 联办: a related department copied on a joint case, with its own limit. */
+export interface CaseJointDepartmentsTable {
+  case_id: number;
+  center_id: number;
+  department: string;
+  limit_days: number;
+  copied_on: string;
+  due_on: string;
+  answered_on: string | null;
+  opinion: string | null;
+}
+
+/** 好差评: the applicant's service rating of a case, 1 = 非常满意 … 5 = 非常不满意. */
+export interface ServiceRatingsTable {
+  id: Generated<number>;
+  case_id: number;
+  center_id: number;
+  window_id: number;
+  staff_id: number | null;
+  level: number;
+  comment: string | null;
+  day: string;
+  month: string;
+  at: string;
+}
+
+/** 差评回访整改: opened by a poor service rating, tracked until closed. */
+export interface ServiceRatingFollowUpsTable {
+  id: Generated<number>;
+  case_id: number;
+  service_rating_id: number;
+  center_id: number;
+  opened_on: string;
+  due_on: string;
+  status: TFollowUpStatus;
+  closed_on: string | null;
+  closed_by: number | null;
+  note: string | null;
+}
+
+/** A proposed B5 deduction or F3 fine for an overdue case, until a supervisor confirms or rejects it. */
+export interface CaseSanctionProposalsTable {
+  id: Generated<number>;
+  case_id: number;
+  center_id: number;
+  staff_id: number | null;
+  item: string;
+  qty: number;
+  day: string;
+  reason: string;
+  status: TSanctionProposalStatus;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  record_id: number | null;
+  created_at: string;
+}
+
+/** The applicant's status queries, for the rate limit per code and per address. */
+export interface StatusQueryAttemptsTable {
+  id: Generated<number>;
+  code: string;
+  address: string;
+  is_ok: number;
+  at: string;
+}

@@ -1,0 +1,142 @@
+import type { TSanctionProposalStatus } from '@chuangkou/rules';
+import type { Selectable } from 'kysely';
+import type { Db } from '../client.ts';
+import { nowIso, num } from '../client.ts';
+import type { CaseSanctionProposalsTable } from './case.tables.ts';
+
+/** A proposed deduction or fine for an overdue case (B5 / F3), until a supervisor confirms or rejects it. */
+export interface TSanctionProposal {
+  id: number;
+  caseId: number;
+  centerId: number;
+  staffId: number | null;
+  item: string;
+  qty: number;
+  day: string;
+  reason: string;
+  status: TSanctionProposalStatus;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** the record made when confirmed */
+  recordId: number | null;
+}
+
+export type TNewSanctionProposal = Pick<
+  TSanctionProposal,
+  'caseId' | 'centerId' | 'staffId' | 'item' | 'qty' | 'day' | 'reason'
+>;
+
+const proposalRowToProposal = (r: Selectable<CaseSanctionProposalsTable>): TSanctionProposal => ({
+  id: r.id,
+  caseId: r.case_id,
+  centerId: r.center_id,
+  staffId: r.staff_id,
+  item: r.item,
+  qty: num(r.qty),
+  day: r.day,
+  reason: r.reason,
+  status: r.status,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  decisionReason: r.decision_reason,
+  recordId: r.record_id,
+});
+
+/** Stores proposals (400 a statement), each waiting for a supervisor. */
+export async function insertSanctionProposals(db: Db, rows: readonly TNewSanctionProposal[]): Promise<void> {
+  const at = nowIso();
+  for (let i = 0; i < rows.length; i += 400) {
+    await db
+      .insertInto('case_sanction_proposals')
+      .values(
+        rows.slice(i, i + 400).map((r) => ({
+          case_id: r.caseId,
+          center_id: r.centerId,
+          staff_id: r.staffId,
+          item: r.item,
+          qty: r.qty,
+          day: r.day,
+          reason: r.reason,
+          status: 'proposed' as const,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findSanctionProposal(db: Db, id: number): Promise<TSanctionProposal | undefined> {
+  const r = await db
+    .selectFrom('case_sanction_proposals')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && proposalRowToProposal(r);
+}
+
+/** A proposal with the case and person it is about, as the supervisors' list shows it. */
+export interface TSanctionProposalListRow extends TSanctionProposal {
+  acceptanceCode: string | null;
+  matterName: string;
+  staffName: string | null;
+}
+
+/** Proposals in the order they were made (at most 1,000), of a center or one case. */
+export async function listSanctionProposals(
+  db: Db,
+  f: { centerId: number; status?: TSanctionProposalStatus | undefined; caseId?: number | undefined },
+): Promise<TSanctionProposalListRow[]> {
+  let q = db
+    .selectFrom('case_sanction_proposals as p')
+    .innerJoin('cases', 'cases.id', 'p.case_id')
+    .innerJoin('matters', 'matters.id', 'cases.matter_id')
+    .leftJoin('staff', 'staff.id', 'p.staff_id')
+    .selectAll('p')
+    .select([
+      'cases.acceptance_code as acceptance_code',
+      'matters.name as matter_name',
+      'staff.name as staff_name',
+    ])
+    .where('p.center_id', '=', f.centerId);
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.caseId !== undefined) q = q.where('p.case_id', '=', f.caseId);
+  const rows = await q.orderBy('p.id').limit(1000).execute();
+  return rows.map((r) => ({
+    acceptanceCode: r.acceptance_code,
+    matterName: r.matter_name,
+    staffName: r.staff_name,
+    ...proposalRowToProposal(r),
+  }));
+}
+
+/**
+ * Confirms or rejects a proposal still waiting; returns false when it was decided meanwhile (nothing
+ * is written then).
+ */
+export async function decideSanctionProposal(
+  db: Db,
+  id: number,
+  d: {
+    status: 'confirmed' | 'rejected';
+    by: number;
+    reason: string | null;
+    recordId: number | null;
+    staffId: number | null;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('case_sanction_proposals')
+    .set({
+      status: d.status,
+      decided_by: d.by,
+      decided_at: nowIso(),
+      decision_reason: d.reason,
+      record_id: d.recordId,
+      staff_id: d.staffId,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
