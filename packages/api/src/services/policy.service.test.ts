@@ -44,6 +44,7 @@ describe.each(TEST_DIALECTS)('policies.inForce on %s', (dialect) => {
       ['A', 1],
       ['B', 1],
       ['C', 1],
+      ['D', 1],
     ]);
     expect(codes(today)).toContain('A7');
     expect(codes(today)).not.toContain('A9');
