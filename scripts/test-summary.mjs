@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['apps', 'packages'];
+const roots = ['apps', 'packages', 'tooling'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { CliError, RulesError, runAssess } from './commands/assess.ts';
+
+// A command runs once: compiling zod's fast parsers (`new Function`) would cost more than it saves.
+z.config({ jitless: true });
 
 const USAGE = `chuangkou — 窗口服务考核 command line
 
-  assess FILE         assess one quarter from a scenario (domain.md format); FILE may be - for stdin
+  assess FILE         assess one quarter from a scenario (as examples/worked-example.json); FILE may be - for stdin
   bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
   cases import|overdue …  import handled cases, or list the open cases' alerts (cases --help)
 `;
@@ -41,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// run directly from the sources (`tsx apps/cli/src/main.ts …`); bin/chuangkou.mjs calls `main` itself
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -11,9 +11,8 @@ import {
 } from '@chuangkou/api';
 import type { DbRoot } from '@chuangkou/db';
 import type { TRPCError } from '@trpc/server';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { BULLETIN_PATH, handleBulletinDownload } from './bulletin-download.ts';
-import { createQueryPath } from './trpc-query.ts';
+import { createTrpcHandler } from './trpc-handler.ts';
 
 export interface TServerOptions {
   db: DbRoot;
@@ -24,7 +23,7 @@ export interface TServerOptions {
   /** behind a reverse proxy: the client's address is the first X-Forwarded-For hop */
   trustProxy?: boolean | undefined;
   today?: (() => string) | undefined;
-  /** only tRPC's standard Node handler, without the lean query path (tests compare the two) */
+  /** every tRPC request through tRPC's standalone handler (tests compare it with the GET path) */
   standardOnly?: boolean | undefined;
 }
 
@@ -103,18 +102,15 @@ export function createServer(opts: TServerOptions): http.Server {
     if (error.code === 'INTERNAL_SERVER_ERROR')
       console.error(`[trpc] ${procedure ?? '?'}:`, error.cause ?? error);
   };
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: opts.maxBodyBytes,
     maxBatchSize: opts.maxBatchSize,
-    createContext: ({ req, res }) => createContext(req, res),
+    createContext,
     onError,
+    isStandardOnly: opts.standardOnly,
   });
-  // GET queries, single or batched (the dashboard's reads), skip the Fetch conversion; the rest: `trpc`
-  const query = opts.standardOnly
-    ? null
-    : createQueryPath({ router: appRouter, createContext, maxBatchSize: opts.maxBatchSize, onError });
   const webRoot = path.resolve(opts.webDist);
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -124,7 +120,7 @@ export function createServer(opts: TServerOptions): http.Server {
       return;
     }
     if (url.startsWith('/trpc/') || url === '/trpc') {
-      if (!query?.(req, res, url.slice('/trpc/'.length))) trpc(req, res);
+      trpc(req, res);
       return;
     }
     if (url.startsWith(BULLETIN_PATH)) {

@@ -15,10 +15,24 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
       staffId: null,
       displayName: '主要领导周主任',
     });
+    // each test reads its own month: September (signing), August (signed, then changed), July
+    // (two centers)
     const sup = s.as('supervisor');
     const zhao = s.f.staff[3]!.id;
-    for (const date of ['2026-09-02', '2026-09-09', '2026-09-16'])
-      await sup.records.create({ staffId: zhao, item: 'F8', date });
+    for (const month of ['09', '08', '07'])
+      for (const day of ['02', '09', '16'])
+        await sup.records.create({ staffId: zhao, item: 'F8', date: `2026-${month}-${day}` });
+    const otherSupervisor = await insertUser(s.t.db, {
+      centerId: s.f.otherCenterId,
+      username: 'other_supervisor',
+      passwordHash: 'x',
+      role: 'supervisor',
+      staffId: null,
+      displayName: '另一中心审管科',
+    });
+    await s
+      .asUser(otherSupervisor)
+      .records.create({ staffId: s.f.otherStaff.id, item: 'F8', date: '2026-07-02' });
   });
   afterAll(async () => {
     await s?.t.destroy();
@@ -74,7 +88,11 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
     await expect(s.asUser(principal).fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const entries = await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'fineSignOff' });
+    const entries = await listAudit(s.t.db, {
+      centerId: s.f.centerId,
+      entity: 'fineSignOff',
+      entityId: '2026-09',
+    });
     expect(entries.map((e) => (e.after as { line: string }).line).sort()).toEqual([
       'deputy',
       'principal',
@@ -84,10 +102,14 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
 
   it('keeps a signed month’s summary as signed and says when the records changed since', async () => {
     const zhao = s.f.staff[3]!.id;
-    const signed = await s.as('leader').fines.monthly({ year: 2026, month: 9 });
-    expect(signed.signOff.isChangedSinceSigned).toBe(false);
-    await s.as('supervisor').records.create({ staffId: zhao, item: 'F2', date: '2026-09-20' });
-    const later = await s.as('leader').fines.monthly({ year: 2026, month: 9 });
+    await s.as('supervisor').fines.signOff({ year: 2026, month: 8 });
+    await s.as('leader').fines.signOff({ year: 2026, month: 8 });
+    await s.asUser(principal).fines.signOff({ year: 2026, month: 8 });
+    const signed = await s.as('leader').fines.monthly({ year: 2026, month: 8 });
+    expect(signed.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: false });
+    expect(signed.staff.find((x) => x.staffId === zhao)?.total).toBe(30);
+    await s.as('supervisor').records.create({ staffId: zhao, item: 'F2', date: '2026-08-20' });
+    const later = await s.as('leader').fines.monthly({ year: 2026, month: 8 });
     expect(later.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: true });
     expect(later.staff).toEqual(signed.staff);
     expect(later.staff.find((x) => x.staffId === zhao)?.total).toBe(30);
@@ -109,9 +131,14 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
     );
   });
 
-  it('keeps each center’s sign-off to itself', async () => {
-    const other = await s.asUser(s.otherLeader).fines.monthly({ year: 2026, month: 9 });
+  it('keeps each center’s sign-off and fines to itself', async () => {
+    const zhao = s.f.staff[3]!.id;
+    await s.as('supervisor').fines.signOff({ year: 2026, month: 7 });
+    const own = await s.as('leader').fines.monthly({ year: 2026, month: 7 });
+    expect(own.signOff.state).toBe('partial');
+    expect(own.staff.map((x) => x.staffId)).toEqual([zhao]);
+    const other = await s.asUser(s.otherLeader).fines.monthly({ year: 2026, month: 7 });
     expect(other.signOff.state).toBe('unsigned');
-    expect(other.staff.every((x) => x.staffId === s.f.otherStaff.id)).toBe(true);
+    expect(other.staff.map((x) => x.staffId)).toEqual([s.f.otherStaff.id]);
   });
 });

@@ -4,7 +4,7 @@
  *
  * Each measurement runs in its own child process (the input is prepared once, by the engine, and read
  * from a JSON file), so its peak RSS (`process.resourceUsage().maxRSS`) is its own. Three runs each,
- * the median is reported. Targets (issue 5): ≤ 2 s and ≤ 200 MB peak.
+ * the median is reported. Targets: ≤ 2 s and ≤ 200 MB peak.
  *
  * Usage: `pnpm --filter @chuangkou/bulletin bench [rows]`.
  */

@@ -1,8 +1,8 @@
 /**
  * Input types of the bulletins (公示 / 通报 / 汇总 / 记录表): plain domain data, no database rows.
  *
- * The result rows are the engine's output (`assessQuarter(...).results`, see shared/domain.md, "The
- * engine's scenario format") with the names added, so that
+ * The result rows are the engine's output (`assessQuarter(...).results`, `TQuarterResult` of
+ * @chuangkou/rules) with the names added, so that
  * `results.map((r) => ({ ...r, ...directory[r.staff] }))` is a valid `TResultsRow[]`
  * (or use `toResultsRows` from ./from-assessment.ts, which names the missing staff id).
  * Item texts (`text`) come from the policy (`POLICY_A` / `POLICY_B` of @chuangkou/rules): this package
@@ -21,10 +21,10 @@ export type TIsoDate = string;
 export type TQuarterPeriod = { year: number; quarter: 1 | 2 | 3 | 4 };
 export type TMonthPeriod = { year: number; month: number };
 
-/** The engine's flags, in its order (domain.md): 并列, 批评教育, 退回所在单位, 无互评, 通报批评, 通报单位. */
+/** The engine's flags, in its order (`FLAGS` of @chuangkou/rules): 并列, 批评教育, 退回所在单位, 无互评, 通报批评, 通报单位. */
 export type TResultFlag = TFlag;
 
-/** One element of `assessQuarter(...).results`, exactly as domain.md prints it. */
+/** One element of `assessQuarter(...).results`, as the engine returns it. */
 export type TQuarterResult = {
   staff: string;
   /** Category key (the policy's `assessment.categories[].key`) → score after its floor. */

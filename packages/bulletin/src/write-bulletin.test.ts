@@ -155,7 +155,7 @@ describe('results bulletin (季度考核结果公示)', () => {
     expect(text(sheet, 'A1')).toMatch(/（征求意见稿）$/);
   });
 
-  it('prints the worked example of domain.md as the engine computed it', async () => {
+  it('prints the worked example as the engine computed it', async () => {
     const { policy, scenario } = parseScenarioDocument(WORKED);
     const assessment = assessQuarter(policy, scenario);
     const rows = toResultsRows(assessment.results, {
@@ -269,6 +269,7 @@ describe('fines bulletin (月度处罚汇总)', () => {
     const signatures = ['审管科', '分管领导', '主要领导'].map((role) =>
       findRow(sheet, 1, `${role}（签字）：＿＿＿＿＿＿＿＿`),
     );
+    expect(signatures).toHaveLength(3);
     expect(signatures.every((row) => row > total)).toBe(true);
     expect(signatures).toEqual([...signatures].sort((a, b) => a - b));
   });

@@ -74,7 +74,7 @@ export function openDatabase(options: TOpenOptions): TDatabase {
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * Kysely's SQLite driver prepares every statement anew (traps.md: 4–6× the raw driver on small
+ * Kysely's SQLite driver prepares every statement anew (measured: 4–6× the raw driver on small
  * statements). Kysely compiles a query to the same SQL text each time, so the handle given to Kysely
  * keeps the prepared statements by SQL text and reuses them. A statement still iterating (a stream)
  * is never handed out twice: a busy one is prepared afresh. SQLite re-prepares a cached statement
@@ -131,7 +131,8 @@ export function nowIso(): string {
 
 /**
  * A transaction whose commit must survive a power loss (publishing a quarter, a sign-off): SQLite runs
- * it with synchronous=FULL instead of the WAL default NORMAL (traps.md); PostgreSQL commits durably anyway.
+ * it with synchronous=FULL instead of the WAL default NORMAL, which can lose the last commits on power
+ * loss; PostgreSQL commits durably anyway.
  */
 export async function durableTransaction<T>(
   db: DbRoot,

@@ -1,7 +1,7 @@
 import WORKED from '../../../examples/worked-example.json' with { type: 'json' };
 import type { TScenario, TScenarioRecord } from '../src/index.ts';
 
-/** The worked example of domain.md, verbatim (the same file the README runs through the CLI). */
+/** The worked example (examples/worked-example.json, the same file the README runs through the CLI). */
 export const WORKED_EXAMPLE = WORKED;
 
 export const WORKED_EXAMPLE_RESULT = {

@@ -19,7 +19,7 @@ function readInput(file: string): string {
 }
 
 /**
- * `assess FILE`: one scenario document (domain.md) in, the result JSON out. FILE may be `-` for
+ * `assess FILE`: one scenario document (as examples/worked-example.json) in, the result JSON out. FILE may be `-` for
  * standard input.
  */
 export function runAssess(args: string[], out: (s: string) => void): void {

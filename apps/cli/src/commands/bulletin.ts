@@ -3,8 +3,7 @@
  * writes one bulletin (.xlsx, ready to print) from the database in DATA_DIR (SQLite) or DATABASE_URL
  * (PostgreSQL), and prints the file's path. Bad input: one line on stderr, exit 1, no file written.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { centerBulletinOf, type TBulletinRequest } from '@chuangkou/api';
 import {
   BULLETIN_KINDS,
@@ -16,6 +15,7 @@ import {
 } from '@chuangkou/bulletin';
 import { listCenters, migrateToLatest, openDatabase } from '@chuangkou/db';
 import { isIsoDate, RulesError } from '@chuangkou/rules';
+import { repoRoot } from '../repo-root.ts';
 
 export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date YYYY-MM-DD] [--out FILE] [--phone P] [--center CODE]
   results     季度考核结果公示        --year --quarter (default: the last ended quarter)
@@ -117,7 +117,7 @@ function requestOf(options: TOptions, today: string): TBulletinRequest {
   }
 }
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const REPO_ROOT = repoRoot();
 
 /**
  * Runs `bulletin <kind> …`; returns the exit code. `env` holds DATA_DIR / DATABASE_URL (and TODAY, an
@@ -171,8 +171,4 @@ function oneLine(error: unknown): string {
   else if (error instanceof Error && error.name === 'DomainError') message = error.message;
   else message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   return message.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runBulletin(process.argv.slice(2));
 }

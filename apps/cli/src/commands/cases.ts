@@ -7,12 +7,12 @@
  * exit 1, nothing written.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { importCases, listCaseAlerts, type TCaseAlertRow, ZImportCaseRow } from '@chuangkou/api';
 import { listCenters, listUsers, migrateToLatest, openDatabase, type TUser } from '@chuangkou/db';
 import { CASE_ALERT_LABELS, isIsoDate, RulesError } from '@chuangkou/rules';
 import { z } from 'zod';
+import { repoRoot } from '../repo-root.ts';
 export const CASES_USAGE = `用法 usage:
   cases import FILE [--center CODE] [--as USERNAME]   导入办件（JSON；FILE 为 - 时读标准输入），全部成功或全部不写入
   cases overdue [--today YYYY-MM-DD] [--center CODE]  列出已超期（红）、即将到期（黄）、上报待解释、联办部门超时
@@ -22,7 +22,7 @@ class UsageError extends Error {}
 
 const ZFile = z.union([z.array(ZImportCaseRow), z.object({ cases: z.array(ZImportCaseRow) })]);
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const REPO_ROOT = repoRoot();
 
 function flags(args: readonly string[], allowed: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -154,8 +154,4 @@ function oneLine(error: unknown): string {
   else if (error instanceof Error && error.name === 'DomainError') message = error.message;
   else message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   return message.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runCases(process.argv.slice(2));
 }

@@ -13,7 +13,7 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Display width of a text in Excel columns, counting a CJK character as 2 (traps.md: exceljs has no auto-fit). */
+/** Display width of a text in Excel columns, counting a CJK character as 2 (exceljs has no auto-fit). */
 export function textWidth(text: string): number {
   let width = 0;
   for (const char of text) width += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(char) ? 2 : 1;

@@ -30,7 +30,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
-      // traps.md: the defaults are unlimited; IE-era 2083 keeps GET URLs safe behind any proxy.
+      // the defaults are unlimited; IE-era 2083 keeps GET URLs safe behind any proxy.
       maxURLLength: 2083,
       maxItems: 10,
       fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),

@@ -7,15 +7,12 @@ import {
   ZQuarterAnalyticsInput,
   ZStaffEfficiencyInput,
 } from '../schemas.ts';
-import {
-  awardsSummary,
-  complaintRate,
-  gradeDistribution,
-  peerTiers,
-  staffEfficiency,
-  trends,
-  windowEfficiency,
-} from '../services/analytics.service.ts';
+import { awardsSummary } from '../services/analytics/awards-summary.service.ts';
+import { complaintRate } from '../services/analytics/complaint-rate.service.ts';
+import { gradeDistribution } from '../services/analytics/grade-distribution.service.ts';
+import { peerTiers } from '../services/analytics/peer-tiers.service.ts';
+import { trends } from '../services/analytics/trends.service.ts';
+import { staffEfficiency, windowEfficiency } from '../services/analytics/window-efficiency.service.ts';
 import { assertNotFuture } from '../services/periods.ts';
 import { scopeOf, windowInCenter } from '../services/scope.ts';
 import { headProcedure, router } from '../trpc.ts';

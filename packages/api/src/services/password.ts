@@ -8,7 +8,7 @@ const scrypt = promisify(scryptCb) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-/** OWASP strength; Node's default maxmem (32 MiB) is too small for N=2^17 (traps.md). */
+/** OWASP strength; Node's default maxmem (32 MiB) is too small for N=2^17 (see `maxmem` below). */
 export const DEFAULT_PASSWORD_COST = 2 ** 17;
 const PARAMS = { N: DEFAULT_PASSWORD_COST, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const KEY_LENGTH = 32;

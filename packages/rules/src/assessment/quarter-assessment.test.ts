@@ -8,7 +8,7 @@ const assess = (s: TScenario) => assessQuarter(POLICY_A, s);
 const person = (s: TScenario, id = 's1'): TQuarterResult => assess(s).results.find((r) => r.staff === id)!;
 
 describe('assessQuarter', () => {
-  it('reproduces the worked example of domain.md exactly', () => {
+  it('reproduces the worked example exactly', () => {
     const { policy, scenario } = parseScenarioDocument(structuredClone(WORKED_EXAMPLE));
     expect(assessQuarter(policy, scenario)).toStrictEqual(WORKED_EXAMPLE_RESULT);
   });

@@ -6,7 +6,7 @@ import { RulesError } from '../shared/errors.ts';
 import { orderFlags, rankAndGrade } from './grading.ts';
 import { peerTier } from './peer-tier.ts';
 
-/** One person's quarter (the engine's output format, domain.md). */
+/** One person's quarter: the engine's output format (examples/worked-example.json shows it). */
 export interface TQuarterResult {
   staff: string;
   /** category key → score after its deductions, floored (扣完为止) */

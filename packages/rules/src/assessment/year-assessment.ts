@@ -33,7 +33,7 @@ export interface TYearAssessment {
 }
 
 /**
- * 年终总评 (decision of domain.md): the mean of the quarterly totals the person was assessed in that year,
+ * 年终总评 (a decision where the seed is silent): the mean of the quarterly totals the person was assessed in that year,
  * graded with the quarter's bands and quota; fewer than `minQuarters` assessed quarters: not graded; any
  * valid complaint in the year bars 优秀.
  */
@@ -126,7 +126,7 @@ export interface TCadreCandidate {
 }
 
 /**
- * 后备干部 proposals (decision of domain.md): annual 优秀, or 优秀 in at least two quarters of the year,
+ * 后备干部 proposals (a decision where the seed is silent): annual 优秀, or 优秀 in at least two quarters of the year,
  * with no valid complaint and no 不称职 quarter that year. Leaders confirm them against the cadre
  * conditions, which lie outside this scheme.
  */

@@ -89,7 +89,7 @@ export const ZScenarioHistory = z.object({
   grade: z.enum(['excellent', 'competent', 'basic', 'incompetent']),
 });
 
-/** The engine's scenario (domain.md, "The engine's scenario format"), without its policy. */
+/** The engine's scenario (the format of examples/worked-example.json), without its policy. */
 export const ZScenario = z.object({
   period: ZPeriod,
   windows: z.array(ZScenarioWindow).default([]),

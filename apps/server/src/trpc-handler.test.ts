@@ -45,12 +45,12 @@ const q = (path: string, input?: unknown) =>
   `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 /**
- * The lean query path must answer exactly as tRPC's own Node handler does. Two servers on one database,
- * one with the lean path and one with only the standard handler, get the same requests: every kind of
- * answer (data, each error class, what the lean path hands on) must come back with the same status,
- * headers that matter and JSON.
+ * The GET path for queries must answer exactly as tRPC's standalone handler does. Two servers on one
+ * database, one with the GET path and one with only the standalone handler, get the same requests:
+ * every kind of answer (data, each error class, what the GET path hands to the standalone handler)
+ * must come back with the same status, headers that matter and bytes.
  */
-describe('the lean query path answers as tRPC’s handler does', () => {
+describe('the GET path answers as tRPC’s standalone handler does', () => {
   let t: TTestDatabase;
   let lean: string;
   let standard: string;
@@ -117,6 +117,7 @@ describe('the lean query path answers as tRPC’s handler does', () => {
     name: string;
     path: () => string;
     as: 'leader' | 'staff' | null;
+    /** answered by the GET path (else handed to the standalone handler) */
     isLean: boolean;
     headers?: Record<string, string>;
   }[] = [
@@ -185,12 +186,17 @@ describe('the lean query path answers as tRPC’s handler does', () => {
       isLean: true,
     },
     {
-      name: 'an unknown procedure: handed on',
+      name: 'an unknown procedure (404): handed on',
       path: () => q('analytics.nothing', {}),
       as: 'leader',
       isLean: false,
     },
-    { name: 'a mutation over GET: handed on', path: () => q('auth.logout'), as: 'leader', isLean: false },
+    {
+      name: 'a mutation over GET (405): handed on',
+      path: () => q('auth.logout'),
+      as: 'leader',
+      isLean: false,
+    },
     {
       name: 'a batch, as the dashboard sends it',
       path: () =>
@@ -255,6 +261,12 @@ describe('the lean query path answers as tRPC’s handler does', () => {
       isLean: false,
     },
     {
+      name: 'a path with a broken URL-encoding: handed on',
+      path: () => '/trpc/analytics%E0awards?input=%7B%7D',
+      as: 'leader',
+      isLean: false,
+    },
+    {
       name: 'a streamed batch (jsonl): handed on',
       path: () => batch([['auth.me'], ['auth.me']]),
       as: 'leader',
@@ -282,7 +294,7 @@ describe('the lean query path answers as tRPC’s handler does', () => {
       // JSON first for a readable difference, then to the byte (a jsonl stream is lines, not one value)
       if (!c.headers?.['trpc-accept']) expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
       expect(a.body).toBe(b.body);
-      // the lean path sends a Content-Length; tRPC's handler streams its body (chunked)
+      // the GET path sends a Content-Length; the standalone handler streams its body (chunked)
       expect(b.headers['transfer-encoding']).toBe('chunked');
       if (c.isLean) expect(a.headers['transfer-encoding']).toBeUndefined();
       if (c.isLean) expect(a.headers['content-length']).toBe(String(Buffer.byteLength(a.body)));

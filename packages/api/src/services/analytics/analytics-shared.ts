@@ -1,0 +1,112 @@
+import { type Db, listUnits, listWindows, type TCaseStats } from '@chuangkou/db';
+import { lastYearOf, previousOf, rangeOf, type TPeriod } from '../periods.ts';
+
+/*
+ * What the analytics questions share: the filter, the comparison with the period before and a year
+ * earlier, efficiency figures of a set of cases, and the names of windows and units. Each question
+ * (`analytics.<question>`) has its own file beside this one.
+ */
+
+export interface TAnalyticsInput extends TPeriod {
+  unitId?: number | undefined;
+  windowId?: number | undefined;
+}
+
+/** A value for the period, the period before and the same period a year earlier. */
+export interface TCompared<T> {
+  period: string;
+  current: T;
+  previous: { period: string; value: T };
+  lastYear: { period: string; value: T };
+}
+
+export const round = (n: number, d = 4) => Math.round(n * 10 ** d) / 10 ** d;
+export const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b));
+
+export async function compared<T>(
+  input: TAnalyticsInput,
+  f: (p: TPeriod) => Promise<T>,
+): Promise<TCompared<T>> {
+  const prev = previousOf(input);
+  const ly = lastYearOf(input);
+  const [current, previous, lastYear] = await Promise.all([f(input), f(prev), f(ly)]);
+  return {
+    period: rangeOf(input).label,
+    current,
+    previous: { period: rangeOf(prev).label, value: previous },
+    lastYear: { period: rangeOf(ly).label, value: lastYear },
+  };
+}
+
+/** Efficiency figures of a set of cases. */
+export function efficiencyOf(s: TCaseStats | undefined) {
+  const x = s ?? {
+    cases: 0,
+    completed: 0,
+    onTime: 0,
+    overdue: 0,
+    overdueDays: 0,
+    handlingDays: 0,
+    promisedDays: 0,
+    immediate: 0,
+    immediateSameDay: 0,
+  };
+  return {
+    cases: x.cases,
+    completed: x.completed,
+    onTimeRate: ratio(x.onTime, x.completed),
+    overdue: x.overdue,
+    overdueDays: x.overdueDays,
+    avgHandlingDays: ratio(x.handlingDays, x.completed),
+    avgPromisedDays: ratio(x.promisedDays, x.completed),
+    immediate: x.immediate,
+    immediateSameDayRate: ratio(x.immediateSameDay, x.immediate),
+  };
+}
+
+export async function windowNames(db: Db, centerId: number) {
+  const [windows, units] = await Promise.all([listWindows(db, centerId), listUnits(db, centerId)]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return new Map(
+    windows.map((w) => [
+      String(w.id),
+      { windowId: w.id, windowName: w.name, unitId: w.unitId, unitName: unitName.get(w.unitId) ?? '' },
+    ]),
+  );
+}
+
+/** Sums case stats (a part's groups) into one. */
+export function sumStats(groups: TCaseStats[], key = 'all'): TCaseStats {
+  const t: TCaseStats = {
+    key,
+    cases: 0,
+    completed: 0,
+    onTime: 0,
+    overdue: 0,
+    overdueDays: 0,
+    handlingDays: 0,
+    promisedDays: 0,
+    immediate: 0,
+    immediateSameDay: 0,
+  };
+  for (const g of groups) {
+    t.cases += g.cases;
+    t.completed += g.completed;
+    t.onTime += g.onTime;
+    t.overdue += g.overdue;
+    t.overdueDays += g.overdueDays;
+    t.handlingDays += g.handlingDays;
+    t.promisedDays += g.promisedDays;
+    t.immediate += g.immediate;
+    t.immediateSameDay += g.immediateSameDay;
+  }
+  return t;
+}
+
+/** The period, the period before and the same period a year earlier, with their labels. */
+export function periodsOf(input: TPeriod) {
+  const cur = rangeOf(input);
+  const prev = rangeOf(previousOf(input));
+  const ly = rangeOf(lastYearOf(input));
+  return { cur, prev, ly };
+}
