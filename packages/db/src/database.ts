@@ -48,6 +48,8 @@ export interface CentersTable {
   code: string;
   name: string;
   city: string;
+  /** the center's first day of assessment (a setting); null: its first data */
+  began_on: string | null;
   created_at: string;
 }
 
@@ -86,6 +88,23 @@ export interface StaffTable {
   is_window_head: number;
   /** 0/1 */
   is_active: number;
+  created_at: string;
+}
+
+/** A person's unit, window, post and headship from a date to a date (both inclusive; open while it holds). */
+export interface StaffAssignmentsTable {
+  id: Generated<number>;
+  center_id: number;
+  staff_id: number;
+  unit_id: number | null;
+  window_id: number | null;
+  post: TPost;
+  /** 窗口负责人, 0/1 */
+  is_window_head: number;
+  from_date: string;
+  to_date: string | null;
+  reason: string | null;
+  created_by: number | null;
   created_at: string;
 }
 
@@ -294,6 +313,7 @@ export interface DB {
   units: UnitsTable;
   windows: WindowsTable;
   staff: StaffTable;
+  staff_assignments: StaffAssignmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;

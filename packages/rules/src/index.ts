@@ -1,5 +1,6 @@
 export * from './assessment/assessed-staff.ts';
 export * from './assessment/grading.ts';
+export * from './assessment/membership.ts';
 export * from './assessment/notice-period.ts';
 export * from './assessment/peer-tier.ts';
 export * from './assessment/quarter-assessment.ts';

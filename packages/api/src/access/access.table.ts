@@ -41,6 +41,8 @@ const SUPERVISION = row(U, F, Y, Y, F, F);
 const LEADER = row(U, F, Y, F, F, F);
 /** `adminProcedure`: the administrator. */
 const ADMIN = row(U, Y, F, F, F, F);
+/** `staffingProcedure`: the leaders and the administrator (人员调配). */
+const STAFFING = row(U, Y, Y, F, F, F);
 
 /** Every procedure. The type requires an entry for each; the test checks each entry against the API. */
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
@@ -59,6 +61,8 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'org.colleagues': SIGNED_IN,
   'org.createStaff': ADMIN,
   'org.updateStaff': ADMIN,
+  'org.assignStaff': STAFFING,
+  'org.assignments': SIGNED_IN,
   'org.matters': SIGNED_IN,
   'users.list': ADMIN,
   'users.create': ADMIN,

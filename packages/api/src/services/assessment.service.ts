@@ -1,11 +1,11 @@
 import {
   type Db,
   insertPublishedAssessment,
+  listAssignmentsDuring,
   listComplaints,
   listPeerRatings,
   listRecords,
   listRevisions,
-  listStaff,
   listUnits,
   listWindows,
   type TPublishedAssessment,
@@ -16,6 +16,7 @@ import {
   assessYear,
   cadreCandidates,
   isAssessedPost,
+  periodRoster,
   previousQuarter,
   quarterRange,
   type TAssessmentRules,
@@ -37,6 +38,14 @@ export interface TNamedResult extends TQuarterResult {
   windowName: string | null;
   unitId: number | null;
   unitName: string | null;
+  /** a person who moved within the quarter: every window they served in, with the days (oldest first) */
+  servedIn?: {
+    windowId: number | null;
+    windowName: string | null;
+    from: string;
+    to: string | null;
+    days: number;
+  }[];
 }
 
 export interface TQuarterView {
@@ -62,40 +71,57 @@ async function buildScenario(
   rules: Pick<TAssessmentRules, 'posts'>,
 ): Promise<{ scenario: TScenario; names: Map<string, Omit<TNamedResult, keyof TQuarterResult>> }> {
   const { start, end } = quarterRange(year, quarter);
-  const [windows, staff, units, records, complaints, ratings] = await Promise.all([
+  const [windows, assignments, units, records, complaints, ratings] = await Promise.all([
     listWindows(db, centerId),
-    listStaff(db, { centerId }),
+    listAssignmentsDuring(db, { centerId, from: start, to: end }),
     listUnits(db, centerId),
     listRecords(db, { centerId, from: start, to: end, scheme: 'points', status: 'active', limit: 1_000_000 }),
     listComplaints(db, { centerId, from: start, to: end, isValid: true }),
     listPeerRatings(db, { centerId, year, quarter }),
   ]);
-  // the posts the policy assesses (window staff; the guards are fined under policy B only)
-  const assessed = staff.filter((s) => isAssessedPost(rules, s.post));
-  const ids = new Set(assessed.map((s) => s.id));
+  // the quarter's people: assigned during it, each once under the window of most days; the posts the
+  // policy assesses (window staff; the guards are fined under policy B only)
+  const assessed = periodRoster(assignments, start, end).filter((e) => isAssessedPost(rules, e.main.post));
+  const ids = new Set(assessed.map((e) => e.staffId));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const nameOfWindow = (id: number | null) => (id === null ? null : (windowName.get(id) ?? null));
   const names = new Map(
-    assessed.map((s) => [
-      String(s.id),
+    assessed.map(({ staffId, main, spans }) => [
+      String(staffId),
       {
-        staffId: s.id,
-        staffName: s.name,
-        windowId: s.windowId,
-        windowName: s.windowId === null ? null : (windowName.get(s.windowId) ?? null),
-        unitId: s.unitId,
-        unitName: s.unitId === null ? null : (unitName.get(s.unitId) ?? null),
+        staffId,
+        staffName: main.staffName,
+        windowId: main.windowId,
+        windowName: nameOfWindow(main.windowId),
+        unitId: main.unitId,
+        unitName: main.unitId === null ? null : (unitName.get(main.unitId) ?? null),
+        ...(new Set(spans.map((x) => x.windowId)).size > 1 && {
+          servedIn: spans.map((x) => ({
+            windowId: x.windowId,
+            windowName: nameOfWindow(x.windowId),
+            from: x.from,
+            to: x.to,
+            days: x.days,
+          })),
+        }),
       },
     ]),
   );
   const scenario: TScenario = {
     period: { year, quarter },
     windows: windows.map((w) => ({ id: String(w.id), name: w.name, unit: String(w.unitId) })),
-    staff: assessed.map((s) => ({
-      id: String(s.id),
-      name: s.name,
-      ...(s.windowId !== null && { window: String(s.windowId) }),
-      ...(s.unitId !== null && { unit: String(s.unitId) }),
+    staff: assessed.map(({ staffId, main, spans }) => ({
+      id: String(staffId),
+      name: main.staffName,
+      ...(main.windowId !== null && { window: String(main.windowId) }),
+      ...(main.unitId !== null && { unit: String(main.unitId) }),
+      // window-level records (red flags, yellow cards) reach whoever served the window on their date
+      assignments: spans.map((x) => ({
+        ...(x.windowId !== null && { window: String(x.windowId) }),
+        from: x.from,
+        to: x.to,
+      })),
     })),
     records: records
       .filter((r) => (r.staffId === null ? true : ids.has(r.staffId)))
@@ -131,6 +157,7 @@ function withNames(
       windowName: n?.windowName ?? null,
       unitId: n?.unitId ?? null,
       unitName: n?.unitName ?? null,
+      ...(n?.servedIn && { servedIn: n.servedIn }),
       ...r,
     };
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../client.ts';
 import { bool, nowIso } from '../client.ts';
 import type { TAbRole, TPost } from '../database.ts';
+import { insertAssignment } from './assignments.repository.ts';
 
 export interface TCenter {
   id: number;
@@ -136,7 +137,15 @@ export function staffRowToStaff(r: TStaffRow): TStaff {
   };
 }
 
-export async function insertStaff(db: Db, s: Omit<TStaff, 'id' | 'isActive'>): Promise<TStaff> {
+/**
+ * Enters a person with their first assignment from `from` (the first day they serve). `from: null`
+ * enters the row alone (a schema from before assignments).
+ */
+export async function insertStaff(
+  db: Db,
+  input: Omit<TStaff, 'id' | 'isActive'> & { from: string | null; createdBy?: number | null },
+): Promise<TStaff> {
+  const { from, createdBy, ...s } = input;
   const row = await db
     .insertInto('staff')
     .values({
@@ -152,6 +161,18 @@ export async function insertStaff(db: Db, s: Omit<TStaff, 'id' | 'isActive'>): P
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
+  if (from !== null) {
+    await insertAssignment(db, {
+      centerId: s.centerId,
+      staffId: row.id,
+      unitId: s.unitId,
+      windowId: s.windowId,
+      post: s.post,
+      isWindowHead: s.isWindowHead,
+      from,
+      createdBy: createdBy ?? null,
+    });
+  }
   return { id: row.id, ...s, isActive: true };
 }
 
@@ -162,6 +183,7 @@ export async function updateStaff(
     Pick<TStaff, 'unitId' | 'windowId' | 'name' | 'post' | 'abRole' | 'isWindowHead' | 'isActive'>
   >,
 ): Promise<void> {
+  if (Object.values(patch).every((v) => v === undefined)) return;
   await db
     .updateTable('staff')
     .set({
