@@ -31,6 +31,15 @@ describe.each(TEST_DIALECTS)('membership on its own date on %s', (dialect) => {
     await s.as('admin').org.updateStaff({ id: zhang, windowId: w2 });
     const after = await row(2026, 3, zhang);
     expect(after).toMatchObject({ bonus: 2, categories: { skills: 40 }, windowId: w1 });
+    // heads are scoped by the window they headed then: 张三 headed w1 in Q3 and sees its people
+    const headView = await s.as('head').assessment.quarter({ year: 2026, quarter: 3 });
+    expect(headView.results.map((r) => [r.staffName, r.windowId])).toEqual(
+      expect.arrayContaining([
+        ['张三', w1],
+        ['李四', w1],
+      ]),
+    );
+    expect(headView.results).toHaveLength(2);
     const history = await s.as('leader').org.assignments({ staffId: zhang });
     expect(history.map((a) => [a.windowId, a.from, a.to])).toEqual([
       [w1, '2020-01-01', '2026-11-25'],
@@ -71,6 +80,10 @@ describe.each(TEST_DIALECTS)('membership on its own date on %s', (dialect) => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     const running = await leader.assessment.quarter({ year: 2026, quarter: 4 });
     expect(running.results.map((r) => r.staffId)).toContain(entered.id);
+    // 互评 groups are the quarter's people too
+    const colleagues = await s.as('staff').org.colleagues({ year: 2025, quarter: 4 });
+    expect(colleagues.map((c) => c.id)).not.toContain(entered.id);
+    expect(colleagues).toHaveLength(4);
   });
 
   it('someone who moved mid-quarter is assessed once, under the window of most days, with both shown', async () => {

@@ -17,4 +17,5 @@ export * from './records/conduct-record.ts';
 export * from './scenario/scenario.schema.ts';
 export * from './shared/dates.ts';
 export * from './shared/errors.ts';
+export * from './shared/period-state.ts';
 export * from './vocabulary/index.ts';

@@ -16,11 +16,11 @@ import {
   listWindows,
   updateStaff,
 } from '@chuangkou/db';
-import { DEFAULT_POLICIES, isAssessedPost } from '@chuangkou/rules';
+import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput, conflict, notFound } from '../errors.ts';
-import { ZDate, ZId, ZPost, ZText } from '../schemas.ts';
-import { assignmentsOf, assignStaff } from '../services/assignments.service.ts';
+import { ZDate, ZId, ZPost, ZQuarterInput, ZText } from '../schemas.ts';
+import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
 import { policyInForce } from '../services/policy.service.ts';
@@ -137,17 +137,15 @@ export const orgRouter = router({
         includeInactive: input?.includeInactive ?? false,
       });
     }),
-  /** Colleagues to rate in 互评: the active staff of the center whose post the policy in force assesses. */
-  colleagues: authedProcedure.query(async ({ ctx }) => {
-    const [all, policy] = await Promise.all([
-      listStaff(ctx.db, { centerId: ctx.user.centerId }),
-      policyInForce(ctx.db, ctx.user.centerId, 'A', ctx.today()),
-    ]);
-    const rules = policy.policy.assessment;
-    return all
-      .filter((s) => rules !== undefined && isAssessedPost(rules, s.post))
-      .map((s) => ({ id: s.id, name: s.name, windowId: s.windowId, unitId: s.unitId }));
-  }),
+  /**
+   * Colleagues to rate in 互评 for a quarter (default: today's): the people assigned during it whose
+   * post the policy in force assesses, with the unit where they served the most days.
+   */
+  colleagues: authedProcedure
+    .input(ZQuarterInput.optional())
+    .query(({ ctx, input }) =>
+      quarterColleagues(ctx.db, ctx.user.centerId, input ?? quarterOfDate(ctx.today())),
+    ),
   createStaff: adminProcedure
     .input(
       z.object({

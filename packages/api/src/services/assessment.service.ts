@@ -2,6 +2,7 @@ import {
   type Db,
   insertPublishedAssessment,
   listAssignmentsDuring,
+  listAssignmentsOf,
   listComplaints,
   listPeerRatings,
   listRecords,
@@ -15,18 +16,23 @@ import {
   assessQuarter,
   assessYear,
   cadreCandidates,
+  daysWithin,
   isAssessedPost,
+  notEndedRefusal,
+  periodRefusal,
   periodRoster,
+  periodState,
   previousQuarter,
   quarterRange,
   type TAssessmentRules,
+  type TPeriodState,
   type TQuarterAssessment,
   type TQuarterResult,
   type TScenario,
 } from '@chuangkou/rules';
 import { badInput, conflict, DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
-import { assertNotFuture, assertYearBegun } from './periods.ts';
+import { assertPeriodShown } from './periods.ts';
 import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
 import { scopeCoversStaff, type TScope, type TViewer } from './scope.ts';
 
@@ -52,6 +58,8 @@ export interface TQuarterView {
   period: { year: number; quarter: 1 | 2 | 3 | 4 };
   /** 'draft': computed live from the database; 'published': the frozen snapshot */
   status: 'draft' | 'published';
+  /** running (a draft for comment, 征求意见稿), ended or published; set by `quarterFor` */
+  state?: TPeriodState;
   revision: number | null;
   publishedAt: string | null;
   reason: string | null;
@@ -260,9 +268,38 @@ export async function quarterFor(
   today: string,
   input: { year: number; quarter: TQuarter },
 ): Promise<TQuarterView> {
-  assertNotFuture(input, today, 'quarter');
+  await assertPeriodShown(db, viewer.centerId, input, today, 'quarter');
   const view = await quarterView(db, viewer.centerId, input.year, input.quarter);
-  return filterByScope(view, viewer.scope);
+  assertHasPeople(view, today);
+  const state = periodState(input, today, view.status === 'published');
+  return {
+    ...filterByScope(view, await scopeDuring(db, viewer, quarterRange(input.year, input.quarter))),
+    state,
+  };
+}
+
+/** A quarter nobody was assigned during has no data: refused by name, never printed as a list. */
+function assertHasPeople(view: TQuarterView, today: string): void {
+  if (view.results.length === 0)
+    throw badInput('quarter', periodRefusal(view.period, today, { beganOn: '0000-01-01', hasData: false })!);
+}
+
+/**
+ * A head's scope over a past period: the window they headed then (the latest one they headed during
+ * it), else their window of today.
+ */
+export async function scopeDuring(
+  db: Db,
+  viewer: TViewer,
+  range: { start: string; end: string },
+): Promise<TScope> {
+  const scope = viewer.scope;
+  if (scope.kind !== 'window' || scope.staffId === undefined) return scope;
+  const headed = (await listAssignmentsOf(db, scope.staffId)).filter(
+    (a) => a.isWindowHead && a.windowId !== null && daysWithin(a, range.start, range.end) > 0,
+  );
+  const last = headed.at(-1);
+  return last ? { ...scope, windowId: last.windowId! } : scope;
 }
 
 /**
@@ -276,8 +313,9 @@ export async function publishQuarter(
   input: { year: number; quarter: TQuarter; reason?: string | undefined },
 ): Promise<TQuarterView> {
   const { end } = quarterRange(input.year, input.quarter);
-  if (end >= today)
-    throw badInput('quarter', `${input.year}年第${input.quarter}季度尚未结束（${end}），不能公示`);
+  const notEnded = notEndedRefusal(input, today, 'publish');
+  if (notEnded) throw badInput('quarter', notEnded);
+  await assertPeriodShown(db, user.centerId, input, today, 'quarter');
   const revisions = await listRevisions(db, user.centerId, input.year, input.quarter);
   const reason = input.reason?.trim();
   if (revisions.length > 0 && !reason) {
@@ -289,6 +327,7 @@ export async function publishQuarter(
   }
   if (revisions.length === 0 && reason) throw badInput('reason', '首次公示不需要更正原因');
   const draft = await computeDraft(db, user.centerId, input.year, input.quarter);
+  assertHasPeople(draft, today);
   const last = revisions.at(-1);
   if (last && JSON.stringify(publishedView(last).results) === JSON.stringify(draft.results)) {
     throw conflict('考核结果与上一修订相同，无需发布更正', 'reason');
@@ -333,58 +372,4 @@ export async function quarterRevisions(
   quarter: number,
 ): Promise<TQuarterView[]> {
   return (await listRevisions(db, centerId, year, quarter)).map(publishedView);
-}
-
-/** 年终总评 from the year's quarters (published snapshots, else live drafts of quarters that have begun). */
-export async function yearEnd(db: Db, centerId: number, today: string, year: number) {
-  assertYearBegun(year, today);
-  const quarters: TQuarterAssessment[] = [];
-  const names = new Map<string, TNamedResult>();
-  for (const q of [1, 2, 3, 4] as const) {
-    if (quarterRange(year, q).start > today) break;
-    const view = await quarterView(db, centerId, year, q);
-    quarters.push({ period: view.period, results: view.results });
-    for (const r of view.results) names.set(r.staff, r);
-  }
-  const policy = await policyInForce(db, centerId, 'A', `${year}-12-31`);
-  const complaints = await listComplaints(db, {
-    centerId,
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-    isValid: true,
-  });
-  const assessment = assessYear(policy.policy, {
-    year,
-    quarters,
-    complaints: complaints
-      .filter((c) => c.staffId !== null && names.has(String(c.staffId)))
-      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
-  });
-  const named = assessment.results.map((r) => {
-    const n = names.get(r.staff);
-    return {
-      staffId: Number(r.staff),
-      staffName: n?.staffName ?? r.staff,
-      windowName: n?.windowName ?? null,
-      unitName: n?.unitName ?? null,
-      windowId: n?.windowId ?? null,
-      ...r,
-    };
-  });
-  return { assessment, results: named, names };
-}
-
-/** 后备干部 proposals for a year; leaders confirm them against the cadre conditions. */
-export async function cadreCandidatesOf(db: Db, centerId: number, today: string, year: number) {
-  const { assessment, names } = await yearEnd(db, centerId, today, year);
-  return cadreCandidates(assessment).map((c) => {
-    const n = names.get(c.staff);
-    return {
-      staffId: Number(c.staff),
-      staffName: n?.staffName ?? c.staff,
-      windowName: n?.windowName ?? null,
-      unitName: n?.unitName ?? null,
-      ...c,
-    };
-  });
 }

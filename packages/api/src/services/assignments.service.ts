@@ -3,6 +3,7 @@ import {
   endAssignment,
   findStaff,
   insertAssignment,
+  listAssignmentsDuring,
   listAssignmentsOf,
   listUnits,
   listWindows,
@@ -13,9 +14,10 @@ import {
   updateAssignment,
   updateStaff,
 } from '@chuangkou/db';
-import { dayBefore } from '@chuangkou/rules';
+import { dayBefore, isAssessedPost, periodRoster, quarterRange } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
+import { policyInForce } from './policy.service.ts';
 import { scopeCoversStaff, staffInCenter, type TScope, windowInCenter } from './scope.ts';
 
 /** One line of a person's history, with the names a reader needs. */
@@ -108,4 +110,29 @@ export async function assignmentsOf(
     windowName: a.windowId === null ? null : (windowName.get(a.windowId) ?? null),
     unitName: a.unitId === null ? null : (unitName.get(a.unitId) ?? null),
   }));
+}
+
+/**
+ * 互评 colleagues of a quarter: the people assigned during it whose post the policy in force assesses,
+ * each with the window and unit where they served the most days (the peer-rating groups are units).
+ */
+export async function quarterColleagues(
+  db: Db,
+  centerId: number,
+  period: { year: number; quarter: number },
+): Promise<{ id: number; name: string; windowId: number | null; unitId: number | null }[]> {
+  const { start, end } = quarterRange(period.year, period.quarter);
+  const [assignments, policy] = await Promise.all([
+    listAssignmentsDuring(db, { centerId, from: start, to: end }),
+    policyInForce(db, centerId, 'A', end),
+  ]);
+  const rules = policy.policy.assessment;
+  return periodRoster(assignments, start, end)
+    .filter((e) => rules !== undefined && isAssessedPost(rules, e.main.post))
+    .map((e) => ({
+      id: e.staffId,
+      name: e.main.staffName,
+      windowId: e.main.windowId,
+      unitId: e.main.unitId,
+    }));
 }

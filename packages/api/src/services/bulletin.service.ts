@@ -11,9 +11,18 @@ import {
   type TStaffNames,
   type TYearEndBulletin,
 } from '@chuangkou/bulletin';
-import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
+import {
+  type Db,
+  findCenter,
+  listAssignmentsDuring,
+  listLatestPublished,
+  listStaff,
+  listUnits,
+  listWindows,
+} from '@chuangkou/db';
 import {
   awardLink,
+  holdsOn,
   monthRange,
   noticePeriod,
   policyItem,
@@ -23,7 +32,7 @@ import {
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
-import { cadreCandidatesOf, quarterFor, yearEnd } from './assessment.service.ts';
+import { quarterFor } from './assessment.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
 import { centerCalendar } from './calendar.service.ts';
 import { monthlySummaryFor } from './fines.service.ts';
@@ -31,6 +40,7 @@ import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
 import { listRecordsFor } from './record-list.service.ts';
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
+import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 
 /**
  * Bulletins from the database: what each kind of @chuangkou/bulletin needs, read through the very
@@ -63,11 +73,15 @@ const DEFAULT_PHONE = '12345';
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
 async function directoryOf(db: Db, centerId: number) {
-  const [staff, windows, units] = await Promise.all([
+  const [staff, windows, units, assignments] = await Promise.all([
     listStaff(db, { centerId, includeInactive: true }),
     listWindows(db, centerId),
     listUnits(db, centerId),
+    listAssignmentsDuring(db, { centerId, from: '0000-01-01', to: '9999-12-31' }),
   ]);
+  /** The people assigned to a window on a date (people move: a fact reaches who served then). */
+  const membersOn = (windowId: number | null, date: string) =>
+    assignments.filter((a) => a.windowId === windowId && holdsOn(a, date));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const names = new Map<number, TStaffNames>(
@@ -80,7 +94,7 @@ async function directoryOf(db: Db, centerId: number) {
       },
     ]),
   );
-  return { staff, windows, units, names, windowName, unitName };
+  return { staff, windows, units, names, windowName, unitName, membersOn };
 }
 
 function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
@@ -175,13 +189,15 @@ export async function behavioursBulletin(
   for (const record of records) {
     const item = items.get(record.item);
     if (!item || (item.kind !== 'deduction' && item.kind !== 'fine')) continue;
-    // A window-level record (黄牌警告) concerns every person of the window (that the viewer may see).
+    // A window-level record (黄牌警告) concerns every person of the window on its date (that the
+    // viewer may see).
     const people =
       record.staffId !== null
         ? [record.staffId]
-        : directory.staff
-            .filter((s) => s.windowId === record.windowId && s.isActive && scopeCoversStaff(viewer.scope, s))
-            .map((s) => s.id);
+        : directory
+            .membersOn(record.windowId, record.date)
+            .filter((a) => scopeCoversStaff(viewer.scope, { id: a.staffId, windowId: a.windowId }))
+            .map((a) => a.staffId);
     for (const id of people) {
       const n = namesOf(directory.names, id);
       const row: TBehaviourRow = {
@@ -329,7 +345,7 @@ export async function awardsBulletin(
       return {
         window: window?.name ?? String(award.windowId),
         unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
-        staff: directory.staff.filter((s) => s.windowId === award.windowId && s.isActive).map((s) => s.name),
+        staff: directory.membersOn(award.windowId, award.date).map((a) => a.staffName),
         reason: award.reason ?? '',
         bonusPerPerson: bonus,
       };

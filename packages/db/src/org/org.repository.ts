@@ -220,3 +220,35 @@ export async function findStaff(db: Db, id: number): Promise<TStaff | undefined>
   const row = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
   return row && staffRowToStaff(row);
 }
+
+/**
+ * The center's first day of assessment: its setting (`began_on`), else its first data (the earliest
+ * record or complaint); null for a center without any.
+ */
+export async function centerBeganOn(db: Db, centerId: number): Promise<string | null> {
+  const center = await db
+    .selectFrom('centers')
+    .select('began_on')
+    .where('id', '=', centerId)
+    .executeTakeFirst();
+  if (center?.began_on) return center.began_on;
+  const [records, complaints] = await Promise.all([
+    db
+      .selectFrom('conduct_records')
+      .select((eb) => eb.fn.min('date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.min('date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
+  ]);
+  const firsts = [records?.first, complaints?.first].filter((d): d is string => typeof d === 'string');
+  return firsts.length ? firsts.sort()[0]! : null;
+}
+
+/** Sets (or clears, with null) the center's first day of assessment. */
+export async function setCenterBeganOn(db: Db, centerId: number, beganOn: string | null): Promise<void> {
+  await db.updateTable('centers').set({ began_on: beganOn }).where('id', '=', centerId).execute();
+}
