@@ -74,6 +74,11 @@ export type TResultsBulletin = TBulletinBase & {
   publishedOn: TIsoDate;
   /** 公示期 (public-notice period), inclusive. */
   noticePeriod: { from: TIsoDate; to: TIsoDate };
+  /**
+   * The quarter has not ended (a draft for comment, 征求意见稿): printed without any notice-period
+   * wording, with the day it runs to.
+   */
+  runningAsOf?: TIsoDate | undefined;
   /** Phone for objections during the notice period (异议电话). */
   objectionPhone: string;
   /** Who receives objections, e.g. 审管科. */
@@ -229,6 +234,11 @@ export type TYearEndBulletin = TBulletinBase & {
   policyTitle: string;
   publishedOn: TIsoDate;
   rows: readonly TYearEndRow[];
+  /**
+   * The year has not ended: provisional (征求意见稿), the mean of the quarters that have ended (named
+   * here), and no 后备干部 list.
+   */
+  provisional?: { asOf: TIsoDate; endedQuarters: readonly number[] } | undefined;
   /** the proposed 后备干部; absent for a reader who may not see them: the bulletin then has no list */
   candidates?: readonly TCadreCandidate[] | undefined;
 };

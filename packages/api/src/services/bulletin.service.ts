@@ -146,6 +146,7 @@ export async function resultsBulletin(
     // 公示期 on the center's calendar, as case deadlines count
     noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
+    ...(view.state === 'running' && { runningAsOf: today }),
     rows: view.results.map((r) => ({
       name: r.staffName,
       window: r.windowName ?? '—',
@@ -371,7 +372,7 @@ export async function yearEndBulletin(
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listLatestPublished(db, centerId, year, year),
-    withCandidates ? cadreCandidatesOf(db, centerId, today, year) : undefined,
+    withCandidates && !year_.isProvisional ? cadreCandidatesOf(db, centerId, today, year) : undefined,
   ]);
   return {
     kind: 'yearend',
@@ -380,6 +381,9 @@ export async function yearEndBulletin(
     status: published.length === 4 ? 'published' : 'draft',
     policyTitle: policy.policy.name,
     publishedOn: today,
+    ...(year_.isProvisional && {
+      provisional: { asOf: today, endedQuarters: year_.endedQuarters },
+    }),
     rows: year_.assessment.results.map((r) => withNamesOf(directory.names, r)),
     candidates: candidates?.map((c) => withNamesOf(directory.names, c)),
   };

@@ -61,7 +61,13 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
       ...r,
     };
   });
-  return { assessment, results: named, names, isProvisional };
+  return {
+    assessment,
+    results: named,
+    names,
+    isProvisional,
+    endedQuarters: quarters.map((q) => q.period.quarter),
+  };
 }
 
 /** 后备干部 proposals for a year; leaders confirm them against the cadre conditions. */
