@@ -108,6 +108,21 @@ export interface StaffAssignmentsTable {
   created_at: string;
 }
 
+/** A signed line of a month's supplement (补充汇总): the changes after the month was signed. */
+export interface FineSupplementSignOffsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  month: number;
+  supplement: number;
+  line: TSignOffLine;
+  user_id: number;
+  user_name: string;
+  signed_at: string;
+  summary: string;
+  changes: string;
+}
+
 export type TRole = 'admin' | 'leader' | 'supervisor' | 'head' | 'staff';
 
 export interface UsersTable {
@@ -335,6 +350,7 @@ export interface DB {
   status_query_attempts: StatusQueryAttemptsTable;
   published_assessments: PublishedAssessmentsTable;
   fine_sign_offs: FineSignOffsTable;
+  fine_supplement_sign_offs: FineSupplementSignOffsTable;
   calendar_days: CalendarDaysTable;
   audit_log: AuditLogTable;
 }

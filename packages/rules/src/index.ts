@@ -11,6 +11,7 @@ export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
 export * from './complaints/complaint-ladder.ts';
+export * from './fines/fines-supplement.ts';
 export * from './fines/monthly-fines.ts';
 export * from './policy/index.ts';
 export * from './records/conduct-record.ts';

@@ -19,23 +19,26 @@ import {
   listStaff,
   listUnits,
   listWindows,
+  type TSignOffLine,
 } from '@chuangkou/db';
 import {
   awardLink,
   holdsOn,
   monthRange,
   noticePeriod,
+  periodState,
   policyItem,
   quarterRange,
   recordFine,
   recordPoints,
+  SIGN_OFF_LINES,
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
 import { quarterFor } from './assessment.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
 import { centerCalendar } from './calendar.service.ts';
-import { monthlySummaryFor } from './fines.service.ts';
+import { monthlySummaryFor, type TNamedFineChange } from './fines.service.ts';
 import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
 import { listRecordsFor } from './record-list.service.ts';
@@ -251,7 +254,33 @@ export async function finesBulletin(
     staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
     reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
   };
-  return bulletin;
+  if (periodState(input, today) === 'running') return { ...bulletin, runningAsOf: today };
+  // who signed each line and when, or 未签; the changes since, as supplements
+  const byLine = (signatures: { role: TSignOffLine; userName: string; signedAt: string }[]) =>
+    SIGN_OFF_LINES.map((line) => signatures.find((x) => x.role === line) ?? null);
+  const changeRows = (changes: TNamedFineChange[]) =>
+    changes.map((c) => ({
+      ...namesOf(directory.names, c.staff),
+      items: (c.after?.lines ?? []).map((l) => `${l.item}×${l.count}`).join('、'),
+      before: c.before?.total ?? null,
+      after: c.after?.total ?? null,
+      difference: c.difference,
+    }));
+  return {
+    ...bulletin,
+    signatures: byLine(fines.signOff.signatures),
+    isChangedSinceSigned: fines.signOff.isChangedSinceSigned,
+    supplements: [
+      ...fines.supplements.map((x) => ({
+        number: x.supplement,
+        changes: changeRows(x.changes),
+        signatures: byLine(x.signOff.signatures),
+      })),
+      ...(fines.pendingChanges.length > 0
+        ? [{ number: null, changes: changeRows(fines.pendingChanges), signatures: byLine([]) }]
+        : []),
+    ],
+  };
 }
 
 /** 巡查值班记录表: blank, or filled from the patrols `patrols.list` gives for the day. */
