@@ -11,7 +11,7 @@ describe.each(TEST_DIALECTS)('period states on %s', (dialect) => {
     s = await setupApi(dialect);
     const sup = s.as('supervisor');
     const [zhang, li] = s.f.staff;
-    // the center's first data: 2025-07-01
+    // the center's first data: its people, assigned from 2020-01-01 (the fixture)
     await sup.records.create({ staffId: li!.id, item: 'A1', date: '2025-07-01' });
     // 李四 is weak in Q1–Q3 2026, and strong in the running Q4
     for (const date of ['2026-02-10', '2026-05-12', '2026-08-11'])
@@ -26,7 +26,7 @@ describe.each(TEST_DIALECTS)('period states on %s', (dialect) => {
     const audits = await countAudit(s.t.db);
     const refusal = {
       code: 'BAD_REQUEST',
-      message: 'quarter：2000年第1季度早于本中心开始考核的日期（2025-07-01），没有考核数据',
+      message: 'quarter：2000年第1季度早于本中心开始考核的日期（2020-01-01），没有考核数据',
     };
     await expect(s.as('leader').assessment.publish({ year: 2000, quarter: 1 })).rejects.toMatchObject(
       refusal,
@@ -38,14 +38,14 @@ describe.each(TEST_DIALECTS)('period states on %s', (dialect) => {
   });
 
   it('the download and the command line refuse 2019 Q1 and the 2019 year-end with the same message', async () => {
-    const quarter = 'quarter：2019年第1季度早于本中心开始考核的日期（2025-07-01），没有考核数据';
+    const quarter = 'quarter：2019年第1季度早于本中心开始考核的日期（2020-01-01），没有考核数据';
     await expect(s.as('leader').bulletins.results({ year: 2019, quarter: 1 })).rejects.toMatchObject({
       message: quarter,
     });
     await expect(
       centerBulletinOf(s.t.db, s.f.centerId, { kind: 'results', year: 2019, quarter: 1 }, TODAY),
     ).rejects.toMatchObject({ message: quarter });
-    const year = 'year：2019年早于本中心开始考核的日期（2025-07-01），没有考核数据';
+    const year = 'year：2019年早于本中心开始考核的日期（2020-01-01），没有考核数据';
     await expect(s.as('leader').bulletins.yearend({ year: 2019 })).rejects.toMatchObject({ message: year });
     await expect(
       centerBulletinOf(s.t.db, s.f.centerId, { kind: 'yearend', year: 2019 }, TODAY),
@@ -53,6 +53,15 @@ describe.each(TEST_DIALECTS)('period states on %s', (dialect) => {
     await expect(s.as('leader').assessment.cadreCandidates({ year: 2019 })).rejects.toMatchObject({
       message: year,
     });
+  });
+
+  it('the center may say when it began: a period before that is refused with the date it set', async () => {
+    await s.as('admin').org.setBeganOn({ beganOn: '2026-01-01' });
+    await expect(s.as('leader').assessment.quarter({ year: 2025, quarter: 4 })).rejects.toMatchObject({
+      message: 'quarter：2025年第4季度早于本中心开始考核的日期（2026-01-01），没有考核数据',
+    });
+    await s.as('admin').org.setBeganOn({ beganOn: null });
+    expect((await s.as('leader').assessment.quarter({ year: 2025, quarter: 4 })).results).toHaveLength(4);
   });
 
   it('a running quarter is a draft for comment: 征求意见稿, no notice period, and not published', async () => {

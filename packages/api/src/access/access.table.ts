@@ -53,6 +53,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
 
   'org.centers': SIGNED_IN,
   'org.createCenter': ADMIN,
+  'org.setBeganOn': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
   'org.windows': SIGNED_IN,

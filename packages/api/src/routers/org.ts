@@ -1,4 +1,5 @@
 import {
+  centerBeganOn,
   endAssignment,
   findCenter,
   findStaff,
@@ -14,6 +15,7 @@ import {
   listStaff,
   listUnits,
   listWindows,
+  setCenterBeganOn,
   updateStaff,
 } from '@chuangkou/db';
 import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
@@ -92,6 +94,29 @@ export const orgRouter = router({
         return center;
       });
     }),
+  /**
+   * The center's first day of assessment (a center setting): periods ending before it are refused by
+   * name. Null returns to the default, the center's first data.
+   */
+  setBeganOn: adminProcedure.input(z.object({ beganOn: ZDate.nullable() })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (db) => {
+      const before = await centerBeganOn(db, ctx.user.centerId);
+      if (input.beganOn !== null && input.beganOn > ctx.today())
+        throw badInput('beganOn', `开始考核日期 ${input.beganOn} 晚于今天 ${ctx.today()}`);
+      await setCenterBeganOn(db, ctx.user.centerId, input.beganOn);
+      const after = await centerBeganOn(db, ctx.user.centerId);
+      await audit(
+        db,
+        ctx.user,
+        'center',
+        ctx.user.centerId,
+        'setBeganOn',
+        { beganOn: before },
+        { beganOn: after },
+      );
+      return { beganOn: after };
+    }),
+  ),
   units: authedProcedure.query(({ ctx }) => listUnits(ctx.db, ctx.user.centerId)),
   createUnit: adminProcedure.input(z.object({ name: ZText(100) })).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (db) => {

@@ -4,7 +4,6 @@ import {
   type TBehaviourRow,
   type TBehavioursBulletin,
   type TBulletin,
-  type TFinesBulletin,
   type TPatrolBulletin,
   type TPatrolFinding,
   type TResultsBulletin,
@@ -19,29 +18,29 @@ import {
   listStaff,
   listUnits,
   listWindows,
-  type TSignOffLine,
 } from '@chuangkou/db';
 import {
   awardLink,
   holdsOn,
   monthRange,
   noticePeriod,
-  periodState,
   policyItem,
   quarterRange,
   recordFine,
   recordPoints,
-  SIGN_OFF_LINES,
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
 import { quarterFor } from './assessment.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
 import { centerCalendar } from './calendar.service.ts';
-import { monthlySummaryFor, type TNamedFineChange } from './fines.service.ts';
+import { finesBulletin } from './fines-bulletin.service.ts';
 import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
 import { listRecordsFor } from './record-list.service.ts';
+
+export { finesBulletin };
+
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 
@@ -75,7 +74,7 @@ export interface TBulletinSettings {
 const DEFAULT_PHONE = '12345';
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
-async function directoryOf(db: Db, centerId: number) {
+export async function directoryOf(db: Db, centerId: number) {
   const [staff, windows, units, assignments] = await Promise.all([
     listStaff(db, { centerId, includeInactive: true }),
     listWindows(db, centerId),
@@ -100,17 +99,20 @@ async function directoryOf(db: Db, centerId: number) {
   return { staff, windows, units, names, windowName, unitName, membersOn };
 }
 
-function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
+export function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
   return names.get(Number(id)) ?? { name: String(id), window: '—', unit: '—' };
 }
 
 /** A row with its person's names: named fields first, the row's spread last (README, Development). */
-function withNamesOf<T extends { staff: string }>(names: Map<number, TStaffNames>, row: T): T & TStaffNames {
+export function withNamesOf<T extends { staff: string }>(
+  names: Map<number, TStaffNames>,
+  row: T,
+): T & TStaffNames {
   const n = namesOf(names, row.staff);
   return { name: n.name, window: n.window, unit: n.unit, ...row };
 }
 
-async function centerName(db: Db, centerId: number): Promise<string> {
+export async function centerName(db: Db, centerId: number): Promise<string> {
   const center = await findCenter(db, centerId);
   if (!center) throw badInput('centerId', `中心 ${centerId} 不存在`);
   return center.name;
@@ -226,60 +228,6 @@ export async function behavioursBulletin(
     policyTitle: points.policy.name,
     publishedOn: today,
     rows,
-  };
-}
-
-/** 月度处罚汇总（签批）: the summary `fines.monthly` shows (as signed, once 审管科 has signed). */
-export async function finesBulletin(
-  db: Db,
-  centerId: number,
-  today: string,
-  input: { year: number; month: number },
-): Promise<TFinesBulletin> {
-  const { year, month } = input;
-  const { end } = monthRange(year, month);
-  const fines = await monthlySummaryFor(db, centerId, today, input);
-  const [center, directory, policy] = await Promise.all([
-    centerName(db, centerId),
-    directoryOf(db, centerId),
-    policyInForce(db, centerId, 'B', end),
-  ]);
-  const bulletin: TFinesBulletin = {
-    kind: 'fines',
-    center,
-    period: { year, month },
-    policyTitle: policy.policy.name,
-    itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
-    compiledOn: today,
-    staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
-    reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
-  };
-  if (periodState(input, today) === 'running') return { ...bulletin, runningAsOf: today };
-  // who signed each line and when, or 未签; the changes since, as supplements
-  const byLine = (signatures: { role: TSignOffLine; userName: string; signedAt: string }[]) =>
-    SIGN_OFF_LINES.map((line) => signatures.find((x) => x.role === line) ?? null);
-  const changeRows = (changes: TNamedFineChange[]) =>
-    changes.map((c) => ({
-      ...namesOf(directory.names, c.staff),
-      items: (c.after?.lines ?? []).map((l) => `${l.item}×${l.count}`).join('、'),
-      before: c.before?.total ?? null,
-      after: c.after?.total ?? null,
-      difference: c.difference,
-    }));
-  return {
-    ...bulletin,
-    signatures: byLine(fines.signOff.signatures),
-    isChangedSinceSigned: fines.signOff.isChangedSinceSigned,
-    supplements: [
-      ...fines.supplements.map((x) => ({
-        number: x.supplement,
-        changes: changeRows(x.changes),
-        signatures: byLine(x.signOff.signatures),
-      })),
-      ...(fines.pendingChanges.length > 0
-        ? [{ number: null, changes: changeRows(fines.pendingChanges), signatures: byLine([]) }]
-        : []),
-    ],
   };
 }
 

@@ -223,7 +223,7 @@ export async function findStaff(db: Db, id: number): Promise<TStaff | undefined>
 
 /**
  * The center's first day of assessment: its setting (`began_on`), else its first data (the earliest
- * record or complaint); null for a center without any.
+ * record, complaint or assignment); null for a center without any.
  */
 export async function centerBeganOn(db: Db, centerId: number): Promise<string | null> {
   const center = await db
@@ -232,7 +232,7 @@ export async function centerBeganOn(db: Db, centerId: number): Promise<string | 
     .where('id', '=', centerId)
     .executeTakeFirst();
   if (center?.began_on) return center.began_on;
-  const [records, complaints] = await Promise.all([
+  const [records, complaints, assignments] = await Promise.all([
     db
       .selectFrom('conduct_records')
       .select((eb) => eb.fn.min('date').as('first'))
@@ -243,8 +243,15 @@ export async function centerBeganOn(db: Db, centerId: number): Promise<string | 
       .select((eb) => eb.fn.min('date').as('first'))
       .where('center_id', '=', centerId)
       .executeTakeFirst(),
+    db
+      .selectFrom('staff_assignments')
+      .select((eb) => eb.fn.min('from_date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
   ]);
-  const firsts = [records?.first, complaints?.first].filter((d): d is string => typeof d === 'string');
+  const firsts = [records?.first, complaints?.first, assignments?.first].filter(
+    (d): d is string => typeof d === 'string',
+  );
   return firsts.length ? firsts.sort()[0]! : null;
 }
 
