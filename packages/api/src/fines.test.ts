@@ -108,7 +108,12 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
     const signed = await s.as('leader').fines.monthly({ year: 2026, month: 8 });
     expect(signed.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: false });
     expect(signed.staff.find((x) => x.staffId === zhao)?.total).toBe(30);
-    await s.as('supervisor').records.create({ staffId: zhao, item: 'F2', date: '2026-08-20' });
+    await s.as('supervisor').records.create({
+      staffId: zhao,
+      item: 'F2',
+      date: '2026-08-20',
+      correctionReason: '巡查记录补录',
+    });
     const later = await s.as('leader').fines.monthly({ year: 2026, month: 8 });
     expect(later.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: true });
     expect(later.staff).toEqual(signed.staff);

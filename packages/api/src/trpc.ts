@@ -50,18 +50,27 @@ export function publicMessageOf(error: TRPCError): string {
  * Who may call a procedure: the gate of its base procedure (below), kept as the procedure's meta so
  * that what the server tells the dashboard (`auth.permissions`) is read from the procedures themselves.
  */
-export type TAccess = 'public' | 'authed' | 'person' | 'head' | 'supervisor' | 'leader' | 'admin';
+export type TAccess =
+  | 'public'
+  | 'authed'
+  | 'person'
+  | 'head'
+  | 'supervisor'
+  | 'leader'
+  | 'admin'
+  | 'staffing';
 
 export interface TProcedureMeta {
   access: TAccess;
 }
 
 /** The roles that pass each role gate. */
-const GATE_ROLES: Record<'head' | 'supervisor' | 'leader' | 'admin', readonly TRole[]> = {
+const GATE_ROLES: Record<'head' | 'supervisor' | 'leader' | 'admin' | 'staffing', readonly TRole[]> = {
   head: ['head', 'supervisor', 'leader'],
   supervisor: ['supervisor', 'leader'],
   leader: ['leader'],
   admin: ['admin'],
+  staffing: ['leader', 'admin'],
 };
 
 /** Whether a user passes a gate: the one predicate the base procedures apply. */
@@ -158,3 +167,5 @@ export const supervisorProcedure = roleProcedure('supervisor', '此操作需要�
 export const leaderProcedure = roleProcedure('leader', '此操作需要中心领导权限');
 /** 系统管理员: centers, policies, users. */
 export const adminProcedure = roleProcedure('admin', '此操作需要系统管理员权限');
+/** 中心领导 and 系统管理员: move people between windows (人员调配). */
+export const staffingProcedure = roleProcedure('staffing', '此操作需要中心领导或系统管理员权限');

@@ -74,6 +74,11 @@ export type TResultsBulletin = TBulletinBase & {
   publishedOn: TIsoDate;
   /** 公示期 (public-notice period), inclusive. */
   noticePeriod: { from: TIsoDate; to: TIsoDate };
+  /**
+   * The quarter has not ended (a draft for comment, 征求意见稿): printed without any notice-period
+   * wording, with the day it runs to.
+   */
+  runningAsOf?: TIsoDate | undefined;
   /** Phone for objections during the notice period (异议电话). */
   objectionPhone: string;
   /** Who receives objections, e.g. 审管科. */
@@ -146,6 +151,31 @@ export type TFinesBulletin = TBulletinBase & {
   reportToUnit: readonly TUnitReport[];
   /** The three signers; defaults to 审管科 / 分管领导 / 主要领导. */
   signers?: readonly [string, string, string];
+  /** Who signed each of the three lines and when, or null (未签); absent: blank lines to sign by hand. */
+  signatures?: readonly (TSignature | null)[];
+  /** Records changed after signing: the sheet is marked 签字后有变动. */
+  isChangedSinceSigned?: boolean;
+  /** The month has not ended (征求意见稿): printed without signature lines. */
+  runningAsOf?: TIsoDate | undefined;
+  /** 补充汇总: the changes after signing, each signed on the same three lines (`number` null: not yet). */
+  supplements?: readonly TFinesSupplement[];
+};
+
+/** A signed line: the signer's name as it was, and when. */
+export type TSignature = { userName: string; signedAt: string };
+
+/** One person's change in a supplement: the total as signed and now (null: not listed then / now). */
+export type TFineChangeRow = TStaffNames & {
+  items: string;
+  before: number | null;
+  after: number | null;
+  difference: number;
+};
+
+export type TFinesSupplement = {
+  number: number | null;
+  changes: readonly TFineChangeRow[];
+  signatures: readonly (TSignature | null)[];
 };
 
 // ---------------------------------------------------------------- patrol
@@ -229,6 +259,11 @@ export type TYearEndBulletin = TBulletinBase & {
   policyTitle: string;
   publishedOn: TIsoDate;
   rows: readonly TYearEndRow[];
+  /**
+   * The year has not ended: provisional (征求意见稿), the mean of the quarters that have ended (named
+   * here), and no 后备干部 list.
+   */
+  provisional?: { asOf: TIsoDate; endedQuarters: readonly number[] } | undefined;
   /** the proposed 后备干部; absent for a reader who may not see them: the bulletin then has no list */
   candidates?: readonly TCadreCandidate[] | undefined;
 };

@@ -48,6 +48,8 @@ export interface CentersTable {
   code: string;
   name: string;
   city: string;
+  /** the center's first day of assessment (a setting); null: its first data */
+  began_on: string | null;
   created_at: string;
 }
 
@@ -87,6 +89,38 @@ export interface StaffTable {
   /** 0/1 */
   is_active: number;
   created_at: string;
+}
+
+/** A person's unit, window, post and headship from a date to a date (both inclusive; open while it holds). */
+export interface StaffAssignmentsTable {
+  id: Generated<number>;
+  center_id: number;
+  staff_id: number;
+  unit_id: number | null;
+  window_id: number | null;
+  post: TPost;
+  /** 窗口负责人, 0/1 */
+  is_window_head: number;
+  from_date: string;
+  to_date: string | null;
+  reason: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A signed line of a month's supplement (补充汇总): the changes after the month was signed. */
+export interface FineSupplementSignOffsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  month: number;
+  supplement: number;
+  line: TSignOffLine;
+  user_id: number;
+  user_name: string;
+  signed_at: string;
+  summary: string;
+  changes: string;
 }
 
 export type TRole = 'admin' | 'leader' | 'supervisor' | 'head' | 'staff';
@@ -294,6 +328,7 @@ export interface DB {
   units: UnitsTable;
   windows: WindowsTable;
   staff: StaffTable;
+  staff_assignments: StaffAssignmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -315,6 +350,7 @@ export interface DB {
   status_query_attempts: StatusQueryAttemptsTable;
   published_assessments: PublishedAssessmentsTable;
   fine_sign_offs: FineSignOffsTable;
+  fine_supplement_sign_offs: FineSupplementSignOffsTable;
   calendar_days: CalendarDaysTable;
   audit_log: AuditLogTable;
 }

@@ -17,6 +17,7 @@ export type * from './database.ts';
 export * from './demo/demo-case-workflow.ts';
 export * from './demo/demo-generator.ts';
 export * from './fines/fine-sign-offs.repository.ts';
+export * from './org/assignments.repository.ts';
 export * from './org/org.repository.ts';
 export * from './patrols/patrols.repository.ts';
 export * from './peer-ratings/peer-ratings.repository.ts';

@@ -41,6 +41,8 @@ const SUPERVISION = row(U, F, Y, Y, F, F);
 const LEADER = row(U, F, Y, F, F, F);
 /** `adminProcedure`: the administrator. */
 const ADMIN = row(U, Y, F, F, F, F);
+/** `staffingProcedure`: the leaders and the administrator (人员调配). */
+const STAFFING = row(U, Y, Y, F, F, F);
 
 /** Every procedure. The type requires an entry for each; the test checks each entry against the API. */
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
@@ -51,6 +53,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
 
   'org.centers': SIGNED_IN,
   'org.createCenter': ADMIN,
+  'org.setBeganOn': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
   'org.windows': SIGNED_IN,
@@ -59,6 +62,8 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'org.colleagues': SIGNED_IN,
   'org.createStaff': ADMIN,
   'org.updateStaff': ADMIN,
+  'org.assignStaff': STAFFING,
+  'org.assignments': SIGNED_IN,
   'org.matters': SIGNED_IN,
   'users.list': ADMIN,
   'users.create': ADMIN,

@@ -19,6 +19,9 @@ const PATHS = Object.keys(proceduresOf(appRouter)) as TProcedurePath[];
  * none. A procedure missing here (the cases procedures: their own suite holds their fixtures) is called
  * with an input that is never valid: past its gate, the input check refuses it (BAD_REQUEST).
  */
+/** Moves made so far (every caller's walk shares the database). */
+let moves = 0;
+
 function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unknown>> {
   const [zhang, li, wang] = s.f.staff;
   const w1 = s.f.windowIds[0];
@@ -44,6 +47,14 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
       abRole: null,
     }),
     'org.updateStaff': () => ({ id: wang!.id, abRole: 'A' }),
+    // each move a day later than the one before (a move never rewrites the past)
+    'org.assignStaff': () => {
+      moves += 1;
+      const from = new Date(Date.UTC(2026, 8, 1) + moves * 86_400_000).toISOString().slice(0, 10);
+      return { staffId: wang!.id, windowId: w1, from };
+    },
+    'org.assignments': () => ({ staffId: li!.id }),
+    'org.setBeganOn': () => ({ beganOn: null }),
     'org.matters': none,
     'users.list': none,
     'users.create': (n) => ({
@@ -96,7 +107,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'assessment.correct': () => ({ year: 2026, quarter: 2, reason: '测试更正' }),
     'assessment.revisions': () => ({ year: 2026, quarter: 2 }),
     'assessment.yearEnd': () => ({ year: 2026 }),
-    'assessment.cadreCandidates': () => ({ year: 2026 }),
+    'assessment.cadreCandidates': () => ({ year: 2025 }),
     'fines.monthly': () => ({ year: 2026, month: 10 }),
     // the leader walks before the supervisor: CONFLICT (审管科 has not signed), then the supervisor signs
     'fines.signOff': () => ({ year: 2026, month: 10 }),

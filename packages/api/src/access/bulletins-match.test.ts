@@ -307,9 +307,9 @@ describe.each(TEST_DIALECTS)('every bulletin download against its query, on %s',
   });
 
   it('gives the cadre candidates only to those who may call assessment.cadreCandidates', async () => {
-    const leader = await s.as('leader').bulletins.yearend({ year: 2026 });
-    const supervisor = await s.as('supervisor').bulletins.yearend({ year: 2026 });
-    const candidates = await s.as('leader').assessment.cadreCandidates({ year: 2026 });
+    const leader = await s.as('leader').bulletins.yearend({ year: 2025 });
+    const supervisor = await s.as('supervisor').bulletins.yearend({ year: 2025 });
+    const candidates = await s.as('leader').assessment.cadreCandidates({ year: 2025 });
     expect(candidates.length).toBeGreaterThan(0);
     expect(leader.candidates).toHaveLength(candidates.length);
     expect(supervisor.candidates).toBeUndefined();

@@ -2,16 +2,15 @@ import { durableTransaction } from '@chuangkou/db';
 import { z } from 'zod';
 import { ZQuarterInput, ZReason, ZYear } from '../schemas.ts';
 import {
-  cadreCandidatesOf,
   computeDraft,
   filterByScope,
   publishQuarter,
   quarterFor,
   quarterRevisions,
-  yearEnd,
 } from '../services/assessment.service.ts';
-import { assertNotFuture } from '../services/periods.ts';
+import { assertPeriodShown } from '../services/periods.ts';
 import { scopeOf, viewerOf } from '../services/scope.ts';
+import { cadreCandidatesOf, yearEnd } from '../services/year-end.service.ts';
 import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const assessmentRouter = router({
@@ -25,8 +24,8 @@ export const assessmentRouter = router({
       quarterFor(ctx.db, await viewerOf(ctx.db, ctx.user), ctx.today(), input),
     ),
   /** Always the live draft (what publishing now would freeze). */
-  draft: supervisorProcedure.input(ZQuarterInput).query(({ ctx, input }) => {
-    assertNotFuture(input, ctx.today(), 'quarter');
+  draft: supervisorProcedure.input(ZQuarterInput).query(async ({ ctx, input }) => {
+    await assertPeriodShown(ctx.db, ctx.user.centerId, input, ctx.today(), 'quarter');
     return computeDraft(ctx.db, ctx.user.centerId, input.year, input.quarter);
   }),
   /** Publishes an ended quarter as a frozen snapshot (公示). */
@@ -48,10 +47,15 @@ export const assessmentRouter = router({
       filterByScope(v, scope),
     );
   }),
-  /** 年终总评. */
+  /** 年终总评 (provisional in a running year: the ended quarters only). */
   yearEnd: supervisorProcedure.input(z.object({ year: ZYear })).query(async ({ ctx, input }) => {
-    const { assessment, results } = await yearEnd(ctx.db, ctx.user.centerId, ctx.today(), input.year);
-    return { year: assessment.year, results };
+    const { assessment, results, isProvisional } = await yearEnd(
+      ctx.db,
+      ctx.user.centerId,
+      ctx.today(),
+      input.year,
+    );
+    return { year: assessment.year, results, isProvisional };
   }),
   /** 后备干部 proposals for leaders to confirm. */
   cadreCandidates: leaderProcedure

@@ -1,4 +1,6 @@
 import {
+  centerBeganOn,
+  endAssignment,
   findCenter,
   findStaff,
   insertCenter,
@@ -7,22 +9,25 @@ import {
   insertUnit,
   insertUser,
   insertWindow,
+  listAssignmentsOf,
   listCenters,
   listMatters,
   listStaff,
   listUnits,
   listWindows,
+  setCenterBeganOn,
   updateStaff,
 } from '@chuangkou/db';
-import { DEFAULT_POLICIES, isAssessedPost } from '@chuangkou/rules';
+import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
 import { z } from 'zod';
-import { conflict, notFound } from '../errors.ts';
-import { ZId, ZPost, ZText } from '../schemas.ts';
+import { badInput, conflict, notFound } from '../errors.ts';
+import { ZDate, ZId, ZPost, ZQuarterInput, ZText } from '../schemas.ts';
+import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
-import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+import { adminProcedure, authedProcedure, router, staffingProcedure } from '../trpc.ts';
 
 export const orgRouter = router({
   /** The user's own center (admins: every center, to configure them). */
@@ -89,6 +94,29 @@ export const orgRouter = router({
         return center;
       });
     }),
+  /**
+   * The center's first day of assessment (a center setting): periods ending before it are refused by
+   * name. Null returns to the default, the center's first data.
+   */
+  setBeganOn: adminProcedure.input(z.object({ beganOn: ZDate.nullable() })).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (db) => {
+      const before = await centerBeganOn(db, ctx.user.centerId);
+      if (input.beganOn !== null && input.beganOn > ctx.today())
+        throw badInput('beganOn', `开始考核日期 ${input.beganOn} 晚于今天 ${ctx.today()}`);
+      await setCenterBeganOn(db, ctx.user.centerId, input.beganOn);
+      const after = await centerBeganOn(db, ctx.user.centerId);
+      await audit(
+        db,
+        ctx.user,
+        'center',
+        ctx.user.centerId,
+        'setBeganOn',
+        { beganOn: before },
+        { beganOn: after },
+      );
+      return { beganOn: after };
+    }),
+  ),
   units: authedProcedure.query(({ ctx }) => listUnits(ctx.db, ctx.user.centerId)),
   createUnit: adminProcedure.input(z.object({ name: ZText(100) })).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (db) => {
@@ -134,17 +162,15 @@ export const orgRouter = router({
         includeInactive: input?.includeInactive ?? false,
       });
     }),
-  /** Colleagues to rate in 互评: the active staff of the center whose post the policy in force assesses. */
-  colleagues: authedProcedure.query(async ({ ctx }) => {
-    const [all, policy] = await Promise.all([
-      listStaff(ctx.db, { centerId: ctx.user.centerId }),
-      policyInForce(ctx.db, ctx.user.centerId, 'A', ctx.today()),
-    ]);
-    const rules = policy.policy.assessment;
-    return all
-      .filter((s) => rules !== undefined && isAssessedPost(rules, s.post))
-      .map((s) => ({ id: s.id, name: s.name, windowId: s.windowId, unitId: s.unitId }));
-  }),
+  /**
+   * Colleagues to rate in 互评 for a quarter (default: today's): the people assigned during it whose
+   * post the policy in force assesses, with the unit where they served the most days.
+   */
+  colleagues: authedProcedure
+    .input(ZQuarterInput.optional())
+    .query(({ ctx, input }) =>
+      quarterColleagues(ctx.db, ctx.user.centerId, input ?? quarterOfDate(ctx.today())),
+    ),
   createStaff: adminProcedure
     .input(
       z.object({
@@ -154,22 +180,35 @@ export const orgRouter = router({
         post: ZPost,
         abRole: z.enum(['A', 'B']).nullable(),
         isWindowHead: z.boolean().default(false),
+        /** the first day the person serves (default today): they are in no earlier period */
+        from: ZDate.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute(async (db) => {
+        if (input.from !== undefined && input.from > ctx.today())
+          throw badInput('from', `到岗日期 ${input.from} 晚于今天 ${ctx.today()}`);
         if (
           input.unitId !== null &&
           !(await listUnits(db, ctx.user.centerId)).some((u) => u.id === input.unitId)
         )
           throw notFound('单位', 'unitId');
         if (input.windowId !== null) await windowInCenter(db, ctx.user, input.windowId);
-        const s = await insertStaff(db, { centerId: ctx.user.centerId, ...input });
+        const s = await insertStaff(db, {
+          centerId: ctx.user.centerId,
+          ...input,
+          from: input.from ?? ctx.today(),
+          createdBy: ctx.user.id,
+        });
         await audit(db, ctx.user, 'staff', s.id, 'create', null, s);
         return s;
       }),
     ),
-  /** Moves a person, changes the post or role, or marks them inactive (people are never deleted). */
+  /**
+   * Renames a person, changes the AB role, or marks them inactive (people are never deleted; their
+   * open assignment ends today). A change of unit, window, post or headship is a move from today
+   * (as `assignStaff`).
+   */
   updateStaff: adminProcedure
     .input(
       z.object({
@@ -186,18 +225,56 @@ export const orgRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute(async (db) => {
         const before = await staffInCenter(db, ctx.user, input.id, 'id');
-        if (input.windowId != null) await windowInCenter(db, ctx.user, input.windowId);
-        if (
-          input.unitId != null &&
-          !(await listUnits(db, ctx.user.centerId)).some((u) => u.id === input.unitId)
-        )
-          throw notFound('单位', 'unitId');
-        const { id, ...patch } = input;
-        await updateStaff(db, id, patch);
+        const { id, unitId, windowId, post, isWindowHead, ...rest } = input;
+        const moves =
+          (unitId !== undefined && unitId !== before.unitId) ||
+          (windowId !== undefined && windowId !== before.windowId) ||
+          (post !== undefined && post !== before.post) ||
+          (isWindowHead !== undefined && isWindowHead !== before.isWindowHead);
+        if (moves) {
+          await assignStaff(db, ctx.user, ctx.today(), {
+            staffId: id,
+            windowId: windowId !== undefined ? windowId : before.windowId,
+            from: ctx.today(),
+            post,
+            unitId,
+            isWindowHead: isWindowHead ?? before.isWindowHead,
+          });
+        }
+        await updateStaff(db, id, rest);
+        if (rest.isActive === false && before.isActive) {
+          const open = (await listAssignmentsOf(db, id)).filter((a) => a.to === null);
+          for (const a of open) await endAssignment(db, a.id, ctx.today());
+        }
         const after = (await findStaff(db, id))!;
         await audit(db, ctx.user, 'staff', id, 'update', before, after);
         return after;
       }),
+    ),
+  /**
+   * 人员调配: moves a person to a window from a date (an ISO date, not after today); the assignment
+   * before ends the day before and every earlier period keeps it. A post and headship may be given.
+   */
+  assignStaff: staffingProcedure
+    .input(
+      z.object({
+        staffId: ZId,
+        windowId: ZId.nullable(),
+        from: ZDate,
+        post: ZPost.optional(),
+        unitId: ZId.nullable().optional(),
+        isWindowHead: z.boolean().optional(),
+        reason: ZText(200).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => assignStaff(db, ctx.user, ctx.today(), input)),
+    ),
+  /** A person's assignments, oldest first (the person page's history). */
+  assignments: authedProcedure
+    .input(z.object({ staffId: ZId }))
+    .query(async ({ ctx, input }) =>
+      assignmentsOf(ctx.db, ctx.user, await scopeOf(ctx.db, ctx.user), input.staffId),
     ),
   matters: authedProcedure.query(({ ctx }) =>
     listMatters(ctx.db, { centerId: ctx.user.centerId, includeRevoked: true }),

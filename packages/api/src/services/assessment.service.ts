@@ -1,11 +1,12 @@
 import {
   type Db,
   insertPublishedAssessment,
+  listAssignmentsDuring,
+  listAssignmentsOf,
   listComplaints,
   listPeerRatings,
   listRecords,
   listRevisions,
-  listStaff,
   listUnits,
   listWindows,
   type TPublishedAssessment,
@@ -15,17 +16,23 @@ import {
   assessQuarter,
   assessYear,
   cadreCandidates,
+  daysWithin,
   isAssessedPost,
+  notEndedRefusal,
+  periodRefusal,
+  periodRoster,
+  periodState,
   previousQuarter,
   quarterRange,
   type TAssessmentRules,
+  type TPeriodState,
   type TQuarterAssessment,
   type TQuarterResult,
   type TScenario,
 } from '@chuangkou/rules';
 import { badInput, conflict, DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
-import { assertNotFuture, assertYearBegun } from './periods.ts';
+import { assertPeriodShown } from './periods.ts';
 import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
 import { scopeCoversStaff, type TScope, type TViewer } from './scope.ts';
 
@@ -37,12 +44,22 @@ export interface TNamedResult extends TQuarterResult {
   windowName: string | null;
   unitId: number | null;
   unitName: string | null;
+  /** a person who moved within the quarter: every window they served in, with the days (oldest first) */
+  servedIn?: {
+    windowId: number | null;
+    windowName: string | null;
+    from: string;
+    to: string | null;
+    days: number;
+  }[];
 }
 
 export interface TQuarterView {
   period: { year: number; quarter: 1 | 2 | 3 | 4 };
   /** 'draft': computed live from the database; 'published': the frozen snapshot */
   status: 'draft' | 'published';
+  /** running (a draft for comment, 征求意见稿), ended or published; set by `quarterFor` */
+  state?: TPeriodState;
   revision: number | null;
   publishedAt: string | null;
   reason: string | null;
@@ -62,40 +79,57 @@ async function buildScenario(
   rules: Pick<TAssessmentRules, 'posts'>,
 ): Promise<{ scenario: TScenario; names: Map<string, Omit<TNamedResult, keyof TQuarterResult>> }> {
   const { start, end } = quarterRange(year, quarter);
-  const [windows, staff, units, records, complaints, ratings] = await Promise.all([
+  const [windows, assignments, units, records, complaints, ratings] = await Promise.all([
     listWindows(db, centerId),
-    listStaff(db, { centerId }),
+    listAssignmentsDuring(db, { centerId, from: start, to: end }),
     listUnits(db, centerId),
     listRecords(db, { centerId, from: start, to: end, scheme: 'points', status: 'active', limit: 1_000_000 }),
     listComplaints(db, { centerId, from: start, to: end, isValid: true }),
     listPeerRatings(db, { centerId, year, quarter }),
   ]);
-  // the posts the policy assesses (window staff; the guards are fined under policy B only)
-  const assessed = staff.filter((s) => isAssessedPost(rules, s.post));
-  const ids = new Set(assessed.map((s) => s.id));
+  // the quarter's people: assigned during it, each once under the window of most days; the posts the
+  // policy assesses (window staff; the guards are fined under policy B only)
+  const assessed = periodRoster(assignments, start, end).filter((e) => isAssessedPost(rules, e.main.post));
+  const ids = new Set(assessed.map((e) => e.staffId));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const nameOfWindow = (id: number | null) => (id === null ? null : (windowName.get(id) ?? null));
   const names = new Map(
-    assessed.map((s) => [
-      String(s.id),
+    assessed.map(({ staffId, main, spans }) => [
+      String(staffId),
       {
-        staffId: s.id,
-        staffName: s.name,
-        windowId: s.windowId,
-        windowName: s.windowId === null ? null : (windowName.get(s.windowId) ?? null),
-        unitId: s.unitId,
-        unitName: s.unitId === null ? null : (unitName.get(s.unitId) ?? null),
+        staffId,
+        staffName: main.staffName,
+        windowId: main.windowId,
+        windowName: nameOfWindow(main.windowId),
+        unitId: main.unitId,
+        unitName: main.unitId === null ? null : (unitName.get(main.unitId) ?? null),
+        ...(new Set(spans.map((x) => x.windowId)).size > 1 && {
+          servedIn: spans.map((x) => ({
+            windowId: x.windowId,
+            windowName: nameOfWindow(x.windowId),
+            from: x.from,
+            to: x.to,
+            days: x.days,
+          })),
+        }),
       },
     ]),
   );
   const scenario: TScenario = {
     period: { year, quarter },
     windows: windows.map((w) => ({ id: String(w.id), name: w.name, unit: String(w.unitId) })),
-    staff: assessed.map((s) => ({
-      id: String(s.id),
-      name: s.name,
-      ...(s.windowId !== null && { window: String(s.windowId) }),
-      ...(s.unitId !== null && { unit: String(s.unitId) }),
+    staff: assessed.map(({ staffId, main, spans }) => ({
+      id: String(staffId),
+      name: main.staffName,
+      ...(main.windowId !== null && { window: String(main.windowId) }),
+      ...(main.unitId !== null && { unit: String(main.unitId) }),
+      // window-level records (red flags, yellow cards) reach whoever served the window on their date
+      assignments: spans.map((x) => ({
+        ...(x.windowId !== null && { window: String(x.windowId) }),
+        from: x.from,
+        to: x.to,
+      })),
     })),
     records: records
       .filter((r) => (r.staffId === null ? true : ids.has(r.staffId)))
@@ -131,6 +165,7 @@ function withNames(
       windowName: n?.windowName ?? null,
       unitId: n?.unitId ?? null,
       unitName: n?.unitName ?? null,
+      ...(n?.servedIn && { servedIn: n.servedIn }),
       ...r,
     };
   });
@@ -233,9 +268,38 @@ export async function quarterFor(
   today: string,
   input: { year: number; quarter: TQuarter },
 ): Promise<TQuarterView> {
-  assertNotFuture(input, today, 'quarter');
+  await assertPeriodShown(db, viewer.centerId, input, today, 'quarter');
   const view = await quarterView(db, viewer.centerId, input.year, input.quarter);
-  return filterByScope(view, viewer.scope);
+  assertHasPeople(view, today);
+  const state = periodState(input, today, view.status === 'published');
+  return {
+    ...filterByScope(view, await scopeDuring(db, viewer, quarterRange(input.year, input.quarter))),
+    state,
+  };
+}
+
+/** A quarter nobody was assigned during has no data: refused by name, never printed as a list. */
+function assertHasPeople(view: TQuarterView, today: string): void {
+  if (view.results.length === 0)
+    throw badInput('quarter', periodRefusal(view.period, today, { beganOn: '0000-01-01', hasData: false })!);
+}
+
+/**
+ * A head's scope over a past period: the window they headed then (the latest one they headed during
+ * it), else their window of today.
+ */
+export async function scopeDuring(
+  db: Db,
+  viewer: TViewer,
+  range: { start: string; end: string },
+): Promise<TScope> {
+  const scope = viewer.scope;
+  if (scope.kind !== 'window' || scope.staffId === undefined) return scope;
+  const headed = (await listAssignmentsOf(db, scope.staffId)).filter(
+    (a) => a.isWindowHead && a.windowId !== null && daysWithin(a, range.start, range.end) > 0,
+  );
+  const last = headed.at(-1);
+  return last ? { ...scope, windowId: last.windowId! } : scope;
 }
 
 /**
@@ -249,8 +313,9 @@ export async function publishQuarter(
   input: { year: number; quarter: TQuarter; reason?: string | undefined },
 ): Promise<TQuarterView> {
   const { end } = quarterRange(input.year, input.quarter);
-  if (end >= today)
-    throw badInput('quarter', `${input.year}年第${input.quarter}季度尚未结束（${end}），不能公示`);
+  const notEnded = notEndedRefusal(input, today, 'publish');
+  if (notEnded) throw badInput('quarter', notEnded);
+  await assertPeriodShown(db, user.centerId, input, today, 'quarter');
   const revisions = await listRevisions(db, user.centerId, input.year, input.quarter);
   const reason = input.reason?.trim();
   if (revisions.length > 0 && !reason) {
@@ -262,6 +327,7 @@ export async function publishQuarter(
   }
   if (revisions.length === 0 && reason) throw badInput('reason', '首次公示不需要更正原因');
   const draft = await computeDraft(db, user.centerId, input.year, input.quarter);
+  assertHasPeople(draft, today);
   const last = revisions.at(-1);
   if (last && JSON.stringify(publishedView(last).results) === JSON.stringify(draft.results)) {
     throw conflict('考核结果与上一修订相同，无需发布更正', 'reason');
@@ -306,58 +372,4 @@ export async function quarterRevisions(
   quarter: number,
 ): Promise<TQuarterView[]> {
   return (await listRevisions(db, centerId, year, quarter)).map(publishedView);
-}
-
-/** 年终总评 from the year's quarters (published snapshots, else live drafts of quarters that have begun). */
-export async function yearEnd(db: Db, centerId: number, today: string, year: number) {
-  assertYearBegun(year, today);
-  const quarters: TQuarterAssessment[] = [];
-  const names = new Map<string, TNamedResult>();
-  for (const q of [1, 2, 3, 4] as const) {
-    if (quarterRange(year, q).start > today) break;
-    const view = await quarterView(db, centerId, year, q);
-    quarters.push({ period: view.period, results: view.results });
-    for (const r of view.results) names.set(r.staff, r);
-  }
-  const policy = await policyInForce(db, centerId, 'A', `${year}-12-31`);
-  const complaints = await listComplaints(db, {
-    centerId,
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-    isValid: true,
-  });
-  const assessment = assessYear(policy.policy, {
-    year,
-    quarters,
-    complaints: complaints
-      .filter((c) => c.staffId !== null && names.has(String(c.staffId)))
-      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
-  });
-  const named = assessment.results.map((r) => {
-    const n = names.get(r.staff);
-    return {
-      staffId: Number(r.staff),
-      staffName: n?.staffName ?? r.staff,
-      windowName: n?.windowName ?? null,
-      unitName: n?.unitName ?? null,
-      windowId: n?.windowId ?? null,
-      ...r,
-    };
-  });
-  return { assessment, results: named, names };
-}
-
-/** 后备干部 proposals for a year; leaders confirm them against the cadre conditions. */
-export async function cadreCandidatesOf(db: Db, centerId: number, today: string, year: number) {
-  const { assessment, names } = await yearEnd(db, centerId, today, year);
-  return cadreCandidates(assessment).map((c) => {
-    const n = names.get(c.staff);
-    return {
-      staffId: Number(c.staff),
-      staffName: n?.staffName ?? c.staff,
-      windowName: n?.windowName ?? null,
-      unitName: n?.unitName ?? null,
-      ...c,
-    };
-  });
 }

@@ -1,14 +1,21 @@
 import {
   type Db,
   insertAward,
+  listAssignmentsDuring,
   listAwards,
   listRecords,
-  listStaff,
   type TAwardKind,
   type TUser,
   type TWindowAward,
 } from '@chuangkou/db';
-import { AWARD_KIND_LABELS, awardBarringRecords, awardLink, monthRange } from '@chuangkou/rules';
+import {
+  AWARD_KIND_LABELS,
+  assignmentOn,
+  awardBarringRecords,
+  awardLink,
+  monthRange,
+  type TSpan,
+} from '@chuangkou/rules';
 import { badInput, conflict } from '../errors.ts';
 import { audit } from './audit.ts';
 import { policyInForce, recordPoliciesInForce } from './policy.service.ts';
@@ -51,7 +58,7 @@ export async function grantAward(
       if (r.end > today)
         throw badInput('month', `${input.year}年${input.month}月尚未结束，不能评月度红旗窗口`);
       // 处罚办法 一、5: an exposure bars the window from that month's excellence awards
-      const [policyB, records, staff] = await Promise.all([
+      const [policyB, records, assignments] = await Promise.all([
         policyInForce(db, user.centerId, 'B', r.end),
         listRecords(db, {
           centerId: user.centerId,
@@ -60,18 +67,21 @@ export async function grantAward(
           status: 'active',
           scheme: 'fine',
         }),
-        listStaff(db, { centerId: user.centerId, includeInactive: true }),
+        listAssignmentsDuring(db, { centerId: user.centerId, from: r.start, to: r.end }),
       ]);
-      const members = new Set(staff.filter((p) => p.windowId === window.id).map((p) => String(p.id)));
+      // the bar falls on the window the person served on the exposure's own date
+      const spans = new Map<string, (TSpan & { windowId: number | null })[]>();
+      for (const a of assignments) spans.set(String(a.staffId), [...(spans.get(String(a.staffId)) ?? []), a]);
       const [barred] = awardBarringRecords(
         policyB.policy,
         records.map((rec) => ({
           item: rec.item,
+          date: rec.date,
           staff: rec.staffId?.toString(),
           window: rec.windowId?.toString(),
         })),
         String(window.id),
-        members,
+        (rec) => assignmentOn(spans.get(rec.staff!) ?? [], rec.date)?.windowId === window.id,
       );
       if (barred) {
         throw conflict(

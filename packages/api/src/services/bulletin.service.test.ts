@@ -37,7 +37,10 @@ describe('centerBulletinOf', () => {
   it('refuses a quarter that has not begun, as assessment.quarter does', async () => {
     await expect(
       bulletinOf(t.db, centerId, { kind: 'results', year: 2027, quarter: 2 }, TODAY),
-    ).rejects.toMatchObject({ code: 'BAD_INPUT', message: `quarter：所选期间尚未开始（今天是 ${TODAY}）` });
+    ).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: `quarter：2027年第2季度尚未开始（今天是 ${TODAY}）`,
+    });
   });
 
   it('lists the behaviours of a month with the policy texts, points or fines', async () => {

@@ -4,16 +4,24 @@ import {
   type TBehaviourRow,
   type TBehavioursBulletin,
   type TBulletin,
-  type TFinesBulletin,
   type TPatrolBulletin,
   type TPatrolFinding,
   type TResultsBulletin,
   type TStaffNames,
   type TYearEndBulletin,
 } from '@chuangkou/bulletin';
-import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
+import {
+  type Db,
+  findCenter,
+  listAssignmentsDuring,
+  listLatestPublished,
+  listStaff,
+  listUnits,
+  listWindows,
+} from '@chuangkou/db';
 import {
   awardLink,
+  holdsOn,
   monthRange,
   noticePeriod,
   policyItem,
@@ -23,14 +31,18 @@ import {
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
-import { cadreCandidatesOf, quarterFor, yearEnd } from './assessment.service.ts';
+import { quarterFor } from './assessment.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
 import { centerCalendar } from './calendar.service.ts';
-import { monthlySummaryFor } from './fines.service.ts';
+import { finesBulletin } from './fines-bulletin.service.ts';
 import { listPatrolsFor } from './patrols.service.ts';
 import { policyInForce } from './policy.service.ts';
 import { listRecordsFor } from './record-list.service.ts';
+
+export { finesBulletin };
+
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
+import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 
 /**
  * Bulletins from the database: what each kind of @chuangkou/bulletin needs, read through the very
@@ -62,12 +74,16 @@ export interface TBulletinSettings {
 const DEFAULT_PHONE = '12345';
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
-async function directoryOf(db: Db, centerId: number) {
-  const [staff, windows, units] = await Promise.all([
+export async function directoryOf(db: Db, centerId: number) {
+  const [staff, windows, units, assignments] = await Promise.all([
     listStaff(db, { centerId, includeInactive: true }),
     listWindows(db, centerId),
     listUnits(db, centerId),
+    listAssignmentsDuring(db, { centerId, from: '0000-01-01', to: '9999-12-31' }),
   ]);
+  /** The people assigned to a window on a date (people move: a fact reaches who served then). */
+  const membersOn = (windowId: number | null, date: string) =>
+    assignments.filter((a) => a.windowId === windowId && holdsOn(a, date));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const names = new Map<number, TStaffNames>(
@@ -80,20 +96,23 @@ async function directoryOf(db: Db, centerId: number) {
       },
     ]),
   );
-  return { staff, windows, units, names, windowName, unitName };
+  return { staff, windows, units, names, windowName, unitName, membersOn };
 }
 
-function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
+export function namesOf(names: Map<number, TStaffNames>, id: number | string): TStaffNames {
   return names.get(Number(id)) ?? { name: String(id), window: '—', unit: '—' };
 }
 
 /** A row with its person's names: named fields first, the row's spread last (README, Development). */
-function withNamesOf<T extends { staff: string }>(names: Map<number, TStaffNames>, row: T): T & TStaffNames {
+export function withNamesOf<T extends { staff: string }>(
+  names: Map<number, TStaffNames>,
+  row: T,
+): T & TStaffNames {
   const n = namesOf(names, row.staff);
   return { name: n.name, window: n.window, unit: n.unit, ...row };
 }
 
-async function centerName(db: Db, centerId: number): Promise<string> {
+export async function centerName(db: Db, centerId: number): Promise<string> {
   const center = await findCenter(db, centerId);
   if (!center) throw badInput('centerId', `中心 ${centerId} 不存在`);
   return center.name;
@@ -132,6 +151,7 @@ export async function resultsBulletin(
     // 公示期 on the center's calendar, as case deadlines count
     noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
     objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
+    ...(view.state === 'running' && { runningAsOf: today }),
     rows: view.results.map((r) => ({
       name: r.staffName,
       window: r.windowName ?? '—',
@@ -175,13 +195,15 @@ export async function behavioursBulletin(
   for (const record of records) {
     const item = items.get(record.item);
     if (!item || (item.kind !== 'deduction' && item.kind !== 'fine')) continue;
-    // A window-level record (黄牌警告) concerns every person of the window (that the viewer may see).
+    // A window-level record (黄牌警告) concerns every person of the window on its date (that the
+    // viewer may see).
     const people =
       record.staffId !== null
         ? [record.staffId]
-        : directory.staff
-            .filter((s) => s.windowId === record.windowId && s.isActive && scopeCoversStaff(viewer.scope, s))
-            .map((s) => s.id);
+        : directory
+            .membersOn(record.windowId, record.date)
+            .filter((a) => scopeCoversStaff(viewer.scope, { id: a.staffId, windowId: a.windowId }))
+            .map((a) => a.staffId);
     for (const id of people) {
       const n = namesOf(directory.names, id);
       const row: TBehaviourRow = {
@@ -207,34 +229,6 @@ export async function behavioursBulletin(
     publishedOn: today,
     rows,
   };
-}
-
-/** 月度处罚汇总（签批）: the summary `fines.monthly` shows (as signed, once 审管科 has signed). */
-export async function finesBulletin(
-  db: Db,
-  centerId: number,
-  today: string,
-  input: { year: number; month: number },
-): Promise<TFinesBulletin> {
-  const { year, month } = input;
-  const { end } = monthRange(year, month);
-  const fines = await monthlySummaryFor(db, centerId, today, input);
-  const [center, directory, policy] = await Promise.all([
-    centerName(db, centerId),
-    directoryOf(db, centerId),
-    policyInForce(db, centerId, 'B', end),
-  ]);
-  const bulletin: TFinesBulletin = {
-    kind: 'fines',
-    center,
-    period: { year, month },
-    policyTitle: policy.policy.name,
-    itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
-    compiledOn: today,
-    staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
-    reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
-  };
-  return bulletin;
 }
 
 /** 巡查值班记录表: blank, or filled from the patrols `patrols.list` gives for the day. */
@@ -329,7 +323,7 @@ export async function awardsBulletin(
       return {
         window: window?.name ?? String(award.windowId),
         unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
-        staff: directory.staff.filter((s) => s.windowId === award.windowId && s.isActive).map((s) => s.name),
+        staff: directory.membersOn(award.windowId, award.date).map((a) => a.staffName),
         reason: award.reason ?? '',
         bonusPerPerson: bonus,
       };
@@ -355,7 +349,7 @@ export async function yearEndBulletin(
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listLatestPublished(db, centerId, year, year),
-    withCandidates ? cadreCandidatesOf(db, centerId, today, year) : undefined,
+    withCandidates && !year_.isProvisional ? cadreCandidatesOf(db, centerId, today, year) : undefined,
   ]);
   return {
     kind: 'yearend',
@@ -364,6 +358,9 @@ export async function yearEndBulletin(
     status: published.length === 4 ? 'published' : 'draft',
     policyTitle: policy.policy.name,
     publishedOn: today,
+    ...(year_.isProvisional && {
+      provisional: { asOf: today, endedQuarters: year_.endedQuarters },
+    }),
     rows: year_.assessment.results.map((r) => withNamesOf(directory.names, r)),
     candidates: candidates?.map((c) => withNamesOf(directory.names, c)),
   };

@@ -1,15 +1,26 @@
 import {
   type Db,
   insertFineSignOff,
+  insertFineSupplementSignOff,
   listFineSignOffs,
+  listFineSupplementSignOffs,
   listRecords,
   listStaff,
   listWindows,
   type TFineSignOff,
+  type TFineSupplementSignOff,
   type TSignOffLine,
   type TUser,
 } from '@chuangkou/db';
-import { monthlyFines, monthRange, SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES } from '@chuangkou/rules';
+import {
+  finesChanges,
+  monthlyFines,
+  monthRange,
+  notEndedRefusal,
+  SIGN_OFF_LINE_LABELS,
+  SIGN_OFF_LINES,
+  type TFineChange,
+} from '@chuangkou/rules';
 import { badInput, conflict, forbidden } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFuture } from './periods.ts';
@@ -97,20 +108,67 @@ function signOffState(signatures: TFineSignOff[], isChanged: boolean): TSignOffS
 /**
  * A month's fines summary with its sign-off. Once 审管科 has signed, the summary shown is the one it
  * signed (every later signature signs that same summary), so a signed month reads the same forever;
- * `isChangedSinceSigned` tells when the live records no longer match it.
+ * `isChangedSinceSigned` tells when the live records no longer match it. The changes since form
+ * supplements (补充汇总, `supplements` signed or being signed, `pendingChanges` not yet in one).
  */
 export async function monthlySummary(db: Db, centerId: number, year: number, month: number) {
-  const [live, signatures] = await Promise.all([
+  const [live, signatures, supplementRows] = await Promise.all([
     finesOfMonth(db, centerId, year, month),
     listFineSignOffs(db, centerId, year, month),
+    listFineSupplementSignOffs(db, centerId, year, month),
   ]);
   const first = signatures[0];
-  if (!first) return { ...live, signOff: signOffState([], false) };
+  if (!first) return { ...live, signOff: signOffState([], false), supplements: [], pendingChanges: [] };
   const signed = first.summary as TFinesSummary;
+  const supplements = supplementsOf(supplementRows);
+  const basis = (supplements.at(-1)?.summary ?? signed) as TFinesSummary;
   return {
     ...signed,
-    signOff: signOffState(signatures, JSON.stringify(signed) !== JSON.stringify(live)),
+    signOff: signOffState(signatures, JSON.stringify(signed.staff) !== JSON.stringify(live.staff)),
+    supplements: supplements.map(({ summary: _, ...rest }) => rest),
+    pendingChanges: namedChanges(finesChanges(basis.staff, live.staff), basis, live),
   };
+}
+
+/** The supplements of a month by number, each with its changes and its sign-off. */
+function supplementsOf(rows: TFineSupplementSignOff[]) {
+  const byNumber = new Map<number, TFineSupplementSignOff[]>();
+  for (const r of rows) byNumber.set(r.supplement, [...(byNumber.get(r.supplement) ?? []), r]);
+  return [...byNumber.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([supplement, lines]) => ({
+      supplement,
+      changes: lines[0]!.changes as TNamedFineChange[],
+      summary: lines[0]!.summary,
+      signOff: signOffState(
+        lines.map((l) => ({ ...l, centerId: 0, year: 0, month: 0, policyId: 0, policyVersion: 0 })),
+        false,
+      ),
+    }));
+}
+
+export type TNamedFineChange = TFineChange & {
+  staffId: number;
+  staffName: string;
+  windowName: string | null;
+};
+
+/** The changes with the names of the people they concern (from either summary). */
+function namedChanges(
+  changes: TFineChange[],
+  before: TFinesSummary,
+  after: TFinesSummary,
+): TNamedFineChange[] {
+  const names = new Map([...before.staff, ...after.staff].map((s) => [s.staff, s]));
+  return changes.map((c) => {
+    const n = names.get(c.staff);
+    return {
+      staffId: Number(c.staff),
+      staffName: n?.staffName ?? c.staff,
+      windowName: n?.windowName ?? null,
+      ...c,
+    };
+  });
 }
 
 /**
@@ -142,8 +200,10 @@ export async function signOffMonth(
 ) {
   const { year, month } = input;
   const { end } = monthRange(year, month);
-  if (end >= today) throw badInput('month', `${year}年${month}月尚未结束（${end}），不能签批`);
+  const notEnded = notEndedRefusal(input, today, 'sign');
+  if (notEnded) throw badInput('month', notEnded);
   const signatures = await listFineSignOffs(db, user.centerId, year, month);
+  if (signatures.length === SIGN_OFF_LINES.length) return signSupplement(db, user, input);
   const signed = new Set(signatures.map((s) => s.line));
   let line: TSignOffLine;
   if (user.role === 'supervisor') {
@@ -198,4 +258,90 @@ export async function signOffMonth(
     policyVersion: row.policyVersion,
   });
   return signOffState([...signatures, row], false);
+}
+
+/** Which line a user signs: 审管科 its own, a leader the first leader line still open (or the one named). */
+function lineFor(
+  user: TUser,
+  requested: TSignOffLine | undefined,
+  signed: Set<TSignOffLine>,
+  what: string,
+): TSignOffLine {
+  if (user.role === 'supervisor') {
+    if (requested !== undefined && requested !== 'supervision')
+      throw forbidden(`审管科只能签署审管科一栏，不能代签${lineZh(requested)}`);
+    return 'supervision';
+  }
+  if (user.role === 'leader') {
+    if (requested === 'supervision') throw forbidden('审管科一栏由审管科签署');
+    if (!signed.has('supervision')) throw conflict(`${what}尚未经审管科签字，领导暂不能签批`, 'line');
+    return requested ?? (signed.has('deputy') ? 'principal' : 'deputy');
+  }
+  throw forbidden('此操作需要审管科或中心领导权限');
+}
+
+/**
+ * Signs the month's supplement (补充汇总) once its summary is signed on all three lines: the changes
+ * since (only they) on the same three lines, 审管科 first, which freezes them; the first signatures stay.
+ */
+async function signSupplement(
+  db: Db,
+  user: TUser,
+  input: { year: number; month: number; line?: TSignOffLine | undefined },
+) {
+  const { year, month } = input;
+  const summary = await monthlySummary(db, user.centerId, year, month);
+  const open = summary.supplements.find((x) => x.signOff.state !== 'signed');
+  const number = open?.supplement ?? summary.supplements.length + 1;
+  const what = `${year}年${month}月的第${number}号补充汇总`;
+  if (!open && summary.pendingChanges.length === 0)
+    throw conflict(`${year}年${month}月的处罚汇总已签批，签批后没有变动`, 'month');
+  const signatures = open?.signOff.signatures ?? [];
+  const signed = new Set(signatures.map((x) => x.role));
+  const line = lineFor(user, input.line, signed, what);
+  if (signed.has(line)) throw conflict(`${what}的${lineZh(line)}一栏已签批`, 'line');
+  const mine =
+    open &&
+    (await listFineSupplementSignOffs(db, user.centerId, year, month)).find(
+      (x) => x.supplement === number && x.userId === user.id,
+    );
+  if (mine)
+    throw conflict(`您已签署${what}的${lineZh(mine.line)}一栏，同一人不能再签${lineZh(line)}一栏`, 'line');
+  const rows = await listFineSupplementSignOffs(db, user.centerId, year, month);
+  const frozen = rows.find((x) => x.supplement === number);
+  const live = await finesOfMonth(db, user.centerId, year, month);
+  const row = await insertFineSupplementSignOff(db, {
+    centerId: user.centerId,
+    year,
+    month,
+    supplement: number,
+    line,
+    userId: user.id,
+    userName: user.displayName,
+    summary: frozen ? frozen.summary : live,
+    changes: frozen ? frozen.changes : summary.pendingChanges,
+  }).catch(() => {
+    throw conflict(`${what}的${lineZh(line)}一栏已签批`, 'line');
+  });
+  await audit(
+    db,
+    user,
+    'fineSupplementSignOff',
+    `${year}-${String(month).padStart(2, '0')}#${number}`,
+    'sign',
+    null,
+    {
+      line,
+      userName: row.userName,
+    },
+  );
+  const after = [...signatures, { role: line, userName: row.userName, signedAt: row.signedAt }];
+  const done = new Set(after.map((x) => x.role));
+  return {
+    state: done.size === SIGN_OFF_LINES.length ? ('signed' as const) : ('partial' as const),
+    signatures: after,
+    pending: SIGN_OFF_LINES.filter((l) => !done.has(l)),
+    isChangedSinceSigned: false,
+    supplement: number,
+  };
 }

@@ -8,6 +8,7 @@ import {
   type TUser,
 } from '@chuangkou/db';
 import { badInput, conflict, DomainError } from '../errors.ts';
+import { quarterColleagues } from './assignments.service.ts';
 import { audit } from './audit.ts';
 import { assertNotFuture } from './periods.ts';
 import { staffInCenter } from './scope.ts';
@@ -30,12 +31,15 @@ export async function submitPeerRatings(
   }
   const seen = new Set<number>();
   const out: TPeerRating[] = [];
+  const roster = new Set((await quarterColleagues(db, user.centerId, input)).map((c) => c.id));
   for (const [i, r] of input.ratings.entries()) {
     const field = `ratings[${i}].rateeId`;
     if (r.rateeId === raterId) throw badInput(field, '不能给自己评分');
     if (seen.has(r.rateeId)) throw conflict('同一季度对同一人只能评一次', field);
     seen.add(r.rateeId);
     await staffInCenter(db, user, r.rateeId, field);
+    if (!roster.has(r.rateeId))
+      throw badInput(field, `该工作人员不在${input.year}年第${input.quarter}季度的考核名单中`);
     const existing = await findPeerRating(db, {
       year: input.year,
       quarter: input.quarter,

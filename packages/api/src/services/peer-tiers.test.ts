@@ -24,6 +24,7 @@ describe.each(TEST_DIALECTS)('peer tiers on %s', (dialect) => {
           post: 'back',
           abRole: null,
           isWindowHead: false,
+          from: '2020-01-01',
         }),
       );
     }

@@ -1,4 +1,5 @@
-import { monthRange, quarterOfDate, quarterRange } from '@chuangkou/rules';
+import { centerBeganOn, type Db } from '@chuangkou/db';
+import { monthRange, periodRefusal, quarterOfDate, quarterRange, type TPeriodRef } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
 
 export interface TPeriod {
@@ -61,3 +62,23 @@ export function assertNotFutureDate(date: string, today: string, field = 'date')
 }
 
 export { quarterOfDate };
+
+/**
+ * Refuses a period that cannot be shown (`periodRefusal`): not begun, before the center began (its
+ * setting, else its first data), or without data. The API, the downloads and the command line call it
+ * through the same service functions, so each refuses with the same message.
+ */
+export async function assertPeriodShown(
+  db: Db,
+  centerId: number,
+  period: TPeriodRef,
+  today: string,
+  field: string,
+  hasData?: () => Promise<boolean>,
+): Promise<void> {
+  const beganOn = await centerBeganOn(db, centerId);
+  const refusal =
+    periodRefusal(period, today, { beganOn }) ??
+    (hasData && !(await hasData()) ? periodRefusal(period, today, { beganOn, hasData: false }) : null);
+  if (refusal) throw badInput(field, refusal);
+}

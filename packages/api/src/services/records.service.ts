@@ -2,6 +2,7 @@ import {
   type Db,
   findRecord,
   insertRecord,
+  listFineSignOffs,
   listRevisions,
   revokeRecord,
   type TConductRecord,
@@ -55,6 +56,28 @@ export async function assertQuarterOpen(
   }
 }
 
+/**
+ * A fine record of a month whose summary 审管科 has signed is added or revoked with a reason only: the
+ * change goes into the month's supplement (补充汇总), never silently into the signed figures.
+ */
+export async function assertMonthOpen(
+  db: Db,
+  centerId: number,
+  date: string,
+  correctionReason: string | undefined,
+): Promise<void> {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const signatures = await listFineSignOffs(db, centerId, year, month);
+  if (signatures.length > 0 && !correctionReason?.trim()) {
+    throw new DomainError(
+      'PUBLISHED',
+      `${year}年${month}月的处罚汇总已签批；补录或撤销须填写原因，变动列入补充汇总另行签批`,
+      'correctionReason',
+    );
+  }
+}
+
 /** The entry form's names of the fields the rules name (`staff` → `staffId`). */
 const RECORD_FIELDS = { staff: 'staffId', window: 'windowId' } as const;
 
@@ -93,6 +116,7 @@ export async function createRecord(
     throw e instanceof RulesError ? refusedByRules(e, RECORD_FIELDS) : e;
   }
   if (scheme === 'points') await assertQuarterOpen(db, user.centerId, input.date, input.correctionReason);
+  else await assertMonthOpen(db, user.centerId, input.date, input.correctionReason);
 
   const record = await insertRecord(db, {
     centerId: user.centerId,
@@ -127,6 +151,7 @@ export async function revokeRecordWithReason(
   if (before.status === 'revoked') throw conflict('该记录已撤销', 'id');
   if (before.scheme === 'points')
     await assertQuarterOpen(db, user.centerId, before.date, input.correctionReason);
+  else await assertMonthOpen(db, user.centerId, before.date, input.correctionReason);
   await revokeRecord(db, input.id, { reason: input.reason, by: user.id });
   const after = (await findRecord(db, input.id))!;
   await audit(db, user, 'record', input.id, 'revoke', before, {

@@ -7,7 +7,8 @@ import { forbidden, notFound } from '../errors.ts';
  */
 export type TScope =
   | { kind: 'center' }
-  | { kind: 'window'; windowId: number }
+  /** a head: their window today; `staffId` finds the windows they headed in a past period */
+  | { kind: 'window'; windowId: number; staffId?: number }
   | { kind: 'self'; staffId: number };
 
 /**
@@ -26,7 +27,7 @@ export async function scopeOf(db: Db, user: TUser): Promise<TScope> {
   if (user.role === 'head') {
     const me = await findStaff(db, user.staffId);
     if (me?.windowId == null) throw forbidden('账号未关联窗口');
-    return { kind: 'window', windowId: me.windowId };
+    return { kind: 'window', windowId: me.windowId, staffId: me.id };
   }
   return { kind: 'self', staffId: user.staffId };
 }

@@ -15,6 +15,17 @@ export function signatureLine(role: string): TLine {
   return { kind: 'split', left: `${role}（签字）：＿＿＿＿＿＿＿＿`, right: '日期：　　　年　　月　　日' };
 }
 
+/** A signature line as signed: who and when, or 未签. */
+export function signedLine(role: string, signature: { userName: string; signedAt: string } | null): TLine {
+  return signature
+    ? {
+        kind: 'split',
+        left: `${role}（签字）：${signature.userName}`,
+        right: `日期：${dateLabel(signature.signedAt.slice(0, 10))}`,
+      }
+    : { kind: 'split', left: `${role}（签字）：未签`, right: '日期：未签' };
+}
+
 /** Sorts by window, then name, then the given key: pinyin order, numbers by value (2号 before 10号). */
 export function byWindowAndName<T extends { window: string; name: string }>(
   rows: readonly T[],

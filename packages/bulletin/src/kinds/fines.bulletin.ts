@@ -1,9 +1,9 @@
 import { SIGN_OFF_LINE_LABELS, SIGN_OFF_LINES } from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
-import type { TFinesBulletin, TStaffFines } from '../bulletin.types.ts';
+import type { TFinesBulletin, TFinesSupplement, TStaffFines } from '../bulletin.types.ts';
 import { dateLabel, monthLabel, shortItemText } from '../labels.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
-import { byWindowAndName, signatureLine } from './common.ts';
+import { byWindowAndName, signatureLine, signedLine } from './common.ts';
 
 /** 审管科 / 分管领导 / 主要领导, the lines of the sign-off in their order. */
 const DEFAULT_SIGNERS = SIGN_OFF_LINES.map((line) => SIGN_OFF_LINE_LABELS[line].zh);
@@ -82,7 +82,9 @@ export function finesSheets(bulletin: TFinesBulletin): TSheetSpec[] {
     {
       name: '月度处罚汇总',
       orientation: 'landscape',
-      title: `${bulletin.center}${month}绩效考核处罚汇总表`,
+      title: `${bulletin.center}${month}绩效考核处罚汇总表${
+        bulletin.runningAsOf ? '（征求意见稿）' : bulletin.isChangedSinceSigned ? '（签字后有变动）' : ''
+      }`,
       columns: [
         { header: '序号', minWidth: 6 },
         { header: '姓名', minWidth: 9 },
@@ -121,9 +123,81 @@ export function finesSheets(bulletin: TFinesBulletin): TSheetSpec[] {
           emptyText: '本月无',
         },
         { kind: 'blank' },
-        { kind: 'blank' },
-        ...signers.flatMap((signer) => [signatureLine(signer), { kind: 'blank' as const }]),
+        ...(bulletin.runningAsOf
+          ? [
+              {
+                kind: 'text' as const,
+                font: 'meta' as const,
+                text: `注：${month}尚未结束，本表为截至${dateLabel(bulletin.runningAsOf)}的征求意见稿，月末汇总后签批。`,
+              },
+            ]
+          : [
+              ...(bulletin.isChangedSinceSigned
+                ? [
+                    {
+                      kind: 'text' as const,
+                      font: 'meta' as const,
+                      text: '注：签字后有变动。本表为签字时的汇总，变动列入补充汇总另行签批。',
+                    },
+                  ]
+                : []),
+              { kind: 'blank' as const },
+              ...signers.flatMap((signer, i) => [
+                bulletin.signatures
+                  ? signedLine(signer, bulletin.signatures[i] ?? null)
+                  : signatureLine(signer),
+                { kind: 'blank' as const },
+              ]),
+            ]),
       ],
     },
+    ...(bulletin.runningAsOf
+      ? []
+      : (bulletin.supplements ?? []).map((x) => supplementSheet(bulletin, x, signers))),
   ];
+}
+
+/** 补充汇总: only the changes after signing, signed on the same three lines. */
+function supplementSheet(
+  bulletin: TFinesBulletin,
+  supplement: TFinesSupplement,
+  signers: readonly string[],
+): TSheetSpec {
+  const month = monthLabel(bulletin.period);
+  const no = supplement.number === null ? '（待签）' : `（第${supplement.number}号）`;
+  return {
+    name: supplement.number === null ? '补充汇总（待签）' : `补充汇总${supplement.number}`,
+    orientation: 'landscape',
+    title: `${bulletin.center}${month}绩效考核处罚补充汇总表${no}`,
+    columns: [
+      { header: '序号', minWidth: 6 },
+      { header: '姓名', minWidth: 9 },
+      { header: '窗口（科室）', align: 'left', maxWidth: 24, wrap: true },
+      { header: '所在单位', align: 'left', maxWidth: 20, wrap: true },
+      { header: '处罚事项（现）', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
+      { header: '签字时金额（元）', minWidth: 10 },
+      { header: '现金额（元）', minWidth: 9 },
+      { header: '增减（元）', minWidth: 9 },
+    ],
+    preamble: [
+      {
+        kind: 'text',
+        text: `　　${month}处罚汇总签字后，记录有补录或撤销（均已填写原因）。以下仅列变动，签字同原汇总。`,
+      },
+    ],
+    table: {
+      kind: 'table',
+      rows: supplement.changes.map((c, i) => ({
+        cells: [i + 1, c.name, c.window, c.unit, c.items || '—', c.before ?? 0, c.after ?? 0, c.difference],
+      })),
+      emptyText: '无变动',
+    },
+    after: [
+      { kind: 'blank' },
+      ...signers.flatMap((signer, i) => [
+        signedLine(signer, supplement.signatures[i] ?? null),
+        { kind: 'blank' as const },
+      ]),
+    ],
+  };
 }

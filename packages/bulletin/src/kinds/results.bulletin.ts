@@ -18,6 +18,7 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
   }
   const office = bulletin.objectionOffice ?? '审管科';
   const { from, to } = bulletin.noticePeriod;
+  const running = bulletin.runningAsOf;
   if (bulletin.categories.length === 0) {
     throw new BulletinError(
       'INVALID_INPUT',
@@ -48,7 +49,9 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
     {
       name: '考核结果公示',
       orientation: 'landscape',
-      title: `${bulletin.center}${period}窗口工作人员考核结果公示${bulletin.status === 'draft' ? '（征求意见稿）' : ''}`,
+      title: running
+        ? `${bulletin.center}${period}窗口工作人员考核情况（征求意见稿）`
+        : `${bulletin.center}${period}窗口工作人员考核结果公示${bulletin.status === 'draft' ? '（征求意见稿）' : ''}`,
       columns: [
         { header: '名次', minWidth: 7 },
         { header: '姓名', minWidth: 9 },
@@ -63,19 +66,28 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
         { header: '考核等次', minWidth: 10 },
         { header: '备注', align: 'left', minWidth: 16, maxWidth: 30, wrap: true },
       ],
-      preamble: [
-        {
-          kind: 'text',
-          text:
-            `　　根据《${bulletin.policyTitle}》，现将${period}窗口工作人员考核结果予以公示。` +
-            `公示期为${dateLabel(from)}至${dateLabel(to)}，公示期间如有异议，请向${office}反映（电话：${bulletin.objectionPhone}）。`,
-        },
-        {
-          kind: 'split',
-          left: `公示期：${dateLabel(from)}至${dateLabel(to)}`,
-          right: `异议电话：${bulletin.objectionPhone}`,
-        },
-      ],
+      preamble: running
+        ? [
+            {
+              kind: 'text',
+              text:
+                `　　${period}尚未结束。根据《${bulletin.policyTitle}》，现将截至${dateLabel(running)}的考核情况印发征求意见，` +
+                '季度结束后据实考核，本稿不作公示。',
+            },
+          ]
+        : [
+            {
+              kind: 'text',
+              text:
+                `　　根据《${bulletin.policyTitle}》，现将${period}窗口工作人员考核结果予以公示。` +
+                `公示期为${dateLabel(from)}至${dateLabel(to)}，公示期间如有异议，请向${office}反映（电话：${bulletin.objectionPhone}）。`,
+            },
+            {
+              kind: 'split',
+              left: `公示期：${dateLabel(from)}至${dateLabel(to)}`,
+              right: `异议电话：${bulletin.objectionPhone}`,
+            },
+          ],
       table: { kind: 'table', rows },
       after: [
         {

@@ -69,7 +69,8 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
     };
   });
   const issuer = bulletin.issuer ?? bulletin.center;
-  const draft = bulletin.status === 'draft' ? '（征求意见稿）' : '';
+  const draft = bulletin.status === 'draft' || bulletin.provisional ? '（征求意见稿）' : '';
+  const provisional = bulletin.provisional;
   const yearSheet: TSheetSpec = {
     name: '年终总评',
     orientation: 'landscape',
@@ -87,9 +88,12 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
     preamble: [
       {
         kind: 'text',
-        text:
-          `　　根据《${bulletin.policyTitle}》，窗口工作人员按季度考核、年终总评。现将${bulletin.year}年度年终总评结果公布如下，` +
-          '年度得分为当年各考核季度总分的平均分；当年有经查实的有效投诉者不得评为“优秀”。',
+        text: provisional
+          ? `　　${bulletin.year}年尚未结束。根据《${bulletin.policyTitle}》，以下为截至${provisional.asOf}的年终总评暂评结果：` +
+            `年度得分暂为已结束季度（${provisional.endedQuarters.map((q) => QUARTER_LABELS[q as 1]?.zh ?? `第${q}季度`).join('、')}）总分的平均分，` +
+            '全年结束后确定年终总评并提出后备干部推荐名单；当年有经查实的有效投诉者不得评为“优秀”。'
+          : `　　根据《${bulletin.policyTitle}》，窗口工作人员按季度考核、年终总评。现将${bulletin.year}年度年终总评结果公布如下，` +
+            '年度得分为当年各考核季度总分的平均分；当年有经查实的有效投诉者不得评为“优秀”。',
       },
     ],
     table: { kind: 'table', rows },
@@ -98,7 +102,7 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
       ...issuerLines(issuer, bulletin.publishedOn),
     ],
   };
-  if (bulletin.candidates === undefined) return [yearSheet];
+  if (bulletin.candidates === undefined || provisional) return [yearSheet];
   return [
     yearSheet,
     {

@@ -90,7 +90,7 @@ export async function generateDemo(db: DbRoot, options: TDemoOptions = {}): Prom
   const log = options.log ?? (() => {});
   const rand = createRandom(seed);
 
-  const org = await createDemoOrganisation(db, rand, seed);
+  const org = await createDemoOrganisation(db, rand, seed, from);
   const centerId = org.center.id;
   const assessed = org.staff.filter((s) => s.post !== 'security');
   log(`organisation: ${org.units} units, ${org.windows.length} windows, ${org.staff.length} staff`);

@@ -50,6 +50,7 @@ export async function createDemoOrganisation(
   db: DbRoot,
   rand: TRandom,
   seed: number,
+  from: string,
 ): Promise<TDemoOrganisation> {
   return db.transaction().execute(async (tx) => {
     const center = await insertCenter(tx, {
@@ -103,6 +104,7 @@ export async function createDemoOrganisation(
             post: k < 2 ? 'front' : 'back',
             abRole: k === 0 ? 'A' : k === 1 ? 'B' : null,
             isWindowHead: i === 1 && k === 0,
+            from,
           });
           const r = rand.next();
           people.push({ ...s, quality: r < 0.06 ? 'excellent' : r > 0.93 ? 'weak' : 'normal' });
@@ -129,6 +131,7 @@ export async function createDemoOrganisation(
         post: 'security',
         abRole: null,
         isWindowHead: false,
+        from,
       });
       staff.push({ ...s, quality: 'normal' });
     }

@@ -30,7 +30,7 @@ describe.each(TEST_DIALECTS)('migration 2026_12_02_1000_one_case_model on %s', (
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect, '2026_11_26_1800_login_attempts');
-    f = await seedFixture(t.db);
+    f = await seedFixture(t.db, { assignedFrom: null });
     // biome-ignore lint/suspicious/noExplicitAny: the schema before this migration has no types
     const db = t.db as any;
     const matter = async (name: string, type: string, days: number) =>

@@ -1,6 +1,7 @@
 import type { Db } from '../client.ts';
 import { bool, nowIso } from '../client.ts';
 import type { TAbRole, TPost } from '../database.ts';
+import { insertAssignment } from './assignments.repository.ts';
 
 export interface TCenter {
   id: number;
@@ -136,7 +137,15 @@ export function staffRowToStaff(r: TStaffRow): TStaff {
   };
 }
 
-export async function insertStaff(db: Db, s: Omit<TStaff, 'id' | 'isActive'>): Promise<TStaff> {
+/**
+ * Enters a person with their first assignment from `from` (the first day they serve). `from: null`
+ * enters the row alone (a schema from before assignments).
+ */
+export async function insertStaff(
+  db: Db,
+  input: Omit<TStaff, 'id' | 'isActive'> & { from: string | null; createdBy?: number | null },
+): Promise<TStaff> {
+  const { from, createdBy, ...s } = input;
   const row = await db
     .insertInto('staff')
     .values({
@@ -152,6 +161,18 @@ export async function insertStaff(db: Db, s: Omit<TStaff, 'id' | 'isActive'>): P
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
+  if (from !== null) {
+    await insertAssignment(db, {
+      centerId: s.centerId,
+      staffId: row.id,
+      unitId: s.unitId,
+      windowId: s.windowId,
+      post: s.post,
+      isWindowHead: s.isWindowHead,
+      from,
+      createdBy: createdBy ?? null,
+    });
+  }
   return { id: row.id, ...s, isActive: true };
 }
 
@@ -162,6 +183,7 @@ export async function updateStaff(
     Pick<TStaff, 'unitId' | 'windowId' | 'name' | 'post' | 'abRole' | 'isWindowHead' | 'isActive'>
   >,
 ): Promise<void> {
+  if (Object.values(patch).every((v) => v === undefined)) return;
   await db
     .updateTable('staff')
     .set({
@@ -197,4 +219,43 @@ export async function listStaff(
 export async function findStaff(db: Db, id: number): Promise<TStaff | undefined> {
   const row = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
   return row && staffRowToStaff(row);
+}
+
+/**
+ * The center's first day of assessment: its setting (`began_on`), else its first data (the earliest
+ * record, complaint or assignment); null for a center without any.
+ */
+export async function centerBeganOn(db: Db, centerId: number): Promise<string | null> {
+  const center = await db
+    .selectFrom('centers')
+    .select('began_on')
+    .where('id', '=', centerId)
+    .executeTakeFirst();
+  if (center?.began_on) return center.began_on;
+  const [records, complaints, assignments] = await Promise.all([
+    db
+      .selectFrom('conduct_records')
+      .select((eb) => eb.fn.min('date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.min('date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('staff_assignments')
+      .select((eb) => eb.fn.min('from_date').as('first'))
+      .where('center_id', '=', centerId)
+      .executeTakeFirst(),
+  ]);
+  const firsts = [records?.first, complaints?.first, assignments?.first].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  return firsts.length ? firsts.sort()[0]! : null;
+}
+
+/** Sets (or clears, with null) the center's first day of assessment. */
+export async function setCenterBeganOn(db: Db, centerId: number, beganOn: string | null): Promise<void> {
+  await db.updateTable('centers').set({ began_on: beganOn }).where('id', '=', centerId).execute();
 }

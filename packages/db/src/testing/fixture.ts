@@ -15,7 +15,11 @@ export interface TFixture {
  * A small center for tests: one unit, two windows, four staff (a head on window 1), and a second
  * center with one person, to prove isolation.
  */
-export async function seedFixture(db: Db): Promise<TFixture> {
+export async function seedFixture(
+  db: Db,
+  options: { assignedFrom: string | null } = { assignedFrom: '2020-01-01' },
+): Promise<TFixture> {
+  const from = options.assignedFrom;
   const center = await insertCenter(db, { code: 'T1', name: '测试市政务服务中心', city: '测试市' });
   const other = await insertCenter(db, { code: 'T2', name: '另一个政务服务中心', city: '测试市' });
   const unit = await insertUnit(db, { centerId: center.id, name: '不动产登记中心' });
@@ -48,6 +52,7 @@ export async function seedFixture(db: Db): Promise<TFixture> {
         post: 'front',
         abRole,
         isWindowHead,
+        from,
       }),
     );
   }
@@ -66,6 +71,7 @@ export async function seedFixture(db: Db): Promise<TFixture> {
     post: 'front',
     abRole: 'A',
     isWindowHead: false,
+    from,
   });
   return {
     centerId: center.id,

@@ -27,6 +27,13 @@ export interface TQuarterAssessment {
   results: TQuarterResult[];
 }
 
+/** A person of a window from a date to a date (inclusive; '' and null: on every date). */
+interface TMember {
+  i: number;
+  from: string;
+  to: string | null;
+}
+
 const FLAG_BIT = Object.fromEntries(FLAGS.map((f, i) => [f, 1 << i])) as Record<TFlag, number>;
 
 interface TCompiledItem {
@@ -134,18 +141,31 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
   const staff = scenario.staff;
   const n = staff.length;
   const index = new Map<string, number>();
-  const members = new Map<string, number[]>();
+  // a window's people with the days they belonged to it (from, to inclusive; '' and null: always)
+  const members = new Map<string, TMember[]>();
+  const join = (window: string, m: TMember) => {
+    const list = members.get(window);
+    if (list) list.push(m);
+    else members.set(window, [m]);
+  };
   for (let i = 0; i < n; i++) {
     const s = staff[i]!;
     if (index.has(s.id)) fail(`staff[${i}].id`, `duplicate staff "${s.id}"`, `人员重复 "${s.id}"`);
     index.set(s.id, i);
-    if (s.window !== undefined) {
-      if (!windowIds.has(s.window))
-        fail(`staff[${i}].window`, `unknown window "${s.window}"`, `未知窗口 "${s.window}"`);
-      const m = members.get(s.window);
-      if (m) m.push(i);
-      else members.set(s.window, [i]);
-    }
+    if (s.window !== undefined && !windowIds.has(s.window))
+      fail(`staff[${i}].window`, `unknown window "${s.window}"`, `未知窗口 "${s.window}"`);
+    if (s.assignments !== undefined) {
+      for (const [k, a] of s.assignments.entries()) {
+        if (a.window === undefined) continue;
+        if (!windowIds.has(a.window))
+          fail(
+            `staff[${i}].assignments[${k}].window`,
+            `unknown window "${a.window}"`,
+            `未知窗口 "${a.window}"`,
+          );
+        join(a.window, { i, from: a.from, to: a.to ?? null });
+      }
+    } else if (s.window !== undefined) join(s.window, { i, from: '', to: null });
   }
 
   const deductions = new Float64Array(n * catCount);
@@ -165,7 +185,7 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
       const points = it.levels === null ? it.points : it.levels.get(rec.level!)!;
       const qty = rec.qty ?? 1;
       let target = -1;
-      let group: number[] | undefined;
+      let group: TMember[] | undefined;
       if (rec.staff !== undefined) {
         const t = index.get(rec.staff);
         if (t === undefined)
@@ -189,7 +209,9 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
         if (it.isValidComplaint) vetoed[target] = 1;
       } else {
         for (let g = 0; g < group.length; g++) {
-          const t = group[g]!;
+          const m = group[g]!;
+          if (m.from > date || (m.to !== null && date > m.to)) continue;
+          const t = m.i;
           if (cat === -1) bonus[t]! += amount;
           else deductions[t * catCount + cat]! += amount;
           flagMask[t]! |= it.flagMask;

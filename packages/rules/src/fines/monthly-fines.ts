@@ -162,9 +162,10 @@ function byItemOrder(policy: TPolicy) {
   return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
 }
 
-/** A fine record as the award bar reads it: its item, and the person or the window it names. */
+/** A fine record as the award bar reads it: its item, its date, and the person or the window it names. */
 export interface TBarringRecord {
   item: string;
+  date?: string | undefined;
   staff?: string | null | undefined;
   window?: string | null | undefined;
 }
@@ -173,15 +174,18 @@ export interface TBarringRecord {
  * The records that bar a window from a month's excellence awards (处罚办法 一、5: 曝光批评并且属实的…
  * 工作人员所在科室、窗口取消当月评先评优资格): records of an item that bars the awards, naming a person
  * of the window or the window itself. Give it the month's records; empty when the window may be awarded.
+ * `members` are the window's people, or — people move — whether a record's person belonged to the window
+ * on the record's own date ({@link assignmentOn}).
  */
 export function awardBarringRecords<R extends TBarringRecord>(
   policy: TPolicy,
   records: ReadonlyArray<R>,
   window: string,
-  members: ReadonlySet<string>,
+  members: ReadonlySet<string> | ((record: R) => boolean),
 ): R[] {
   const barring = new Set(policy.items.filter((i) => i.fine?.barsMonthlyAwards).map((i) => i.code));
+  const isMember = typeof members === 'function' ? members : (r: R) => members.has(r.staff!);
   return records.filter(
-    (r) => barring.has(r.item) && ((r.staff != null && members.has(r.staff)) || r.window === window),
+    (r) => barring.has(r.item) && ((r.staff != null && isMember(r)) || r.window === window),
   );
 }

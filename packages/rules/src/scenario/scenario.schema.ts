@@ -38,12 +38,24 @@ export const ZScenarioWindow = z.object({
   unit: z.string().optional(),
 });
 
+/** Where a person served from a date to a date (inclusive; without `to` while it holds). */
+export const ZScenarioAssignment = z.object({
+  window: z.string().optional(),
+  from: ZIsoDate,
+  to: ZIsoDate.nullable().optional(),
+});
+
 export const ZScenarioStaff = z.object({
   id: ZId,
   name: z.string().optional(),
   window: z.string().optional(),
   /** home unit, for an excellence quota scoped per unit */
   unit: z.string().optional(),
+  /**
+   * People move: a window-level record reaches the people assigned to the window on the record's date.
+   * Without it the person belongs to `window` on every date.
+   */
+  assignments: z.array(ZScenarioAssignment).optional(),
 });
 
 export const ZScenarioRecord = z

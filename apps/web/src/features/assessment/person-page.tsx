@@ -20,6 +20,7 @@ import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CasesCard } from '../efficiency/cases-card.tsx';
 import { RevokeButton } from '../entry/revoke-button.tsx';
+import { AssignmentHistory } from './assignment-history.tsx';
 
 /** A person's quarter: the score by category and every record, complaint and rating that made it. */
 export default function PersonPage({ params }: { params: Record<string, string> }) {
@@ -88,6 +89,19 @@ export default function PersonPage({ params }: { params: Record<string, string> 
                       items={[
                         { key: 'name', label: t('as.name'), children: row.staffName },
                         { key: 'window', label: t('as.window'), children: row.windowName ?? '—' },
+                        ...(row.servedIn
+                          ? [
+                              {
+                                key: 'servedIn',
+                                label: t('as.servedIn'),
+                                children: row.servedIn
+                                  .map(
+                                    (x) => `${x.windowName ?? '—'} ${x.days}${locale === 'en' ? ' d' : '天'}`,
+                                  )
+                                  .join('；'),
+                              },
+                            ]
+                          : []),
                         { key: 'unit', label: t('as.unit'), children: row.unitName ?? '—' },
                         {
                           key: 'status',
@@ -137,6 +151,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
             )
           }
         </QueryView>
+        <AssignmentHistory staffId={staffId} />
         <Card size="small" title={t('as.records')} data-testid="person-records">
           {records.isError ? (
             <ErrorState error={records.error} onRetry={() => void records.refetch()} />

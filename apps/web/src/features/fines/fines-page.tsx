@@ -16,6 +16,7 @@ import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { SignOffCard } from './sign-off-card.tsx';
+import { SupplementCard } from './supplement-card.tsx';
 
 /** The months of a year up to this month (a future month has no fines to show). */
 export function monthsUpTo(year: number, today = new Date()): number[] {
@@ -160,6 +161,14 @@ export default function FinesPage() {
                     year={year}
                     month={month}
                     signOff={data.signOff}
+                    role={session.data?.role ?? 'staff'}
+                    userName={session.data?.name}
+                  />
+                  <SupplementCard
+                    year={year}
+                    month={month}
+                    supplements={data.supplements}
+                    pendingChanges={data.pendingChanges}
                     role={session.data?.role ?? 'staff'}
                     userName={session.data?.name}
                   />

@@ -91,8 +91,8 @@ export function SignOffCard({
           style={{ marginBottom: 8 }}
           title={
             locale === 'en'
-              ? 'Records changed after the supervision office signed; the signed summary is shown.'
-              : '审管科签字后记录有变动，以下为已签字的汇总。'
+              ? 'Records changed after signing: the signed summary is shown; the changes go into a supplement.'
+              : '签字后有变动：以上为已签字的汇总，变动列入补充汇总另行签批。'
           }
         />
       ) : null}

@@ -22,7 +22,7 @@ export default function PeerRatingPage() {
   const org = useOrg();
   const period = currentQuarter();
   const me = session.data?.staffId ?? null;
-  const colleagues = useQuery(trpc.org.colleagues.queryOptions());
+  const colleagues = useQuery(trpc.org.colleagues.queryOptions(period));
   const mine = useQuery({ ...trpc.peerRatings.mine.queryOptions(period), enabled: me !== null });
   const [tiers, setTiers] = useState<Record<number, TTier>>({});
   const submit = useMutation(

@@ -1,0 +1,49 @@
+import { STAFF_POST_LABELS } from '@chuangkou/rules/vocabulary';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Table, Tag } from 'antd';
+import { ErrorState } from '../../components/query-view.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+/** 任职经历: where a person served from a date to a date (a move never rewrites the past). */
+export function AssignmentHistory({ staffId }: { staffId: number }) {
+  const { t, locale, label } = useI18n();
+  const trpc = useTRPC();
+  const history = useQuery(trpc.org.assignments.queryOptions({ staffId }));
+  return (
+    <Card size="small" title={t('as.history')} data-testid="person-history">
+      {history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          loading={history.isPending}
+          pagination={false}
+          dataSource={[...(history.data ?? [])].reverse()}
+          columns={[
+            { title: t('as.from'), dataIndex: 'from', render: (d: string) => formatDate(d, locale) },
+            {
+              title: t('as.to'),
+              dataIndex: 'to',
+              render: (d: string | null) => (d === null ? t('as.toNow') : formatDate(d, locale)),
+            },
+            { title: t('as.window'), dataIndex: 'windowName', render: (n: string | null) => n ?? '—' },
+            { title: t('as.unit'), dataIndex: 'unitName', render: (n: string | null) => n ?? '—' },
+            {
+              title: t('as.post'),
+              dataIndex: 'post',
+              render: (_, row) => (
+                <>
+                  {label(STAFF_POST_LABELS, row.post)}
+                  {row.isWindowHead ? <Tag style={{ marginLeft: 8 }}>{t('as.head')}</Tag> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
