@@ -265,6 +265,23 @@ export interface CalendarDaysTable {
   note: string | null;
 }
 
+/**
+ * A year's schedule entered by the center (holidays and 调休 working days, JSON date → name); a
+ * correction supersedes the row in force, which is kept.
+ */
+export interface CalendarYearsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  holidays: string;
+  workdays: string;
+  source: string | null;
+  reason: string | null;
+  entered_by: number | null;
+  entered_at: string;
+  superseded_at: string | null;
+}
+
 /** Append-only audit log of every change. */
 export interface AuditLogTable {
   id: Generated<number>;
@@ -316,6 +333,7 @@ export interface DB {
   published_assessments: PublishedAssessmentsTable;
   fine_sign_offs: FineSignOffsTable;
   calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
   audit_log: AuditLogTable;
 }
 

@@ -68,6 +68,9 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'policies.create': ADMIN,
   'calendar.list': SIGNED_IN,
   'calendar.set': ADMIN,
+  'calendar.years': ADMIN,
+  'calendar.year': ADMIN,
+  'calendar.enterYear': ADMIN,
   'audit.list': LEADER,
 
   'records.list': SIGNED_IN,

@@ -59,6 +59,13 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'policies.create': () => ({ code: 'A', effectiveFrom: '2030-01-01', body: POLICY_BODY }),
     'calendar.list': none,
     'calendar.set': () => ({ date: '2026-10-08', isWorking: false, note: '国庆调休' }),
+    'calendar.years': none,
+    'calendar.year': () => ({ year: 2027 }),
+    'calendar.enterYear': () => ({
+      year: 2027,
+      holidays: [{ date: '2027-01-01', name: '元旦' }],
+      workdays: [],
+    }),
     'audit.list': none,
     'records.list': () => ({ from: '2026-10-01', to: '2026-10-31' }),
     'records.create': () => ({ staffId: zhang!.id, item: 'C4', date: '2026-10-12' }),

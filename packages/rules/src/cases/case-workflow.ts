@@ -362,3 +362,13 @@ export function proposeOverdueSanctions(
     reason,
   }));
 }
+
+/**
+ * A case's deadline counted again on a calendar that changed (a year's schedule entered or
+ * corrected): the promised working days from 正式受理之日, as acceptCase and materialsComplete count
+ * them. A case without a running clock (补办, returned) keeps its null deadline.
+ */
+export function recountDeadline(state: TCaseState, calendar: TWorkCalendar): TCaseState {
+  if (state.deadline === null || state.acceptedOn === null) return state;
+  return { ...state, deadline: calendar.addWorkingDays(state.acceptedOn, state.promisedDays) };
+}
