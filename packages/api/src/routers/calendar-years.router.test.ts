@@ -37,8 +37,9 @@ describe.each(TEST_DIALECTS)('calendar years and 暂定 deadlines on %s', (diale
   });
 
   it('a 2026-12-31 case with 1 working day: 暂定 deadline 2027-01-01, no sanction on the uncovered date; entering 2027 with 元旦 moves it past the holiday', async () => {
-    const { case: c } = await accept('2026-12-31');
+    const { case: c, receipt } = await accept('2026-12-31');
     expect(c).toMatchObject({ deadline: '2027-01-01', isDeadlineProvisional: true });
+    expect(receipt).toMatchObject({ pickupOn: '2027-01-01', pickupProvisional: true });
     const d = await as('staff').cases.decide({ id: c.id, on: '2027-01-04', decision: 'approved' });
     expect(d).toMatchObject({ overdueDays: 1, isDeadlineProvisional: true });
     expect((await as('supervisor').cases.get({ id: c.id })).proposals).toStrictEqual([]);
