@@ -101,7 +101,15 @@ export interface UsersTable {
   display_name: string;
   is_disabled: number;
   created_at: string;
+  /** 0/1: the password was set by an administrator (one-time) and is changed at the next login */
+  must_change_password: Generated<number>;
+  /** the line of the fines summary a leader signs: 主要领导 (principal) or 分管领导 (deputy) */
+  signoff_position: TSignoffPosition | null;
+  /** 0/1: a platform administrator sees and creates every center */
+  is_platform_admin: Generated<number>;
 }
+
+export type TSignoffPosition = 'principal' | 'deputy';
 
 export interface SessionsTable {
   /** sha-256 of the cookie token, hex; the token itself is never stored */

@@ -41,16 +41,19 @@ const SUPERVISION = row(U, F, Y, Y, F, F);
 const LEADER = row(U, F, Y, F, F, F);
 /** `adminProcedure`: the administrator. */
 const ADMIN = row(U, Y, F, F, F, F);
+/** `platformProcedure`: a platform administrator (none of these callers is one). */
+const PLATFORM = row(U, F, F, F, F, F);
 
 /** Every procedure. The type requires an entry for each; the test checks each entry against the API. */
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.login': ANYONE,
   'auth.logout': SIGNED_IN,
   'auth.me': ANYONE,
+  'auth.changePassword': SIGNED_IN,
   'auth.permissions': ANYONE,
 
   'org.centers': SIGNED_IN,
-  'org.createCenter': ADMIN,
+  'org.createCenter': PLATFORM,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
   'org.windows': SIGNED_IN,
@@ -63,6 +66,11 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'users.list': ADMIN,
   'users.create': ADMIN,
   'users.setDisabled': ADMIN,
+  'users.usernamePrefix': ADMIN,
+  'users.resetPassword': ADMIN,
+  'users.update': ADMIN,
+  'users.withoutAccount': ADMIN,
+  'users.createForUnit': ADMIN,
   'policies.list': SIGNED_IN,
   'policies.inForce': SIGNED_IN,
   'policies.create': ADMIN,

@@ -22,12 +22,12 @@ import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
-import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+import { adminProcedure, authedProcedure, platformProcedure, router } from '../trpc.ts';
 
 export const orgRouter = router({
   /** The user's own center (admins: every center, to configure them). */
   centers: authedProcedure.query(async ({ ctx }) => {
-    if (ctx.user.role === 'admin') return listCenters(ctx.db);
+    if (ctx.user.isPlatformAdmin) return listCenters(ctx.db);
     const c = await findCenter(ctx.db, ctx.user.centerId);
     return c ? [c] : [];
   }),
@@ -35,7 +35,7 @@ export const orgRouter = router({
    * Creates a center (a tenant) with the default policies and, optionally, its first administrator:
    * every other setting of the new center is made by that center's own administrator.
    */
-  createCenter: adminProcedure
+  createCenter: platformProcedure
     .input(
       z.object({
         code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
@@ -73,6 +73,7 @@ export const orgRouter = router({
             role: 'admin',
             staffId: null,
             displayName: firstAdmin.displayName,
+            mustChangePassword: true,
           });
           await audit(db, ctx.user, 'user', admin.id, 'create', null, admin);
         }

@@ -6,6 +6,7 @@ import * as m20261126_1700 from './2026_11_26_1700_policies_immutable.ts';
 import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 import * as m20261202_1000 from './2026_12_02_1000_one_case_model.ts';
 import * as m20261202_1200 from './2026_12_02_1200_calendar_years.ts';
+import * as m20261202_1210 from './2026_12_02_1210_accounts.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1800_login_attempts': m20261126_1800,
   '2026_12_02_1000_one_case_model': m20261202_1000,
   '2026_12_02_1200_calendar_years': m20261202_1200,
+  '2026_12_02_1210_accounts': m20261202_1210,
 };
 
 export const migrationProvider: MigrationProvider = {
