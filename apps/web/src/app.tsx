@@ -15,6 +15,7 @@ import { ROUTES, routeOf } from './routes.ts';
 // The login page and the 403/404 results are chunks of their own: a signed-in user never needs the
 // login form in the first load, and antd's result illustrations are large.
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const ChangePasswordPage = lazy(() => import('./features/auth/change-password-page.tsx'));
 const StatusResult = lazy(() => import('./components/status-result.tsx'));
 
 const THEME = {
@@ -62,6 +63,13 @@ function Shell() {
     return (
       <Suspense fallback={<Spin fullscreen />}>
         <LoginPage />
+      </Suspense>
+    );
+  }
+  if (user.mustChangePassword) {
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <ChangePasswordPage />
       </Suspense>
     );
   }

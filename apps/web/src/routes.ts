@@ -134,6 +134,13 @@ const ROUTE_LIST: readonly TRoute[] = [
     load: () => import('./features/admin/admin-page.tsx'),
   },
   {
+    key: 'calendar',
+    path: '/admin/calendar',
+    title: 'nav.calendar',
+    hasFilters: false,
+    load: () => import('./features/calendar/calendar-page.tsx'),
+  },
+  {
     key: 'peerRating',
     path: '/peer-rating',
     title: 'nav.peerRating',

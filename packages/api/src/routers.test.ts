@@ -1,4 +1,4 @@
-import { countAudit, countRecords, TEST_DIALECTS } from '@chuangkou/db';
+import { countAudit, countRecords, insertUser, TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
@@ -257,8 +257,18 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
     expect(head.results.length).toBe(2);
   });
 
-  it('org.createCenter stores the default policies and the new center’s first administrator', async () => {
-    const center = await s.as('admin').org.createCenter({
+  it('org.createCenter (a platform administrator) stores the default policies and the new center’s first administrator', async () => {
+    const platform = await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'platform',
+      passwordHash: 'x',
+      role: 'admin',
+      staffId: null,
+      displayName: '平台管理员',
+      isPlatformAdmin: true,
+    });
+    expect((await s.asUser(platform).org.centers()).length).toBe(2);
+    const center = await s.asUser(platform).org.createCenter({
       code: 'NEW1',
       name: '新区政务服务中心',
       city: '测试市',
@@ -266,10 +276,10 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
     });
     const admin = await s.t.db
       .selectFrom('users')
-      .select(['center_id', 'role'])
+      .select(['center_id', 'role', 'must_change_password'])
       .where('username', '=', 'newadmin')
       .executeTakeFirst();
-    expect(admin).toEqual({ center_id: center.id, role: 'admin' });
+    expect(admin).toEqual({ center_id: center.id, role: 'admin', must_change_password: 1 });
     const policies = await s.t.db
       .selectFrom('policies')
       .select('code')

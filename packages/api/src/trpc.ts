@@ -58,7 +58,8 @@ export type TAccess =
   | 'supervisor'
   | 'leader'
   | 'admin'
-  | 'staffing';
+  | 'staffing'
+  | 'platform';
 
 export interface TProcedureMeta {
   access: TAccess;
@@ -79,6 +80,7 @@ export function passesGate(access: TAccess, user: TUser | null): boolean {
   if (!user) return false;
   if (access === 'authed') return true;
   if (access === 'person') return user.staffId !== null;
+  if (access === 'platform') return user.role === 'admin' && user.isPlatformAdmin;
   return GATE_ROLES[access].includes(user.role);
 }
 
@@ -141,10 +143,17 @@ export const middleware = t.middleware;
 export const publicProcedure = t.procedure.meta({ access: 'public' }).use(domainErrors);
 
 /** Any signed-in user. */
-export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, path, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  // a one-time password set by an administrator: nothing answers but changing it (or leaving)
+  if (ctx.user.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.has(path)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（至少8位）' });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/** What a user signed in with a one-time password may still call. */
+const ONE_TIME_PASSWORD_PATHS: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout']);
 
 function roleProcedure(access: keyof typeof GATE_ROLES, message: string) {
   return authedProcedure.meta({ access }).use(({ ctx, next }) => {
@@ -169,3 +178,9 @@ export const leaderProcedure = roleProcedure('leader', '此操作需要中心领
 export const adminProcedure = roleProcedure('admin', '此操作需要系统管理员权限');
 /** 中心领导 and 系统管理员: move people between windows (人员调配). */
 export const staffingProcedure = roleProcedure('staffing', '此操作需要中心领导或系统管理员权限');
+/** 平台管理员: every center (a center's administrator sees only their own). */
+export const platformProcedure = authedProcedure.meta({ access: 'platform' }).use(({ ctx, next }) => {
+  if (!passesGate('platform', ctx.user))
+    throw new TRPCError({ code: 'FORBIDDEN', message: '此操作需要平台管理员权限' });
+  return next({ ctx });
+});

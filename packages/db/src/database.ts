@@ -135,7 +135,15 @@ export interface UsersTable {
   display_name: string;
   is_disabled: number;
   created_at: string;
+  /** 0/1: the password was set by an administrator (one-time) and is changed at the next login */
+  must_change_password: Generated<number>;
+  /** the line of the fines summary a leader signs: 主要领导 (principal) or 分管领导 (deputy) */
+  signoff_position: TSignoffPosition | null;
+  /** 0/1: a platform administrator sees and creates every center */
+  is_platform_admin: Generated<number>;
 }
+
+export type TSignoffPosition = 'principal' | 'deputy';
 
 export interface SessionsTable {
   /** sha-256 of the cookie token, hex; the token itself is never stored */
@@ -299,6 +307,23 @@ export interface CalendarDaysTable {
   note: string | null;
 }
 
+/**
+ * A year's schedule entered by the center (holidays and 调休 working days, JSON date → name); a
+ * correction supersedes the row in force, which is kept.
+ */
+export interface CalendarYearsTable {
+  id: Generated<number>;
+  center_id: number;
+  year: number;
+  holidays: string;
+  workdays: string;
+  source: string | null;
+  reason: string | null;
+  entered_by: number | null;
+  entered_at: string;
+  superseded_at: string | null;
+}
+
 /** Append-only audit log of every change. */
 export interface AuditLogTable {
   id: Generated<number>;
@@ -352,6 +377,7 @@ export interface DB {
   fine_sign_offs: FineSignOffsTable;
   fine_supplement_sign_offs: FineSupplementSignOffsTable;
   calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
   audit_log: AuditLogTable;
 }
 

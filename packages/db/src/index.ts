@@ -3,6 +3,7 @@ export * from './assessments/assessments.repository.ts';
 export * from './audit/audit.repository.ts';
 export * from './awards/awards.repository.ts';
 export * from './calendar/calendar.repository.ts';
+export * from './calendar/calendar-years.repository.ts';
 export * from './cases/case-events.repository.ts';
 export * from './cases/cases.repository.ts';
 export * from './cases/joint-departments.repository.ts';

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CrownOutlined,
   DashboardOutlined,
   EditOutlined,
@@ -17,6 +18,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
+import { CalendarNotice } from '../features/calendar/calendar-notice.tsx';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { TPageKey } from '../lib/permissions.ts';
@@ -37,10 +39,12 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   peerRating: <TeamOutlined />,
   myScore: <UserOutlined />,
   admin: <SettingOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 const MAIN: TPageKey[] = [
   'admin',
+  'calendar',
   'myScore',
   'overview',
   'efficiency',
@@ -178,7 +182,10 @@ export function AppLayout({
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content className="app-content">{children}</Layout.Content>
+        <Layout.Content className="app-content">
+          <CalendarNotice />
+          {children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -10,6 +10,8 @@ export type TSessionUser = {
   role: TRole;
   centerId: number;
   staffId: number | null;
+  /** signed in with a one-time password: a new one must be set before anything else */
+  mustChangePassword: boolean;
 };
 
 /** `auth.me`: the user, or null when nobody is signed in (an UNAUTHORIZED answer counts as null). */
@@ -26,6 +28,7 @@ export function useSession() {
               role: user.role,
               centerId: user.centerId,
               staffId: user.staffId,
+              mustChangePassword: user.mustChangePassword,
             }
           : null,
     }),

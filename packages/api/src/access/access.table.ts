@@ -43,16 +43,19 @@ const LEADER = row(U, F, Y, F, F, F);
 const ADMIN = row(U, Y, F, F, F, F);
 /** `staffingProcedure`: the leaders and the administrator (人员调配). */
 const STAFFING = row(U, Y, Y, F, F, F);
+/** `platformProcedure`: a platform administrator (none of these callers is one). */
+const PLATFORM = row(U, F, F, F, F, F);
 
 /** Every procedure. The type requires an entry for each; the test checks each entry against the API. */
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.login': ANYONE,
   'auth.logout': SIGNED_IN,
   'auth.me': ANYONE,
+  'auth.changePassword': SIGNED_IN,
   'auth.permissions': ANYONE,
 
   'org.centers': SIGNED_IN,
-  'org.createCenter': ADMIN,
+  'org.createCenter': PLATFORM,
   'org.setBeganOn': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
@@ -68,11 +71,19 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'users.list': ADMIN,
   'users.create': ADMIN,
   'users.setDisabled': ADMIN,
+  'users.usernamePrefix': ADMIN,
+  'users.resetPassword': ADMIN,
+  'users.update': ADMIN,
+  'users.withoutAccount': ADMIN,
+  'users.createForUnit': ADMIN,
   'policies.list': SIGNED_IN,
   'policies.inForce': SIGNED_IN,
   'policies.create': ADMIN,
   'calendar.list': SIGNED_IN,
   'calendar.set': ADMIN,
+  'calendar.years': ADMIN,
+  'calendar.year': ADMIN,
+  'calendar.enterYear': ADMIN,
   'audit.list': LEADER,
 
   'records.list': SIGNED_IN,

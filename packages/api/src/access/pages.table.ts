@@ -3,6 +3,7 @@ import type { TProcedurePath } from '../root.ts';
 /** The dashboard's pages, in the order of its menu. */
 export const PAGE_KEYS = [
   'admin',
+  'calendar',
   'myScore',
   'overview',
   'efficiency',
@@ -44,6 +45,7 @@ export interface TPageNeeds {
  */
 export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   admin: { procedures: ['users.list', 'policies.list'] },
+  calendar: { procedures: ['calendar.years', 'calendar.year', 'calendar.enterYear'] },
   myScore: {
     procedures: ['assessment.quarter', 'records.list', 'complaints.list'],
     isPersonal: true,

@@ -8,8 +8,9 @@ import {
 import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
-import { ZDate, ZText } from '../schemas.ts';
+import { ZDate, ZText, ZYear } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
+import { calendarCoverage, calendarYear, enterCalendarYear } from '../services/calendar-years.service.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
 
@@ -71,6 +72,12 @@ export const policiesRouter = router({
     }),
 });
 
+/** A day of a year's schedule as entered: the date and the holiday's name. */
+const ZScheduleDay = z.object({
+  date: ZDate,
+  name: z.string().trim().min(1, { error: '请填写节日名称' }).max(20),
+});
+
 export const calendarRouter = router({
   list: authedProcedure.query(({ ctx }) => listCalendarDays(ctx.db, ctx.user.centerId)),
   /** Marks a date as a holiday or a make-up working day (调休). */
@@ -82,6 +89,31 @@ export const calendarRouter = router({
         await audit(db, ctx.user, 'calendar', input.date, 'set', null, input);
         return input;
       }),
+    ),
+  /**
+   * The years the calendar covers (official or entered by the center), the year to enter now (next
+   * year from November 1 while it is missing) and how many deadlines are provisional (暂定).
+   */
+  years: adminProcedure.query(({ ctx }) => calendarCoverage(ctx.db, ctx.user.centerId, ctx.today())),
+  /** One year's schedule: the center's, else the official one, else empty (to enter). */
+  year: adminProcedure
+    .input(z.object({ year: ZYear }))
+    .query(({ ctx, input }) => calendarYear(ctx.db, ctx.user.centerId, input.year)),
+  /**
+   * Enters or corrects a year's official schedule (holidays with names, 调休 working days); every
+   * deadline counted through the year is counted again in the same transaction.
+   */
+  enterYear: adminProcedure
+    .input(
+      z.object({
+        year: ZYear,
+        holidays: z.array(ZScheduleDay).max(366),
+        workdays: z.array(ZScheduleDay).max(366),
+        reason: z.string().trim().max(500).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => enterCalendarYear(db, ctx.user, input)),
     ),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { permissionsOf, type TPermissions } from '../access/permissions.ts';
-import { login, logout } from '../services/auth.service.ts';
+import { changeOwnPassword } from '../services/accounts.service.ts';
+import { forgetUserSessions, login, logout } from '../services/auth.service.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const authRouter = router({
@@ -16,6 +17,17 @@ export const authRouter = router({
     await logout(ctx);
     return { ok: true as const };
   }),
+  /**
+   * The user's own new password (at least 8 characters). After a one-time password this is the only
+   * thing a user can do until it is done.
+   */
+  changePassword: authedProcedure
+    .input(z.object({ current: z.string().min(1).max(256), next: z.string().max(256) }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.db.transaction().execute((db) => changeOwnPassword(db, ctx.user, input));
+      forgetUserSessions(ctx.db, ctx.user.id);
+      return { user };
+    }),
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
   /**

@@ -27,12 +27,12 @@ import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
-import { adminProcedure, authedProcedure, router, staffingProcedure } from '../trpc.ts';
+import { adminProcedure, authedProcedure, platformProcedure, router, staffingProcedure } from '../trpc.ts';
 
 export const orgRouter = router({
   /** The user's own center (admins: every center, to configure them). */
   centers: authedProcedure.query(async ({ ctx }) => {
-    if (ctx.user.role === 'admin') return listCenters(ctx.db);
+    if (ctx.user.isPlatformAdmin) return listCenters(ctx.db);
     const c = await findCenter(ctx.db, ctx.user.centerId);
     return c ? [c] : [];
   }),
@@ -40,7 +40,7 @@ export const orgRouter = router({
    * Creates a center (a tenant) with the default policies and, optionally, its first administrator:
    * every other setting of the new center is made by that center's own administrator.
    */
-  createCenter: adminProcedure
+  createCenter: platformProcedure
     .input(
       z.object({
         code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
@@ -78,6 +78,7 @@ export const orgRouter = router({
             role: 'admin',
             staffId: null,
             displayName: firstAdmin.displayName,
+            mustChangePassword: true,
           });
           await audit(db, ctx.user, 'user', admin.id, 'create', null, admin);
         }

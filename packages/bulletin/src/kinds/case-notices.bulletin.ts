@@ -32,6 +32,8 @@ export type TAcceptanceNotice = TNoticeBase & {
   acceptedOn: TIsoDate;
   /** 取件时间: the deadline */
   pickupOn: TIsoDate;
+  /** 暂定: the pickup day lies past the years whose holidays are known (printed as provisional) */
+  pickupProvisional?: boolean;
   /** printed on the applicant's part only; the window's part shows it masked */
   queryPassword: string | null;
   channels: { query: string; evaluation: string; inquiryPhone: string; complaintPhone: string };
@@ -103,7 +105,12 @@ function acceptanceRows(n: TAcceptanceNotice, copy: 'applicant' | 'window'): TRo
     row('④ 承办人', person(n.handler)),
     row('⑤ 承诺时限', n.promisedDays === 0 ? '即办（当场或当天办结）' : `${n.promisedDays}个工作日`),
     row('⑥ 受理时间', dateLabel(n.acceptedOn)),
-    row('　 取件时间', `${dateLabel(n.pickupOn)}（遇法定节假日顺延）`),
+    row(
+      '　 取件时间',
+      n.pickupProvisional
+        ? `${dateLabel(n.pickupOn)}（暂定：该年度节假日安排尚未公布，以公布后顺延的日期为准）`
+        : `${dateLabel(n.pickupOn)}（遇法定节假日顺延）`,
+    ),
     row('⑦ 受理编码', n.acceptanceCode),
     row('　 查询密码', password),
     row(

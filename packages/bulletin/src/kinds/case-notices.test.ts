@@ -46,6 +46,15 @@ function texts(sheet: ExcelJS.Worksheet): string {
 }
 
 describe('renderCaseNotice', () => {
+  it('prints a pickup day past the covered years as 暂定', async () => {
+    const wb = await readBack(
+      await renderCaseNotice({ ...acceptance, pickupOn: '2027-01-01', pickupProvisional: true }),
+    );
+    const part = wb.worksheets[0]!;
+    const pickup = rowTexts(part, findRow(part, 1, '　 取件时间'), 2)[1];
+    expect(pickup).toBe('2027年1月1日（暂定：该年度节假日安排尚未公布，以公布后顺延的日期为准）');
+  });
+
   it('prints the eight fields of the acceptance notice in two parts, the password on the applicant part only', async () => {
     const wb = await readBack(await renderCaseNotice(acceptance));
     expect(wb.worksheets.map((w) => w.name)).toEqual([

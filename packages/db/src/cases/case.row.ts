@@ -26,6 +26,8 @@ export interface TCase {
   promisedDays: number;
   /** null while materials are awaited and once returned */
   deadline: string | null;
+  /** 暂定: counted through a year whose holidays are not entered yet; recomputed when they are */
+  isDeadlineProvisional: boolean;
   supplementCount: number;
   missingMaterials: string[];
   returnReasons: string[];
@@ -66,6 +68,7 @@ export function caseRowToCase(r: Selectable<CasesTable>): TCase {
     acceptedOn: r.accepted_on,
     promisedDays: num(r.promised_days),
     deadline: r.deadline,
+    isDeadlineProvisional: bool(r.is_deadline_provisional),
     supplementCount: num(r.supplement_count),
     missingMaterials: readJson(r.missing_materials, []),
     returnReasons: readJson(r.return_reasons, []),
@@ -112,6 +115,7 @@ export type TNewCase = Omit<
   | 'pickedUpOn'
   | 'handlingDays'
   | 'overdueDays'
+  | 'isDeadlineProvisional'
 > &
   Partial<Omit<TCase, 'id' | 'version'>> & {
     queryPasswordHash?: string | null;
@@ -135,6 +139,7 @@ export const newCaseRow = (c: TNewCase) => ({
   accepted_on: c.acceptedOn,
   promised_days: c.promisedDays,
   deadline: c.deadline,
+  is_deadline_provisional: c.isDeadlineProvisional ? 1 : 0,
   supplement_count: c.supplementCount ?? 0,
   missing_materials: writeJsonList(c.missingMaterials ?? []),
   return_reasons: writeJsonList(c.returnReasons ?? []),
@@ -160,6 +165,7 @@ export type TCasePatch = Partial<
     | 'stage'
     | 'acceptedOn'
     | 'deadline'
+    | 'isDeadlineProvisional'
     | 'supplementCount'
     | 'missingMaterials'
     | 'returnReasons'
@@ -184,6 +190,9 @@ export const patchColumns = (p: TCasePatch) => ({
   ...(p.stage !== undefined && { stage: p.stage }),
   ...(p.acceptedOn !== undefined && { accepted_on: p.acceptedOn }),
   ...(p.deadline !== undefined && { deadline: p.deadline }),
+  ...(p.isDeadlineProvisional !== undefined && {
+    is_deadline_provisional: p.isDeadlineProvisional ? 1 : 0,
+  }),
   ...(p.supplementCount !== undefined && { supplement_count: p.supplementCount }),
   ...(p.missingMaterials !== undefined && { missing_materials: writeJsonList(p.missingMaterials) }),
   ...(p.returnReasons !== undefined && { return_reasons: writeJsonList(p.returnReasons) }),

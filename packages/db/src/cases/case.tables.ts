@@ -76,6 +76,8 @@ export interface CasesTable {
   handling_days: number | null;
   /** working days past the deadline, 0 when on time */
   overdue_days: Generated<number>;
+  /** 0/1: the deadline was counted through a year the calendar does not cover yet (暂定) */
+  is_deadline_provisional: Generated<number>;
   accepted_by_user: number | null;
   /** changes on every write (the optimistic lock of a step); null for rows never written by a step */
   version: string | null;

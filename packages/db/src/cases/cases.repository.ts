@@ -204,3 +204,30 @@ export async function listOpenCases(
     limit: 100_000,
   });
 }
+
+/**
+ * The cases of a center whose deadline was counted through `year` (or is provisional): the ones to
+ * recount when the year's schedule is entered or corrected.
+ */
+export async function listCasesCountedThrough(db: Db, centerId: number, year: number): Promise<TCase[]> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('center_id', '=', centerId)
+    .where('accepted_on', 'is not', null)
+    .where('deadline', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('is_deadline_provisional', '=', 1),
+        eb.and([
+          eb('accepted_on', '<=', last),
+          eb.or([eb('deadline', '>=', first), eb('decided_on', '>=', first)]),
+        ]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(caseRowToCase);
+}

@@ -140,3 +140,17 @@ export async function decideSanctionProposal(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Which of these cases already have a proposal (of any status). */
+export async function casesWithProposals(db: Db, caseIds: readonly number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('case_sanction_proposals')
+      .select('case_id')
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.case_id);
+  }
+  return found;
+}

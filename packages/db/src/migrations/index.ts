@@ -7,6 +7,8 @@ import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 import * as m20261202_1000 from './2026_12_02_1000_one_case_model.ts';
 import * as m20261202_1100 from './2026_12_02_1100_staff_assignments.ts';
 import * as m20261202_1110 from './2026_12_02_1110_fine_supplements.ts';
+import * as m20261202_1200 from './2026_12_02_1200_calendar_years.ts';
+import * as m20261202_1210 from './2026_12_02_1210_accounts.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1000_one_case_model': m20261202_1000,
   '2026_12_02_1100_staff_assignments': m20261202_1100,
   '2026_12_02_1110_fine_supplements': m20261202_1110,
+  '2026_12_02_1200_calendar_years': m20261202_1200,
+  '2026_12_02_1210_accounts': m20261202_1210,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import type { Db } from '../client.ts';
 import { bool, nowIso } from '../client.ts';
-import type { TRole } from '../database.ts';
+import type { TRole, TSignoffPosition } from '../database.ts';
 
 export interface TUser {
   id: number;
@@ -10,6 +10,10 @@ export interface TUser {
   staffId: number | null;
   displayName: string;
   isDisabled: boolean;
+  /** a one-time password set by an administrator: nothing else answers until it is changed */
+  mustChangePassword: boolean;
+  signoffPosition: TSignoffPosition | null;
+  isPlatformAdmin: boolean;
 }
 
 interface TUserRow {
@@ -20,6 +24,9 @@ interface TUserRow {
   staff_id: number | null;
   display_name: string;
   is_disabled: number;
+  must_change_password: number;
+  signoff_position: TSignoffPosition | null;
+  is_platform_admin: number;
 }
 
 const userColumns = [
@@ -30,6 +37,9 @@ const userColumns = [
   'staff_id',
   'display_name',
   'is_disabled',
+  'must_change_password',
+  'signoff_position',
+  'is_platform_admin',
 ] as const;
 
 export function userRowToUser(r: TUserRow): TUser {
@@ -41,13 +51,21 @@ export function userRowToUser(r: TUserRow): TUser {
     staffId: r.staff_id,
     displayName: r.display_name,
     isDisabled: bool(r.is_disabled),
+    mustChangePassword: bool(r.must_change_password),
+    signoffPosition: r.signoff_position,
+    isPlatformAdmin: bool(r.is_platform_admin),
   };
 }
 
-export async function insertUser(
-  db: Db,
-  u: Omit<TUser, 'id' | 'isDisabled'> & { passwordHash: string },
-): Promise<TUser> {
+export type TNewUser = Omit<
+  TUser,
+  'id' | 'isDisabled' | 'mustChangePassword' | 'signoffPosition' | 'isPlatformAdmin'
+> &
+  Partial<Pick<TUser, 'mustChangePassword' | 'signoffPosition' | 'isPlatformAdmin'>> & {
+    passwordHash: string;
+  };
+
+export async function insertUser(db: Db, u: TNewUser): Promise<TUser> {
   const row = await db
     .insertInto('users')
     .values({
@@ -59,6 +77,9 @@ export async function insertUser(
       display_name: u.displayName,
       is_disabled: 0,
       created_at: nowIso(),
+      must_change_password: u.mustChangePassword ? 1 : 0,
+      signoff_position: u.signoffPosition ?? null,
+      is_platform_admin: u.isPlatformAdmin ? 1 : 0,
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
@@ -70,6 +91,9 @@ export async function insertUser(
     staffId: u.staffId,
     displayName: u.displayName,
     isDisabled: false,
+    mustChangePassword: u.mustChangePassword ?? false,
+    signoffPosition: u.signoffPosition ?? null,
+    isPlatformAdmin: u.isPlatformAdmin ?? false,
   };
 }
 
@@ -145,6 +169,9 @@ export async function findSession(
       'users.staff_id',
       'users.display_name',
       'users.is_disabled',
+      'users.must_change_password',
+      'users.signoff_position',
+      'users.is_platform_admin',
       'sessions.expires_at',
     ])
     .where('sessions.id', '=', sessionId)
@@ -165,4 +192,48 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 
 export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+/** An account's changes by an administrator (role, name, linked staff member, sign-off position). */
+export async function updateUser(
+  db: Db,
+  id: number,
+  p: Partial<Pick<TUser, 'role' | 'displayName' | 'staffId' | 'signoffPosition'>>,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(p.role !== undefined && { role: p.role }),
+      ...(p.displayName !== undefined && { display_name: p.displayName }),
+      ...(p.staffId !== undefined && { staff_id: p.staffId }),
+      ...(p.signoffPosition !== undefined && { signoff_position: p.signoffPosition }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sets a password: one-time (an administrator's, changed at the next login) or the user's own. */
+export async function setUserPassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  isOneTime: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: isOneTime ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The stored password hash of a user (to check the current password before a change). */
+export async function findPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  const r = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return r?.password_hash;
+}
+
+/** Whether a username is taken in any center (usernames sign in without a center). */
+export async function isUsernameTaken(db: Db, username: string): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return r !== undefined;
 }

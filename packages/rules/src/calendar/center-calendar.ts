@@ -1,6 +1,7 @@
 import type { TIsoDate } from '../shared/dates.ts';
 import { CN_OFFICIAL_CALENDAR } from './cn-official.data.ts';
 import { createWorkCalendar, type TCalendarData, type TWorkCalendar } from './work-calendar.ts';
+import { type TYearSchedule, withoutYears, yearSchedulesLayer } from './year-schedule.ts';
 
 /** A center's own ruling on a date: a holiday (法定节假日 or a local day off) or a make-up working day (调休). */
 export interface TCalendarOverride {
@@ -23,10 +24,22 @@ export function overridesLayer(
 }
 
 /**
- * A center's working-day calendar: the official Chinese calendar with the center's own overrides on
- * top, date by date. Every count of working days of a center uses it: case deadlines, the notice
- * period of the results.
+ * A center's working-day calendar: the official Chinese calendar, each year the center entered in
+ * place of that year's official data (a later year, or a correction), and the center's own date
+ * overrides on top. Every count of working days of a center uses it: case deadlines, the notice
+ * period of the results. A year neither in the official data nor entered is not covered: deadlines
+ * counted into it are provisional (暂定).
  */
-export function centerWorkCalendar(overrides: ReadonlyArray<TCalendarOverride>): TWorkCalendar {
-  return createWorkCalendar(CN_OFFICIAL_CALENDAR, overridesLayer(overrides));
+export function centerWorkCalendar(
+  overrides: ReadonlyArray<TCalendarOverride>,
+  schedules: ReadonlyArray<TYearSchedule> = [],
+): TWorkCalendar {
+  return createWorkCalendar(
+    withoutYears(
+      CN_OFFICIAL_CALENDAR,
+      schedules.map((s) => s.year),
+    ),
+    yearSchedulesLayer(schedules),
+    overridesLayer(overrides),
+  );
 }

@@ -1,4 +1,5 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
+import { isSpanCovered } from '../calendar/year-schedule.ts';
 import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
 import type { TCaseRules } from './case-rules.schema.ts';
@@ -338,7 +339,8 @@ export interface TOverdueProposal {
 /**
  * When a case was decided late, proposes what the policy's `overdueSanctions` name (the seed's: the B5
  * deduction, −3 per overdue working day, and the F3 fine) for a supervisor to confirm or reject.
- * Nothing is deducted here: these are proposals.
+ * Nothing is deducted here: these are proposals. None while the days counted reach into a year whose
+ * holidays the calendar does not hold yet (the deadline is 暂定 there).
  */
 export function proposeOverdueSanctions(
   state: TCaseState,
@@ -346,6 +348,8 @@ export function proposeOverdueSanctions(
   rules: TCaseRules,
 ): TOverdueProposal[] {
   if (!state.decidedOn || !state.deadline) return [];
+  // a day late is counted only on a known calendar: past the covered years nothing is proposed
+  if (!isSpanCovered(calendar, state.acceptedOn ?? state.receivedOn, state.decidedOn)) return [];
   const days = calendar.overdueWorkingDays(state.deadline, state.decidedOn);
   if (days === 0) return [];
   const reason = `承诺时限 ${state.deadline}，${state.decidedOn} 办结，超期 ${days} 个工作日`;
@@ -357,4 +361,14 @@ export function proposeOverdueSanctions(
     date,
     reason,
   }));
+}
+
+/**
+ * A case's deadline counted again on a calendar that changed (a year's schedule entered or
+ * corrected): the promised working days from 正式受理之日, as acceptCase and materialsComplete count
+ * them. A case without a running clock (补办, returned) keeps its null deadline.
+ */
+export function recountDeadline(state: TCaseState, calendar: TWorkCalendar): TCaseState {
+  if (state.deadline === null || state.acceptedOn === null) return state;
+  return { ...state, deadline: calendar.addWorkingDays(state.acceptedOn, state.promisedDays) };
 }

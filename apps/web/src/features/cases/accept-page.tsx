@@ -13,6 +13,7 @@ import {
   Row,
   Select,
   Space,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -203,6 +204,11 @@ export default function AcceptPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label="⑥ 受理时间 / 取件时间">
                   {`${formatDate(receipt.acceptedOn, locale)} / ${receipt.pickupOn ? formatDate(receipt.pickupOn, locale) : t('case.accept.afterMaterials')}`}
+                  {receipt.pickupProvisional ? (
+                    <Tag color="orange" style={{ marginLeft: 6 }}>
+                      {t('cal.provisionalTag')}
+                    </Tag>
+                  ) : null}
                 </Descriptions.Item>
                 <Descriptions.Item label="⑦ 受理编码 / 查询密码">
                   <Typography.Text strong data-testid="receipt-code">

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CaseDrawer } from './cases-page.tsx';
+import { DeadlineCell } from './deadline-cell.tsx';
 import { FollowUpsTable } from './satisfaction-page.tsx';
 
 /**
@@ -82,7 +83,9 @@ export default function CaseAlertsPage() {
                 {
                   key: 'deadline',
                   title: t('case.deadline'),
-                  render: (_, r) => formatDate(r.deadline, locale),
+                  render: (_, r) => (
+                    <DeadlineCell deadline={r.deadline} isProvisional={r.isDeadlineProvisional} />
+                  ),
                 },
                 { key: 'detail', title: t('entry.note'), render: (_, r) => detail(r) },
               ]}

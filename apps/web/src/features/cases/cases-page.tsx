@@ -39,6 +39,7 @@ import { useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { CaseActions, nextSteps } from './case-actions.tsx';
 import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
+import { DeadlineCell } from './deadline-cell.tsx';
 
 type TFilter = {
   windowId?: number;
@@ -153,7 +154,9 @@ export default function CasesPage() {
                 {
                   key: 'deadline',
                   title: t('case.deadline'),
-                  render: (_, r) => formatDate(r.deadline, locale),
+                  render: (_, r) => (
+                    <DeadlineCell deadline={r.deadline} isProvisional={r.isDeadlineProvisional} />
+                  ),
                 },
                 {
                   key: 'stage',
@@ -229,7 +232,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 {formatDate(c.acceptedOn, locale)}
               </Descriptions.Item>
               <Descriptions.Item label={t('case.deadline')}>
-                {formatDate(c.deadline, locale)}
+                <DeadlineCell deadline={c.deadline} isProvisional={c.isDeadlineProvisional} />
               </Descriptions.Item>
               <Descriptions.Item label={t('case.overdueDays')}>{c.overdueDays}</Descriptions.Item>
             </Descriptions>

@@ -1,5 +1,5 @@
 import { appendCaseEvents, type Db, findCase, insertCases, type TCase, type TUser } from '@chuangkou/db';
-import { acceptCase } from '@chuangkou/rules';
+import { acceptCase, isDeadlineProvisional } from '@chuangkou/rules';
 import { audit } from '../audit.ts';
 import { centerCalendar } from '../calendar.service.ts';
 import { assertNotFutureDate } from '../periods.ts';
@@ -69,6 +69,7 @@ export async function acceptCaseAtWindow(
       acceptedOn: state.acceptedOn,
       promisedDays: matter.promisedDays,
       deadline: state.deadline,
+      isDeadlineProvisional: isDeadlineProvisional(cal, state.acceptedOn, state.deadline),
       supplementCount: state.supplementCount,
       missingMaterials: state.missingMaterials,
       acceptedByUser: user.id,

@@ -22,6 +22,8 @@ export interface TCaseAlertRow {
   type: TCaseType;
   stage: TCaseStage;
   deadline: string | null;
+  /** 暂定: the deadline lies past the years whose holidays are known */
+  isDeadlineProvisional: boolean;
   alert: TCaseAlert;
 }
 
@@ -36,6 +38,7 @@ function alertRow(c: TCaseListRow, alert: TCaseAlert): TCaseAlertRow {
     type: c.type,
     stage: c.stage,
     deadline: c.deadline,
+    isDeadlineProvisional: c.isDeadlineProvisional,
     alert,
   };
 }

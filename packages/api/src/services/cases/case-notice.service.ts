@@ -35,6 +35,7 @@ export async function caseNoticeFile(
       promisedDays: r.promisedDays,
       acceptedOn: r.acceptedOn,
       pickupOn: r.pickupOn,
+      pickupProvisional: r.pickupProvisional,
       queryPassword: null,
       channels: r.channels,
       legalBasis: r.matter.legalBasis,

@@ -28,6 +28,8 @@ export interface TReceipt {
   acceptedOn: string | null;
   /** 取件时间: the deadline; null while materials are awaited */
   pickupOn: string | null;
+  /** 暂定: the pickup day lies past the years whose holidays are known and may still move */
+  pickupProvisional: boolean;
   missingMaterials: string[];
   channels: { query: string; evaluation: string; inquiryPhone: string; complaintPhone: string };
 }
@@ -73,6 +75,7 @@ export async function receiptOf(
     receivedOn: c.receivedOn,
     acceptedOn: c.acceptedOn,
     pickupOn: c.deadline,
+    pickupProvisional: c.isDeadlineProvisional,
     missingMaterials: c.missingMaterials,
     channels: {
       query: QUERY_CHANNEL,

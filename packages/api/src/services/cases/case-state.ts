@@ -1,5 +1,5 @@
 import type { TCase, TCasePatch, TJointDepartmentRecord } from '@chuangkou/db';
-import { RulesError, type TCaseState, type TWorkCalendar } from '@chuangkou/rules';
+import { isDeadlineProvisional, RulesError, type TCaseState, type TWorkCalendar } from '@chuangkou/rules';
 import { badInput } from '../../errors.ts';
 
 /** The rules' view of a stored case and its joint departments. */
@@ -49,12 +49,13 @@ export function decisionDays(
   };
 }
 
-/** The row's new values after a step of the rules. */
-export function patchOf(s: TCaseState): TCasePatch {
+/** The row's new values after a step of the rules (暂定 when the deadline's years are not all covered). */
+export function patchOf(s: TCaseState, cal: TWorkCalendar): TCasePatch {
   return {
     stage: s.stage,
     acceptedOn: s.acceptedOn,
     deadline: s.deadline,
+    isDeadlineProvisional: isDeadlineProvisional(cal, s.acceptedOn, s.deadline),
     supplementCount: s.supplementCount,
     missingMaterials: s.missingMaterials,
     returnReasons: s.returnReasons,

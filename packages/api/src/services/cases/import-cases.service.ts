@@ -10,7 +10,13 @@ import {
   type TUser,
   takenAcceptanceCodes,
 } from '@chuangkou/db';
-import { acceptCase, applyCaseEvent, type TCaseEvent, type TCaseEventKind } from '@chuangkou/rules';
+import {
+  acceptCase,
+  applyCaseEvent,
+  isDeadlineProvisional,
+  type TCaseEvent,
+  type TCaseEventKind,
+} from '@chuangkou/rules';
 import { badInput } from '../../errors.ts';
 import { audit } from '../audit.ts';
 import { centerCalendar } from '../calendar.service.ts';
@@ -137,6 +143,7 @@ export async function importCases(
       acceptedOn: s.acceptedOn,
       promisedDays,
       deadline: s.deadline,
+      isDeadlineProvisional: isDeadlineProvisional(cal, s.acceptedOn, s.deadline),
       supplementCount: s.supplementCount,
       missingMaterials: s.missingMaterials,
       isOneTimeNotificationFailed: s.flags.includes('oneTimeNotificationFailed'),

@@ -78,7 +78,7 @@ export async function stepCase(
   const joint = before.type === 'joint' ? await listJointDepartments(db, id) : [];
   const cal = await centerCalendar(db, user.centerId);
   const next = applyCaseEvent(caseStateOf(before, joint), eventOf(step), cal);
-  const patch = { ...patchOf(next), ...(step.kind === 'decide' && decisionDays(next, cal)) };
+  const patch = { ...patchOf(next, cal), ...(step.kind === 'decide' && decisionDays(next, cal)) };
   if (step.kind === 'fileExplanation') patch.explanation = step.explanation;
   const isWritten = await updateCase(db, id, patch, before.version);
   if (!isWritten) throw conflict('该办件刚被他人处理，请刷新后重试', 'id');
