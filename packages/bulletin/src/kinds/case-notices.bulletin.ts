@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { CASE_NOTICE_LABELS, MATERIALS_INCOMPLETE_PATTERN } from '@chuangkou/rules';
+import { CASE_NOTICE_LABELS, citesIncompleteMaterials } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TIsoDate } from '../bulletin.types.ts';
@@ -76,7 +76,7 @@ function validate(notice: TCaseNotice): void {
     if (notice.reasons.length === 0 || notice.reasons.some((r) => !r.trim()))
       invalid('reasons', '退回件通知单须书面说明不予受理的理由', 'a return notice needs its reasons');
     // 规程 二、5: 不得以申请人提交的材料不全为由拒绝受理
-    if (notice.reasons.some((r) => MATERIALS_INCOMPLETE_PATTERN.test(r)))
+    if (notice.reasons.some((r) => citesIncompleteMaterials(r)))
       invalid(
         'reasons',
         '不得以申请材料不全为由退回，请出具补办件通知单',

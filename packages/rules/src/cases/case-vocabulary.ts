@@ -46,7 +46,13 @@ export const CASE_DECISION_LABELS: Readonly<Record<TCaseDecision, TLabel>> = {
 };
 
 /** What a case is flagged for. */
-export const CASE_FLAGS = ['oneTimeNotificationFailed', 'jointDepartmentLate', 'overdue'] as const;
+export const CASE_FLAGS = [
+  'oneTimeNotificationFailed',
+  'jointDepartmentLate',
+  'overdue',
+  'supplementAfterAcceptance',
+  'notifiedLate',
+] as const;
 export type TCaseFlag = (typeof CASE_FLAGS)[number];
 export const CASE_FLAG_LABELS: Readonly<Record<TCaseFlag, TLabel>> = {
   oneTimeNotificationFailed: {
@@ -55,6 +61,11 @@ export const CASE_FLAG_LABELS: Readonly<Record<TCaseFlag, TLabel>> = {
   },
   jointDepartmentLate: { zh: '联办部门超时', en: 'Joint department late' },
   overdue: { zh: '超期', en: 'Overdue' },
+  supplementAfterAcceptance: {
+    zh: '受理后补办（不重新计时）',
+    en: 'Materials requested after acceptance (clock not restarted)',
+  },
+  notifiedLate: { zh: '未在承诺时限内通知申请人', en: 'Applicant notified after the limit' },
 };
 
 /** The steps a case takes after acceptance (the events of the workflow). */
@@ -93,13 +104,25 @@ export const CASE_EVENT_LABELS: Readonly<Record<TCaseEventKind, TLabel>> = {
 };
 
 /** The alerts an open case raises. */
-export const CASE_ALERT_KINDS = ['deadlineNear', 'overdue', 'explanationDue', 'jointLate'] as const;
+export const CASE_ALERT_KINDS = [
+  'deadlineNear',
+  'overdue',
+  'awaitingUpper',
+  'explanationDue',
+  'jointLate',
+  'notifyDue',
+] as const;
 export type TCaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
 export const CASE_ALERT_LABELS: Readonly<Record<TCaseAlertKind, TLabel>> = {
   deadlineNear: { zh: '即将到期', en: 'Due soon' },
   overdue: { zh: '已超期', en: 'Overdue' },
+  awaitingUpper: {
+    zh: '等待上级批复（不计入窗口时限）',
+    en: 'Waiting for the upper authority (not counted)',
+  },
   explanationDue: { zh: '上报超期未批复，须向中心作出解释', en: 'No reply from above: explanation due' },
   jointLate: { zh: '联办部门超时未反馈', en: 'Joint department late' },
+  notifyDue: { zh: '已办结未按时通知申请人', en: 'Decided, applicant not notified in time' },
 };
 
 /** The written notices of a case (规程 二、1, 二、4, 二、5). */
