@@ -34,8 +34,16 @@ export const CASE_STAGE_LABELS: Readonly<Record<TCaseStage, TLabel>> = {
   pickedUp: { zh: '已领取', en: 'Picked up' },
 };
 
-/** The stages in which a case is open: its clock runs, or it waits for the upper authority. */
-export const OPEN_CASE_STAGES: readonly TCaseStage[] = ['accepted', 'forwarded'];
+/**
+ * The stages in which a case is open: its clock runs (through notification, 规程 四、2), it waits for
+ * the upper authority, or for materials requested after acceptance.
+ */
+export const OPEN_CASE_STAGES: readonly TCaseStage[] = [
+  'accepted',
+  'forwarded',
+  'awaitingMaterials',
+  'decided',
+];
 
 /** 予以批准 / 不予批准 (规程 四、2). */
 export const CASE_DECISIONS = ['approved', 'refused'] as const;
