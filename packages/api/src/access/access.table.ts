@@ -124,6 +124,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'cases.alerts': SIGNED_IN,
   'cases.receipt': SIGNED_IN,
   'cases.noticeFile': SIGNED_IN,
+  'cases.acceptanceNoticeFile': SIGNED_IN,
   'cases.resetQueryPassword': SIGNED_IN,
   'cases.import': SUPERVISION,
   'cases.serviceRatings.satisfaction': HEAD_UP,

@@ -95,7 +95,9 @@ const person = (p: { name: string; phone: string }) => (p.phone ? `${p.name}　�
 
 function acceptanceRows(n: TAcceptanceNotice, copy: 'applicant' | 'window'): TRow[] {
   const password =
-    copy === 'applicant' ? (n.queryPassword ?? '（请到窗口重新领取）') : '********（见申请人联）';
+    copy === 'applicant'
+      ? (n.queryPassword ?? '（补打件不载明密码，请到窗口重新生成查询密码）')
+      : '********（见申请人联）';
   const rows = [
     row('① 申请人', person(n.applicant)),
     row('② 审批事项', n.matter),
