@@ -12,6 +12,7 @@ export * from './cases/case-rules.schema.ts';
 export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
+export * from './cases/proposal-review.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/monthly-fines.ts';
 export * from './policy/index.ts';

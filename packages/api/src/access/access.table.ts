@@ -132,6 +132,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'cases.serviceRatings.closeFollowUp': SUPERVISION,
   'cases.sanctionProposals.list': SUPERVISION,
   'cases.sanctionProposals.confirm': SUPERVISION,
+  'cases.sanctionProposals.confirmMany': SUPERVISION,
   'cases.sanctionProposals.reject': SUPERVISION,
   'cases.publicStatus': ANYONE,
   'cases.serviceRatings.publicRate': ANYONE,

@@ -176,6 +176,8 @@ export interface CaseSanctionProposalsTable {
   decided_by: number | null;
   decided_at: string | null;
   decision_reason: string | null;
+  /** the quantity confirmed when fewer than proposed (with its reason in decision_reason) */
+  confirmed_qty: number | null;
   record_id: number | null;
   created_at: string;
 }

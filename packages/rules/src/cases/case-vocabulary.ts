@@ -151,6 +151,19 @@ export const SANCTION_PROPOSAL_STATUS_LABELS: Readonly<Record<TSanctionProposalS
   rejected: { zh: '已驳回', en: 'Rejected' },
 };
 
+/** Why an overdue proposal needs its own look (see `proposalDoubts`). */
+export const PROPOSAL_DOUBT_LABELS: Readonly<
+  Record<'noResponsiblePerson' | 'supplementAfterAcceptance' | 'jointDepartmentLate' | 'escalated', TLabel>
+> = {
+  noResponsiblePerson: { zh: '无第一责任人记录', en: 'No first responsible person' },
+  supplementAfterAcceptance: {
+    zh: '受理后补办，部分延误或系申请人原因',
+    en: 'Materials requested after acceptance: part of the delay may be the applicant’s',
+  },
+  jointDepartmentLate: { zh: '联办部门超时', en: 'A joint department was late' },
+  escalated: { zh: '上报件（含上级审批时间）', en: 'Escalated (time upstairs)' },
+};
+
 // ---------------------------------------------------------------------------------------------------
 // 好差评: the applicant's service rating of a case (not 互评, the peer ratings of staff)
 
