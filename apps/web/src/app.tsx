@@ -35,12 +35,9 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-/** Picks the page for the path and what the server says the signed-in user may open. */
+/** The public status page asks nothing of the session: an applicant is never signed in. */
 function Shell() {
   const { path, href } = useLocation();
-  const session = useSession();
-  const permissions = usePermissions();
-
   if (path === '/status') {
     return (
       <Suspense fallback={<Spin fullscreen />}>
@@ -48,6 +45,13 @@ function Shell() {
       </Suspense>
     );
   }
+  return <SignedInShell path={path} href={href} />;
+}
+
+/** Picks the page for the path and what the server says the signed-in user may open. */
+function SignedInShell({ path, href }: { path: string; href: string }) {
+  const session = useSession();
+  const permissions = usePermissions();
 
   if (session.isPending || (session.data && permissions.query.isPending)) return <Spin fullscreen />;
   if (session.isError && !session.isSignedOut) {

@@ -68,9 +68,13 @@ function alertLine(a: TCaseAlertRow): string {
       : al.kind === 'overdue'
         ? `超期 ${al.overdueWorkingDays} 个工作日`
         : al.kind === 'explanationDue'
-          ? `${al.forwardedOn} 上报，已等待 ${al.daysWaiting} 天`
-          : `${al.department} 应于 ${al.due} 前反馈`;
-  const level = al.level === 'red' ? '红' : '黄';
+          ? `${al.forwardedOn} 上报，已等待 ${al.daysWaiting} 天，尚未向中心作出解释`
+          : al.kind === 'awaitingUpper'
+            ? `${al.forwardedOn} 上报，已等待 ${al.daysWaiting} 天${al.explanationFiledOn ? `，已于 ${al.explanationFiledOn} 作出解释` : ''}（不计入窗口时限）`
+            : al.kind === 'notifyDue'
+              ? `${al.decidedOn} 办结，未通知申请人，超出时限 ${al.overdueWorkingDays} 个工作日`
+              : `${al.department} 应于 ${al.due} 前反馈`;
+  const level = al.level === 'red' ? '红' : al.level === 'info' ? '蓝' : '黄';
   return [
     level,
     CASE_ALERT_LABELS[al.kind].zh,

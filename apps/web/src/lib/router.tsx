@@ -27,6 +27,9 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   for (const listener of listeners) listener();
 }
 
+/** The pages open without signing in: they must make no request that needs a session. */
+export const PUBLIC_PATHS: readonly string[] = ['/login', '/status'];
+
 export function useLocation(): { path: string; search: URLSearchParams; href: string } {
   const href = useSyncExternalStore(subscribe, snapshot, () => '/');
   const url = new URL(href, 'http://local');

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { CASE_NOTICE_LABELS, MATERIALS_INCOMPLETE_PATTERN } from '@chuangkou/rules';
+import { CASE_NOTICE_LABELS, citesIncompleteMaterials } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TIsoDate } from '../bulletin.types.ts';
@@ -78,7 +78,7 @@ function validate(notice: TCaseNotice): void {
     if (notice.reasons.length === 0 || notice.reasons.some((r) => !r.trim()))
       invalid('reasons', '退回件通知单须书面说明不予受理的理由', 'a return notice needs its reasons');
     // 规程 二、5: 不得以申请人提交的材料不全为由拒绝受理
-    if (notice.reasons.some((r) => MATERIALS_INCOMPLETE_PATTERN.test(r)))
+    if (notice.reasons.some((r) => citesIncompleteMaterials(r)))
       invalid(
         'reasons',
         '不得以申请材料不全为由退回，请出具补办件通知单',
@@ -97,7 +97,9 @@ const person = (p: { name: string; phone: string }) => (p.phone ? `${p.name}　�
 
 function acceptanceRows(n: TAcceptanceNotice, copy: 'applicant' | 'window'): TRow[] {
   const password =
-    copy === 'applicant' ? (n.queryPassword ?? '（请到窗口重新领取）') : '********（见申请人联）';
+    copy === 'applicant'
+      ? (n.queryPassword ?? '（补打件不载明密码，请到窗口重新生成查询密码）')
+      : '********（见申请人联）';
   const rows = [
     row('① 申请人', person(n.applicant)),
     row('② 审批事项', n.matter),

@@ -33,6 +33,10 @@ export interface TCase {
   returnReasons: string[];
   isOneTimeNotificationFailed: boolean;
   isJointDepartmentLate: boolean;
+  /** a 补办 issued after the official acceptance: the clock ran on */
+  isSupplementAfterAcceptance: boolean;
+  /** notified after the promised limit (规程 四、2) */
+  isNotifiedLate: boolean;
   forwardedOn: string | null;
   upperReplyOn: string | null;
   explanationFiledOn: string | null;
@@ -74,6 +78,8 @@ export function caseRowToCase(r: Selectable<CasesTable>): TCase {
     returnReasons: readJson(r.return_reasons, []),
     isOneTimeNotificationFailed: bool(r.is_one_time_notification_failed),
     isJointDepartmentLate: bool(r.is_joint_department_late),
+    isSupplementAfterAcceptance: bool(r.is_supplement_after_acceptance),
+    isNotifiedLate: bool(r.is_notified_late),
     forwardedOn: r.forwarded_on,
     upperReplyOn: r.upper_reply_on,
     explanationFiledOn: r.explanation_filed_on,
@@ -105,6 +111,8 @@ export type TNewCase = Omit<
   | 'returnReasons'
   | 'isOneTimeNotificationFailed'
   | 'isJointDepartmentLate'
+  | 'isSupplementAfterAcceptance'
+  | 'isNotifiedLate'
   | 'forwardedOn'
   | 'upperReplyOn'
   | 'explanationFiledOn'
@@ -145,6 +153,8 @@ export const newCaseRow = (c: TNewCase) => ({
   return_reasons: writeJsonList(c.returnReasons ?? []),
   is_one_time_notification_failed: c.isOneTimeNotificationFailed ? 1 : 0,
   is_joint_department_late: c.isJointDepartmentLate ? 1 : 0,
+  is_supplement_after_acceptance: c.isSupplementAfterAcceptance ? 1 : 0,
+  is_notified_late: c.isNotifiedLate ? 1 : 0,
   forwarded_on: c.forwardedOn ?? null,
   upper_reply_on: c.upperReplyOn ?? null,
   explanation_filed_on: c.explanationFiledOn ?? null,
@@ -171,6 +181,8 @@ export type TCasePatch = Partial<
     | 'returnReasons'
     | 'isOneTimeNotificationFailed'
     | 'isJointDepartmentLate'
+    | 'isSupplementAfterAcceptance'
+    | 'isNotifiedLate'
     | 'forwardedOn'
     | 'upperReplyOn'
     | 'explanationFiledOn'
@@ -202,6 +214,10 @@ export const patchColumns = (p: TCasePatch) => ({
   ...(p.isJointDepartmentLate !== undefined && {
     is_joint_department_late: p.isJointDepartmentLate ? 1 : 0,
   }),
+  ...(p.isSupplementAfterAcceptance !== undefined && {
+    is_supplement_after_acceptance: p.isSupplementAfterAcceptance ? 1 : 0,
+  }),
+  ...(p.isNotifiedLate !== undefined && { is_notified_late: p.isNotifiedLate ? 1 : 0 }),
   ...(p.forwardedOn !== undefined && { forwarded_on: p.forwardedOn }),
   ...(p.upperReplyOn !== undefined && { upper_reply_on: p.upperReplyOn }),
   ...(p.explanationFiledOn !== undefined && { explanation_filed_on: p.explanationFiledOn }),

@@ -64,6 +64,10 @@ export interface CasesTable {
   return_reasons: string | null;
   is_one_time_notification_failed: Generated<number>;
   is_joint_department_late: Generated<number>;
+  /** 0/1: a 补办 issued after the official acceptance (the clock was not restarted) */
+  is_supplement_after_acceptance: Generated<number>;
+  /** 0/1: the applicant was notified after the promised limit */
+  is_notified_late: Generated<number>;
   forwarded_on: string | null;
   upper_reply_on: string | null;
   explanation_filed_on: string | null;
@@ -128,6 +132,8 @@ export interface CaseJointDepartmentsTable {
   due_on: string;
   answered_on: string | null;
   opinion: string | null;
+  /** working days the answer came after due_on: recorded against the department (纪检监察) */
+  late_days: Generated<number>;
 }
 
 /** 好差评: the applicant's service rating of a case, 1 = 非常满意 … 5 = 非常不满意. */
@@ -172,6 +178,8 @@ export interface CaseSanctionProposalsTable {
   decided_by: number | null;
   decided_at: string | null;
   decision_reason: string | null;
+  /** the quantity confirmed when fewer than proposed (with its reason in decision_reason) */
+  confirmed_qty: number | null;
   record_id: number | null;
   created_at: string;
 }

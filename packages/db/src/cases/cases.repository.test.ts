@@ -179,15 +179,27 @@ describe.each(TEST_DIALECTS)('cases repository on %s', (dialect) => {
       expect(await listCases(t.db, { centerId: f.otherCenterId })).toEqual([]);
     });
 
-    it('lists as open only the cases whose clock runs or that wait upstairs', async () => {
+    it('lists as open only the cases whose clock runs (to notification) or that wait upstairs', async () => {
       const staff = f.staff[2]!;
       const at = { staffId: staff.id, windowId: f.windowIds[1] };
       const running = await f.addCase('2026-06-01', at);
       const upstairs = await f.addCase('2026-06-01', { ...at, stage: 'forwarded', type: 'escalated' });
-      await f.addCase('2026-06-01', { ...at, stage: 'awaitingMaterials' });
-      await f.addCase('2026-06-01', { ...at, stage: 'decided', decidedOn: '2026-06-02', handlingDays: 1 });
+      await f.addCase('2026-06-01', { ...at, stage: 'awaitingMaterials', acceptedOn: null, deadline: null });
+      const unnotified = await f.addCase('2026-06-01', {
+        ...at,
+        stage: 'decided',
+        decidedOn: '2026-06-02',
+        handlingDays: 1,
+      });
+      await f.addCase('2026-06-01', {
+        ...at,
+        stage: 'notified',
+        decidedOn: '2026-06-02',
+        notifiedOn: '2026-06-02',
+        handlingDays: 1,
+      });
       const open = await listOpenCases(t.db, { centerId: f.centerId, staffId: staff.id });
-      expect(open.map((r) => r.id).sort((x, y) => x - y)).toEqual([running, upstairs]);
+      expect(open.map((r) => r.id).sort((x, y) => x - y)).toEqual([running, upstairs, unnotified]);
     });
   });
 });

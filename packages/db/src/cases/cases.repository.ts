@@ -196,13 +196,15 @@ export async function listOpenCases(
   db: Db,
   f: { centerId: number; windowId?: number | undefined; staffId?: number | undefined },
 ): Promise<TCaseListRow[]> {
-  return listCases(db, {
+  const rows = await listCases(db, {
     centerId: f.centerId,
     windowId: f.windowId,
     staffId: f.staffId,
     stages: OPEN_CASE_STAGES,
     limit: 100_000,
   });
+  // awaiting materials before the official acceptance, the clock has not started
+  return rows.filter((r) => r.stage !== 'awaitingMaterials' || r.acceptedOn !== null);
 }
 
 /**

@@ -30,7 +30,7 @@ describe.each(TEST_DIALECTS)('joint departments repository on %s', (dialect) => 
       { caseId: b, department: '税务局', limitDays: 3, copiedOn: '2026-08-04', dueOn: '2026-08-07' },
     ]);
     await insertJointDepartments(t.db, f.centerId, []);
-    await answerJointDepartment(t.db, a, '税务局', { on: '2026-08-05', opinion: '同意' });
+    await answerJointDepartment(t.db, a, '税务局', { on: '2026-08-10', opinion: '同意', lateDays: 2 });
     expect(await listJointDepartments(t.db, a)).toEqual([
       {
         caseId: a,
@@ -40,6 +40,7 @@ describe.each(TEST_DIALECTS)('joint departments repository on %s', (dialect) => 
         dueOn: '2026-08-10',
         answeredOn: null,
         opinion: null,
+        lateDays: 0,
       },
       {
         caseId: a,
@@ -47,8 +48,9 @@ describe.each(TEST_DIALECTS)('joint departments repository on %s', (dialect) => 
         limitDays: 3,
         copiedOn: '2026-08-03',
         dueOn: '2026-08-06',
-        answeredOn: '2026-08-05',
+        answeredOn: '2026-08-10',
         opinion: '同意',
+        lateDays: 2,
       },
     ]);
     const both = await listJointDepartmentsOfCases(t.db, [a, b]);

@@ -10,12 +10,14 @@ export interface TJointDepartmentRecord {
   dueOn: string;
   answeredOn: string | null;
   opinion: string | null;
+  /** working days the answer came late: recorded against the department (规程 三、3, 纪检监察) */
+  lateDays: number;
 }
 
 export async function insertJointDepartments(
   db: Db,
   centerId: number,
-  rows: readonly Omit<TJointDepartmentRecord, 'answeredOn' | 'opinion'>[],
+  rows: readonly Omit<TJointDepartmentRecord, 'answeredOn' | 'opinion' | 'lateDays'>[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
@@ -38,11 +40,11 @@ export async function answerJointDepartment(
   db: Db,
   caseId: number,
   department: string,
-  answer: { on: string; opinion: string | null },
+  answer: { on: string; opinion: string | null; lateDays: number },
 ): Promise<void> {
   await db
     .updateTable('case_joint_departments')
-    .set({ answered_on: answer.on, opinion: answer.opinion })
+    .set({ answered_on: answer.on, opinion: answer.opinion, late_days: answer.lateDays })
     .where('case_id', '=', caseId)
     .where('department', '=', department)
     .execute();
@@ -75,6 +77,7 @@ export async function listJointDepartmentsOfCases(
         dueOn: r.due_on,
         answeredOn: r.answered_on,
         opinion: r.opinion,
+        lateDays: num(r.late_days),
       });
   }
   return out;

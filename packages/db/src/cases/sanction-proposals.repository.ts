@@ -1,7 +1,7 @@
-import type { TSanctionProposalStatus } from '@chuangkou/rules';
+import type { TCaseType, TSanctionProposalStatus } from '@chuangkou/rules';
 import type { Selectable } from 'kysely';
 import type { Db } from '../client.ts';
-import { nowIso, num } from '../client.ts';
+import { bool, nowIso, num } from '../client.ts';
 import type { CaseSanctionProposalsTable } from './case.tables.ts';
 
 /** A proposed deduction or fine for an overdue case (B5 / F3), until a supervisor confirms or rejects it. */
@@ -18,6 +18,8 @@ export interface TSanctionProposal {
   decidedBy: number | null;
   decidedAt: string | null;
   decisionReason: string | null;
+  /** the quantity confirmed, when fewer than proposed */
+  confirmedQty: number | null;
   /** the record made when confirmed */
   recordId: number | null;
 }
@@ -40,6 +42,7 @@ const proposalRowToProposal = (r: Selectable<CaseSanctionProposalsTable>): TSanc
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
   decisionReason: r.decision_reason,
+  confirmedQty: r.confirmed_qty === null ? null : num(r.confirmed_qty),
   recordId: r.record_id,
 });
 
@@ -80,12 +83,23 @@ export interface TSanctionProposalListRow extends TSanctionProposal {
   acceptanceCode: string | null;
   matterName: string;
   staffName: string | null;
+  /** 申请日期: the day the applicant came */
+  receivedOn: string;
+  caseType: TCaseType;
+  /** what may put the proposal in doubt */
+  isSupplementAfterAcceptance: boolean;
+  isJointDepartmentLate: boolean;
 }
 
 /** Proposals in the order they were made (at most 1,000), of a center or one case. */
 export async function listSanctionProposals(
   db: Db,
-  f: { centerId: number; status?: TSanctionProposalStatus | undefined; caseId?: number | undefined },
+  f: {
+    centerId: number;
+    status?: TSanctionProposalStatus | undefined;
+    caseId?: number | undefined;
+    ids?: readonly number[] | undefined;
+  },
 ): Promise<TSanctionProposalListRow[]> {
   let q = db
     .selectFrom('case_sanction_proposals as p')
@@ -97,15 +111,24 @@ export async function listSanctionProposals(
       'cases.acceptance_code as acceptance_code',
       'matters.name as matter_name',
       'staff.name as staff_name',
+      'cases.received_on as received_on',
+      'cases.type as case_type',
+      'cases.is_supplement_after_acceptance as is_supplement_after_acceptance',
+      'cases.is_joint_department_late as is_joint_department_late',
     ])
     .where('p.center_id', '=', f.centerId);
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.caseId !== undefined) q = q.where('p.case_id', '=', f.caseId);
+  if (f.ids !== undefined) q = q.where('p.id', 'in', f.ids.length ? [...f.ids] : [0]);
   const rows = await q.orderBy('p.id').limit(1000).execute();
   return rows.map((r) => ({
     acceptanceCode: r.acceptance_code,
     matterName: r.matter_name,
     staffName: r.staff_name,
+    receivedOn: r.received_on,
+    caseType: r.case_type,
+    isSupplementAfterAcceptance: bool(r.is_supplement_after_acceptance),
+    isJointDepartmentLate: bool(r.is_joint_department_late),
     ...proposalRowToProposal(r),
   }));
 }
@@ -123,6 +146,7 @@ export async function decideSanctionProposal(
     reason: string | null;
     recordId: number | null;
     staffId: number | null;
+    confirmedQty?: number | null;
   },
 ): Promise<boolean> {
   const r = await db
@@ -134,6 +158,7 @@ export async function decideSanctionProposal(
       decision_reason: d.reason,
       record_id: d.recordId,
       staff_id: d.staffId,
+      confirmed_qty: d.confirmedQty ?? null,
     })
     .where('id', '=', id)
     .where('status', '=', 'proposed')

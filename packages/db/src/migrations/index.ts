@@ -9,6 +9,7 @@ import * as m20261202_1100 from './2026_12_02_1100_staff_assignments.ts';
 import * as m20261202_1110 from './2026_12_02_1110_fine_supplements.ts';
 import * as m20261202_1200 from './2026_12_02_1200_calendar_years.ts';
 import * as m20261202_1210 from './2026_12_02_1210_accounts.ts';
+import * as m20261202_1301 from './2026_12_02_1301_case_clock_flags.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1110_fine_supplements': m20261202_1110,
   '2026_12_02_1200_calendar_years': m20261202_1200,
   '2026_12_02_1210_accounts': m20261202_1210,
+  '2026_12_02_1301_case_clock_flags': m20261202_1301,
 };
 
 export const migrationProvider: MigrationProvider = {

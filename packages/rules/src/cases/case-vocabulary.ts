@@ -34,8 +34,16 @@ export const CASE_STAGE_LABELS: Readonly<Record<TCaseStage, TLabel>> = {
   pickedUp: { zh: '已领取', en: 'Picked up' },
 };
 
-/** The stages in which a case is open: its clock runs, or it waits for the upper authority. */
-export const OPEN_CASE_STAGES: readonly TCaseStage[] = ['accepted', 'forwarded'];
+/**
+ * The stages in which a case is open: its clock runs (through notification, 规程 四、2), it waits for
+ * the upper authority, or for materials requested after acceptance.
+ */
+export const OPEN_CASE_STAGES: readonly TCaseStage[] = [
+  'accepted',
+  'forwarded',
+  'awaitingMaterials',
+  'decided',
+];
 
 /** 予以批准 / 不予批准 (规程 四、2). */
 export const CASE_DECISIONS = ['approved', 'refused'] as const;
@@ -46,7 +54,13 @@ export const CASE_DECISION_LABELS: Readonly<Record<TCaseDecision, TLabel>> = {
 };
 
 /** What a case is flagged for. */
-export const CASE_FLAGS = ['oneTimeNotificationFailed', 'jointDepartmentLate', 'overdue'] as const;
+export const CASE_FLAGS = [
+  'oneTimeNotificationFailed',
+  'jointDepartmentLate',
+  'overdue',
+  'supplementAfterAcceptance',
+  'notifiedLate',
+] as const;
 export type TCaseFlag = (typeof CASE_FLAGS)[number];
 export const CASE_FLAG_LABELS: Readonly<Record<TCaseFlag, TLabel>> = {
   oneTimeNotificationFailed: {
@@ -55,6 +69,11 @@ export const CASE_FLAG_LABELS: Readonly<Record<TCaseFlag, TLabel>> = {
   },
   jointDepartmentLate: { zh: '联办部门超时', en: 'Joint department late' },
   overdue: { zh: '超期', en: 'Overdue' },
+  supplementAfterAcceptance: {
+    zh: '受理后补办（不重新计时）',
+    en: 'Materials requested after acceptance (clock not restarted)',
+  },
+  notifiedLate: { zh: '未在承诺时限内通知申请人', en: 'Applicant notified after the limit' },
 };
 
 /** The steps a case takes after acceptance (the events of the workflow). */
@@ -93,13 +112,25 @@ export const CASE_EVENT_LABELS: Readonly<Record<TCaseEventKind, TLabel>> = {
 };
 
 /** The alerts an open case raises. */
-export const CASE_ALERT_KINDS = ['deadlineNear', 'overdue', 'explanationDue', 'jointLate'] as const;
+export const CASE_ALERT_KINDS = [
+  'deadlineNear',
+  'overdue',
+  'awaitingUpper',
+  'explanationDue',
+  'jointLate',
+  'notifyDue',
+] as const;
 export type TCaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
 export const CASE_ALERT_LABELS: Readonly<Record<TCaseAlertKind, TLabel>> = {
   deadlineNear: { zh: '即将到期', en: 'Due soon' },
   overdue: { zh: '已超期', en: 'Overdue' },
+  awaitingUpper: {
+    zh: '等待上级批复（不计入窗口时限）',
+    en: 'Waiting for the upper authority (not counted)',
+  },
   explanationDue: { zh: '上报超期未批复，须向中心作出解释', en: 'No reply from above: explanation due' },
   jointLate: { zh: '联办部门超时未反馈', en: 'Joint department late' },
+  notifyDue: { zh: '已办结未按时通知申请人', en: 'Decided, applicant not notified in time' },
 };
 
 /** The written notices of a case (规程 二、1, 二、4, 二、5). */
@@ -118,6 +149,19 @@ export const SANCTION_PROPOSAL_STATUS_LABELS: Readonly<Record<TSanctionProposalS
   proposed: { zh: '待确认', en: 'To confirm' },
   confirmed: { zh: '已确认', en: 'Confirmed' },
   rejected: { zh: '已驳回', en: 'Rejected' },
+};
+
+/** Why an overdue proposal needs its own look (see `proposalDoubts`). */
+export const PROPOSAL_DOUBT_LABELS: Readonly<
+  Record<'noResponsiblePerson' | 'supplementAfterAcceptance' | 'jointDepartmentLate' | 'escalated', TLabel>
+> = {
+  noResponsiblePerson: { zh: '无第一责任人记录', en: 'No first responsible person' },
+  supplementAfterAcceptance: {
+    zh: '受理后补办，部分延误或系申请人原因',
+    en: 'Materials requested after acceptance: part of the delay may be the applicant’s',
+  },
+  jointDepartmentLate: { zh: '联办部门超时', en: 'A joint department was late' },
+  escalated: { zh: '上报件（含上级审批时间）', en: 'Escalated (time upstairs)' },
 };
 
 // ---------------------------------------------------------------------------------------------------

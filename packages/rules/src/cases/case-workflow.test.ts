@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { chinaWorkCalendar } from '../calendar/index.ts';
 import { POLICY_D } from '../policy/index.ts';
 import type { RulesError } from '../shared/errors.ts';
+import { caseAlerts, proposeOverdueSanctions } from './case-consequences.ts';
 import { caseRulesOf, type TCaseRules } from './case-rules.schema.ts';
 import { CASE_STEP_STAGES, nextCaseSteps } from './case-steps.ts';
-import {
-  acceptCase,
-  applyCaseEvent,
-  caseAlerts,
-  proposeOverdueSanctions,
-  type TCaseEvent,
-  type TCaseState,
-} from './case-workflow.ts';
+import { acceptCase, applyCaseEvent, type TCaseEvent, type TCaseState } from './case-workflow.ts';
 
 const cal = chinaWorkCalendar();
 const rules = caseRulesOf(POLICY_D);
@@ -76,12 +70,12 @@ describe('补办 (materials incomplete)', () => {
     // Friday 7 Aug + 5 working days → Friday 14 Aug
     expect(c).toMatchObject({ stage: 'accepted', acceptedOn: '2026-08-07', deadline: '2026-08-14' });
   });
-  it('flags a second 补办 on the same case as a failure of one-time notification', () => {
+  it('flags a second 补办 on the same case as a failure of one-time notification (and after acceptance)', () => {
     let c = step(promised(), { kind: 'requestMaterials', on: '2026-08-03', missing: ['申请表'] });
     expect(c.flags).toStrictEqual([]);
     c = step(c, { kind: 'materialsComplete', on: '2026-08-04' });
     c = step(c, { kind: 'requestMaterials', on: '2026-08-05', missing: ['委托书'] });
-    expect(c.flags).toStrictEqual(['oneTimeNotificationFailed']);
+    expect(c.flags).toStrictEqual(['oneTimeNotificationFailed', 'supplementAfterAcceptance']);
     expect(c.supplementCount).toBe(2);
   });
   it('refuses a 补办 notice that lists nothing', () => {
@@ -112,14 +106,26 @@ describe('退回 (return)', () => {
 
 describe('联办 (joint)', () => {
   const joint = () =>
-    step(acceptCase({ type: 'joint', acceptedBy: 'p1', on: '2026-08-03', promisedDays: 7 }, cal), {
-      kind: 'copyJoint',
-      on: '2026-08-03',
-      departments: [
-        { department: '税务局', limitDays: 3 },
-        { department: '住建局', limitDays: 5 },
-      ],
-    });
+    step(
+      acceptCase(
+        {
+          type: 'joint',
+          acceptedBy: 'p1',
+          on: '2026-08-03',
+          promisedDays: 7,
+          matterDepartments: ['税务局', '住建局'],
+        },
+        cal,
+      ),
+      {
+        kind: 'copyJoint',
+        on: '2026-08-03',
+        departments: [
+          { department: '税务局', limitDays: 3 },
+          { department: '住建局', limitDays: 5 },
+        ],
+      },
+    );
   it('waits for every department before deciding, and flags a late one', () => {
     let c = joint();
     c = step(c, { kind: 'jointAnswer', on: '2026-08-05', department: '税务局' });
@@ -243,8 +249,11 @@ describe('the case rules of the policy in force', () => {
     );
     const working: TCaseRules = { ...rules, escalation: { replyDays: 15, dayKind: 'working' } };
     // 19 Aug is 16 calendar days but 12 working days after 3 Aug
-    expect(caseAlerts(forwarded, '2026-08-19', cal, working)).toStrictEqual([]);
+    expect(caseAlerts(forwarded, '2026-08-19', cal, working).map((a) => a.kind)).toStrictEqual([
+      'awaitingUpper',
+    ]);
     expect(caseAlerts(forwarded, '2026-08-25', cal, working)).toMatchObject([
+      { kind: 'awaitingUpper', daysWaiting: 16 },
       { kind: 'explanationDue', daysWaiting: 16 },
     ]);
   });

@@ -1,12 +1,12 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
-import { isSpanCovered } from '../calendar/year-schedule.ts';
-import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
+import type { TIsoDate } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
-import type { TCaseRules } from './case-rules.schema.ts';
+import { deadlineAfterReply, windowOverdueDays } from './case-clock.ts';
+import { notificationLateDays } from './case-consequences.ts';
+import { citesIncompleteMaterials } from './case-reasons.ts';
 import { CASE_STEP_STAGES } from './case-steps.ts';
 import {
   CASE_STAGE_LABELS,
-  OPEN_CASE_STAGES,
   type TCaseDecision,
   type TCaseFlag,
   type TCaseStage,
@@ -29,7 +29,7 @@ export interface TCaseState {
   acceptedBy: string;
   /** the first day the applicant stood at the window */
   receivedOn: TIsoDate;
-  /** 正式受理之日: the day the materials were complete (补办 restarts the clock) */
+  /** 正式受理之日: the day the materials were complete (a 补办 at acceptance starts the clock then) */
   acceptedOn: TIsoDate | null;
   promisedDays: number;
   /** the last working day of the promised limit; null while materials are awaited */
@@ -47,6 +47,10 @@ export interface TCaseState {
   notifiedOn: TIsoDate | null;
   pickedUpOn: TIsoDate | null;
   flags: TCaseFlag[];
+  /** the related departments named for the matter (联办): only they may be copied */
+  matterDepartments?: readonly string[];
+  /** the matter's required materials: a refusal citing one of them as missing is refused */
+  matterMaterials?: readonly string[];
 }
 
 export type TCaseEvent =
@@ -62,9 +66,23 @@ export type TCaseEvent =
   | { kind: 'notify'; on: TIsoDate }
   | { kind: 'pickUp'; on: TIsoDate };
 
-/** A reason that is never accepted for 退回: incomplete materials are what 补办 is for (规程 二、5). */
+/**
+ * A reason that is never accepted for 退回 or 不予批准: incomplete materials are what 补办 is for
+ * (规程 二、5). The plain wordings; `citesIncompleteMaterials` reads any wording.
+ */
 export const MATERIALS_INCOMPLETE_PATTERN =
   /材料不(全|齐|完整)|材料缺|缺少材料|materials? (are )?incomplete|missing materials/i;
+
+const refuseMaterialsReason = (state: TCaseState, reasons: readonly string[] | undefined, zh: string) => {
+  const cited = (reasons ?? []).find((r) => citesIncompleteMaterials(r, state.matterMaterials));
+  if (cited !== undefined) {
+    refuse(
+      'reasons',
+      `incomplete materials are never a reason to ${zh === '退回' ? 'return' : 'refuse'} a case ("${cited}"): issue a 补办 notice at acceptance instead`,
+      `不得以申请材料不全为由${zh}（「${cited}」），材料不全应在受理时出具补办件通知单`,
+    );
+  }
+};
 
 const refuse = (path: string, en: string, zh: string): never => {
   throw new RulesError('INVALID_INPUT', path, en, zh);
@@ -100,7 +118,15 @@ export function checkPromisedDays(type: TCaseType, promisedDays: number): void {
  * instead, and its clock starts only when they are complete.
  */
 export function acceptCase(
-  input: { type: TCaseType; acceptedBy: string; on: TIsoDate; promisedDays: number; missing?: string[] },
+  input: {
+    type: TCaseType;
+    acceptedBy: string;
+    on: TIsoDate;
+    promisedDays: number;
+    missing?: string[];
+    matterDepartments?: readonly string[];
+    matterMaterials?: readonly string[];
+  },
   calendar: TWorkCalendar,
 ): TCaseState {
   checkPromisedDays(input.type, input.promisedDays);
@@ -124,6 +150,8 @@ export function acceptCase(
     notifiedOn: null,
     pickedUpOn: null,
     flags: [],
+    ...(input.matterDepartments && { matterDepartments: input.matterDepartments }),
+    ...(input.matterMaterials && { matterMaterials: input.matterMaterials }),
   };
   if (input.missing && input.missing.length > 0) {
     return applyCaseEvent(base, { kind: 'requestMaterials', on: input.on, missing: input.missing }, calendar);
@@ -161,18 +189,24 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
         refuse('missing', 'list every missing material (一次性告知)', '须一次性列明全部需补齐的材料');
       }
       const supplementCount = state.supplementCount + 1;
+      let flags = supplementCount > 1 ? addFlag(state.flags, 'oneTimeNotificationFailed') : state.flags;
+      // 规程 二、4: 补办 is handed over on the spot at acceptance. A request after the official acceptance
+      // day neither restarts nor erases the clock: it is flagged and the deadline stands.
+      const atAcceptance = state.acceptedOn === null || event.on === state.acceptedOn;
+      if (!atAcceptance) flags = addFlag(flags, 'supplementAfterAcceptance');
       return {
         ...state,
         stage: 'awaitingMaterials',
-        acceptedOn: null,
-        deadline: null,
+        acceptedOn: atAcceptance ? null : state.acceptedOn,
+        deadline: atAcceptance ? null : state.deadline,
         supplementCount,
         missingMaterials: event.missing,
-        flags: supplementCount > 1 ? addFlag(state.flags, 'oneTimeNotificationFailed') : state.flags,
+        flags,
       };
     }
     case 'materialsComplete':
-      // 规程 二、4: 申请人补齐或补正材料之日为该事项正式受理之日
+      // 规程 二、4: 申请人补齐或补正材料之日为该事项正式受理之日 (a case already accepted keeps its day)
+      if (state.acceptedOn !== null) return { ...state, stage: 'accepted', missingMaterials: [] };
       return {
         ...state,
         stage: 'accepted',
@@ -184,25 +218,37 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       if (event.reasons.length === 0 || event.reasons.some((r) => r.trim() === '')) {
         refuse('reasons', 'a return needs its written reasons', '退回须书面说明理由');
       }
-      if (event.reasons.some((r) => MATERIALS_INCOMPLETE_PATTERN.test(r))) {
-        refuse(
-          'reasons',
-          'incomplete materials are never a reason to return a case: issue a 补办 notice instead',
-          '不得以申请材料不全为由退回，请出具补办件通知单',
-        );
-      }
+      refuseMaterialsReason(state, event.reasons, '退回');
       return { ...state, stage: 'returned', returnReasons: event.reasons, deadline: null };
     }
     case 'copyJoint': {
       if (state.type !== 'joint')
         refuse('event', 'only a joint case is copied to departments', '仅联办件可抄告相关部门');
       const joint = [...state.joint];
+      const named = state.matterDepartments ?? [];
       for (const d of event.departments) {
+        // 规程 三、3: only the departments named for the matter take part
+        if (!named.includes(d.department)) {
+          refuse(
+            'departments',
+            `"${d.department}" is not a related department of this matter (${named.join(', ') || 'none listed'})`,
+            `「${d.department}」不是该事项的相关部门（${named.join('、') || '事项未列明相关部门'}）`,
+          );
+        }
         if (joint.some((j) => j.department === d.department)) {
           refuse('departments', `"${d.department}" was already copied`, `已抄告「${d.department}」`);
         }
         if (!Number.isInteger(d.limitDays) || d.limitDays < 1) {
           refuse('limitDays', 'expected a whole number of working days ≥ 1', '部门时限须为不小于1的整数');
+        }
+        // 规程 三、3: the related departments answer within the case's promised limit
+        const due = calendar.addWorkingDays(event.on, d.limitDays);
+        if (state.deadline !== null && due > state.deadline) {
+          refuse(
+            'limitDays',
+            `${d.department} would be due ${due}, after the case's deadline ${state.deadline}`,
+            `「${d.department}」的时限（至 ${due}）超出本件承诺时限（${state.deadline}）`,
+          );
         }
         joint.push({ department: d.department, limitDays: d.limitDays, copiedOn: event.on });
       }
@@ -239,7 +285,13 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       if (state.explanationFiledOn) refuse('event', 'the explanation was already filed', '已向中心作出解释');
       return { ...state, explanationFiledOn: event.on };
     case 'upperReply':
-      return { ...state, stage: 'accepted', upperReplyOn: event.on };
+      // 规程 三、4: the window's clock resumes at the reply with the days it had left when it forwarded
+      return {
+        ...state,
+        stage: 'accepted',
+        upperReplyOn: event.on,
+        deadline: deadlineAfterReply(state, event.on, calendar),
+      };
     case 'decide': {
       if (state.type === 'joint' && state.joint.some((j) => !j.answeredOn)) {
         const waiting = state.joint.filter((j) => !j.answeredOn).map((j) => j.department);
@@ -255,7 +307,9 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
       if (event.decision === 'refused' && !event.reasons?.some((r) => r.trim() !== '')) {
         refuse('reasons', 'a refusal needs its written reasons', '不予批准须书面说明理由');
       }
-      const overdue = state.deadline !== null && event.on > state.deadline;
+      if (event.decision === 'refused') refuseMaterialsReason(state, event.reasons, '不予批准');
+      const decided = { ...state, decidedOn: event.on };
+      const overdue = windowOverdueDays(decided, event.on, calendar) > 0;
       return {
         ...state,
         stage: 'decided',
@@ -265,102 +319,19 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
         flags: overdue ? addFlag(state.flags, 'overdue') : state.flags,
       };
     }
-    case 'notify':
-      return { ...state, stage: 'notified', notifiedOn: event.on };
+    case 'notify': {
+      // 规程 四、2: notified within the limit (a refusal on the spot at once)
+      const late = notificationLateDays(state, event.on, calendar) > 0;
+      return {
+        ...state,
+        stage: 'notified',
+        notifiedOn: event.on,
+        flags: late ? addFlag(state.flags, 'notifiedLate') : state.flags,
+      };
+    }
     case 'pickUp':
       return { ...state, stage: 'pickedUp', pickedUpOn: event.on };
   }
-}
-
-export type TCaseAlert =
-  | { kind: 'deadlineNear'; level: 'yellow'; deadline: TIsoDate; workingDaysLeft: number }
-  | { kind: 'overdue'; level: 'red'; deadline: TIsoDate; overdueWorkingDays: number }
-  | { kind: 'explanationDue'; level: 'red'; forwardedOn: TIsoDate; daysWaiting: number }
-  | { kind: 'jointLate'; level: 'red'; department: string; due: TIsoDate };
-
-/**
- * The alerts a case raises on `today` under the policy's case rules: yellow before the deadline, red
- * after; 上报 explanations due; late departments.
- */
-export function caseAlerts(
-  state: TCaseState,
-  today: TIsoDate,
-  calendar: TWorkCalendar,
-  rules: TCaseRules,
-): TCaseAlert[] {
-  const alerts: TCaseAlert[] = [];
-  const open = OPEN_CASE_STAGES.includes(state.stage);
-  if (open && state.deadline) {
-    const left = calendar.workingDaysBetween(today, state.deadline);
-    if (today > state.deadline) {
-      alerts.push({
-        kind: 'overdue',
-        level: 'red',
-        deadline: state.deadline,
-        overdueWorkingDays: calendar.overdueWorkingDays(state.deadline, today),
-      });
-    } else if (left <= rules.warnWorkingDays) {
-      alerts.push({ kind: 'deadlineNear', level: 'yellow', deadline: state.deadline, workingDaysLeft: left });
-    }
-  }
-  if (state.stage === 'forwarded' && state.forwardedOn && !state.explanationFiledOn) {
-    const waited =
-      rules.escalation.dayKind === 'calendar'
-        ? toEpochDay(today) - toEpochDay(state.forwardedOn)
-        : calendar.workingDaysBetween(state.forwardedOn, today);
-    if (waited > rules.escalation.replyDays) {
-      alerts.push({
-        kind: 'explanationDue',
-        level: 'red',
-        forwardedOn: state.forwardedOn,
-        daysWaiting: waited,
-      });
-    }
-  }
-  if (state.stage === 'accepted') {
-    for (const j of state.joint) {
-      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
-      if (!j.answeredOn && today > due)
-        alerts.push({ kind: 'jointLate', level: 'red', department: j.department, due });
-    }
-  }
-  return alerts;
-}
-
-export interface TOverdueProposal {
-  /** the person proposed for the deduction: 第一责任人 unless a supervisor decides otherwise */
-  staff: string;
-  item: string;
-  qty: number;
-  date: TIsoDate;
-  reason: string;
-}
-
-/**
- * When a case was decided late, proposes what the policy's `overdueSanctions` name (the seed's: the B5
- * deduction, −3 per overdue working day, and the F3 fine) for a supervisor to confirm or reject.
- * Nothing is deducted here: these are proposals. None while the days counted reach into a year whose
- * holidays the calendar does not hold yet (the deadline is 暂定 there).
- */
-export function proposeOverdueSanctions(
-  state: TCaseState,
-  calendar: TWorkCalendar,
-  rules: TCaseRules,
-): TOverdueProposal[] {
-  if (!state.decidedOn || !state.deadline) return [];
-  // a day late is counted only on a known calendar: past the covered years nothing is proposed
-  if (!isSpanCovered(calendar, state.acceptedOn ?? state.receivedOn, state.decidedOn)) return [];
-  const days = calendar.overdueWorkingDays(state.deadline, state.decidedOn);
-  if (days === 0) return [];
-  const reason = `承诺时限 ${state.deadline}，${state.decidedOn} 办结，超期 ${days} 个工作日`;
-  const date = state.decidedOn;
-  return rules.overdueSanctions.map((s) => ({
-    staff: state.acceptedBy,
-    item: s.item,
-    qty: s.per === 'overdueWorkingDay' ? days : 1,
-    date,
-    reason,
-  }));
 }
 
 /**

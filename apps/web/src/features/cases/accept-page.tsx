@@ -24,6 +24,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useStaffList } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { downloadBase64 } from './case-ui.ts';
 
 const PRINT_CSS =
   '@media print { .no-print, .ant-layout-sider, .ant-layout-header, .page-head { display: none !important; } }';
@@ -62,6 +63,12 @@ export default function AcceptPage() {
     }),
   );
   const receipt = accept.data?.receipt;
+  // 规程 二、1–2: the two-part notice, the password on the applicant's part (sent by POST, never in a URL)
+  const noticeFile = useMutation(
+    trpc.cases.acceptanceNoticeFile.mutationOptions({
+      onSuccess: (file) => downloadBase64(file.fileName, file.base64),
+    }),
+  );
   const required = (field: TKey) => [{ required: true, message: t('entry.required', { field: t(field) }) }];
 
   return (
@@ -181,9 +188,22 @@ export default function AcceptPage() {
               size="small"
               title={term(CASE_NOTICE_LABELS.acceptanceNotice)}
               extra={
-                <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-                  {t('case.detail.print')}
-                </Button>
+                <Space className="no-print">
+                  <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                    {t('case.detail.print')}
+                  </Button>
+                  {accept.data && receipt.queryPassword && receipt.pickupOn ? (
+                    <Button
+                      loading={noticeFile.isPending}
+                      data-testid="receipt-notice-file"
+                      onClick={() =>
+                        noticeFile.mutate({ id: accept.data.case.id, queryPassword: receipt.queryPassword! })
+                      }
+                    >
+                      {t('case.accept.noticeFile')}
+                    </Button>
+                  ) : null}
+                </Space>
               }
               data-testid="receipt"
             >

@@ -13,8 +13,9 @@ import { DeadlineCell } from './deadline-cell.tsx';
 import { FollowUpsTable } from './satisfaction-page.tsx';
 
 /**
- * 办件预警: open cases yellow before their deadline and red after it, 上报 cases waiting over 15 days
- * for a reply without an explanation, 联办 departments past their own limit, poor ratings to follow up.
+ * 办件预警: open cases yellow before their deadline and red after it on the window's own clock, decided
+ * cases not notified in time; 上报 cases waiting upstairs (等待上级, never 超期) with their explanation
+ * filed or missing; 联办 departments past their own limit; poor ratings to follow up.
  */
 export default function CaseAlertsPage() {
   const { t, term, locale } = useI18n();
@@ -33,8 +34,14 @@ export default function CaseAlertsPage() {
       <PageHead title={t('nav.caseAlerts')} />
       <QueryView query={alerts} rows={8}>
         {(rows) => {
-          const deadline = rows.filter((r) => r.alert.kind === 'overdue' || r.alert.kind === 'deadlineNear');
-          const explanations = rows.filter((r) => r.alert.kind === 'explanationDue');
+          const deadline = rows.filter(
+            (r) =>
+              r.alert.kind === 'overdue' || r.alert.kind === 'deadlineNear' || r.alert.kind === 'notifyDue',
+          );
+          const explanations = rows.filter(
+            (r) => r.alert.kind === 'explanationDue' || r.alert.kind === 'awaitingUpper',
+          );
+          const missing = explanations.filter((r) => r.alert.kind === 'explanationDue').length;
           const joint = rows.filter((r) => r.alert.kind === 'jointLate');
           const detail = (r: (typeof rows)[number]) => {
             const a = r.alert;
@@ -44,7 +51,22 @@ export default function CaseAlertsPage() {
               case 'overdue':
                 return t('case.alert.daysOver', { n: a.overdueWorkingDays });
               case 'explanationDue':
-                return t('case.alert.waiting', { date: formatDate(a.forwardedOn, locale), n: a.daysWaiting });
+                return `${t('case.alert.waiting', { date: formatDate(a.forwardedOn, locale), n: a.daysWaiting })}；${t('case.alert.explanationMissing')}`;
+              case 'awaitingUpper':
+                return [
+                  t('case.alert.waiting', { date: formatDate(a.forwardedOn, locale), n: a.daysWaiting }),
+                  a.explanationFiledOn
+                    ? t('case.alert.explanationFiled', { date: formatDate(a.explanationFiledOn, locale) })
+                    : null,
+                  t('case.alert.notCounted'),
+                ]
+                  .filter(Boolean)
+                  .join('；');
+              case 'notifyDue':
+                return t('case.alert.notifyDue', {
+                  date: formatDate(a.decidedOn, locale),
+                  n: a.overdueWorkingDays,
+                });
               case 'jointLate':
                 return t('case.alert.deptDue', { dept: a.department, date: formatDate(a.due, locale) });
             }
@@ -65,7 +87,7 @@ export default function CaseAlertsPage() {
                   key: 'level',
                   title: t('case.alert'),
                   render: (_, r) => (
-                    <Tag color={r.alert.level === 'red' ? 'red' : 'gold'}>
+                    <Tag color={r.alert.level === 'red' ? 'red' : r.alert.level === 'info' ? 'blue' : 'gold'}>
                       {term(CASE_ALERT_LABELS[r.alert.kind])}
                     </Tag>
                   ),
@@ -115,7 +137,8 @@ export default function CaseAlertsPage() {
                     label: (
                       <Space>
                         {t('case.alert.explanations')}
-                        {count(explanations.length, 'red')}
+                        {count(missing, 'red')}
+                        {count(explanations.length - missing, 'blue')}
                       </Space>
                     ),
                     children: table(explanations, 'alerts-explanations'),

@@ -87,6 +87,26 @@ describe('case pages', { timeout: 30_000 }, () => {
     unmount();
   });
 
+  it('shows each proposal with its received day, its clause with the text, and confirms the selected ones', async () => {
+    c = await pageCenter();
+    await decidedLate(c);
+    const before = await countRecords(c.t.db);
+    const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
+    await waitFor(() => tableRows(container, 'proposals-table').length === 2);
+    await waitFor(() => tableRows(container, 'proposals-table')[0]!.textContent!.includes('B5 '));
+    const [b5] = tableRows(container, 'proposals-table');
+    // 申请日期 is the day the applicant came (2 Nov), the decision day (9 Nov) beside it
+    expect(b5!.textContent).toContain('2026年11月2日');
+    expect(b5!.textContent).toContain('2026年11月9日');
+    expect(b5!.textContent).toContain('不动产转移登记');
+    expect(b5!.textContent).toMatch(/B5 \S+/);
+    await click(container.querySelector('[data-testid=proposals-table] thead input[type=checkbox]'));
+    await click(container.querySelector('[data-testid=confirm-selected]'));
+    await waitFor(() => tableRows(container, 'proposals-table').length === 0);
+    expect(await countRecords(c.t.db)).toBe(before + 2);
+    unmount();
+  });
+
   it('lists the matter catalog with the type of each matter', async () => {
     c = await pageCenter();
     const { container, unmount } = await c.renderAs(c.supervisor, <MattersPage />);

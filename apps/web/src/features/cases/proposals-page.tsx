@@ -1,18 +1,36 @@
 import {
+  PROPOSAL_DOUBT_LABELS,
   SANCTION_PROPOSAL_STATUS_LABELS,
   SANCTION_PROPOSAL_STATUSES,
   type TSanctionProposalStatus,
 } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-/** B5 / F3 proposals of late cases: a supervisor confirms (the record is created only then) or rejects. */
+/**
+ * B5 / F3 proposals of late cases: a supervisor confirms (the record is created only then), confirms
+ * fewer days with a reason, or rejects; those not in doubt may be confirmed together.
+ */
 export default function ProposalsPage() {
   const { t, term, locale } = useI18n();
   const trpc = useTRPC();
@@ -20,8 +38,17 @@ export default function ProposalsPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<TSanctionProposalStatus>('proposed');
   const [rejecting, setRejecting] = useState<number | null>(null);
+  const [reducing, setReducing] = useState<{ id: number; qty: number } | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<{ reason: string }>();
+  const [reduceForm] = Form.useForm<{ qty: number; qtyReason: string }>();
   const list = useQuery(trpc.cases.sanctionProposals.list.queryOptions({ status }));
+  const items = usePolicyItems();
+  /** 'B5 办件超期…': a clause always with its text */
+  const clause = (code: string) => {
+    const item = items.data?.find((i) => i.code === code);
+    return item ? itemLabel(item, locale) : code;
+  };
   const done = async () => {
     message.success(t('app.saved'));
     await Promise.all([
@@ -31,7 +58,23 @@ export default function ProposalsPage() {
       queryClient.invalidateQueries(trpc.fines.pathFilter()),
     ]);
   };
-  const confirm = useMutation(trpc.cases.sanctionProposals.confirm.mutationOptions({ onSuccess: done }));
+  const confirm = useMutation(
+    trpc.cases.sanctionProposals.confirm.mutationOptions({
+      onSuccess: async () => {
+        setReducing(null);
+        reduceForm.resetFields();
+        await done();
+      },
+    }),
+  );
+  const confirmMany = useMutation(
+    trpc.cases.sanctionProposals.confirmMany.mutationOptions({
+      onSuccess: async () => {
+        setSelected([]);
+        await done();
+      },
+    }),
+  );
   const reject = useMutation(
     trpc.cases.sanctionProposals.reject.mutationOptions({
       onSuccess: async () => {
@@ -55,18 +98,36 @@ export default function ProposalsPage() {
         />
       </PageHead>
       <Alert type="info" showIcon title={t('case.proposal.hint')} style={{ marginBottom: 12 }} />
-      {confirm.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(confirm.error)}
-          style={{ marginBottom: 12 }}
-          role="alert"
-        />
-      ) : null}
+      {[confirm, confirmMany].map((m, i) =>
+        m.isError ? (
+          <Alert
+            key={i}
+            type="error"
+            showIcon
+            title={errorMessage(m.error)}
+            style={{ marginBottom: 12 }}
+            role="alert"
+          />
+        ) : null,
+      )}
       <QueryView query={list} rows={6}>
         {(rows) => (
-          <Card size="small">
+          <Card
+            size="small"
+            extra={
+              status === 'proposed' ? (
+                <Button
+                  type="primary"
+                  disabled={selected.length === 0}
+                  loading={confirmMany.isPending}
+                  onClick={() => confirmMany.mutate({ ids: selected })}
+                  data-testid="confirm-selected"
+                >
+                  {t('case.proposal.confirmSelected', { n: selected.length })}
+                </Button>
+              ) : null
+            }
+          >
             <Table
               size="small"
               rowKey="id"
@@ -74,23 +135,60 @@ export default function ProposalsPage() {
               pagination={{ pageSize: 20, showSizeChanger: false }}
               scroll={{ x: 'max-content' }}
               data-testid="proposals-table"
+              rowSelection={
+                status === 'proposed'
+                  ? {
+                      selectedRowKeys: selected,
+                      onChange: (keys) => setSelected(keys.map(Number)),
+                      // a proposal in doubt is looked at on its own
+                      getCheckboxProps: (r) => ({ disabled: r.doubts.length > 0 }),
+                    }
+                  : undefined
+              }
               columns={[
-                { key: 'code', title: t('case.code'), render: (_, r) => r.acceptanceCode ?? `#${r.caseId}` },
                 {
-                  key: 'matter',
-                  title: t('case.matter'),
-                  dataIndex: 'matterName',
-                  ellipsis: true,
-                  width: 180,
+                  key: 'case',
+                  title: t('case.code'),
+                  render: (_, r) => (
+                    <span>
+                      {r.acceptanceCode ?? `#${r.caseId}`}
+                      <br />
+                      <span style={{ color: '#888' }}>{r.matterName}</span>
+                    </span>
+                  ),
                 },
                 { key: 'staff', title: t('case.acceptedBy'), render: (_, r) => r.staffName ?? '—' },
                 {
                   key: 'item',
                   title: t('entry.item'),
-                  render: (_, r) => <Tag color={r.item === 'B5' ? 'red' : 'orange'}>{r.item}</Tag>,
+                  width: 220,
+                  render: (_, r) => <Tag color={r.item === 'B5' ? 'red' : 'orange'}>{clause(r.item)}</Tag>,
                 },
-                { key: 'qty', title: t('entry.qty'), dataIndex: 'qty', align: 'right' },
-                { key: 'day', title: t('case.receivedOn'), render: (_, r) => formatDate(r.day, locale) },
+                {
+                  key: 'qty',
+                  title: t('entry.qty'),
+                  align: 'right',
+                  render: (_, r) =>
+                    r.confirmedQty !== null
+                      ? `${r.confirmedQty}（${t('case.proposal.of', { n: r.qty })}）`
+                      : r.qty,
+                },
+                {
+                  key: 'received',
+                  title: t('case.receivedOn'),
+                  render: (_, r) => formatDate(r.receivedOn, locale),
+                },
+                { key: 'day', title: t('case.decidedOn'), render: (_, r) => formatDate(r.day, locale) },
+                {
+                  key: 'doubts',
+                  title: t('case.proposal.doubts'),
+                  render: (_, r) =>
+                    r.doubts.map((d) => (
+                      <Tag key={d} color="gold">
+                        {term(PROPOSAL_DOUBT_LABELS[d])}
+                      </Tag>
+                    )),
+                },
                 {
                   key: 'reason',
                   title: t('case.proposal.basis'),
@@ -113,6 +211,15 @@ export default function ProposalsPage() {
                         >
                           {t('case.proposal.confirm')}
                         </Button>
+                        {r.qty > 1 ? (
+                          <Button
+                            size="small"
+                            onClick={() => setReducing({ id: r.id, qty: r.qty })}
+                            data-testid={`reduce-${r.id}`}
+                          >
+                            {t('case.proposal.reduce')}
+                          </Button>
+                        ) : null}
                         <Button
                           size="small"
                           onClick={() => setRejecting(r.id)}
@@ -133,6 +240,41 @@ export default function ProposalsPage() {
           </Card>
         )}
       </QueryView>
+      <Modal
+        open={reducing !== null}
+        title={t('case.proposal.reduceTitle')}
+        okText={t('case.proposal.confirm')}
+        cancelText={t('app.cancel')}
+        confirmLoading={confirm.isPending}
+        onCancel={() => setReducing(null)}
+        onOk={() => reduceForm.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={reduceForm}
+          layout="vertical"
+          onFinish={(v) =>
+            reducing && confirm.mutate({ id: reducing.id, qty: v.qty, qtyReason: v.qtyReason })
+          }
+        >
+          <Form.Item
+            name="qty"
+            label={t('case.proposal.reduceQty', { n: reducing?.qty ?? 0 })}
+            rules={[{ required: true, message: t('entry.required', { field: t('entry.qty') }) }]}
+          >
+            <InputNumber min={1} max={reducing?.qty ?? 1} precision={0} data-testid="reduce-qty" />
+          </Form.Item>
+          <Form.Item
+            name="qtyReason"
+            label={t('case.proposal.reduceReason')}
+            rules={[
+              { required: true, message: t('entry.required', { field: t('case.proposal.reduceReason') }) },
+            ]}
+          >
+            <Input.TextArea rows={3} data-testid="reduce-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal
         open={rejecting !== null}
         title={t('case.proposal.rejectTitle')}

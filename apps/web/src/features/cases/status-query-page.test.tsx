@@ -98,13 +98,14 @@ describe('StatusQueryPage', () => {
     await t?.destroy();
   });
 
-  it('shows the status, deadline and handler for the right code and password', async () => {
+  it('shows the matter (规程 二、2 ②), status, deadline and handler for the right code and password', async () => {
     const { container, unmount } = await renderPage();
     await type(container.querySelector('[data-testid=status-code]'), receipt.acceptanceCode);
     await type(container.querySelector('[data-testid=status-password]'), receipt.queryPassword!);
     await click(container.querySelector('[data-testid=status-submit]'));
     await waitFor(() => container.querySelector('[data-testid=status-result]') !== null);
     const result = container.querySelector('[data-testid=status-result]')!.textContent ?? '';
+    expect(container.querySelector('[data-testid=status-matter]')?.textContent).toBe('不动产转移登记');
     expect(result).toContain('办理中');
     expect(result).toContain('2026年11月25日');
     expect(result).toContain('李四');

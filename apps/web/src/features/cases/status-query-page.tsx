@@ -82,6 +82,9 @@ export default function StatusQueryPage() {
           data-testid="status-result"
         >
           <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('case.matter')}>
+              <span data-testid="status-matter">{status.matter}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('case.status')}>
               <Tag color={STAGE_COLORS[status.stage]}>{term(CASE_STAGE_LABELS[status.stage])}</Tag>
             </Descriptions.Item>

@@ -134,6 +134,15 @@ export const casesRouter = router({
   noticeFile: authedProcedure
     .input(z.object({ id: ZId, kind: ZCaseNoticeKind }))
     .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
+  /**
+   * The 受理通知单 with the query password just issued on the applicant's part (a POST: the password
+   * never goes into a URL); the window's part shows it masked.
+   */
+  acceptanceNoticeFile: authedProcedure
+    .input(z.object({ id: ZId, queryPassword: z.string().trim().min(1).max(40) }))
+    .mutation(({ ctx, input }) =>
+      caseNoticeFile(ctx.db, ctx.user, input.id, 'acceptanceNotice', input.queryPassword),
+    ),
   /** A new query password for a lost one; the receipt with it, shown this once. */
   resetQueryPassword: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
     const secret = await issueQueryPassword();

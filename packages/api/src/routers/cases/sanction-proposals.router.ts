@@ -1,8 +1,9 @@
-import { listSanctionProposals } from '@chuangkou/db';
 import { z } from 'zod';
 import { ZId, ZReason } from '../../schemas.ts';
 import {
   confirmSanctionProposal,
+  confirmSanctionProposals,
+  listProposals,
   rejectSanctionProposal,
 } from '../../services/cases/sanction-proposals.service.ts';
 import { router, supervisorProcedure } from '../../trpc.ts';
@@ -12,21 +13,30 @@ import { ZSanctionProposalStatus } from './case.schemas.ts';
 export const sanctionProposalsRouter = router({
   list: supervisorProcedure
     .input(z.object({ status: ZSanctionProposalStatus.optional() }).optional())
-    .query(({ ctx, input }) =>
-      listSanctionProposals(ctx.db, { centerId: ctx.user.centerId, status: input?.status }),
-    ),
-  /** Records the deduction or fine, on the first responsible person or the one named. */
+    .query(({ ctx, input }) => listProposals(ctx.db, ctx.user, { status: input?.status })),
+  /**
+   * Records the deduction or fine, on the first responsible person or the one named; fewer than
+   * proposed with a reason.
+   */
   confirm: supervisorProcedure
     .input(
       z.object({
         id: ZId,
         staffId: ZId.optional(),
+        qty: z.number().int().optional(),
+        qtyReason: z.string().trim().max(500).optional(),
         note: z.string().trim().max(500).optional(),
         correctionReason: ZReason.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((db) => confirmSanctionProposal(db, ctx.user, ctx.today(), input)),
+    ),
+  /** Confirms several proposals not in doubt at once, all or none. */
+  confirmMany: supervisorProcedure
+    .input(z.object({ ids: z.array(ZId).min(1).max(500) }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => confirmSanctionProposals(db, ctx.user, ctx.today(), input.ids)),
     ),
   reject: supervisorProcedure
     .input(z.object({ id: ZId, reason: ZReason }))

@@ -18,7 +18,7 @@ describe.each(TEST_DIALECTS)(
       await s?.t.destroy();
     });
 
-    it('shows the status, deadline and handler of that case and nothing else', async () => {
+    it('shows the matter, status, deadline and handler of that case and nothing else', async () => {
       const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20', {
         handlerPhone: '0571-88000003',
       });
@@ -27,14 +27,15 @@ describe.each(TEST_DIALECTS)(
         password: receipt.queryPassword!.toLowerCase(),
       });
       expect(status).toEqual({
+        matter: '不动产转移登记',
         stage: 'accepted',
         deadline: '2026-11-25',
         handler: { name: '李四', phone: '0571-88000003' },
         serviceRating: { canRate: false, level: null },
       });
-      // nothing of the applicant, the matter or any other case
+      // nothing of the applicant or any other case
       const text = JSON.stringify(status);
-      for (const secret of ['王小明', '13800000000', receipt.acceptanceCode, '不动产'])
+      for (const secret of ['王小明', '13800000000', receipt.acceptanceCode])
         expect(text).not.toContain(secret);
     });
 

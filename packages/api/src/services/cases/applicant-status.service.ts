@@ -2,6 +2,7 @@ import {
   countFailedQueryAttempts,
   type Db,
   findCaseByCode,
+  findMatter,
   findServiceRating,
   findStaff,
   recordQueryAttempt,
@@ -17,8 +18,13 @@ export const QUERY_LIMITS = { windowMinutes: 15, perCode: 5, perAddress: 20 } as
 /** The one answer for a wrong code and a wrong password alike. */
 export const WRONG_CODE_OR_PASSWORD = '受理编号或查询密码不正确';
 
-/** What the applicant sees (规程 四、3): the stage, the deadline and the handler of that case, nothing else. */
+/**
+ * What the applicant sees (规程 四、3): the matter, the stage, the deadline and the handler of that case,
+ * nothing else.
+ */
 export interface TPublicCaseStatus {
+  /** the matter applied for (规程 二、2 ②) */
+  matter: string;
   stage: TCaseStage;
   deadline: string | null;
   handler: { name: string; phone: string };
@@ -55,11 +61,13 @@ export async function authenticateApplicant(
 }
 
 export async function publicCaseStatus(db: Db, c: TCase): Promise<TPublicCaseStatus> {
-  const [staff, rating] = await Promise.all([
+  const [staff, rating, matter] = await Promise.all([
     c.staffId === null ? undefined : findStaff(db, c.staffId),
     findServiceRating(db, c.id),
+    findMatter(db, c.matterId),
   ]);
   return {
+    matter: matter?.name ?? '',
     stage: c.stage,
     deadline: c.deadline,
     handler: { name: staff?.name ?? '', phone: c.handlerPhone },

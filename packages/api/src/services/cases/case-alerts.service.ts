@@ -71,7 +71,7 @@ export async function listCaseAlerts(db: Db, user: TUser, today: string): Promis
       out.push(alertRow(c, alert));
     }
   }
-  const rank = (a: TCaseAlertRow) => (a.alert.level === 'red' ? 0 : 1);
+  const rank = (a: TCaseAlertRow) => (a.alert.level === 'red' ? 0 : a.alert.level === 'yellow' ? 1 : 2);
   return out.sort(
     (a, b) => rank(a) - rank(b) || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.caseId - b.caseId,
   );

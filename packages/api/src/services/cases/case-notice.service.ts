@@ -1,21 +1,51 @@
-import { caseNoticeFileName, renderCaseNotice, type TCaseNotice } from '@chuangkou/bulletin';
-import { type Db, findCenter, listCaseEvents, type TUser } from '@chuangkou/db';
+import { caseNoticeFileName, isBulletinError, renderCaseNotice, type TCaseNotice } from '@chuangkou/bulletin';
+import { type Db, findCaseByCode, findCenter, listCaseEvents, type TUser } from '@chuangkou/db';
 import type { TCaseNoticeKind } from '@chuangkou/rules';
 import { badInput } from '../../errors.ts';
+import { verifyQueryPassword } from '../query-password.ts';
 import { caseForUser } from './case-access.ts';
 import { caseReceipt } from './case-receipt.service.ts';
 
+/** What a case must have before any notice of it is printed, each with the field to complete. */
+const NOTICE_FIELDS = [
+  ['applicantName', '该办件未登记申请人姓名，不能打印通知单，请先补录申请人信息'],
+  ['acceptanceCode', '该办件没有受理编号，不能打印通知单'],
+] as const;
+
 /**
- * A printable notice of a case (.xlsx, base64): the acceptance notice (without the password, which only
- * the receipt at acceptance carries), the 补办 notice listing the missing materials, the 退回 notice.
+ * A printable notice of a case (.xlsx, base64): the acceptance notice, the 补办 notice listing the
+ * missing materials, the 退回 notice. The applicant's part of the acceptance notice carries the query
+ * password (规程 二、2 ⑦) when the clerk gives the one just issued (at acceptance or on a reissue): it
+ * is checked against the stored hash; the window's part always shows it masked.
  */
 export async function caseNoticeFile(
   db: Db,
   user: TUser,
   id: number,
   kind: TCaseNoticeKind,
+  queryPassword?: string,
 ): Promise<{ fileName: string; base64: string }> {
+  return noticeFileOf(await caseNotice(db, user, id, kind, queryPassword));
+}
+
+/** The notice as data, checked: what `caseNoticeFile` prints. */
+export async function caseNotice(
+  db: Db,
+  user: TUser,
+  id: number,
+  kind: TCaseNoticeKind,
+  queryPassword?: string,
+): Promise<TCaseNotice> {
   const c = await caseForUser(db, user, id);
+  for (const [field, message] of NOTICE_FIELDS) if (!c[field]?.trim()) throw badInput(field, message);
+  if (queryPassword !== undefined) {
+    if (kind !== 'acceptanceNotice') throw badInput('queryPassword', '只有受理通知单载明查询密码');
+    const stored = await findCaseByCode(db, c.acceptanceCode!);
+    const isMatch = stored?.queryPasswordHash
+      ? await verifyQueryPassword(queryPassword, stored.queryPasswordHash)
+      : false;
+    if (!isMatch) throw badInput('queryPassword', '查询密码与该办件不符，请重新生成查询密码后打印');
+  }
   const [r, center] = await Promise.all([caseReceipt(db, user, id), findCenter(db, c.centerId)]);
   const base = {
     center: center?.name ?? '',
@@ -36,7 +66,7 @@ export async function caseNoticeFile(
       acceptedOn: r.acceptedOn,
       pickupOn: r.pickupOn,
       pickupProvisional: r.pickupProvisional,
-      queryPassword: null,
+      queryPassword: queryPassword ?? null,
       channels: r.channels,
       legalBasis: r.matter.legalBasis,
       fees: r.matter.fees,
@@ -56,6 +86,16 @@ export async function caseNoticeFile(
     const returned = (await listCaseEvents(db, id)).find((e) => e.kind === 'return');
     notice = { ...base, kind, issuedOn: returned?.day ?? c.receivedOn, reasons: c.returnReasons };
   }
-  const buffer = await renderCaseNotice(notice);
-  return { fileName: caseNoticeFileName(notice), base64: buffer.toString('base64') };
+  return notice;
+}
+
+/** Renders a notice; an input the notice refuses becomes bad input naming its field, never a 500. */
+export async function noticeFileOf(notice: TCaseNotice): Promise<{ fileName: string; base64: string }> {
+  try {
+    const buffer = await renderCaseNotice(notice);
+    return { fileName: caseNoticeFileName(notice), base64: buffer.toString('base64') };
+  } catch (e) {
+    if (isBulletinError(e) && e.code === 'INVALID_INPUT') throw badInput(e.field ?? 'notice', e.message);
+    throw e;
+  }
 }

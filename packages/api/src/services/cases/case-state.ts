@@ -1,13 +1,28 @@
-import type { TCase, TCasePatch, TJointDepartmentRecord } from '@chuangkou/db';
-import { isDeadlineProvisional, RulesError, type TCaseState, type TWorkCalendar } from '@chuangkou/rules';
+import type { TCase, TCasePatch, TJointDepartmentRecord, TMatter } from '@chuangkou/db';
+import {
+  isDeadlineProvisional,
+  RulesError,
+  type TCaseState,
+  type TWorkCalendar,
+  windowClock,
+} from '@chuangkou/rules';
 import { badInput } from '../../errors.ts';
 
-/** The rules' view of a stored case and its joint departments. */
-export function caseStateOf(c: TCase, joint: readonly TJointDepartmentRecord[]): TCaseState {
+/**
+ * The rules' view of a stored case and its joint departments; with its matter, the related departments
+ * it may copy and the materials a refusal may not cite.
+ */
+export function caseStateOf(
+  c: TCase,
+  joint: readonly TJointDepartmentRecord[],
+  matter?: Pick<TMatter, 'relatedDepartments' | 'materials'>,
+): TCaseState {
   const flags: TCaseState['flags'] = [];
   if (c.isOneTimeNotificationFailed) flags.push('oneTimeNotificationFailed');
   if (c.isJointDepartmentLate) flags.push('jointDepartmentLate');
   if (c.overdueDays > 0) flags.push('overdue');
+  if (c.isSupplementAfterAcceptance) flags.push('supplementAfterAcceptance');
+  if (c.isNotifiedLate) flags.push('notifiedLate');
   return {
     type: c.type,
     stage: c.stage,
@@ -33,19 +48,26 @@ export function caseStateOf(c: TCase, joint: readonly TJointDepartmentRecord[]):
     notifiedOn: c.notifiedOn,
     pickedUpOn: c.pickedUpOn,
     flags,
+    ...(matter && { matterDepartments: matter.relatedDepartments, matterMaterials: matter.materials }),
   };
 }
 
-/** What a decision adds to the row: working days taken and working days late. */
+/**
+ * What a decision adds to the row: the working days the window took and the working days it was late,
+ * on the window's own clock (the time upstairs and a late related department's time not counted).
+ */
 export function decisionDays(
   s: TCaseState,
   cal: TWorkCalendar,
 ): Pick<TCasePatch, 'decidedOn' | 'handlingDays' | 'overdueDays'> {
   if (!s.decidedOn) return {};
+  const clock = windowClock(s, s.decidedOn, cal);
   return {
     decidedOn: s.decidedOn,
-    handlingDays: Math.max(0, cal.workingDaysBetween(s.acceptedOn ?? s.receivedOn, s.decidedOn)),
-    overdueDays: s.deadline ? cal.overdueWorkingDays(s.deadline, s.decidedOn) : 0,
+    handlingDays: clock
+      ? clock.usedWorkingDays
+      : Math.max(0, cal.workingDaysBetween(s.acceptedOn ?? s.receivedOn, s.decidedOn)),
+    overdueDays: clock?.overdueWorkingDays ?? 0,
   };
 }
 
@@ -61,6 +83,8 @@ export function patchOf(s: TCaseState, cal: TWorkCalendar): TCasePatch {
     returnReasons: s.returnReasons,
     isOneTimeNotificationFailed: s.flags.includes('oneTimeNotificationFailed'),
     isJointDepartmentLate: s.flags.includes('jointDepartmentLate'),
+    isSupplementAfterAcceptance: s.flags.includes('supplementAfterAcceptance'),
+    isNotifiedLate: s.flags.includes('notifiedLate'),
     forwardedOn: s.forwardedOn,
     upperReplyOn: s.upperReplyOn,
     explanationFiledOn: s.explanationFiledOn,

@@ -3,6 +3,7 @@ import {
   appendCaseEvents,
   type Db,
   findCase,
+  findMatter,
   insertJointDepartments,
   insertSanctionProposals,
   listJointDepartments,
@@ -13,6 +14,7 @@ import {
 } from '@chuangkou/db';
 import {
   applyCaseEvent,
+  lateDepartmentReferrals,
   proposeOverdueSanctions,
   type TCaseEvent,
   type TCaseRules,
@@ -76,8 +78,11 @@ export async function stepCase(
   assertNotFutureDate(step.on, today, 'on');
   const before = await caseForUser(db, user, id);
   const joint = before.type === 'joint' ? await listJointDepartments(db, id) : [];
-  const cal = await centerCalendar(db, user.centerId);
-  const next = applyCaseEvent(caseStateOf(before, joint), eventOf(step), cal);
+  const [cal, matter] = await Promise.all([
+    centerCalendar(db, user.centerId),
+    findMatter(db, before.matterId),
+  ]);
+  const next = applyCaseEvent(caseStateOf(before, joint, matter), eventOf(step), cal);
   const patch = { ...patchOf(next, cal), ...(step.kind === 'decide' && decisionDays(next, cal)) };
   if (step.kind === 'fileExplanation') patch.explanation = step.explanation;
   const isWritten = await updateCase(db, id, patch, before.version);
@@ -96,16 +101,26 @@ export async function stepCase(
       })),
     );
   }
+  let referral: { lateWorkingDays: number; referredTo: string } | undefined;
   if (step.kind === 'jointAnswer') {
-    await answerJointDepartment(db, id, step.department, { on: step.on, opinion: step.opinion ?? null });
+    // 规程 三、3: a late related department is recorded against itself (纪检监察), not the lead's clerk
+    referral = lateDepartmentReferrals(next, cal).find((r) => r.department === step.department);
+    await answerJointDepartment(db, id, step.department, {
+      on: step.on,
+      opinion: step.opinion ?? null,
+      lateDays: referral?.lateWorkingDays ?? 0,
+    });
   }
   if (step.kind === 'decide') {
     const rules = await caseRulesInForce(db, user.centerId, step.on);
     await insertSanctionProposals(db, overdueProposalsOf(before, next, cal, rules));
   }
   const { kind, on, ...details } = step;
+  const payload = referral
+    ? { ...details, lateWorkingDays: referral.lateWorkingDays, referredTo: referral.referredTo }
+    : details;
   await appendCaseEvents(db, [
-    { caseId: id, centerId: user.centerId, kind, day: on, payload: details, userId: user.id },
+    { caseId: id, centerId: user.centerId, kind, day: on, payload, userId: user.id },
   ]);
   const after = (await findCase(db, id))!;
   await audit(db, user, 'case', id, kind, before, after);
