@@ -150,8 +150,11 @@ export type TFinesBulletin = TBulletinBase & {
 
 // ---------------------------------------------------------------- patrol
 
-/** A clause row of the patrol record: its number and the policy's text. */
-export type TPatrolClause = { no: number; text: string };
+/**
+ * A clause row of the patrol record: its number and the policy's text (the seed's words); the
+ * center's own readings of it (本中心细则), printed apart under the table, never in the row.
+ */
+export type TPatrolClause = { no: number; text: string; centerRules?: readonly string[] };
 
 /** What the patrol found under a clause, morning and afternoon (无 when nothing). */
 export type TPatrolFinding = { morning?: string; afternoon?: string };

@@ -33,6 +33,14 @@ export const MARGINS: Margins = {
 /** Page number footer: 第 N 页 共 M 页, centred, 宋体 10. */
 export const PAGE_FOOTER = '&C&"宋体,常规"&10第 &P 页  共 &N 页';
 
+/**
+ * The running head of every page: the document's title (with its period), 宋体 9, right-aligned, so a
+ * continuation page carries what it belongs to. `&` is doubled (a code character in headers).
+ */
+export function runningHeader(text: string): string {
+  return `&R&"宋体,常规"&9${text.replace(/&/g, '&&')}`;
+}
+
 export type TAlign = 'left' | 'center' | 'right';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };

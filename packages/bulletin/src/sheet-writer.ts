@@ -1,5 +1,5 @@
 import type { Row, Style, stream, Worksheet } from 'exceljs';
-import { FONT_SIZES, PAGE_FOOTER, pageSetup, STYLES, type TAlign } from './print-style.ts';
+import { FONT_SIZES, PAGE_FOOTER, pageSetup, runningHeader, STYLES, type TAlign } from './print-style.ts';
 import { displayWidth, wrappedLines } from './text-width.ts';
 
 export type TCell = string | number | null;
@@ -38,6 +38,11 @@ export type TSheetSpec = {
   after: readonly (TLine | TTable)[];
   /** Minimum data row height in points (the blank patrol form wants room to write). */
   minRowHeight?: number;
+  /**
+   * The running head printed at the top of every page (title and period, so a continuation page says
+   * what it belongs to); defaults to the title.
+   */
+  runningHead?: string;
 };
 
 const TABLE_LINE_HEIGHT = 14.5;
@@ -86,7 +91,12 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
   const headerRow = 2 + spec.preamble.length;
   const sheet = workbook.addWorksheet(spec.name, {
     pageSetup: pageSetup(spec.orientation, headerRow),
-    headerFooter: { oddFooter: PAGE_FOOTER, differentFirst: false, differentOddEven: false },
+    headerFooter: {
+      oddHeader: runningHeader(spec.runningHead ?? spec.title),
+      oddFooter: PAGE_FOOTER,
+      differentFirst: false,
+      differentOddEven: false,
+    },
     views: [
       { state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' },
     ],
@@ -145,8 +155,15 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
       }
       case 'split': {
         const row = nextRow();
-        row.height = 24;
         const middle = Math.max(1, Math.ceil(lastColumn / 2));
+        // each half wraps in its own width: a long list of signers grows the row, never gets cut
+        const leftWidth = widths.slice(0, middle).reduce((a, b) => a + b, 0);
+        const rightWidth = Math.max(1, totalWidth - leftWidth);
+        const lines = Math.max(
+          wrappedLines(line.left, leftWidth, FONT_SIZES.meta),
+          wrappedLines(line.right, rightWidth, FONT_SIZES.meta),
+        );
+        row.height = Math.max(24, lines * FONT_SIZES.meta * 1.45 + 6);
         const left = row.getCell(1);
         left.value = line.left;
         left.style = metaStyles.left;

@@ -14,6 +14,7 @@ import {
 import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
 import {
   awardLink,
+  findingRowItem,
   monthRange,
   noticePeriod,
   policyItem,
@@ -256,18 +257,21 @@ export async function patrolBulletin(
   if (patrols.length === 0) throw badInput('date', `${date}没有巡查记录`);
   const directory = await directoryOf(db, centerId);
   // The form's rows are the fines clauses: an F item goes to its clause's row; a finding under the
-  // points policy (C4, A7 …) goes to a last row 其他, with its code.
-  const rowOf = new Map<string, number>();
+  // points policy goes to the row of the fines item the policy links it to (C4 迟到 → 一、1), else to a
+  // last row 其他, with its code.
+  const rowOfItem = new Map<string, number>();
   for (const item of policy.policy.items) {
     const match = /一、(\d+)$/.exec(item.clause);
-    if (match) rowOf.set(item.code, Number(match[1]));
+    if (match) rowOfItem.set(item.code, Number(match[1]));
   }
+  const rowOf = (code: string) => rowOfItem.get(findingRowItem(policy.policy, code) ?? code);
   const otherRow = Math.max(0, ...clauses.map((c) => c.no)) + 1;
   const findings: Record<number, TPatrolFinding> = {};
   let hasOther = false;
   for (const patrol of patrols) {
     for (const finding of patrol.findings) {
-      const row = rowOf.get(finding.clause) ?? otherRow;
+      const row = rowOf(finding.clause) ?? otherRow;
+      const isOwnItem = rowOfItem.has(finding.clause);
       if (row === otherRow) hasOther = true;
       const who =
         finding.staffId !== null
@@ -275,7 +279,8 @@ export async function patrolBulletin(
           : finding.windowId !== null
             ? (directory.windowName.get(finding.windowId) ?? '')
             : '';
-      const text = `${who}：${finding.finding}${row === otherRow ? `（${finding.clause}）` : ''}`;
+      // a finding recorded under another policy's code keeps it beside the text (（C4）)
+      const text = `${who}：${finding.finding}${isOwnItem ? '' : `（${finding.clause}）`}`;
       const cell = findings[row] ?? {};
       findings[row] = cell;
       cell[patrol.session] = cell[patrol.session] ? `${cell[patrol.session]}；${text}` : text;

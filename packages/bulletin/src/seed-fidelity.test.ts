@@ -1,0 +1,100 @@
+import { monthlyFines, POLICY_B } from '@chuangkou/rules';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { TBulletin, TFinesBulletin } from './bulletin.types.ts';
+import { patrolClauses } from './patrol-clauses.ts';
+import { findRow, readBack, rowTexts, text } from './testing/read-back.ts';
+import { SAMPLE_CENTER, sampleCenter, samplePatrol, sampleResults } from './testing/sample-bulletins.ts';
+import { renderBulletin } from './write-bulletin.ts';
+
+const center = sampleCenter();
+
+async function sheetOf(bulletin: TBulletin): Promise<ExcelJS.Worksheet> {
+  const sheet = (await readBack(await renderBulletin(bulletin))).worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
+}
+
+/** Every cell text of a sheet, row by row. */
+function allTexts(sheet: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  for (let row = 1; row <= sheet.rowCount; row++) texts.push(...rowTexts(sheet, row).filter(Boolean));
+  return texts;
+}
+
+function badgeFines(): TFinesBulletin {
+  const person = center.staff[0]!;
+  const fines = monthlyFines(POLICY_B, {
+    year: 2026,
+    month: 10,
+    staff: [{ id: person.id, window: person.windowId, post: 'front' }],
+    records: [5, 12, 19].map((day) => ({
+      staff: person.id,
+      item: 'F2b',
+      date: `2026-10-${String(day).padStart(2, '0')}`,
+    })),
+  });
+  return {
+    kind: 'fines',
+    center: SAMPLE_CENTER,
+    period: { year: 2026, month: 10 },
+    policyTitle: POLICY_B.name,
+    itemTexts: Object.fromEntries(POLICY_B.items.map((item) => [item.code, item.text])),
+    compiledOn: '2026-11-02',
+    staff: fines.staff.map((s) => ({ ...s, name: person.name, window: person.window, unit: person.unit })),
+    reportToUnit: fines.reportToUnit,
+  };
+}
+
+describe('处罚办法 一、2 on the fines summary', () => {
+  it('reports three missing badges as F2b with the report mark, never as F2 (旷工)', async () => {
+    const sheet = await sheetOf(badgeFines());
+    const detail = findRow(sheet, 5, 'F2b');
+    expect(detail).toBeGreaterThan(0);
+    expect(rowTexts(sheet, detail)).toContain('向主管单位通报');
+    const report = findRow(sheet, 5, 'F2b', detail + 1);
+    expect(report).toBeGreaterThan(detail);
+    expect(text(sheet, `F${report}`)).toContain('窗口前台工作人员未挂胸牌上岗');
+    expect(findRow(sheet, 5, 'F2')).toBe(-1);
+    expect(allTexts(sheet).some((t) => t.includes('缺勤缺岗'))).toBe(false);
+  });
+});
+
+describe('处罚办法 二 巡查表 prints the seed only', () => {
+  it('row 4 quotes the seed; the center’s 八个不准 reading stands apart, marked 本中心细则', async () => {
+    const clauses = patrolClauses(POLICY_B.items);
+    expect(clauses[3]!.text).not.toContain('八个不准');
+    expect(clauses[3]!.centerRules).toEqual([expect.stringContaining('八个不准')]);
+    const sheet = await sheetOf(samplePatrol(false, center));
+    expect(text(sheet, 'B8')).not.toContain('八个不准');
+    const heading = findRow(sheet, 1, '本中心细则（中心自定的执行口径，非《处罚办法》原文）：');
+    expect(heading).toBeGreaterThan(14);
+    expect(text(sheet, `A${heading + 1}`)).toMatch(/^第4条：违反“八个不准”/);
+  });
+
+  it('row 2 prints the 三次以上 sentence once', () => {
+    const row2 = patrolClauses(POLICY_B.items)[1]!.text;
+    expect(row2.match(/三次以上/g)).toHaveLength(1);
+    expect(row2).toContain('每旷工一次处罚30元');
+    expect(row2).toContain('未挂胸牌上岗');
+  });
+
+  it('grows the signature line with the signers, so a long list is never cut', async () => {
+    const bulletin = samplePatrol(true, center);
+    const inspectors = ['审管科 郑干事', '审管科 冯干事', '审管科 陈科长', '审管科 万丽华'];
+    const sheet = await sheetOf({ ...bulletin, patrol: { ...bulletin.patrol!, inspectors } });
+    expect(text(sheet, 'C3')).toContain('审管科 万丽华');
+    const short = await sheetOf(bulletin);
+    // two inspectors already take two lines in the form's right half (the row was 24 points: cut)
+    expect(short.getRow(3).height).toBeGreaterThan(24);
+    expect(sheet.getRow(3).height).toBeGreaterThan(short.getRow(3).height);
+  });
+});
+
+describe('continuation pages', () => {
+  it('carry the title and the period in the running head of every page', async () => {
+    const bulletin = sampleResults(center);
+    const sheet = await sheetOf(bulletin);
+    expect(sheet.headerFooter.oddHeader).toContain('2026年第三季度窗口工作人员考核结果公示');
+  });
+});
