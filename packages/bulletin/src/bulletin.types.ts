@@ -74,10 +74,15 @@ export type TResultsBulletin = TBulletinBase & {
   publishedOn: TIsoDate;
   /** 公示期 (public-notice period), inclusive. */
   noticePeriod: { from: TIsoDate; to: TIsoDate };
-  /** Phone for objections during the notice period (异议电话). */
-  objectionPhone: string;
-  /** Who receives objections, e.g. 审管科. */
+  /** Phone for objections during the notice period (异议电话), a center setting; null: not printed. */
+  objectionPhone: string | null;
+  /** Who receives objections, e.g. 审管科 (a center setting). */
   objectionOffice?: string;
+  /**
+   * A correction (更正) of results already posted: the revision and its reason, printed in the title
+   * and the opening so nobody reads it as the first notice.
+   */
+  correction?: { revision: number; reason: string };
   rows: readonly TResultsRow[];
 };
 
@@ -97,15 +102,33 @@ export type TBehaviourRow = TStaffNames & {
   fine?: number;
   /** Free text: what was seen, by whom. */
   note?: string;
+  /**
+   * The fact behind the row: rows of one fact (an overdue case recorded as B5 under the points policy
+   * and as F3 under the fines) share it and count as one 人次. Absent: the row is a fact of its own.
+   */
+  event?: string;
+};
+
+/** A valid complaint (有效投诉) of the period: the person complained about and what it entails. */
+export type TComplaintNoticeRow = TStaffNames & {
+  date: TIsoDate;
+  /** channel and cause, as labelled (12345热线, 服务态度 …) */
+  channel: string;
+  cause: string;
+  /** 一票否决: the person cannot be 优秀 that quarter and that year */
+  vetoes: boolean;
 };
 
 /** 不规范行为通报: every non-standard behaviour of the period, by window and person. */
 export type TBehavioursBulletin = TBulletinBase & {
   kind: 'behaviours';
   period: TQuarterPeriod | TMonthPeriod;
-  policyTitle: string;
+  /** The documents the rows come from (考核细则 for points, 处罚办法 for fines), cited in the opening. */
+  policyTitles: readonly string[];
   publishedOn: TIsoDate;
   rows: readonly TBehaviourRow[];
+  /** Every valid complaint of the period, whatever its cause (the 一票否决 of the results stands here). */
+  complaints?: readonly TComplaintNoticeRow[];
 };
 
 // ---------------------------------------------------------------- fines
@@ -184,6 +207,8 @@ export type TAwardRow = {
   staff: readonly string[];
   /** Why, in a sentence (主要事迹). */
   reason: string;
+  /** The window's valid complaints (有效投诉) dated in the award's period, counted from the complaints. */
+  validComplaints: number;
   /** The points the award records for every person of the window (D6: +2 monthly, +5 annual); null
    * when the policy links no item to the award. */
   bonusPerPerson: number | null;

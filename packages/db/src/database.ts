@@ -49,6 +49,10 @@ export interface CentersTable {
   name: string;
   city: string;
   created_at: string;
+  /** who receives objections to a posted result (e.g. 审管科); null until set */
+  objection_office: string | null;
+  /** the number printed for objections; null until set */
+  objection_phone: string | null;
 }
 
 /** 窗口单位: the department that staffs windows; a staff's home unit. */

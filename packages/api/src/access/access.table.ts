@@ -51,6 +51,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
 
   'org.centers': SIGNED_IN,
   'org.createCenter': ADMIN,
+  'org.setObjectionContact': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
   'org.windows': SIGNED_IN,

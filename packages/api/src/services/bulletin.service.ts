@@ -11,9 +11,19 @@ import {
   type TStaffNames,
   type TYearEndBulletin,
 } from '@chuangkou/bulletin';
-import { type Db, findCenter, listLatestPublished, listStaff, listUnits, listWindows } from '@chuangkou/db';
+import {
+  type Db,
+  findCenter,
+  listComplaints,
+  listLatestPublished,
+  listStaff,
+  listUnits,
+  listWindows,
+} from '@chuangkou/db';
 import {
   awardLink,
+  COMPLAINT_CAUSE_LABELS,
+  COMPLAINT_CHANNEL_LABELS,
   findingRowItem,
   monthRange,
   noticePeriod,
@@ -56,11 +66,9 @@ export type TBulletinRequest =
   | { kind: 'yearend'; year: number };
 
 export interface TBulletinSettings {
-  /** 异议电话 printed on the results notice; defaults to the 12345 government service hotline. */
+  /** 异议电话 printed on the results notice instead of the center's setting (the command line's --phone). */
   objectionPhone?: string | undefined;
 }
-
-const DEFAULT_PHONE = '12345';
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
 async function directoryOf(db: Db, centerId: number) {
@@ -94,10 +102,14 @@ function withNamesOf<T extends { staff: string }>(names: Map<number, TStaffNames
   return { name: n.name, window: n.window, unit: n.unit, ...row };
 }
 
-async function centerName(db: Db, centerId: number): Promise<string> {
+async function centerOf(db: Db, centerId: number) {
   const center = await findCenter(db, centerId);
   if (!center) throw badInput('centerId', `中心 ${centerId} 不存在`);
-  return center.name;
+  return center;
+}
+
+async function centerName(db: Db, centerId: number): Promise<string> {
+  return (await centerOf(db, centerId)).name;
 }
 
 /** 季度考核结果公示: the rows of `assessment.quarter` for the viewer. */
@@ -112,7 +124,7 @@ export async function resultsBulletin(
   const { end } = quarterRange(input.year, input.quarter);
   const view = await quarterFor(db, viewer, today, input);
   const [center, policy, calendar] = await Promise.all([
-    centerName(db, centerId),
+    centerOf(db, centerId),
     policyInForce(db, centerId, 'A', end),
     centerCalendar(db, centerId),
   ]);
@@ -120,9 +132,12 @@ export async function resultsBulletin(
   const rules = policy.policy.assessment;
   return {
     kind: 'results',
-    center,
+    center: center.name,
     period: view.period,
     status: view.status,
+    // a revision after the first is a correction (更正), printed with its reason
+    ...(view.revision !== null &&
+      view.revision > 1 && { correction: { revision: view.revision, reason: view.reason ?? '' } }),
     policyTitle: policy.policy.name,
     categories: (policy.policy.assessment?.categories ?? []).map((c) => ({
       key: c.key,
@@ -132,7 +147,9 @@ export async function resultsBulletin(
     publishedOn,
     // 公示期 on the center's calendar, as case deadlines count
     noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
-    objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
+    // the center's objection contact (a setting; no number is printed until it is set)
+    objectionPhone: settings.objectionPhone ?? center.objectionPhone,
+    ...(center.objectionOffice !== null && { objectionOffice: center.objectionOffice }),
     rows: view.results.map((r) => ({
       name: r.staffName,
       window: r.windowName ?? '—',
@@ -197,16 +214,45 @@ export async function behavioursBulletin(
       if (item.kind === 'fine') row.fine = recordFine(item, record.qty);
       else row.points = recordPoints(item, record);
       if (record.note) row.note = record.note;
+      // one case or one complaint recorded under both documents (B5 and F3, A3 and F7b) is one 人次
+      if ((record.source === 'case' || record.source === 'complaint') && record.sourceId !== null) {
+        row.event = `${record.source}:${record.sourceId}`;
+      }
       rows.push(row);
     }
   }
+  // every valid complaint of the period the viewer may see, whatever its cause: each is a 一票否决
+  // for an assessed person (考核细则 二(三)), which the results print as a remark
+  const staffById = new Map(directory.staff.map((s) => [s.id, s]));
+  const assessedPosts = new Set(points.policy.assessment?.posts ?? []);
+  const complaints = (
+    await listComplaints(db, { centerId, from: range.start, to: range.end, isValid: true })
+  ).flatMap((c) => {
+    const person = c.staffId === null ? undefined : staffById.get(c.staffId);
+    if (!person || !scopeCoversStaff(viewer.scope, person)) return [];
+    const n = namesOf(directory.names, person.id);
+    return [
+      {
+        name: n.name,
+        window: n.window,
+        unit: n.unit,
+        date: c.date,
+        channel: COMPLAINT_CHANNEL_LABELS[c.channel]?.zh ?? c.channel,
+        cause: c.cause ? (COMPLAINT_CAUSE_LABELS[c.cause]?.zh ?? c.cause) : '—',
+        vetoes: assessedPosts.has(person.post),
+      },
+    ];
+  });
+  const cited = [points.policy.name];
+  if (rows.some((r) => r.fine !== undefined)) cited.push(fines.policy.name);
   return {
     kind: 'behaviours',
     center,
     period: month !== undefined ? { year, month } : { year, quarter: quarter! },
-    policyTitle: points.policy.name,
+    policyTitles: cited,
     publishedOn: today,
     rows,
+    complaints,
   };
 }
 
@@ -322,6 +368,16 @@ export async function awardsBulletin(
   // the bonus the award records for every person of the window (考核细则 一(四)6); none without a link
   const bonus = linked ? recordPoints(linked, { level: link.level }) : null;
   const chosen = awards.filter((a) => month === undefined || a.month === month);
+  // the notice states the window's valid complaints of the period from the complaints themselves, so
+  // it never says 无有效投诉 of a window that has one (an award's reason is free text)
+  const period =
+    month === undefined ? { start: `${year}-01-01`, end: `${year}-12-31` } : monthRange(year, month);
+  const validComplaints = await listComplaints(db, {
+    centerId,
+    from: period.start,
+    to: period.end,
+    isValid: true,
+  });
   return {
     kind: 'awards',
     center,
@@ -336,6 +392,7 @@ export async function awardsBulletin(
         unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
         staff: directory.staff.filter((s) => s.windowId === award.windowId && s.isActive).map((s) => s.name),
         reason: award.reason ?? '',
+        validComplaints: validComplaints.filter((c) => c.windowId === award.windowId).length,
         bonusPerPerson: bonus,
       };
     }),

@@ -248,7 +248,7 @@ export function sampleBehaviours(center = sampleCenter()): TBehavioursBulletin {
     kind: 'behaviours',
     center: SAMPLE_CENTER,
     period: { year: YEAR, quarter: 3 },
-    policyTitle: POLICY_A.name,
+    policyTitles: [POLICY_A.name],
     publishedOn: '2026-10-09',
     rows,
   };
@@ -343,6 +343,7 @@ export function sampleAwards(scope: 'monthly' | 'annual', center = sampleCenter(
         unit: window.unit,
         staff: center.staff.filter((s) => s.windowId === id).map((s) => s.name),
         reason: reasons[i % reasons.length]!,
+        validComplaints: 0,
         bonusPerPerson,
       };
     }),

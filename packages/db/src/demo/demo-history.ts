@@ -191,8 +191,11 @@ async function writeBatch(db: DbRoot, ctx: TDemoContext, batch: TDemoBatch): Pro
   const { rand, centerId, today } = ctx;
   let records = 0;
   await db.transaction().execute(async (tx) => {
-    await insertCases(tx, batch.cases);
-    for (const r of batch.records) await insertRecord(tx, r);
+    const caseIds = await insertCases(tx, batch.cases);
+    for (const r of batch.records) {
+      const caseId = r.source === 'case' && r.sourceId !== null ? caseIds[r.sourceId] : undefined;
+      await insertRecord(tx, caseId === undefined ? r : { ...r, sourceId: caseId });
+    }
     for (const p of batch.patrols) {
       const id = await insertPatrol(tx, {
         centerId,

@@ -6,6 +6,7 @@ import * as m20261126_1700 from './2026_11_26_1700_policies_immutable.ts';
 import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 import * as m20261202_1000 from './2026_12_02_1000_one_case_model.ts';
 import * as m20261202_1400 from './2026_12_02_1400_revoke_unverified_complaint_records.ts';
+import * as m20261202_1410 from './2026_12_02_1410_center_objection_contact.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1800_login_attempts': m20261126_1800,
   '2026_12_02_1000_one_case_model': m20261202_1000,
   '2026_12_02_1400_revoke_unverified_complaint_records': m20261202_1400,
+  '2026_12_02_1410_center_objection_contact': m20261202_1410,
 };
 
 export const migrationProvider: MigrationProvider = {
