@@ -134,7 +134,13 @@ export type TBehavioursBulletin = TBulletinBase & {
 // ---------------------------------------------------------------- fines
 
 /** Count and amount of one clause for one person in the month (the engine's `TFineLine`). */
-export type TFineLine = { item: string; count: number; amount: number };
+export type TFineLine = {
+  item: string;
+  count: number;
+  amount: number;
+  /** the dates of the records (absent in a summary signed before dates were kept) */
+  dates?: readonly TIsoDate[];
+};
 
 /**
  * One person's month, as `monthlyFines(...).staff[i]` of @chuangkou/rules, with the names added:
@@ -153,7 +159,10 @@ export type TStaffFines = TStaffNames & {
 export type TUnitReport = {
   staff: string;
   items: readonly string[];
+  /** item → its own count */
   counts: Readonly<Record<string, number>>;
+  /** item → the count of its counting group (F2 with F2b), when the engine gives it */
+  groupCounts?: Readonly<Record<string, number>>;
 };
 
 /** 月度处罚汇总: the month's fines for sign-off by 审管科, 分管领导, 主要领导. */
@@ -167,6 +176,8 @@ export type TFinesBulletin = TBulletinBase & {
   compiledOn: TIsoDate;
   staff: readonly TStaffFines[];
   reportToUnit: readonly TUnitReport[];
+  /** 取消当月评先评优资格 (F5): the persons exposed (staff ids), as `monthlyFines(...).barredFromAwards`. */
+  barredFromAwards?: { staff: readonly string[] };
   /** The three signers; defaults to 审管科 / 分管领导 / 主要领导. */
   signers?: readonly [string, string, string];
 };

@@ -71,6 +71,12 @@ export const STYLES = {
     alignment: alignment(align, true),
   }),
   section: { font: font(FONTS.table, FONT_SIZES.meta, true), alignment: alignment('left', false) },
+  /** A bordered box to write in (the sign-off's opinions): text at the top left, wrapped. */
+  box: {
+    font: font(FONTS.official, FONT_SIZES.meta),
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    border: BORDERS,
+  } as Partial<Style>,
   header: {
     font: font(FONTS.table, FONT_SIZES.header, true),
     alignment: alignment('center', true),

@@ -1,11 +1,13 @@
+import { PassThrough } from 'node:stream';
 import { monthlyFines, POLICY_B } from '@chuangkou/rules';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TBulletin, TFinesBulletin } from './bulletin.types.ts';
 import { patrolClauses } from './patrol-clauses.ts';
+import { writeSheet } from './sheet-writer.ts';
 import { findRow, readBack, rowTexts, text } from './testing/read-back.ts';
 import { SAMPLE_CENTER, sampleCenter, samplePatrol, sampleResults } from './testing/sample-bulletins.ts';
-import { renderBulletin } from './write-bulletin.ts';
+import { bulletinSheets, renderBulletin } from './write-bulletin.ts';
 
 const center = sampleCenter();
 
@@ -98,5 +100,101 @@ describe('continuation pages', () => {
     const bulletin = sampleResults(center);
     const sheet = await sheetOf(bulletin);
     expect(sheet.headerFooter.oddHeader).toContain('2026年第三季度窗口工作人员考核结果公示');
+  });
+});
+
+describe('处罚办法 二2 the month summary for sign-off', () => {
+  /** Nine people with one line each, one exposed (F5): the layout that put two signatures alone on page 2. */
+  function nineLines(): TFinesBulletin {
+    const staff = center.staff.slice(0, 9);
+    const records = staff.map((person, i) => ({
+      staff: person.id,
+      item: i === 0 ? 'F5' : 'F8',
+      date: `2026-10-${String(5 + i).padStart(2, '0')}`,
+    }));
+    const fines = monthlyFines(POLICY_B, {
+      year: 2026,
+      month: 10,
+      staff: staff.map((s) => ({ id: s.id, window: s.windowId, post: 'front' as const })),
+      records,
+    });
+    const names = new Map(staff.map((s) => [s.id, s]));
+    return {
+      kind: 'fines',
+      center: SAMPLE_CENTER,
+      period: { year: 2026, month: 10 },
+      policyTitle: POLICY_B.name,
+      itemTexts: Object.fromEntries(POLICY_B.items.map((item) => [item.code, item.text])),
+      compiledOn: '2026-11-02',
+      staff: fines.staff.map((s) => {
+        const n = names.get(s.staff)!;
+        return { ...s, name: n.name, window: n.window, unit: n.unit };
+      }),
+      reportToUnit: fines.reportToUnit,
+      barredFromAwards: fines.barredFromAwards,
+    };
+  }
+
+  it('keeps sections 二, 三 and the three sign-off boxes together: a page break before them, never between', async () => {
+    const [spec] = bulletinSheets(nineLines());
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: new PassThrough().resume(),
+      useStyles: true,
+    });
+    const { pageBreaks } = writeSheet(workbook, spec!);
+    await workbook.commit();
+    const sheet = await sheetOf(nineLines());
+    const section2 = findRow(sheet, 1, '二、扣除当月绩效奖、取消评先评优');
+    const boxes = findRow(
+      sheet,
+      1,
+      '审管科意见：\n\n\n审管科（签字）：＿＿＿＿＿＿\n日期：　　　年　　月　　日',
+    );
+    expect(section2).toBeGreaterThan(0);
+    expect(boxes).toBeGreaterThan(section2);
+    // the break (one: nine details fill the first page) falls right before section 二's blank line
+    expect(pageBreaks).toEqual([section2 - 2]);
+    // three merged boxes (a merged cell reads back its box's text in every column)
+    expect([...new Set(rowTexts(sheet, boxes))]).toEqual([
+      expect.stringMatching(/^审管科意见/),
+      expect.stringMatching(/^分管领导意见/),
+      expect.stringMatching(/^主要领导意见/),
+    ]);
+    expect(sheet.getRow(boxes).height).toBeGreaterThanOrEqual(90);
+  });
+
+  it('puts no break where everything fits on one page', async () => {
+    const one = nineLines();
+    const [spec] = bulletinSheets({
+      ...one,
+      staff: one.staff.slice(1, 3),
+      reportToUnit: [],
+      barredFromAwards: { staff: [] },
+    });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: new PassThrough().resume(),
+      useStyles: true,
+    });
+    expect(writeSheet(workbook, spec!).pageBreaks).toEqual([]);
+    await workbook.commit();
+  });
+
+  it('shows dates, labels every column and prints F5’s bar on the section and window', async () => {
+    const bulletin = nineLines();
+    const sheet = await sheetOf(bulletin);
+    const f8 = findRow(sheet, 5, 'F8');
+    expect(text(sheet, `G${f8}`)).toMatch(/^10月\d+日$/);
+    for (const heading of [
+      '二、扣除当月绩效奖、取消评先评优',
+      '三、向主管单位通报名单（一月内三次以上或经曝光属实）',
+    ]) {
+      const section = findRow(sheet, 1, heading);
+      expect(rowTexts(sheet, section + 1).filter((t) => t === '')).toEqual([]);
+    }
+    const exposed = bulletin.staff.find((s) => s.forfeitItems.includes('F5'))!;
+    const forfeit = findRow(sheet, 5, 'F5', findRow(sheet, 1, '二、扣除当月绩效奖、取消评先评优'));
+    expect(text(sheet, `J${forfeit}`)).toBe(
+      `扣除当月绩效奖；所在科室、窗口（${exposed.window}）取消当月评先评优资格`,
+    );
   });
 });

@@ -279,7 +279,13 @@ export async function finesBulletin(
     itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
     compiledOn: today,
     staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
-    reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
+    reportToUnit: fines.reportToUnit.map((r) => ({
+      staff: r.staff,
+      items: r.items,
+      counts: r.counts,
+      ...(r.groupCounts && { groupCounts: r.groupCounts }),
+    })),
+    barredFromAwards: { staff: fines.barredFromAwards.staff.map((s) => String(s.staffId)) },
   };
   return bulletin;
 }

@@ -281,6 +281,7 @@ export function sampleFines(center = sampleCenter(), seed = 11): TFinesBulletin 
     compiledOn: '2026-11-02',
     staff: withNames(fines.staff, center.directory, 'staff'),
     reportToUnit: fines.reportToUnit,
+    barredFromAwards: fines.barredFromAwards,
   };
 }
 

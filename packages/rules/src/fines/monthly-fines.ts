@@ -30,6 +30,8 @@ export interface TFineLine {
   count: number;
   /** yuan */
   amount: number;
+  /** the dates of the month's records under the item, in order, each once */
+  dates: string[];
 }
 
 export interface TStaffFines {
@@ -83,6 +85,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
   }
   const staffById = new Map(input.staff.map((s) => [s.id, s]));
   const byStaff = new Map<string, Map<string, number>>();
+  const datesOf = new Map<string, Set<string>>();
   input.records.forEach((r, i) => {
     const item = items.get(r.item);
     if (!item) throw unknownItem(r.item).within(`records[${i}]`, 'INVALID_INPUT');
@@ -112,6 +115,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       byStaff.set(r.staff, counts);
     }
     counts.set(r.item, (counts.get(r.item) ?? 0) + qty);
+    const key = `${r.staff}\u0000${r.item}`;
+    datesOf.set(key, (datesOf.get(key) ?? new Set()).add(r.date));
   });
 
   const staff: TStaffFines[] = [];
@@ -129,7 +134,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       const count = counts.get(item.code);
       if (!count || !item.fine) continue;
       const amount = recordFine(item, count);
-      lines.push({ item: item.code, count, amount });
+      const dates = [...(datesOf.get(`${staffId}\u0000${item.code}`) ?? [])].sort();
+      lines.push({ item: item.code, count, amount, dates });
       total += amount;
       const group = item.fine.countsWith ?? item.code;
       groupCounts[group] = (groupCounts[group] ?? 0) + count;
