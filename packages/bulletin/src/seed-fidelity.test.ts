@@ -198,3 +198,32 @@ describe('处罚办法 二2 the month summary for sign-off', () => {
     );
   });
 });
+
+describe('考核细则 二(二) 不规范行为通报', () => {
+  it('counts an overdue case recorded as B5 and F3 once, lists every valid complaint and cites both documents', async () => {
+    const person = { name: '林俊勇', window: '市场监管3号窗口', unit: '市场监督管理局' };
+    const sheet = await sheetOf({
+      kind: 'behaviours',
+      center: SAMPLE_CENTER,
+      period: { year: 2026, quarter: 3 },
+      policyTitles: [
+        '房管局行政服务中心窗口工作人员考核细则',
+        '新建区行政服务中心各科室各窗口绩效考核处罚办法',
+      ],
+      publishedOn: '2026-10-09',
+      rows: [
+        { ...person, date: '2026-08-11', item: 'B5', text: '超期', qty: 2, points: -6, event: 'case:17' },
+        { ...person, date: '2026-08-11', item: 'F3', text: '逾期件', qty: 1, fine: 10, event: 'case:17' },
+        { ...person, date: '2026-08-20', item: 'C4', text: '迟到', qty: 1, points: -1 },
+      ],
+      complaints: [{ ...person, date: '2026-09-19', channel: '12345热线', cause: '工作拖拉', vetoes: true }],
+    });
+    const opening = text(sheet, 'A2');
+    expect(opening).toContain(
+      '根据《房管局行政服务中心窗口工作人员考核细则》和《新建区行政服务中心各科室各窗口绩效考核处罚办法》',
+    );
+    expect(opening).toContain('共2人次，有效投诉1件');
+    const complaint = findRow(sheet, 6, '12345热线');
+    expect(rowTexts(sheet, complaint)).toEqual(expect.arrayContaining(['林俊勇', '工作拖拉', '一票否决']));
+  });
+});

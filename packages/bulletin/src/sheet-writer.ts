@@ -282,7 +282,7 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
           sum + (line.kind === 'table' ? tableHeight(line) : lineHeight(line, widths, middleOf(lastColumn))),
         0,
       );
-      if (rowNumber > 0 && onPage + height * scale > printable.height) {
+      if (rowNumber > 0 && onPage + height * scale > printable.height * (1 - KEEP_MARGIN)) {
         // a manual break after the last row written: the block starts the next page
         (sheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks.push({
           id: rowNumber,
@@ -308,10 +308,17 @@ const PRINTABLE_POINTS = {
   landscape: { width: 728, height: 470 },
 } as const;
 
-/** A column's printed width in points: Excel's character width (7 px + 5 px padding) at 96 dpi. */
+/**
+ * A column's printed width in points: about 9 px a character plus 5 px padding at 96 dpi, measured on
+ * LibreOffice's rendering of these sheets (fitted to the width, a 159-character landscape grid prints
+ * at about 0.65); the kept blocks leave {@link KEEP_MARGIN} for other spreadsheet programs.
+ */
 function columnPoints(width: number): number {
-  return (width * 7 + 5) * 0.75;
+  return (width * 9 + 5) * 0.75;
 }
+
+/** The share of a page a kept block leaves free, for the difference between spreadsheet programs. */
+const KEEP_MARGIN = 0.08;
 
 /** The column ranges (1-based, inclusive) of `count` boxes of about equal width across the grid. */
 export function boxColumns(widths: readonly number[], count: number): [number, number][] {

@@ -67,7 +67,7 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
         c.cause,
       ];
       while (cells.length < columnCount - 1) cells.push(null);
-      cells.push(c.vetoes ? '一票否决：当季、当年不得评为优秀' : null);
+      cells.push(c.vetoes ? '一票否决' : null);
       return { cells };
     }),
     emptyText: '本期无有效投诉',
@@ -80,7 +80,14 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
     bulletin.complaints ? `有效投诉${complaints.length}件` : '',
   ].filter(Boolean);
   const complaintLines: (TLine | TTable)[] = bulletin.complaints
-    ? [{ kind: 'blank' }, { kind: 'section', text: '二、有效投诉（经查实，实行一票否决）' }, complaintTable]
+    ? [
+        { kind: 'blank' },
+        {
+          kind: 'section',
+          text: '二、有效投诉（经查实属有效投诉的，实行一票否决：当季、当年不得评为“优秀”）',
+        },
+        complaintTable,
+      ]
     : [];
   return [
     {
