@@ -241,11 +241,11 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
   });
 
   it('fines.monthly sums the month’s fines per person', async () => {
-    // May is this test's own month: no other test of the suite records anything in it
+    // February is this test's own month: no other test of the suite records anything in it
     const sup = s.as('supervisor');
-    await sup.records.create({ staffId: s.f.staff[3]!.id, item: 'F6', date: '2026-05-12' });
-    await sup.records.create({ staffId: s.f.staff[3]!.id, item: 'F6', date: '2026-05-19' });
-    const m = await sup.fines.monthly({ year: 2026, month: 5 });
+    await sup.records.create({ staffId: s.f.staff[3]!.id, item: 'F6', date: '2026-02-12' });
+    await sup.records.create({ staffId: s.f.staff[3]!.id, item: 'F6', date: '2026-02-19' });
+    const m = await sup.fines.monthly({ year: 2026, month: 2 });
     expect(m.staff.map((x) => [x.staffName, x.total])).toEqual([['赵六', 20]]);
   });
 

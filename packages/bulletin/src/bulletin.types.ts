@@ -79,10 +79,15 @@ export type TResultsBulletin = TBulletinBase & {
    * wording, with the day it runs to.
    */
   runningAsOf?: TIsoDate | undefined;
-  /** Phone for objections during the notice period (异议电话). */
-  objectionPhone: string;
-  /** Who receives objections, e.g. 审管科. */
+  /** Phone for objections during the notice period (异议电话), a center setting; null: not printed. */
+  objectionPhone: string | null;
+  /** Who receives objections, e.g. 审管科 (a center setting). */
   objectionOffice?: string;
+  /**
+   * A correction (更正) of results already posted: the revision and its reason, printed in the title
+   * and the opening so nobody reads it as the first notice.
+   */
+  correction?: { revision: number; reason: string };
   rows: readonly TResultsRow[];
 };
 
@@ -102,21 +107,45 @@ export type TBehaviourRow = TStaffNames & {
   fine?: number;
   /** Free text: what was seen, by whom. */
   note?: string;
+  /**
+   * The fact behind the row: rows of one fact (an overdue case recorded as B5 under the points policy
+   * and as F3 under the fines) share it and count as one 人次. Absent: the row is a fact of its own.
+   */
+  event?: string;
+};
+
+/** A valid complaint (有效投诉) of the period: the person complained about and what it entails. */
+export type TComplaintNoticeRow = TStaffNames & {
+  date: TIsoDate;
+  /** channel and cause, as labelled (12345热线, 服务态度 …) */
+  channel: string;
+  cause: string;
+  /** 一票否决: the person cannot be 优秀 that quarter and that year */
+  vetoes: boolean;
 };
 
 /** 不规范行为通报: every non-standard behaviour of the period, by window and person. */
 export type TBehavioursBulletin = TBulletinBase & {
   kind: 'behaviours';
   period: TQuarterPeriod | TMonthPeriod;
-  policyTitle: string;
+  /** The documents the rows come from (考核细则 for points, 处罚办法 for fines), cited in the opening. */
+  policyTitles: readonly string[];
   publishedOn: TIsoDate;
   rows: readonly TBehaviourRow[];
+  /** Every valid complaint of the period, whatever its cause (the 一票否决 of the results stands here). */
+  complaints?: readonly TComplaintNoticeRow[];
 };
 
 // ---------------------------------------------------------------- fines
 
 /** Count and amount of one clause for one person in the month (the engine's `TFineLine`). */
-export type TFineLine = { item: string; count: number; amount: number };
+export type TFineLine = {
+  item: string;
+  count: number;
+  amount: number;
+  /** the dates of the records (absent in a summary signed before dates were kept) */
+  dates?: readonly TIsoDate[];
+};
 
 /**
  * One person's month, as `monthlyFines(...).staff[i]` of @chuangkou/rules, with the names added:
@@ -135,7 +164,10 @@ export type TStaffFines = TStaffNames & {
 export type TUnitReport = {
   staff: string;
   items: readonly string[];
+  /** item → its own count */
   counts: Readonly<Record<string, number>>;
+  /** item → the count of its counting group (F2 with F2b), when the engine gives it */
+  groupCounts?: Readonly<Record<string, number>>;
 };
 
 /** 月度处罚汇总: the month's fines for sign-off by 审管科, 分管领导, 主要领导. */
@@ -149,6 +181,8 @@ export type TFinesBulletin = TBulletinBase & {
   compiledOn: TIsoDate;
   staff: readonly TStaffFines[];
   reportToUnit: readonly TUnitReport[];
+  /** 取消当月评先评优资格 (F5): the persons exposed (staff ids), as `monthlyFines(...).barredFromAwards`. */
+  barredFromAwards?: { staff: readonly string[] };
   /** The three signers; defaults to 审管科 / 分管领导 / 主要领导. */
   signers?: readonly [string, string, string];
   /** Who signed each of the three lines and when, or null (未签); absent: blank lines to sign by hand. */
@@ -180,8 +214,11 @@ export type TFinesSupplement = {
 
 // ---------------------------------------------------------------- patrol
 
-/** A clause row of the patrol record: its number and the policy's text. */
-export type TPatrolClause = { no: number; text: string };
+/**
+ * A clause row of the patrol record: its number and the policy's text (the seed's words); the
+ * center's own readings of it (本中心细则), printed apart under the table, never in the row.
+ */
+export type TPatrolClause = { no: number; text: string; centerRules?: readonly string[] };
 
 /** What the patrol found under a clause, morning and afternoon (无 when nothing). */
 export type TPatrolFinding = { morning?: string; afternoon?: string };
@@ -211,6 +248,8 @@ export type TAwardRow = {
   staff: readonly string[];
   /** Why, in a sentence (主要事迹). */
   reason: string;
+  /** The window's valid complaints (有效投诉) dated in the award's period, counted from the complaints. */
+  validComplaints: number;
   /** The points the award records for every person of the window (D6: +2 monthly, +5 annual); null
    * when the policy links no item to the award. */
   bonusPerPerson: number | null;

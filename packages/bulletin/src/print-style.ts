@@ -33,6 +33,14 @@ export const MARGINS: Margins = {
 /** Page number footer: 第 N 页 共 M 页, centred, 宋体 10. */
 export const PAGE_FOOTER = '&C&"宋体,常规"&10第 &P 页  共 &N 页';
 
+/**
+ * The running head of every page: the document's title (with its period), 宋体 9, right-aligned, so a
+ * continuation page carries what it belongs to. `&` is doubled (a code character in headers).
+ */
+export function runningHeader(text: string): string {
+  return `&R&"宋体,常规"&9${text.replace(/&/g, '&&')}`;
+}
+
 export type TAlign = 'left' | 'center' | 'right';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -63,6 +71,12 @@ export const STYLES = {
     alignment: alignment(align, true),
   }),
   section: { font: font(FONTS.table, FONT_SIZES.meta, true), alignment: alignment('left', false) },
+  /** A bordered box to write in (the sign-off's opinions): text at the top left, wrapped. */
+  box: {
+    font: font(FONTS.official, FONT_SIZES.meta),
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    border: BORDERS,
+  } as Partial<Style>,
   header: {
     font: font(FONTS.table, FONT_SIZES.header, true),
     alignment: alignment('center', true),

@@ -264,27 +264,36 @@ describe('fines bulletin (月度处罚汇总)', () => {
     expect(text(sheet, 'A1')).toBe(`${SAMPLE_CENTER}2026年10月绩效考核处罚汇总表`);
     const total = findRow(sheet, 1, '合计');
     const lines = bulletin.staff.reduce((sum, person) => sum + person.lines.length, 0);
-    expect(total).toBe(5 + lines);
-    expect(sheet.getRow(total).getCell(8).value).toBe(bulletin.staff.reduce((sum, p) => sum + p.total, 0));
-    const signatures = ['审管科', '分管领导', '主要领导'].map((role) =>
-      findRow(sheet, 1, `${role}（签字）：＿＿＿＿＿＿＿＿`),
+    const subtotals = bulletin.staff.filter((person) => person.lines.length > 1).length;
+    expect(subtotals).toBeGreaterThan(0);
+    expect(total).toBe(5 + lines + subtotals);
+    expect(sheet.getRow(total).getCell(9).value).toBe(bulletin.staff.reduce((sum, p) => sum + p.total, 0));
+    const several = bulletin.staff.find((person) => person.lines.length > 1)!;
+    const subtotal = findRow(sheet, 6, `${several.name} 小计`);
+    expect(sheet.getRow(subtotal).getCell(9).value).toBe(several.total);
+    // one row of three boxes: each signer's opinion, signature and date, in the sign-off's order
+    const boxes = findRow(
+      sheet,
+      1,
+      '审管科意见：\n\n\n审管科（签字）：＿＿＿＿＿＿\n日期：　　　年　　月　　日',
     );
-    expect(signatures).toHaveLength(3);
-    expect(signatures.every((row) => row > total)).toBe(true);
-    expect(signatures).toEqual([...signatures].sort((a, b) => a - b));
+    expect(boxes).toBeGreaterThan(total);
+    const texts = [...new Set(rowTexts(sheet, boxes))];
+    expect(texts.map((t) => t.slice(0, t.indexOf('意见')))).toEqual(['审管科', '分管领导', '主要领导']);
+    expect(texts.every((t) => t.includes('（签字）：＿＿＿＿＿＿'))).toBe(true);
   });
 
   it('lists the forfeited bonuses and the people reported to their unit', async () => {
     const sheet = firstSheet(await render(bulletin));
     const forfeiter = bulletin.staff.find((person) => person.forfeitsMonthlyBonus)!;
-    const forfeitRow = findRow(sheet, 9, '扣除当月绩效奖');
+    const forfeitRow = findRow(sheet, 10, '扣除当月绩效奖');
     expect(forfeitRow).toBeGreaterThan(0);
     expect(text(sheet, `B${forfeitRow}`)).toBe(forfeiter.name);
     const reported = bulletin.staff.find((person) => person.staff === bulletin.reportToUnit[0]!.staff)!;
-    const reportRow = findRow(sheet, 9, '主管单位');
+    const reportRow = findRow(sheet, 10, '主管单位');
     expect(text(sheet, `B${reportRow}`)).toBe(reported.name);
     expect(text(sheet, `F${reportRow}`)).toBe('违反窗口工作人员行为规范');
-    expect(findRow(sheet, 9, '向主管单位通报')).toBeGreaterThan(4);
+    expect(findRow(sheet, 10, '向主管单位通报')).toBeGreaterThan(4);
   });
 
   it('refuses an item without a text', async () => {
@@ -335,13 +344,14 @@ describe('awards bulletin (红旗窗口)', () => {
     expectOfficialPrint(sheet, 'portrait', 4);
     expect(text(sheet, 'A1')).toBe('关于授予2026年9月“红旗窗口”称号的通报');
     expect(text(sheet, 'B5')).toBe(bulletin.rows[0]!.window);
-    expect(text(sheet, 'F5')).toBe('+2');
+    expect(text(sheet, 'F5')).toBe('0');
+    expect(text(sheet, 'G5')).toBe('+2');
   });
 
   it('announces the annual award with +5', async () => {
     const sheet = firstSheet(await render(sampleAwards('annual', center)));
     expect(text(sheet, 'A1')).toBe('关于授予2026年度“红旗窗口”称号的通报');
-    expect(text(sheet, 'F5')).toBe('+5');
+    expect(text(sheet, 'G5')).toBe('+5');
   });
 
   it('prints no bonus where the policy links none to the award', async () => {
@@ -349,7 +359,7 @@ describe('awards bulletin (红旗窗口)', () => {
     const sheet = firstSheet(
       await render({ ...bulletin, rows: bulletin.rows.map((row) => ({ ...row, bonusPerPerson: null })) }),
     );
-    expect(text(sheet, 'F5')).toBe('—');
+    expect(text(sheet, 'G5')).toBe('—');
   });
 
   it('refuses a monthly award without a month', async () => {

@@ -51,6 +51,10 @@ export interface CentersTable {
   /** the center's first day of assessment (a setting); null: its first data */
   began_on: string | null;
   created_at: string;
+  /** who receives objections to a posted result (e.g. 审管科); null until set */
+  objection_office: string | null;
+  /** the number printed for objections; null until set */
+  objection_phone: string | null;
 }
 
 /** 窗口单位: the department that staffs windows; a staff's home unit. */

@@ -422,6 +422,8 @@ export const ZH_CN = {
   'entry.content': '投诉内容',
   'entry.verify': '核实',
   'entry.valid': '核实为有效投诉',
+  'entry.verifyChoose': '请选择核实结果：有效或无效',
+  'entry.invalidReason': '核实为无效须说明理由',
   'entry.cause': '原因',
   'entry.awardKind': '评比类别',
   'entry.patrolHint':
@@ -867,6 +869,8 @@ export const EN: Record<TKey, string> = {
   'entry.content': 'Content',
   'entry.verify': 'Verify',
   'entry.valid': 'Verified as valid',
+  'entry.verifyChoose': 'Choose the verdict: valid or invalid',
+  'entry.invalidReason': 'Give the reason of an invalid verdict',
   'entry.cause': 'Cause',
   'entry.awardKind': 'Award',
   'entry.patrolHint':

@@ -57,6 +57,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'org.centers': SIGNED_IN,
   'org.createCenter': PLATFORM,
   'org.setBeganOn': ADMIN,
+  'org.setObjectionContact': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
   'org.windows': SIGNED_IN,

@@ -16,6 +16,7 @@ import {
   listUnits,
   listWindows,
   setCenterBeganOn,
+  updateCenterObjectionContact,
   updateStaff,
 } from '@chuangkou/db';
 import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
@@ -36,6 +37,30 @@ export const orgRouter = router({
     const c = await findCenter(ctx.db, ctx.user.centerId);
     return c ? [c] : [];
   }),
+  /**
+   * The center's objection contact (异议受理科室、电话), printed on the results notice: who receives an
+   * objection during the notice period, at which number. Empty until set: no number is ever assumed.
+   */
+  setObjectionContact: adminProcedure
+    .input(
+      z.object({
+        objectionOffice: ZText(40).nullable(),
+        objectionPhone: z
+          .string()
+          .trim()
+          .regex(/^[0-9()（）+\-— 转]{3,30}$/, { error: '异议电话只能包含数字、区号括号、“-”和“转”' })
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (db) => {
+        const before = await findCenter(db, ctx.user.centerId);
+        await updateCenterObjectionContact(db, ctx.user.centerId, input);
+        const after = await findCenter(db, ctx.user.centerId);
+        await audit(db, ctx.user, 'center', ctx.user.centerId, 'setObjectionContact', before, after);
+        return after;
+      }),
+    ),
   /**
    * Creates a center (a tenant) with the default policies and, optionally, its first administrator:
    * every other setting of the new center is made by that center's own administrator.

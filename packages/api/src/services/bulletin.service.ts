@@ -14,6 +14,7 @@ import {
   type Db,
   findCenter,
   listAssignmentsDuring,
+  listComplaints,
   listLatestPublished,
   listStaff,
   listUnits,
@@ -21,6 +22,9 @@ import {
 } from '@chuangkou/db';
 import {
   awardLink,
+  COMPLAINT_CAUSE_LABELS,
+  COMPLAINT_CHANNEL_LABELS,
+  findingRowItem,
   holdsOn,
   monthRange,
   noticePeriod,
@@ -67,11 +71,9 @@ export type TBulletinRequest =
   | { kind: 'yearend'; year: number };
 
 export interface TBulletinSettings {
-  /** 异议电话 printed on the results notice; defaults to the 12345 government service hotline. */
+  /** 异议电话 printed on the results notice instead of the center's setting (the command line's --phone). */
   objectionPhone?: string | undefined;
 }
-
-const DEFAULT_PHONE = '12345';
 
 /** Names of every staff member of the center (inactive included: a bulletin may cover the past). */
 export async function directoryOf(db: Db, centerId: number) {
@@ -112,10 +114,14 @@ export function withNamesOf<T extends { staff: string }>(
   return { name: n.name, window: n.window, unit: n.unit, ...row };
 }
 
-export async function centerName(db: Db, centerId: number): Promise<string> {
+async function centerOf(db: Db, centerId: number) {
   const center = await findCenter(db, centerId);
   if (!center) throw badInput('centerId', `中心 ${centerId} 不存在`);
-  return center.name;
+  return center;
+}
+
+export async function centerName(db: Db, centerId: number): Promise<string> {
+  return (await centerOf(db, centerId)).name;
 }
 
 /** 季度考核结果公示: the rows of `assessment.quarter` for the viewer. */
@@ -130,7 +136,7 @@ export async function resultsBulletin(
   const { end } = quarterRange(input.year, input.quarter);
   const view = await quarterFor(db, viewer, today, input);
   const [center, policy, calendar] = await Promise.all([
-    centerName(db, centerId),
+    centerOf(db, centerId),
     policyInForce(db, centerId, 'A', end),
     centerCalendar(db, centerId),
   ]);
@@ -138,9 +144,12 @@ export async function resultsBulletin(
   const rules = policy.policy.assessment;
   return {
     kind: 'results',
-    center,
+    center: center.name,
     period: view.period,
     status: view.status,
+    // a revision after the first is a correction (更正), printed with its reason
+    ...(view.revision !== null &&
+      view.revision > 1 && { correction: { revision: view.revision, reason: view.reason ?? '' } }),
     policyTitle: policy.policy.name,
     categories: (policy.policy.assessment?.categories ?? []).map((c) => ({
       key: c.key,
@@ -150,7 +159,9 @@ export async function resultsBulletin(
     publishedOn,
     // 公示期 on the center's calendar, as case deadlines count
     noticePeriod: rules ? noticePeriod(calendar, publishedOn, rules) : { from: publishedOn, to: publishedOn },
-    objectionPhone: settings.objectionPhone ?? DEFAULT_PHONE,
+    // the center's objection contact (a setting; no number is printed until it is set)
+    objectionPhone: settings.objectionPhone ?? center.objectionPhone,
+    ...(center.objectionOffice !== null && { objectionOffice: center.objectionOffice }),
     ...(view.state === 'running' && { runningAsOf: today }),
     rows: view.results.map((r) => ({
       name: r.staffName,
@@ -218,16 +229,45 @@ export async function behavioursBulletin(
       if (item.kind === 'fine') row.fine = recordFine(item, record.qty);
       else row.points = recordPoints(item, record);
       if (record.note) row.note = record.note;
+      // one case or one complaint recorded under both documents (B5 and F3, A3 and F7b) is one 人次
+      if ((record.source === 'case' || record.source === 'complaint') && record.sourceId !== null) {
+        row.event = `${record.source}:${record.sourceId}`;
+      }
       rows.push(row);
     }
   }
+  // every valid complaint of the period the viewer may see, whatever its cause: each is a 一票否决
+  // for an assessed person (考核细则 二(三)), which the results print as a remark
+  const staffById = new Map(directory.staff.map((s) => [s.id, s]));
+  const assessedPosts = new Set(points.policy.assessment?.posts ?? []);
+  const complaints = (
+    await listComplaints(db, { centerId, from: range.start, to: range.end, isValid: true })
+  ).flatMap((c) => {
+    const person = c.staffId === null ? undefined : staffById.get(c.staffId);
+    if (!person || !scopeCoversStaff(viewer.scope, person)) return [];
+    const n = namesOf(directory.names, person.id);
+    return [
+      {
+        name: n.name,
+        window: n.window,
+        unit: n.unit,
+        date: c.date,
+        channel: COMPLAINT_CHANNEL_LABELS[c.channel]?.zh ?? c.channel,
+        cause: c.cause ? (COMPLAINT_CAUSE_LABELS[c.cause]?.zh ?? c.cause) : '—',
+        vetoes: assessedPosts.has(person.post),
+      },
+    ];
+  });
+  const cited = [points.policy.name];
+  if (rows.some((r) => r.fine !== undefined)) cited.push(fines.policy.name);
   return {
     kind: 'behaviours',
     center,
     period: month !== undefined ? { year, month } : { year, quarter: quarter! },
-    policyTitle: points.policy.name,
+    policyTitles: cited,
     publishedOn: today,
     rows,
+    complaints,
   };
 }
 
@@ -250,18 +290,21 @@ export async function patrolBulletin(
   if (patrols.length === 0) throw badInput('date', `${date}没有巡查记录`);
   const directory = await directoryOf(db, centerId);
   // The form's rows are the fines clauses: an F item goes to its clause's row; a finding under the
-  // points policy (C4, A7 …) goes to a last row 其他, with its code.
-  const rowOf = new Map<string, number>();
+  // points policy goes to the row of the fines item the policy links it to (C4 迟到 → 一、1), else to a
+  // last row 其他, with its code.
+  const rowOfItem = new Map<string, number>();
   for (const item of policy.policy.items) {
     const match = /一、(\d+)$/.exec(item.clause);
-    if (match) rowOf.set(item.code, Number(match[1]));
+    if (match) rowOfItem.set(item.code, Number(match[1]));
   }
+  const rowOf = (code: string) => rowOfItem.get(findingRowItem(policy.policy, code) ?? code);
   const otherRow = Math.max(0, ...clauses.map((c) => c.no)) + 1;
   const findings: Record<number, TPatrolFinding> = {};
   let hasOther = false;
   for (const patrol of patrols) {
     for (const finding of patrol.findings) {
-      const row = rowOf.get(finding.clause) ?? otherRow;
+      const row = rowOf(finding.clause) ?? otherRow;
+      const isOwnItem = rowOfItem.has(finding.clause);
       if (row === otherRow) hasOther = true;
       const who =
         finding.staffId !== null
@@ -269,7 +312,8 @@ export async function patrolBulletin(
           : finding.windowId !== null
             ? (directory.windowName.get(finding.windowId) ?? '')
             : '';
-      const text = `${who}：${finding.finding}${row === otherRow ? `（${finding.clause}）` : ''}`;
+      // a finding recorded under another policy's code keeps it beside the text (（C4）)
+      const text = `${who}：${finding.finding}${isOwnItem ? '' : `（${finding.clause}）`}`;
       const cell = findings[row] ?? {};
       findings[row] = cell;
       cell[patrol.session] = cell[patrol.session] ? `${cell[patrol.session]}；${text}` : text;
@@ -311,6 +355,16 @@ export async function awardsBulletin(
   // the bonus the award records for every person of the window (考核细则 一(四)6); none without a link
   const bonus = linked ? recordPoints(linked, { level: link.level }) : null;
   const chosen = awards.filter((a) => month === undefined || a.month === month);
+  // the notice states the window's valid complaints of the period from the complaints themselves, so
+  // it never says 无有效投诉 of a window that has one (an award's reason is free text)
+  const period =
+    month === undefined ? { start: `${year}-01-01`, end: `${year}-12-31` } : monthRange(year, month);
+  const validComplaints = await listComplaints(db, {
+    centerId,
+    from: period.start,
+    to: period.end,
+    isValid: true,
+  });
   return {
     kind: 'awards',
     center,
@@ -325,6 +379,7 @@ export async function awardsBulletin(
         unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
         staff: directory.membersOn(award.windowId, award.date).map((a) => a.staffName),
         reason: award.reason ?? '',
+        validComplaints: validComplaints.filter((c) => c.windowId === award.windowId).length,
         bonusPerPerson: bonus,
       };
     }),

@@ -47,15 +47,25 @@ describe.each(TEST_DIALECTS)('links from events to items on %s', (dialect) => {
     const b2 = await sup.complaints.verify({ id: october.id, isValid: true, cause: 'procrastination' });
     const rude = await complaint('2026-10-13', person);
     const none = await sup.complaints.verify({ id: rude.id, isValid: true, cause: 'attitude' });
-    expect(none.recordId).toBeNull();
     const records = await s.as('leader').records.list({ staffId: person });
-    expect(records.filter((r) => r.source === 'complaint').map((r) => [r.id, r.item, r.sourceId])).toEqual(
+    const fromComplaints = records.filter((r) => r.source === 'complaint');
+    // policy A links nothing to the October attitude complaint; policy B's F7b (30 yuan) is recorded for
+    // every valid complaint, so that complaint's record is its F7b
+    expect(fromComplaints.find((r) => r.id === none.recordId)).toMatchObject({
+      item: 'F7b',
+      sourceId: rude.id,
+    });
+    expect(fromComplaints.map((r) => [r.item, r.sourceId])).toEqual(
       expect.arrayContaining([
-        [a3.recordId, 'A3', september.id],
-        [b2.recordId, 'B2', october.id],
+        ['A3', september.id],
+        ['B2', october.id],
+        ['F7b', september.id],
+        ['F7b', october.id],
+        ['F7b', rude.id],
       ]),
     );
-    expect(records.filter((r) => r.source === 'complaint')).toHaveLength(2);
+    expect(fromComplaints.map((r) => r.id)).toEqual(expect.arrayContaining([a3.recordId, b2.recordId]));
+    expect(fromComplaints).toHaveLength(5);
   });
 
   it('records the linked window item of an award, and none where the policy links none', async () => {

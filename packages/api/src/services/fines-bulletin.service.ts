@@ -28,7 +28,13 @@ export async function finesBulletin(
     itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
     compiledOn: today,
     staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
-    reportToUnit: fines.reportToUnit.map((r) => ({ staff: r.staff, items: r.items, counts: r.counts })),
+    reportToUnit: fines.reportToUnit.map((r) => ({
+      staff: r.staff,
+      items: r.items,
+      counts: r.counts,
+      ...(r.groupCounts && { groupCounts: r.groupCounts }),
+    })),
+    barredFromAwards: { staff: fines.barredFromAwards.staff.map((s) => String(s.staffId)) },
   };
   if (periodState(input, today) === 'running') return { ...bulletin, runningAsOf: today };
   // who signed each line and when, or 未签; the changes since, as supplements

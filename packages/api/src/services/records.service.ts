@@ -115,6 +115,14 @@ export async function createRecord(
   } catch (e) {
     throw e instanceof RulesError ? refusedByRules(e, RECORD_FIELDS) : e;
   }
+  // 考核细则 二(三) 经查实属有效投诉: an item that is itself a valid complaint (A3, F7b) is recorded only
+  // by the verification of a complaint, never before it nor by hand
+  if (item.isValidComplaint && source !== 'complaint') {
+    throw badInput(
+      'item',
+      `${item.code}（有效投诉）只能在投诉核实为有效后由系统记入，请在“投诉”中登记并核实该投诉`,
+    );
+  }
   if (scheme === 'points') await assertQuarterOpen(db, user.centerId, input.date, input.correctionReason);
   else await assertMonthOpen(db, user.centerId, input.date, input.correctionReason);
 

@@ -31,6 +31,7 @@ export function awardsSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
       row.unit,
       row.staff.join('、'),
       row.reason,
+      row.validComplaints,
       row.bonusPerPerson === null ? '—' : `${row.bonusPerPerson > 0 ? '+' : ''}${row.bonusPerPerson}`,
     ],
   }));
@@ -45,6 +46,7 @@ export function awardsSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
         { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
         { header: '窗口工作人员', align: 'left', minWidth: 14, maxWidth: 18, wrap: true },
         { header: '主要事迹', align: 'left', minWidth: 24, maxWidth: 34, wrap: true },
+        { header: `${bulletin.scope === 'monthly' ? '当月' : '全年'}有效投诉（件）`, minWidth: 10 },
         { header: '每人加分', minWidth: 8 },
       ],
       preamble: [

@@ -1,7 +1,7 @@
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TPatrolBulletin } from '../bulletin.types.ts';
 import { dateLabel } from '../labels.ts';
-import type { TRow, TSheetSpec } from '../sheet-writer.ts';
+import type { TLine, TRow, TSheetSpec } from '../sheet-writer.ts';
 
 /**
  * 巡查值班记录表 in the seed's form (处罚办法 二1–2): date, duty leader's and inspectors' signatures,
@@ -53,8 +53,29 @@ export function patrolSheets(bulletin: TPatrolBulletin): TSheetSpec[] {
         },
       ],
       table: { kind: 'table', rows },
-      after: [],
+      after: centerRuleLines(bulletin.clauses),
       minRowHeight: patrol ? 30 : 54,
     },
+  ];
+}
+
+/**
+ * 本中心细则 under the form: the center's own readings of the clauses, each under its row number and
+ * marked as the center's, so nobody takes them for the 处罚办法's text.
+ */
+function centerRuleLines(clauses: TPatrolBulletin['clauses']): TLine[] {
+  const rules = clauses.flatMap((clause) =>
+    (clause.centerRules ?? []).map((rule) => `第${clause.no}条：${rule}`),
+  );
+  if (rules.length === 0) return [];
+  return [
+    { kind: 'blank' },
+    {
+      kind: 'text',
+      font: 'meta',
+      bold: true,
+      text: '本中心细则（中心自定的执行口径，非《处罚办法》原文）：',
+    },
+    ...rules.map((rule): TLine => ({ kind: 'text', font: 'meta', text: rule })),
   ];
 }

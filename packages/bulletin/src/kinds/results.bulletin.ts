@@ -2,7 +2,7 @@ import { FLAG_LABELS, GRADE_LABELS, VETO_LABEL } from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TResultsBulletin, TResultsRow } from '../bulletin.types.ts';
 import { dateLabel, quarterLabel } from '../labels.ts';
-import type { TRow, TSheetSpec } from '../sheet-writer.ts';
+import type { TLine, TRow, TSheetSpec } from '../sheet-writer.ts';
 import { issuerLines } from './common.ts';
 
 /** 季度考核结果公示: rank, names, the three categories, bonus, total, grade, remarks. */
@@ -45,13 +45,27 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
     isMarked: row.grade === 'incompetent',
   }));
 
+  const { correction } = bulletin;
+  const phone = bulletin.objectionPhone;
+  const title = running
+    ? `${bulletin.center}${period}窗口工作人员考核情况（征求意见稿）`
+    : `${bulletin.center}${period}窗口工作人员考核结果${correction ? '更正' : ''}公示${bulletin.status === 'draft' ? '（征求意见稿）' : ''}`;
+  const correctionLines: TLine[] = correction
+    ? [
+        {
+          kind: 'text',
+          text:
+            `　　本公示为${period}考核结果的更正（第${correction.revision}次修订），更正原因：${correction.reason}。` +
+            '此前公示的结果以本公示为准。',
+        },
+      ]
+    : [];
   return [
     {
       name: '考核结果公示',
       orientation: 'landscape',
-      title: running
-        ? `${bulletin.center}${period}窗口工作人员考核情况（征求意见稿）`
-        : `${bulletin.center}${period}窗口工作人员考核结果公示${bulletin.status === 'draft' ? '（征求意见稿）' : ''}`,
+      title,
+      runningHead: title,
       columns: [
         { header: '名次', minWidth: 7 },
         { header: '姓名', minWidth: 9 },
@@ -80,12 +94,13 @@ export function resultsSheets(bulletin: TResultsBulletin): TSheetSpec[] {
               kind: 'text',
               text:
                 `　　根据《${bulletin.policyTitle}》，现将${period}窗口工作人员考核结果予以公示。` +
-                `公示期为${dateLabel(from)}至${dateLabel(to)}，公示期间如有异议，请向${office}反映（电话：${bulletin.objectionPhone}）。`,
+                `公示期为${dateLabel(from)}至${dateLabel(to)}，公示期间如有异议，请向${office}反映${phone ? `（电话：${phone}）` : ''}。`,
             },
+            ...correctionLines,
             {
               kind: 'split',
               left: `公示期：${dateLabel(from)}至${dateLabel(to)}`,
-              right: `异议电话：${bulletin.objectionPhone}`,
+              right: phone ? `异议受理：${office}（电话：${phone}）` : `异议受理：${office}`,
             },
           ],
       table: { kind: 'table', rows },

@@ -248,7 +248,7 @@ export function sampleBehaviours(center = sampleCenter()): TBehavioursBulletin {
     kind: 'behaviours',
     center: SAMPLE_CENTER,
     period: { year: YEAR, quarter: 3 },
-    policyTitle: POLICY_A.name,
+    policyTitles: [POLICY_A.name],
     publishedOn: '2026-10-09',
     rows,
   };
@@ -281,6 +281,7 @@ export function sampleFines(center = sampleCenter(), seed = 11): TFinesBulletin 
     compiledOn: '2026-11-02',
     staff: withNames(fines.staff, center.directory, 'staff'),
     reportToUnit: fines.reportToUnit,
+    barredFromAwards: fines.barredFromAwards,
   };
 }
 
@@ -343,6 +344,7 @@ export function sampleAwards(scope: 'monthly' | 'annual', center = sampleCenter(
         unit: window.unit,
         staff: center.staff.filter((s) => s.windowId === id).map((s) => s.name),
         reason: reasons[i % reasons.length]!,
+        validComplaints: 0,
         bonusPerPerson,
       };
     }),

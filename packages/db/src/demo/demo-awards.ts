@@ -71,7 +71,7 @@ export async function generateAwards(
         w.id,
         'redFlagMonthly',
         { year: y, month: mo, date: end },
-        { note: '月度红旗窗口', reason: '当月按时办结率领先，无有效投诉' },
+        { note: '月度红旗窗口', reason: '当月按时办结率领先' },
       );
       const counts = yearly.get(String(y)) ?? new Map<number, number>();
       counts.set(w.id, (counts.get(w.id) ?? 0) + 1);

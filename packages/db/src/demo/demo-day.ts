@@ -141,6 +141,8 @@ export function demoCasesOfDay(
             qty: perDay ? overdueDays : 1,
             date: decidedOn,
             source: 'case',
+            // the case's index in the batch: writeBatch puts the case's id here once it is stored
+            sourceId: batch.cases.length - 1,
             note: perDay ? `${matter.name} 超期${overdueDays}个工作日` : `${matter.name} 超期`,
           }),
         );

@@ -1,3 +1,4 @@
+import { complaintLinks, DEFAULT_POLICIES } from '@chuangkou/rules';
 import { insertCases } from '../cases/cases.repository.ts';
 import type { DbRoot } from '../client.ts';
 import { insertComplaint, setComplaintVerification } from '../complaints/complaints.repository.ts';
@@ -190,8 +191,11 @@ async function writeBatch(db: DbRoot, ctx: TDemoContext, batch: TDemoBatch): Pro
   const { rand, centerId, today } = ctx;
   let records = 0;
   await db.transaction().execute(async (tx) => {
-    await insertCases(tx, batch.cases);
-    for (const r of batch.records) await insertRecord(tx, r);
+    const caseIds = await insertCases(tx, batch.cases);
+    for (const r of batch.records) {
+      const caseId = r.source === 'case' && r.sourceId !== null ? caseIds[r.sourceId] : undefined;
+      await insertRecord(tx, caseId === undefined ? r : { ...r, sourceId: caseId });
+    }
     for (const p of batch.patrols) {
       const id = await insertPatrol(tx, {
         centerId,
@@ -238,24 +242,34 @@ async function writeBatch(db: DbRoot, ctx: TDemoContext, batch: TDemoBatch): Pro
         createdBy: null,
       });
       let recordId: number | null = null;
-      if (c.valid && c.cause === 'attitude') {
-        const r = await insertRecord(
-          tx,
-          demoRecord(centerId, {
-            scheme: 'points',
-            staffId: c.staff.id,
-            windowId: null,
-            item: 'A3',
-            date: c.date,
-            source: 'complaint',
-            sourceId: saved.id,
-            note: `投诉 #${saved.id}：${text}`,
-          }),
-        );
-        recordId = r.id;
-        records++;
+      // verified unless within the last three days; only a complaint verified as valid records the
+      // items its cause links to (A3 for attitude, F7b for every valid one), never a pending one
+      const isVerified = c.date < addDays(today, -3);
+      if (isVerified && c.valid) {
+        for (const [scheme, policy] of [
+          ['points', DEFAULT_POLICIES.A],
+          ['fine', DEFAULT_POLICIES.B],
+        ] as const) {
+          for (const link of complaintLinks(policy, c.cause)) {
+            const r = await insertRecord(
+              tx,
+              demoRecord(centerId, {
+                scheme,
+                staffId: c.staff.id,
+                windowId: null,
+                item: link.item,
+                date: c.date,
+                source: 'complaint',
+                sourceId: saved.id,
+                note: `投诉 #${saved.id}：${text}`,
+              }),
+            );
+            recordId ??= r.id;
+            records++;
+          }
+        }
       }
-      if (c.date < addDays(today, -3)) {
+      if (isVerified) {
         await setComplaintVerification(tx, saved.id, {
           isValid: c.valid,
           cause: c.cause,

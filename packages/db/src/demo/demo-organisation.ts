@@ -57,6 +57,8 @@ export async function createDemoOrganisation(
       code: seed === 20_261_126 ? 'DEMO' : `DEMO${seed}`,
       name: '演示市政务服务中心',
       city: '演示市',
+      objectionOffice: '审管科',
+      objectionPhone: '0791-83761234',
     });
     for (const p of Object.values(DEFAULT_POLICIES)) {
       await insertPolicyVersion(tx, {

@@ -10,6 +10,8 @@ import * as m20261202_1110 from './2026_12_02_1110_fine_supplements.ts';
 import * as m20261202_1200 from './2026_12_02_1200_calendar_years.ts';
 import * as m20261202_1210 from './2026_12_02_1210_accounts.ts';
 import * as m20261202_1301 from './2026_12_02_1301_case_clock_flags.ts';
+import * as m20261202_1400 from './2026_12_02_1400_revoke_unverified_complaint_records.ts';
+import * as m20261202_1410 from './2026_12_02_1410_center_objection_contact.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1200_calendar_years': m20261202_1200,
   '2026_12_02_1210_accounts': m20261202_1210,
   '2026_12_02_1301_case_clock_flags': m20261202_1301,
+  '2026_12_02_1400_revoke_unverified_complaint_records': m20261202_1400,
+  '2026_12_02_1410_center_objection_contact': m20261202_1410,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,9 @@ export interface TCenter {
   code: string;
   name: string;
   city: string;
+  /** 异议受理: who receives objections to a posted result, and its phone; null until set */
+  objectionOffice: string | null;
+  objectionPhone: string | null;
 }
 export interface TUnit {
   id: number;
@@ -33,25 +36,55 @@ export interface TStaff {
   isActive: boolean;
 }
 
-export async function insertCenter(db: Db, c: Omit<TCenter, 'id'>): Promise<TCenter> {
+const CENTER_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'city',
+  'objection_office as objectionOffice',
+  'objection_phone as objectionPhone',
+] as const;
+
+export async function insertCenter(
+  db: Db,
+  c: Pick<TCenter, 'code' | 'name' | 'city'> & Partial<Pick<TCenter, 'objectionOffice' | 'objectionPhone'>>,
+): Promise<TCenter> {
+  const objectionOffice = c.objectionOffice ?? null;
+  const objectionPhone = c.objectionPhone ?? null;
   const row = await db
     .insertInto('centers')
-    .values({ ...c, created_at: nowIso() })
+    .values({
+      code: c.code,
+      name: c.name,
+      city: c.city,
+      objection_office: objectionOffice,
+      objection_phone: objectionPhone,
+      created_at: nowIso(),
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
-  return { id: row.id, ...c };
+  return { id: row.id, code: c.code, name: c.name, city: c.city, objectionOffice, objectionPhone };
 }
 
 export async function listCenters(db: Db): Promise<TCenter[]> {
-  return db.selectFrom('centers').select(['id', 'code', 'name', 'city']).orderBy('id').execute();
+  return db.selectFrom('centers').select(CENTER_COLUMNS).orderBy('id').execute();
 }
 
 export async function findCenter(db: Db, id: number): Promise<TCenter | undefined> {
-  return db
-    .selectFrom('centers')
-    .select(['id', 'code', 'name', 'city'])
+  return db.selectFrom('centers').select(CENTER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Sets the center's objection contact (异议受理科室、电话); null clears one. */
+export async function updateCenterObjectionContact(
+  db: Db,
+  id: number,
+  contact: { objectionOffice: string | null; objectionPhone: string | null },
+): Promise<void> {
+  await db
+    .updateTable('centers')
+    .set({ objection_office: contact.objectionOffice, objection_phone: contact.objectionPhone })
     .where('id', '=', id)
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function insertUnit(db: Db, u: Omit<TUnit, 'id'>): Promise<TUnit> {

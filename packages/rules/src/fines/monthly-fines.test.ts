@@ -24,8 +24,27 @@ describe('policy B rule codes', () => {
       { staff: 'p1', item: 'F2', date: '2026-08-03' },
       { staff: 'p1', item: 'F2b', date: '2026-08-04', qty: 2 },
     ]);
-    expect(r.staff[0]).toMatchObject({ total: 50, reportItems: ['F2'] });
-    expect(r.reportToUnit).toStrictEqual([{ staff: 'p1', items: ['F2'], counts: { F2: 3 } }]);
+    expect(r.staff[0]).toMatchObject({ total: 50, reportItems: ['F2', 'F2b'] });
+    expect(r.reportToUnit).toStrictEqual([
+      { staff: 'p1', items: ['F2', 'F2b'], counts: { F2: 1, F2b: 2 }, groupCounts: { F2: 3, F2b: 3 } },
+    ]);
+  });
+  it('gives each line the dates of its records, for the summary that goes for sign-off', () => {
+    const r = fines([
+      { staff: 'p1', item: 'F1', date: '2026-08-19' },
+      { staff: 'p1', item: 'F1', date: '2026-08-05', qty: 2 },
+      { staff: 'p1', item: 'F1', date: '2026-07-30' },
+    ]);
+    expect(r.staff[0]!.lines).toStrictEqual([
+      { item: 'F1', count: 3, amount: 30, dates: ['2026-08-05', '2026-08-19'] },
+    ]);
+  });
+  it('处罚办法 一、2: three times without a badge are reported as F2b (未挂胸牌), never as F2 (旷工)', () => {
+    const r = one('F2b', 3);
+    expect(r.staff[0]).toMatchObject({ total: 30, reportItems: ['F2b'] });
+    expect(r.reportToUnit).toStrictEqual([
+      { staff: 'p1', items: ['F2b'], counts: { F2b: 3 }, groupCounts: { F2b: 3 } },
+    ]);
   });
   it('F3 an overdue case: 10 yuan; three or more are reported', () => {
     expect(line('F3', 4)).toMatchObject({ total: 40, reportItems: ['F3'] });

@@ -30,6 +30,8 @@ export interface TFineLine {
   count: number;
   /** yuan */
   amount: number;
+  /** the dates of the month's records under the item, in order, each once */
+  dates: string[];
 }
 
 export interface TStaffFines {
@@ -40,7 +42,10 @@ export interface TStaffFines {
   /** 扣除当月绩效奖 (F5, F7) */
   forfeitsMonthlyBonus: boolean;
   forfeitItems: string[];
-  /** 向主管单位通报: the clauses (by their counting group) that reached the threshold, or F5 */
+  /**
+   * 向主管单位通报: the items reported, each under its own code (F2b stays F2b when counted with F2):
+   * those of a counting group that reached the threshold, and F5
+   */
   reportItems: string[];
 }
 
@@ -48,7 +53,14 @@ export interface TMonthlyFines {
   month: { year: number; month: number };
   staff: TStaffFines[];
   /** 向主管单位通报 list */
-  reportToUnit: { staff: string; items: string[]; counts: Record<string, number> }[];
+  reportToUnit: {
+    staff: string;
+    items: string[];
+    /** item → its own count in the month */
+    counts: Record<string, number>;
+    /** item → the count of its counting group (F2 + F2b together), the figure the threshold reads */
+    groupCounts: Record<string, number>;
+  }[];
   /** 取消当月评先评优资格: the persons exposed (F5) and their windows */
   barredFromAwards: { staff: string[]; windows: string[] };
   /** yuan, everyone */
@@ -73,6 +85,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
   }
   const staffById = new Map(input.staff.map((s) => [s.id, s]));
   const byStaff = new Map<string, Map<string, number>>();
+  const datesOf = new Map<string, Set<string>>();
   input.records.forEach((r, i) => {
     const item = items.get(r.item);
     if (!item) throw unknownItem(r.item).within(`records[${i}]`, 'INVALID_INPUT');
@@ -102,6 +115,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       byStaff.set(r.staff, counts);
     }
     counts.set(r.item, (counts.get(r.item) ?? 0) + qty);
+    const key = `${r.staff}\u0000${r.item}`;
+    datesOf.set(key, (datesOf.get(key) ?? new Set()).add(r.date));
   });
 
   const staff: TStaffFines[] = [];
@@ -119,7 +134,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       const count = counts.get(item.code);
       if (!count || !item.fine) continue;
       const amount = recordFine(item, count);
-      lines.push({ item: item.code, count, amount });
+      const dates = [...(datesOf.get(`${staffId}\u0000${item.code}`) ?? [])].sort();
+      lines.push({ item: item.code, count, amount, dates });
       total += amount;
       const group = item.fine.countsWith ?? item.code;
       groupCounts[group] = (groupCounts[group] ?? 0) + count;
@@ -131,12 +147,17 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
         if (w) barredWindows.add(w);
       }
     }
+    // A group that reached its threshold reports each of its behaviours that occurred, under its own
+    // code and count (F2b 未挂胸牌 is never printed as F2 旷工).
     for (const item of policy.items) {
       const at = item.fine?.reportAtCount;
       const group = item.fine?.countsWith ?? item.code;
-      if (at !== undefined && (groupCounts[group] ?? 0) >= at) reportItems.add(group);
+      if (at !== undefined && (groupCounts[group] ?? 0) >= at && counts.has(item.code)) {
+        reportItems.add(item.code);
+      }
     }
     const reported = [...reportItems].sort(byItemOrder(policy));
+    const reportCounts = Object.fromEntries(reported.map((code) => [code, counts.get(code) ?? 0]));
     staff.push({
       staff: staffId,
       lines,
@@ -145,7 +166,15 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       forfeitItems,
       reportItems: reported,
     });
-    if (reported.length > 0) reportToUnit.push({ staff: staffId, items: reported, counts: groupCounts });
+    if (reported.length > 0) {
+      const groups = Object.fromEntries(
+        reported.map((code) => {
+          const group = items.get(code)?.fine?.countsWith ?? code;
+          return [code, groupCounts[group] ?? 0];
+        }),
+      );
+      reportToUnit.push({ staff: staffId, items: reported, counts: reportCounts, groupCounts: groups });
+    }
     grand += total;
   }
   return {

@@ -30,7 +30,8 @@ export const POLICY_B_INPUT = {
       unit: 'day',
       clause: `${SRC} 一、2`,
       fine: { amount: 30, reportAtCount: 3 },
-      text: '不履行请假手续无故缺勤缺岗的，每旷工一次处罚30元；一月内出现三次以上行为，向科室、窗口的主管单位通报',
+      // the clause's report sentence stands once, after F2b, as the seed writes it (both count together)
+      text: '不履行请假手续无故缺勤缺岗的，每旷工一次处罚30元',
       textEn: 'Absent without leave: 30 yuan each; three or more in a month → reported',
     },
     {
@@ -38,7 +39,7 @@ export const POLICY_B_INPUT = {
       kind: 'fine',
       clause: `${SRC} 一、2`,
       fine: { amount: 10, reportAtCount: 3, countsWith: 'F2', post: 'front' },
-      text: '窗口前台工作人员未挂胸牌上岗，一次处罚10元；一月内出现三次以上行为，向科室、窗口的主管单位通报',
+      text: '窗口前台工作人员未挂胸牌上岗，一次处罚10元，一月内出现三次以上行为，向科室、窗口的主管单位通报',
       textEn: 'Front-desk staff without badge: 10 yuan each; counted with F2 for the report',
     },
     {
@@ -55,9 +56,11 @@ export const POLICY_B_INPUT = {
       kind: 'fine',
       clause: `${SRC} 一、4`,
       fine: { amount: 30 },
-      text: '影响区行政服务中心快捷高效形象的其他行为（比如“一次不跑”工作、“一网通办”工作、“减证便民”工作），处罚30元；违反“八个不准”而其他条款未列明的，亦按本条处罚',
+      text: '影响区行政服务中心快捷高效形象的其他行为（比如“一次不跑”工作、“一网通办”工作、“减证便民”工作），处罚30元',
+      // the center's decision, not the seed's: printed apart as 本中心细则
+      centerRule: '违反“八个不准”而其他条款未列明的，按本条处罚，并注明所违反的“不准”',
       textEn:
-        'Other harm to the center’s image, or a breach of the eight prohibitions no clause names: 30 yuan',
+        'Other harm to the center’s image: 30 yuan (the center: an unnamed breach of the eight prohibitions)',
     },
     {
       code: 'F5',

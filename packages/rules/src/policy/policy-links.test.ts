@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../scenario/scenario.schema.ts';
 import { POLICY_A, POLICY_B, POLICY_C } from './index.ts';
-import { awardLink, complaintLinks } from './policy-links.ts';
+import { awardLink, complaintLinks, findingRowItem } from './policy-links.ts';
 
 describe('policy links', () => {
   it('links a valid attitude complaint to A3 and nothing else under policy A', () => {
     expect(complaintLinks(POLICY_A, 'attitude').map((l) => l.item)).toEqual(['A3']);
     expect(complaintLinks(POLICY_A, 'responsibility')).toHaveLength(0);
-    expect(complaintLinks(POLICY_B, 'attitude')).toHaveLength(0);
+  });
+
+  it('处罚办法 一、7 出现有效投诉，一次处罚被投诉对象30元: every valid complaint records F7b under policy B', () => {
+    for (const cause of ['attitude', 'responsibility', 'procrastination', 'other'] as const) {
+      expect(complaintLinks(POLICY_B, cause).map((l) => l.item)).toEqual(['F7b']);
+    }
+  });
+
+  it('prints a 考核细则 lateness (C4) in the patrol row of 处罚办法 一、1 (无故迟到或早退)', () => {
+    expect(findingRowItem(POLICY_B, 'C4')).toBe('F1');
+    expect(findingRowItem(POLICY_B, 'C6')).toBeUndefined();
+    expect(() => parsePolicy({ ...POLICY_B, links: { findings: [{ item: 'C4', asItem: 'Z9' }] } })).toThrow(
+      'unknown item "Z9"',
+    );
   });
 
   it('links red flags to D6 by level and a yellow card to B8', () => {

@@ -23,6 +23,15 @@ export const ZAwardLink = z.object({
 });
 
 /**
+ * A finding recorded under another policy's item (考核细则 C4 迟到) that the patrol form of this policy
+ * prints in the row of one of its own items (处罚办法 一、1 无故迟到或早退): the same behaviour, two codes.
+ */
+export const ZFindingLink = z.object({
+  item: z.string().min(1),
+  asItem: z.string().min(1),
+});
+
+/**
  * Which item an event produces under a policy: the policy's own reading of "a valid complaint about
  * service attitude is A3", "a yellow card is B8 for everyone of the window". Services look the link up
  * here and record the item; none of them names an item.
@@ -30,10 +39,12 @@ export const ZAwardLink = z.object({
 export const ZLinks = z.object({
   complaints: z.array(ZComplaintLink).default([]),
   awards: z.array(ZAwardLink).default([]),
+  findings: z.array(ZFindingLink).default([]),
 });
 
 export type TComplaintLink = z.output<typeof ZComplaintLink>;
 export type TAwardLink = z.output<typeof ZAwardLink>;
+export type TFindingLink = z.output<typeof ZFindingLink>;
 export type TLinks = z.output<typeof ZLinks>;
 
 /** The seed's links, by policy code: the default policies A and B write them as their `links`. */
@@ -48,9 +59,23 @@ export const SEED_LINKS: { readonly A: TLinks; readonly B: TLinks } = {
       // 考核细则 一(二)8: 窗口受黄牌警告，每人扣2分
       { kind: 'yellowCard', item: 'B8' },
     ],
+    findings: [],
   },
-  // 处罚办法 一、7 (出现有效投诉，一次处罚被投诉对象30元) is recorded by hand as F7b: no link yet.
-  B: { complaints: [], awards: [] },
+  B: {
+    // 处罚办法 一、7: 出现有效投诉，一次处罚被投诉对象30元
+    complaints: [{ item: 'F7b' }],
+    awards: [],
+    // the patrol form's row of a 考核细则 finding: the same behaviour named by both documents
+    findings: [
+      { item: 'C4', asItem: 'F1' }, // 迟到、早退 ↔ 无故迟到或早退
+      { item: 'C1', asItem: 'F2' }, // 旷工 ↔ 不履行请假手续无故缺勤缺岗
+      { item: 'C2', asItem: 'F2' }, // 擅离工作岗位 ↔ 缺岗
+      { item: 'A4', asItem: 'F7' }, // 与服务对象争吵 ↔ 与群众发生争吵
+      { item: 'A3', asItem: 'F7b' }, // 服务态度引起投诉 ↔ 出现有效投诉
+      { item: 'A7', asItem: 'F6' }, // 卫生不整洁 ↔ 工作台面脏乱
+      { item: 'C3', asItem: 'F8' }, // 上班玩电脑游戏 ↔ 玩游戏
+    ],
+  },
 };
 
 /**
@@ -60,17 +85,23 @@ export const SEED_LINKS: { readonly A: TLinks; readonly B: TLinks } = {
  */
 export function seedLinks(code: string, items: ReadonlyArray<{ code: string }>): TLinks {
   const seed = (SEED_LINKS as Readonly<Record<string, TLinks | undefined>>)[code];
-  if (!seed) return { complaints: [], awards: [] };
+  if (!seed) return { complaints: [], awards: [], findings: [] };
   const has = new Set(items.map((i) => i.code));
   return {
     complaints: seed.complaints.filter((l) => has.has(l.item)),
     awards: seed.awards.filter((l) => has.has(l.item)),
+    findings: seed.findings.filter((l) => has.has(l.asItem)),
   };
 }
 
 /** The items a valid complaint of this cause records under the policy, in the policy's order. */
 export function complaintLinks(policy: TPolicy, cause: TComplaintCause): TComplaintLink[] {
   return policy.links.complaints.filter((l) => l.causes === undefined || l.causes.includes(cause));
+}
+
+/** The item of this policy whose patrol-form row prints a finding recorded as `item`, if any. */
+export function findingRowItem(policy: TPolicy, item: string): string | undefined {
+  return policy.links.findings.find((l) => l.item === item)?.asItem;
 }
 
 /** The window item an award of this kind records under the policy, or undefined when it records none. */

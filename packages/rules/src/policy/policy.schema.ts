@@ -65,6 +65,11 @@ export const ZItem = z.object({
   category: z.string().optional(),
   /** the seed's own words */
   text: z.string().min(1),
+  /**
+   * 本中心细则: the center's own reading of the item (never the seed's words), printed apart from the
+   * item's text and marked as the center's
+   */
+  centerRule: z.string().min(1).optional(),
   textEn: z.string().optional(),
   /** where the rule stands in the source, e.g. 考核细则 一(一)4 */
   clause: z.string().min(1),
@@ -248,6 +253,15 @@ export const ZPolicy = z
       checkLink(link, ['links', 'complaints', i], false);
     }
     for (const [i, link] of (p.links?.awards ?? []).entries()) checkLink(link, ['links', 'awards', i], true);
+    for (const [i, link] of (p.links?.findings ?? []).entries()) {
+      if (!byCode.has(link.asItem)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['links', 'findings', i, 'asItem'],
+          message: `unknown item "${link.asItem}"`,
+        });
+      }
+    }
   })
   .transform((p) => ({ ...p, links: p.links ?? seedLinks(p.code, p.items) }));
 

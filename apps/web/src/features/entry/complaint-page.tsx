@@ -30,6 +30,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { ComplaintVerifyForm, type TComplaintToVerify, type TVerify } from './complaint-verify-form.tsx';
 
 type TCreate = {
   channel: TComplaintChannel;
@@ -38,7 +39,6 @@ type TCreate = {
   staffId?: number;
   content: string;
 };
-type TVerify = { isValid: boolean; cause?: TComplaintCause; note?: string };
 
 /** 投诉登记与核实: register a complaint, then verify it (valid with cause "attitude" creates the A3 record). */
 export default function ComplaintEntryPage() {
@@ -49,7 +49,7 @@ export default function ComplaintEntryPage() {
   const org = useOrg();
   const staff = useStaffList();
   const [form] = Form.useForm<TCreate>();
-  const [verifying, setVerifying] = useState<{ id: number; label: string } | null>(null);
+  const [verifying, setVerifying] = useState<TComplaintToVerify | null>(null);
   const [verifyForm] = Form.useForm<TVerify>();
   const from = dayjs().subtract(90, 'day').format('YYYY-MM-DD');
   const pending = useQuery(
@@ -87,7 +87,6 @@ export default function ComplaintEntryPage() {
       },
     }),
   );
-  const isValid = Form.useWatch('isValid', verifyForm);
   const channelName = (channel: string) => label(COMPLAINT_CHANNEL_LABELS, channel);
 
   return (
@@ -201,7 +200,15 @@ export default function ComplaintEntryPage() {
                       render: (_, row) => (
                         <Button
                           size="small"
-                          onClick={() => setVerifying({ id: row.id, label: `${row.date} ${row.content}` })}
+                          onClick={() =>
+                            setVerifying({
+                              id: row.id,
+                              date: row.date,
+                              content: row.content,
+                              staffName: nameOf(staff.data, row.staffId),
+                              windowName: nameOf(org.data?.windows, row.windowId),
+                            })
+                          }
                         >
                           {t('entry.verify')}
                         </Button>
@@ -224,47 +231,20 @@ export default function ComplaintEntryPage() {
         onOk={() => verifyForm.submit()}
         destroyOnHidden
       >
-        <p>{verifying?.label}</p>
-        <Form<TVerify>
-          form={verifyForm}
-          layout="vertical"
-          initialValues={{ isValid: false }}
-          onFinish={(values) =>
-            verifying &&
-            verify.mutate({
-              id: verifying.id,
-              isValid: values.isValid,
-              ...(values.isValid && values.cause ? { cause: values.cause } : {}),
-              ...(values.note ? { note: values.note } : {}),
-            })
-          }
-        >
-          <Form.Item name="isValid" label={t('cmp.verification')}>
-            <Radio.Group
-              options={[
-                { value: true, label: t('cmp.valid') },
-                { value: false, label: t('cmp.invalid') },
-              ]}
-            />
-          </Form.Item>
-          {isValid ? (
-            <Form.Item
-              name="cause"
-              label={t('entry.cause')}
-              rules={[{ required: true, message: t('entry.required', { field: t('entry.cause') }) }]}
-            >
-              <Select
-                options={COMPLAINT_CAUSES.map((cause) => ({
-                  value: cause,
-                  label: label(COMPLAINT_CAUSE_LABELS, cause),
-                }))}
-              />
-            </Form.Item>
-          ) : null}
-          <Form.Item name="note" label={t('entry.note')}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Form>
+        {verifying ? (
+          <ComplaintVerifyForm
+            form={verifyForm}
+            complaint={verifying}
+            onFinish={(values) =>
+              verify.mutate({
+                id: verifying.id,
+                isValid: values.isValid,
+                ...(values.isValid && values.cause ? { cause: values.cause } : {}),
+                ...(values.note ? { note: values.note } : {}),
+              })
+            }
+          />
+        ) : null}
         {verify.isError ? (
           <Alert type="error" showIcon title={errorMessage(verify.error)} role="alert" />
         ) : null}
