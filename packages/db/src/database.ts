@@ -286,6 +286,8 @@ export interface LoginAttemptsTable {
   /** the client's address, when the host knows it */
   address: string | null;
   is_ok: number;
+  /** 0: refused by a limit before the password was checked (kept, never counted) */
+  is_checked: Generated<number>;
   at: string;
 }
 

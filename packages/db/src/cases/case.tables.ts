@@ -180,5 +180,7 @@ export interface StatusQueryAttemptsTable {
   code: string;
   address: string;
   is_ok: number;
+  /** 0: refused by a limit before the password was checked (kept, never counted) */
+  is_checked: Generated<number>;
   at: string;
 }

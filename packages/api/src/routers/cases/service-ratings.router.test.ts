@@ -58,25 +58,29 @@ describe.each(TEST_DIALECTS)(
       ).toEqual(wrongPassword);
     });
 
-    it('locks a code after repeated wrong passwords, even for the right one, and an address across codes', async () => {
+    it('locks a code for the address that guessed wrong, even for the right one, but not the applicant elsewhere', async () => {
       const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20');
       const a = applicantAt('198.51.100.3');
-      for (let i = 0; i < QUERY_LIMITS.perCode; i++) {
+      for (let i = 0; i < QUERY_LIMITS.pair.limit; i++) {
         expect(
           (await refusal(a.cases.publicStatus({ code: receipt.acceptanceCode, password: `WRONG${i}` }))).code,
         ).toBe('UNAUTHORIZED');
       }
-      // from another address too: the limit is per code
-      const b = applicantAt('198.51.100.4');
       expect(
         (
           await refusal(
-            b.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }),
+            a.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }),
           )
         ).code,
       ).toBe('TOO_MANY_REQUESTS');
+      // the applicant at another address is not locked out by the stranger's guesses
+      const b = applicantAt('198.51.100.4');
+      expect(
+        (await b.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }))
+          .stage,
+      ).toBe('accepted');
       // an unknown code is limited exactly like a known one (the limit tells nothing)
-      for (let i = 0; i < QUERY_LIMITS.perCode; i++)
+      for (let i = 0; i < QUERY_LIMITS.pair.limit; i++)
         await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }));
       expect((await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }))).code).toBe(
         'TOO_MANY_REQUESTS',
@@ -85,7 +89,7 @@ describe.each(TEST_DIALECTS)(
       // per address: wrong guesses spread over many codes
       const fresh = await acceptAs('staff', matters.promised, '2026-11-20');
       const c = applicantAt('198.51.100.5');
-      for (let i = 0; i < QUERY_LIMITS.perAddress; i++)
+      for (let i = 0; i < QUERY_LIMITS.address.limit; i++)
         await refusal(c.cases.publicStatus({ code: `20261119${String(i).padStart(8, '0')}`, password: 'X' }));
       expect(
         (
