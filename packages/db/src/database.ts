@@ -2,6 +2,7 @@ import type {
   TAwardKind,
   TComplaintCause,
   TComplaintChannel,
+  TLeaderPosition,
   TPatrolSession,
   TPeerTier,
   TRecordSource,
@@ -28,6 +29,7 @@ export type {
   TAwardKind,
   TComplaintCause,
   TComplaintChannel,
+  TLeaderPosition,
   TPatrolSession,
   TPeerTier,
   TRecordSource,
@@ -100,6 +102,8 @@ export interface UsersTable {
   staff_id: number | null;
   display_name: string;
   is_disabled: number;
+  /** a leader's position: the fines summary's line they sign */
+  position: TLeaderPosition | null;
   created_at: string;
 }
 

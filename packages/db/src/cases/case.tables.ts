@@ -140,6 +140,10 @@ export interface ServiceRatingsTable {
   day: string;
   month: string;
   at: string;
+  /** given after the case's query password was reset at a window: counts once checked */
+  is_after_reset: Generated<number>;
+  reset_checked_by: number | null;
+  reset_checked_at: string | null;
 }
 
 /** 差评回访整改: opened by a poor service rating, tracked until closed. */

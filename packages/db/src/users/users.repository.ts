@@ -1,6 +1,6 @@
 import type { Db } from '../client.ts';
 import { bool, nowIso } from '../client.ts';
-import type { TRole } from '../database.ts';
+import type { TLeaderPosition, TRole } from '../database.ts';
 
 export interface TUser {
   id: number;
@@ -10,6 +10,8 @@ export interface TUser {
   staffId: number | null;
   displayName: string;
   isDisabled: boolean;
+  /** a leader's position (主要领导 / 分管领导): the fines summary's line they sign; null otherwise */
+  position: TLeaderPosition | null;
 }
 
 interface TUserRow {
@@ -20,6 +22,7 @@ interface TUserRow {
   staff_id: number | null;
   display_name: string;
   is_disabled: number;
+  position: TLeaderPosition | null;
 }
 
 const userColumns = [
@@ -30,6 +33,7 @@ const userColumns = [
   'staff_id',
   'display_name',
   'is_disabled',
+  'position',
 ] as const;
 
 export function userRowToUser(r: TUserRow): TUser {
@@ -41,12 +45,16 @@ export function userRowToUser(r: TUserRow): TUser {
     staffId: r.staff_id,
     displayName: r.display_name,
     isDisabled: bool(r.is_disabled),
+    position: r.position,
   };
 }
 
 export async function insertUser(
   db: Db,
-  u: Omit<TUser, 'id' | 'isDisabled'> & { passwordHash: string },
+  u: Omit<TUser, 'id' | 'isDisabled' | 'position'> & {
+    passwordHash: string;
+    position?: TLeaderPosition | null;
+  },
 ): Promise<TUser> {
   const row = await db
     .insertInto('users')
@@ -58,6 +66,7 @@ export async function insertUser(
       staff_id: u.staffId,
       display_name: u.displayName,
       is_disabled: 0,
+      position: u.position ?? null,
       created_at: nowIso(),
     })
     .returning(['id'])
@@ -70,6 +79,7 @@ export async function insertUser(
     staffId: u.staffId,
     displayName: u.displayName,
     isDisabled: false,
+    position: u.position ?? null,
   };
 }
 
@@ -109,6 +119,11 @@ export async function setUserDisabled(db: Db, id: number, isDisabled: boolean): 
     .execute();
 }
 
+/** Sets a leader's position (主要领导 / 分管领导), or clears it. */
+export async function setUserPosition(db: Db, id: number, position: TLeaderPosition | null): Promise<void> {
+  await db.updateTable('users').set({ position }).where('id', '=', id).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')
@@ -145,6 +160,7 @@ export async function findSession(
       'users.staff_id',
       'users.display_name',
       'users.is_disabled',
+      'users.position',
       'sessions.expires_at',
     ])
     .where('sessions.id', '=', sessionId)
