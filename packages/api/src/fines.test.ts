@@ -95,6 +95,13 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
       code: 'FORBIDDEN',
       message: expect.stringContaining('未设置领导职务'),
     });
+    // the administrator sets positions, on leaders' accounts only
+    expect((await s.as('admin').users.setPosition({ id: unplaced.id, position: 'deputy' })).position).toBe(
+      'deputy',
+    );
+    await expect(
+      s.as('admin').users.setPosition({ id: s.users.supervisor.id, position: 'deputy' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const done = await s.asUser(deputy).fines.signOff({ year: 2026, month: 9 });
     expect(done).toMatchObject({ state: 'signed', pending: [] });

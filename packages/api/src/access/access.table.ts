@@ -65,6 +65,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'users.list': ADMIN,
   'users.create': ADMIN,
   'users.setDisabled': ADMIN,
+  'users.setPosition': ADMIN,
   'policies.list': SIGNED_IN,
   'policies.inForce': SIGNED_IN,
   'policies.create': ADMIN,

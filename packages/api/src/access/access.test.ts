@@ -54,6 +54,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
       displayName: `用户${n}`,
     }),
     'users.setDisabled': () => ({ id: s.users.supervisor.id, isDisabled: false }),
+    'users.setPosition': () => ({ id: s.users.leader.id, position: 'principal' }),
     'policies.list': none,
     'policies.inForce': none,
     'policies.create': () => ({ code: 'A', effectiveFrom: '2030-01-01', body: POLICY_BODY }),

@@ -1,4 +1,5 @@
-import { findUser, insertUser, listUsers, setUserDisabled } from '@chuangkou/db';
+import { findUser, insertUser, listUsers, setUserDisabled, setUserPosition } from '@chuangkou/db';
+import { LEADER_POSITIONS } from '@chuangkou/rules';
 import { z } from 'zod';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { ZId, ZRole, ZText } from '../schemas.ts';
@@ -18,6 +19,8 @@ export const usersRouter = router({
         role: ZRole,
         staffId: ZId.nullable(),
         displayName: ZText(40),
+        /** a leader's position: 主要领导 (principal) or 分管领导 (deputy) */
+        position: z.enum(LEADER_POSITIONS).nullable().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -26,6 +29,7 @@ export const usersRouter = router({
         if ((input.role === 'head' || input.role === 'staff') && input.staffId === null)
           throw conflict('窗口负责人和工作人员账号须关联工作人员', 'staffId');
         if (input.staffId !== null) await staffInCenter(db, ctx.user, input.staffId);
+        if (input.position && input.role !== 'leader') throw conflict('只有中心领导账号设置领导职务', 'position');
         const existing = await db
           .selectFrom('users')
           .select('id')
@@ -37,6 +41,24 @@ export const usersRouter = router({
         await audit(db, ctx.user, 'user', user.id, 'create', null, user);
         return user;
       });
+    }),
+  /** Sets a leader's position (主要领导 / 分管领导): the line of the fines summary they sign. */
+  setPosition: adminProcedure
+    .input(z.object({ id: ZId, position: z.enum(LEADER_POSITIONS).nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const after = await ctx.db.transaction().execute(async (db) => {
+        const before = await findUser(db, input.id);
+        if (!before || before.centerId !== ctx.user.centerId) throw notFound('用户', 'id');
+        if (input.position !== null && before.role !== 'leader')
+          throw conflict('只有中心领导账号设置领导职务', 'position');
+        await setUserPosition(db, input.id, input.position);
+        const after = (await findUser(db, input.id))!;
+        await audit(db, ctx.user, 'user', input.id, 'setPosition', before, after);
+        return after;
+      });
+      // the signer's position is read from the session's user: a cached session sees it at once
+      forgetUserSessions(ctx.db, input.id);
+      return after;
     }),
   setDisabled: adminProcedure
     .input(z.object({ id: ZId, isDisabled: z.boolean() }))
