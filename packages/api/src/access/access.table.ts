@@ -132,6 +132,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'cases.serviceRatings.satisfaction': HEAD_UP,
   'cases.serviceRatings.followUps': HEAD_UP,
   'cases.serviceRatings.closeFollowUp': SUPERVISION,
+  'cases.serviceRatings.checkAfterReset': SUPERVISION,
   'cases.sanctionProposals.list': SUPERVISION,
   'cases.sanctionProposals.confirm': SUPERVISION,
   'cases.sanctionProposals.reject': SUPERVISION,

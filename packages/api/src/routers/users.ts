@@ -29,7 +29,8 @@ export const usersRouter = router({
         if ((input.role === 'head' || input.role === 'staff') && input.staffId === null)
           throw conflict('窗口负责人和工作人员账号须关联工作人员', 'staffId');
         if (input.staffId !== null) await staffInCenter(db, ctx.user, input.staffId);
-        if (input.position && input.role !== 'leader') throw conflict('只有中心领导账号设置领导职务', 'position');
+        if (input.position && input.role !== 'leader')
+          throw conflict('只有中心领导账号设置领导职务', 'position');
         const existing = await db
           .selectFrom('users')
           .select('id')

@@ -14,6 +14,7 @@ const CASES_ROLES: Record<string, TRole[] | 'public'> = {
   'cases.sanctionProposals.confirm': ['supervisor', 'leader'],
   'cases.sanctionProposals.reject': ['supervisor', 'leader'],
   'cases.serviceRatings.closeFollowUp': ['supervisor', 'leader'],
+  'cases.serviceRatings.checkAfterReset': ['supervisor', 'leader'],
   'cases.serviceRatings.satisfaction': ['head', 'supervisor', 'leader'],
   'cases.serviceRatings.followUps': ['head', 'supervisor', 'leader'],
   'cases.serviceRatings.publicRate': 'public',

@@ -508,7 +508,7 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         'UNAUTHORIZED',
       );
       const id = (await sup.cases.list({ acceptanceCode: 'EXT-0001' }))[0]!.id;
-      const reissued = await sup.cases.resetQueryPassword({ id });
+      const reissued = await sup.cases.resetQueryPassword({ id, reason: '申请人遗失受理通知书' });
       expect(
         (await a.cases.publicStatus({ code: 'EXT-0001', password: reissued.queryPassword! })).stage,
       ).toBe('accepted');

@@ -8,7 +8,7 @@ import {
 import { CASE_STAGES } from '@chuangkou/rules';
 import { z } from 'zod';
 import { forbidden } from '../../errors.ts';
-import { ZDate, ZId, ZText } from '../../schemas.ts';
+import { ZDate, ZId, ZReason, ZText } from '../../schemas.ts';
 import { acceptCaseAtWindow } from '../../services/cases/accept-case.service.ts';
 import { publicCaseStatus } from '../../services/cases/applicant-status.service.ts';
 import { caseForUser } from '../../services/cases/case-access.ts';
@@ -134,11 +134,18 @@ export const casesRouter = router({
   noticeFile: caseProcedure
     .input(z.object({ id: ZId, kind: ZCaseNoticeKind }))
     .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
-  /** A new query password for a lost one; the receipt with it, shown this once. */
-  resetQueryPassword: caseProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
-    const secret = await issueQueryPassword();
-    return ctx.db.transaction().execute((db) => resetQueryPassword(db, ctx.user, input.id, secret));
-  }),
+  /**
+   * A new query password for a lost one, with the applicant present: the reason is required, and a new
+   * receipt carries the password, shown this once.
+   */
+  resetQueryPassword: caseProcedure
+    .input(z.object({ id: ZId, reason: ZReason }))
+    .mutation(async ({ ctx, input }) => {
+      const secret = await issueQueryPassword();
+      return ctx.db
+        .transaction()
+        .execute((db) => resetQueryPassword(db, ctx.user, ctx.today(), input, secret));
+    }),
 
   /** Imports handled cases (a day's export of another system) through the same rules; all or none. */
   import: supervisorProcedure
