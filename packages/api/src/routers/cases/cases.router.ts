@@ -121,10 +121,10 @@ export const casesRouter = router({
       });
     }),
 
-  /** Overdue (yellow / red), 上报 explanations due, 联办 departments late. */
+  /** Overdue (yellow / red), 上报 explanations due, 联办 departments late, as of the server's today. */
   alerts: caseProcedure
-    .input(z.object({ today: ZDate.optional() }).optional())
-    .query(({ ctx, input }) => listCaseAlerts(ctx.db, ctx.user, input?.today ?? ctx.today())),
+    .input(z.object({}).strict().optional())
+    .query(({ ctx }) => listCaseAlerts(ctx.db, ctx.user, ctx.today())),
 
   /** The receipt again (without the password). */
   receipt: caseProcedure
