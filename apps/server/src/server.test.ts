@@ -6,7 +6,7 @@ import path from 'node:path';
 import { hashPassword, setPasswordCost } from '@chuangkou/api';
 import { createTestDatabase, insertUser, seedFixture, type TTestDatabase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAddressOf, createServer } from './server.ts';
+import { CONTENT_SECURITY_POLICY, clientAddressOf, createServer, securityHeaders } from './server.ts';
 
 describe('createServer', () => {
   let t: TTestDatabase;
@@ -167,6 +167,30 @@ describe('createServer', () => {
     expect(statuses).toHaveLength(20);
     expect(statuses.filter((x) => x === 401)).toHaveLength(5);
     expect(statuses.filter((x) => x === 429)).toHaveLength(15);
+  });
+
+  it('sends the security headers on every response: health, tRPC, a download, the dashboard, a refusal', async () => {
+    for (const target of ['/api/health', '/trpc/auth.me', '/api/bulletins/results?year=2026&quarter=3', '/', '/%zz']) {
+      const res = await fetch(`${base}${target}`);
+      expect({ target, csp: res.headers.get('content-security-policy') }).toEqual({
+        target,
+        csp: CONTENT_SECURITY_POLICY,
+      });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      // plain HTTP: no HSTS
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(securityHeaders(true)['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('answers 400, not 500, to a malformed URL anywhere', async () => {
+    for (const target of ['/%zz', '/%E0%A4%A', '/api/bulletins/%zz', '/trpc/auth.me?input=%zz', '/assets/%E0']) {
+      const res = await fetch(`${base}${target}`);
+      expect({ target, status: res.status }).toEqual({ target, status: 400 });
+    }
   });
 
   it('refuses an oversized body and a batch over the limit', async () => {
