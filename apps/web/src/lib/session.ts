@@ -10,6 +10,8 @@ export type TSessionUser = {
   role: TRole;
   centerId: number;
   staffId: number | null;
+  /** a leader's position (主要领导 / 分管领导): the sign-off line they sign */
+  position: 'principal' | 'deputy' | null;
 };
 
 /** `auth.me`: the user, or null when nobody is signed in (an UNAUTHORIZED answer counts as null). */
@@ -26,6 +28,7 @@ export function useSession() {
               role: user.role,
               centerId: user.centerId,
               staffId: user.staffId,
+              position: user.position,
             }
           : null,
     }),

@@ -162,6 +162,7 @@ export default function FinesPage() {
                     signOff={data.signOff}
                     role={session.data?.role ?? 'staff'}
                     userName={session.data?.name}
+                    position={session.data?.position ?? null}
                   />
                   <Card size="small" title={t('fine.report')} data-testid="fines-report">
                     <Table
