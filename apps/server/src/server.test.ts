@@ -170,7 +170,13 @@ describe('createServer', () => {
   });
 
   it('sends the security headers on every response: health, tRPC, a download, the dashboard, a refusal', async () => {
-    for (const target of ['/api/health', '/trpc/auth.me', '/api/bulletins/results?year=2026&quarter=3', '/', '/%zz']) {
+    for (const target of [
+      '/api/health',
+      '/trpc/auth.me',
+      '/api/bulletins/results?year=2026&quarter=3',
+      '/',
+      '/%zz',
+    ]) {
       const res = await fetch(`${base}${target}`);
       expect({ target, csp: res.headers.get('content-security-policy') }).toEqual({
         target,
@@ -187,7 +193,13 @@ describe('createServer', () => {
   });
 
   it('answers 400, not 500, to a malformed URL anywhere', async () => {
-    for (const target of ['/%zz', '/%E0%A4%A', '/api/bulletins/%zz', '/trpc/auth.me?input=%zz', '/assets/%E0']) {
+    for (const target of [
+      '/%zz',
+      '/%E0%A4%A',
+      '/api/bulletins/%zz',
+      '/trpc/auth.me?input=%zz',
+      '/assets/%E0',
+    ]) {
       const res = await fetch(`${base}${target}`);
       expect({ target, status: res.status }).toEqual({ target, status: 400 });
     }
