@@ -3,10 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashPassword } from '@chuangkou/api';
+import { hashPassword, setPasswordCost } from '@chuangkou/api';
 import { createTestDatabase, insertUser, seedFixture, type TTestDatabase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAddressOf, createServer } from './server.ts';
+import { CONTENT_SECURITY_POLICY, clientAddressOf, createServer, securityHeaders } from './server.ts';
 
 describe('createServer', () => {
   let t: TTestDatabase;
@@ -15,6 +15,8 @@ describe('createServer', () => {
   const dist = mkdtempSync(path.join(tmpdir(), 'ck-web-'));
 
   beforeAll(async () => {
+    // a cheap cost keeps the sign-ins of this suite within its time on a busy machine
+    setPasswordCost(2 ** 12);
     t = await createTestDatabase('sqlite');
     const f = await seedFixture(t.db);
     await insertUser(t.db, {
@@ -131,6 +133,76 @@ describe('createServer', () => {
     };
     expect(body.error.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'BAD_INPUT', field: 'quarter' });
     expect(body.error.message).toMatch(/尚未结束/);
+  });
+
+  it('counts every call of parallel batched logins: wrong passwords then the right one open no session', async () => {
+    await insertUser(t.db, {
+      centerId: (await t.db.selectFrom('centers').select('id').executeTakeFirstOrThrow()).id,
+      username: 'batched',
+      passwordHash: await hashPassword('right-password'),
+      role: 'staff',
+      staffId: null,
+      displayName: '批量',
+    });
+    // four batches of five in parallel: nineteen wrong passwords, the right one last
+    const batches = Array.from({ length: 4 }, (_, b) => {
+      const body: Record<string, { username: string; password: string }> = {};
+      for (let i = 0; i < 5; i++) {
+        const n = b * 5 + i;
+        body[i] = { username: 'batched', password: n === 19 ? 'right-password' : `wrong-${n}` };
+      }
+      return fetch(`${base}/trpc/${Array(5).fill('auth.login').join(',')}?batch=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    });
+    const responses = await Promise.all(batches);
+    const statuses: number[] = [];
+    for (const res of responses) {
+      expect(res.headers.get('set-cookie')).toBeNull();
+      for (const item of (await res.json()) as { error?: { data: { httpStatus: number } } }[])
+        statuses.push(item.error?.data.httpStatus ?? 200);
+    }
+    expect(statuses).toHaveLength(20);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(5);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(15);
+  });
+
+  it('sends the security headers on every response: health, tRPC, a download, the dashboard, a refusal', async () => {
+    for (const target of [
+      '/api/health',
+      '/trpc/auth.me',
+      '/api/bulletins/results?year=2026&quarter=3',
+      '/',
+      '/%zz',
+    ]) {
+      const res = await fetch(`${base}${target}`);
+      expect({ target, csp: res.headers.get('content-security-policy') }).toEqual({
+        target,
+        csp: CONTENT_SECURITY_POLICY,
+      });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      // plain HTTP: no HSTS
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(securityHeaders(true)['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('answers 400, not 500, to a malformed URL anywhere', async () => {
+    for (const target of [
+      '/%zz',
+      '/%E0%A4%A',
+      '/api/bulletins/%zz',
+      '/trpc/auth.me?input=%zz',
+      '/assets/%E0',
+    ]) {
+      const res = await fetch(`${base}${target}`);
+      expect({ target, status: res.status }).toEqual({ target, status: 400 });
+    }
   });
 
   it('refuses an oversized body and a batch over the limit', async () => {

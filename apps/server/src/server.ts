@@ -82,6 +82,46 @@ async function serveStatic(root: string, urlPath: string, res: http.ServerRespon
   res.end(PLACEHOLDER);
 }
 
+/**
+ * The dashboard's Content-Security-Policy: scripts, fonts and connections from this origin only; styles
+ * inline too (Ant Design writes its CSS-in-JS as <style> elements and charts set style attributes);
+ * never framed, no plugins, forms and <base> to this origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Security headers on every response; HSTS only over HTTPS (`COOKIE_SECURE=1`). */
+export function securityHeaders(isSecure: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(isSecure && { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }),
+  };
+}
+
+/** Whether a request target decodes: a malformed escape (`%zz`, a cut UTF-8 sequence) is a bad request. */
+export function isDecodableTarget(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The HTTP host: /api/health, tRPC at /trpc, the dashboard everywhere else. Thin: no rules here. */
 export function createServer(opts: TServerOptions): http.Server {
   const createContext = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -112,8 +152,15 @@ export function createServer(opts: TServerOptions): http.Server {
     isStandardOnly: opts.standardOnly,
   });
   const webRoot = path.resolve(opts.webDist);
+  const headers = securityHeaders(opts.isSecure);
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (!isDecodableTarget(url)) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('请求地址无效 (malformed URL)');
+      return;
+    }
     if (url === '/api/health' || url.startsWith('/api/health?')) {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end('{"ok":true}');

@@ -26,6 +26,11 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page; errors:
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  // the server's Content-Security-Policy: a refused script, style, font or connection is an error
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(message.text());
+  });
   return { context, page, errors };
 }
 

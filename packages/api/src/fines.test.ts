@@ -4,16 +4,17 @@ import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
 describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
   let s: TApiSetup;
-  let principal: TApiSetup['users']['leader'];
+  let deputy: TApiSetup['users']['leader'];
   beforeAll(async () => {
     s = await setupApi(dialect);
-    principal = await insertUser(s.t.db, {
+    deputy = await insertUser(s.t.db, {
       centerId: s.f.centerId,
-      username: 'principal',
+      username: 'deputy',
       passwordHash: 'x',
       role: 'leader',
       staffId: null,
-      displayName: '主要领导周主任',
+      displayName: '分管领导周副主任',
+      signoffPosition: 'deputy',
     });
     // each test reads its own month: September (signing), August (signed, then changed), July
     // (two centers)
@@ -38,7 +39,7 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
     await s?.t.destroy();
   });
 
-  it('signs a month line by line: 审管科 first, then the deputy and the principal leader', async () => {
+  it('signs a month line by line: 审管科 first, then each leader the line of the position on their account', async () => {
     const zhao = s.f.staff[3]!.id;
     const before = await s.as('supervisor').fines.monthly({ year: 2026, month: 9 });
     expect(before.signOff).toEqual({
@@ -71,21 +72,45 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
       s.as('supervisor').fines.signOff({ year: 2026, month: 9, line: 'deputy' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-    const deputy = await s.as('leader').fines.signOff({ year: 2026, month: 9 });
-    expect(deputy.signatures.map((x) => x.role)).toEqual(['supervision', 'deputy']);
-    // one person, one line of a month
+    // the line follows the position on the account: the deputy cannot sign the principal's line
     await expect(
-      s.as('leader').fines.signOff({ year: 2026, month: 9, line: 'principal' }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一人') });
+      s.asUser(deputy).fines.signOff({ year: 2026, month: 9, line: 'principal' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('只能签署分管领导一栏') });
+    // without a line, the 中心主任 (principal) gets the principal line, not the first open one
+    const principal = await s.as('leader').fines.signOff({ year: 2026, month: 9 });
+    expect(principal.signatures.map((x) => x.role)).toEqual(['supervision', 'principal']);
+    await expect(
+      s.as('leader').fines.signOff({ year: 2026, month: 9, line: 'deputy' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不能代签分管领导') });
+    // a leader whose account has no position signs no line
+    const unplaced = await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'unplaced',
+      passwordHash: 'x',
+      role: 'leader',
+      staffId: null,
+      displayName: '未设职务',
+    });
+    await expect(s.asUser(unplaced).fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('未设置领导职务'),
+    });
+    // the administrator sets positions, on leaders' accounts only
+    expect((await s.as('admin').users.update({ id: unplaced.id, signoffPosition: 'deputy' })).signoffPosition).toBe(
+      'deputy',
+    );
+    await expect(
+      s.as('admin').users.update({ id: s.users.supervisor.id, signoffPosition: 'deputy' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
-    const done = await s.asUser(principal).fines.signOff({ year: 2026, month: 9 });
+    const done = await s.asUser(deputy).fines.signOff({ year: 2026, month: 9 });
     expect(done).toMatchObject({ state: 'signed', pending: [] });
     expect(done.signatures.map((x) => [x.role, x.userName])).toEqual([
       ['supervision', 'supervisor'],
-      ['deputy', 'leader'],
-      ['principal', '主要领导周主任'],
+      ['principal', 'leader'],
+      ['deputy', '分管领导周副主任'],
     ]);
-    await expect(s.asUser(principal).fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
+    await expect(s.asUser(deputy).fines.signOff({ year: 2026, month: 9 })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const entries = await listAudit(s.t.db, {
@@ -104,7 +129,7 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
     const zhao = s.f.staff[3]!.id;
     await s.as('supervisor').fines.signOff({ year: 2026, month: 8 });
     await s.as('leader').fines.signOff({ year: 2026, month: 8 });
-    await s.asUser(principal).fines.signOff({ year: 2026, month: 8 });
+    await s.asUser(deputy).fines.signOff({ year: 2026, month: 8 });
     const signed = await s.as('leader').fines.monthly({ year: 2026, month: 8 });
     expect(signed.signOff).toMatchObject({ state: 'signed', isChangedSinceSigned: false });
     expect(signed.staff.find((x) => x.staffId === zhao)?.total).toBe(30);

@@ -25,5 +25,5 @@ export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.ser
 export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
 export { importCases } from './services/cases/import-cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
-export { hashPassword, verifyPassword } from './services/password.ts';
+export { hashPassword, setPasswordCost, verifyPassword } from './services/password.ts';
 export { publicMessageOf } from './trpc.ts';

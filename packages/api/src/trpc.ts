@@ -54,6 +54,7 @@ export type TAccess =
   | 'public'
   | 'authed'
   | 'person'
+  | 'cases'
   | 'head'
   | 'supervisor'
   | 'leader'
@@ -66,7 +67,10 @@ export interface TProcedureMeta {
 }
 
 /** The roles that pass each role gate. */
-const GATE_ROLES: Record<'head' | 'supervisor' | 'leader' | 'admin' | 'staffing', readonly TRole[]> = {
+const GATE_ROLES: Record<'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing', readonly TRole[]> = {
+  // case handling and applicants' personal data: the case roles, never the administrator, who manages
+  // accounts and settings
+  cases: ['staff', 'head', 'supervisor', 'leader'],
   head: ['head', 'supervisor', 'leader'],
   supervisor: ['supervisor', 'leader'],
   leader: ['leader'],
@@ -168,6 +172,8 @@ export const staffProcedure = authedProcedure.meta({ access: 'person' }).use(({ 
     throw new TRPCError({ code: 'FORBIDDEN', message: '此操作仅限窗口工作人员' });
   return next({ ctx: { ...ctx, staffId: ctx.user.staffId } });
 });
+/** The case roles (staff, heads, 审管科, leaders): handle cases and see applicants' data. */
+export const caseProcedure = roleProcedure('cases', '办件及申请人信息仅限办件岗位人员，系统管理员不经办办件');
 /** 窗口负责人 and above: sees a window. */
 export const headProcedure = roleProcedure('head', '此操作需要窗口负责人或以上权限');
 /** 审管科 and duty leaders (and the leaders): record patrols, records, complaints, awards. */

@@ -1,3 +1,4 @@
+import { spreadsheetCell, spreadsheetText } from '@chuangkou/rules/vocabulary';
 import type { Row, Style, stream, Worksheet } from 'exceljs';
 import { FONT_SIZES, PAGE_FOOTER, pageSetup, runningHeader, STYLES, type TAlign } from './print-style.ts';
 import { displayWidth, wrappedLines } from './text-width.ts';
@@ -151,7 +152,7 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
     row.height = height;
     place(height);
     const cell = row.getCell(1);
-    cell.value = text;
+    cell.value = spreadsheetText(text);
     cell.style = style;
     if (lastColumn > 1) sheet.mergeCells(rowNumber, 1, rowNumber, lastColumn);
     row.commit();
@@ -202,10 +203,10 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
         row.height = Math.max(24, lines * FONT_SIZES.meta * 1.45 + 6);
         place(row.height);
         const left = row.getCell(1);
-        left.value = line.left;
+        left.value = spreadsheetText(line.left);
         left.style = metaStyles.left;
         const right = row.getCell(middle + 1);
-        right.value = line.right;
+        right.value = spreadsheetText(line.right);
         right.style = metaStyles.right;
         if (middle > 1) sheet.mergeCells(rowNumber, 1, rowNumber, middle);
         if (lastColumn - middle > 1) sheet.mergeCells(rowNumber, middle + 1, rowNumber, lastColumn);
@@ -227,7 +228,7 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
     place(row.height);
     for (let i = 0; i < lastColumn; i++) {
       const cell = row.getCell(i + 1);
-      cell.value = header[i] ?? '';
+      cell.value = spreadsheetText(header[i] ?? '');
       cell.style = STYLES.header;
     }
     row.commit();
@@ -259,7 +260,8 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
       for (let i = 0; i < lastColumn; i++) {
         const cell = row.getCell(i + 1);
         const value = data.cells[i];
-        if (value !== null && value !== undefined) cell.value = value;
+        // text that looks like a formula stays text (a clerk's comment beginning with =, +, - or @)
+        if (value !== null && value !== undefined) cell.value = spreadsheetCell(value);
         const styles = cellStyles[i]!;
         cell.style = data.isMarked ? styles.marked : styles.normal;
       }

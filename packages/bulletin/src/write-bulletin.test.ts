@@ -232,6 +232,16 @@ describe('behaviours bulletin (不规范行为通报)', () => {
     expect(Number(late[8])).toBe(Number(late[7]));
   });
 
+  it('keeps a note that looks like a formula as text: a leading apostrophe, the cell a string', async () => {
+    const row = bulletin.rows[0]!;
+    const sheet = firstSheet(
+      await render({ ...bulletin, rows: [{ ...row, note: '=HYPERLINK("http://evil.example","详情")' }] }),
+    );
+    const cell = sheet.getRow(4).getCell(10);
+    expect(cell.value).toBe('\'=HYPERLINK("http://evil.example","详情")');
+    expect(cell.formula).toBeUndefined();
+  });
+
   it('orders windows by the number in their name (2号 before 10号)', async () => {
     const row = bulletin.rows[0]!;
     const rows = [

@@ -2,6 +2,7 @@ import type {
   TAwardKind,
   TComplaintCause,
   TComplaintChannel,
+  TLeaderPosition,
   TPatrolSession,
   TPeerTier,
   TRecordSource,
@@ -28,6 +29,7 @@ export type {
   TAwardKind,
   TComplaintCause,
   TComplaintChannel,
+  TLeaderPosition,
   TPatrolSession,
   TPeerTier,
   TRecordSource,
@@ -147,7 +149,8 @@ export interface UsersTable {
   is_platform_admin: Generated<number>;
 }
 
-export type TSignoffPosition = 'principal' | 'deputy';
+/** 主要领导 (principal) or 分管领导 (deputy): the vocabulary's leader positions */
+export type TSignoffPosition = TLeaderPosition;
 
 export interface SessionsTable {
   /** sha-256 of the cookie token, hex; the token itself is never stored */
@@ -349,6 +352,8 @@ export interface LoginAttemptsTable {
   /** the client's address, when the host knows it */
   address: string | null;
   is_ok: number;
+  /** 0: refused by a limit before the password was checked (kept, never counted) */
+  is_checked: Generated<number>;
   at: string;
 }
 

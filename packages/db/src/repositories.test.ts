@@ -20,11 +20,8 @@ import {
 import { findRecord, insertRecord, listRecords, revokeRecord } from './records/records.repository.ts';
 import { seedFixture, type TFixture } from './testing/fixture.ts';
 import { createTestDatabase, TEST_DIALECTS, type TTestDatabase } from './testing/test-database.ts';
-import {
-  pruneAttemptLogs,
-  recentLoginFailures,
-  recordLoginAttempt,
-} from './users/login-attempts.repository.ts';
+import { beginAttempt, countedFailures, settleAttempt } from './users/attempts.repository.ts';
+import { pruneAttemptLogs } from './users/login-attempts.repository.ts';
 import { findSessionUser, insertSession, insertUser } from './users/users.repository.ts';
 
 describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
@@ -216,34 +213,61 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     expect(latest.map((r) => r.revision)).toEqual([2]);
   });
 
-  it('counts sign-in failures per username since its last success and per address; prunes old attempts', async () => {
+  it('counts attempts written before one: per pair since its last success, per address, per key; prunes old ones', async () => {
     const at = (minute: number) => `2026-11-26T08:${String(minute).padStart(2, '0')}:00.000Z`;
-    const attempt = (username: string, address: string | null, isOk: boolean, minute: number) =>
-      recordLoginAttempt(t.db, { username, address, isOk, at: at(minute) });
-    await attempt('clerk', '10.0.0.1', false, 1);
-    await attempt('clerk', '10.0.0.1', true, 2);
-    await attempt('clerk', '10.0.0.2', false, 3);
-    await attempt('clerk', '10.0.0.1', false, 4);
-    await attempt('other', '10.0.0.1', false, 5);
-    await attempt('other', null, false, 6);
-    expect(await recentLoginFailures(t.db, { username: 'clerk', address: '10.0.0.1', since: at(0) })).toEqual(
-      {
-        byUsername: [at(3), at(4)],
-        byAddress: [at(1), at(4), at(5)],
-      },
-    );
-    // the window starts later than the success
+    const attempt = async (
+      username: string,
+      address: string | null,
+      outcome: 'failed' | 'ok' | 'refused',
+      minute: number,
+    ) => {
+      const id = await beginAttempt(t.db, 'login', { key: username, address, at: at(minute) });
+      if (outcome !== 'failed') await settleAttempt(t.db, 'login', id, outcome);
+      return id;
+    };
+    await attempt('clerk', '10.0.0.1', 'failed', 1);
+    await attempt('clerk', '10.0.0.1', 'ok', 2);
+    await attempt('clerk', '10.0.0.2', 'failed', 3);
+    await attempt('clerk', '10.0.0.1', 'failed', 4);
+    await attempt('clerk', '10.0.0.1', 'refused', 4);
+    await attempt('other', '10.0.0.1', 'failed', 5);
+    await attempt('other', null, 'failed', 6);
+    const last = await attempt('clerk', '10.0.0.1', 'failed', 7);
+    const since = { pairSince: at(0), addressSince: at(0), keySince: at(0) };
     expect(
-      (await recentLoginFailures(t.db, { username: 'clerk', address: null, since: at(4) })).byUsername,
-    ).toEqual([]);
-    expect(await recentLoginFailures(t.db, { username: 'nobody', address: null, since: at(0) })).toEqual({
-      byUsername: [],
-      byAddress: [],
+      await countedFailures(t.db, 'login', { key: 'clerk', address: '10.0.0.1', beforeId: last, ...since }),
+    ).toEqual({
+      byPair: [at(4)],
+      byAddress: [at(1), at(4), at(5)],
+      byKey: [at(1), at(3), at(4)],
     });
-    expect(await pruneAttemptLogs(t.db, at(4))).toEqual({ loginAttempts: 3, statusQueryAttempts: 0 });
+    // an attempt counts only those written before it
     expect(
-      (await recentLoginFailures(t.db, { username: 'other', address: '10.0.0.1', since: at(0) })).byAddress,
-    ).toEqual([at(4), at(5)]);
+      await countedFailures(t.db, 'login', {
+        key: 'clerk',
+        address: '10.0.0.1',
+        beforeId: last + 1,
+        ...since,
+      }),
+    ).toEqual({
+      byPair: [at(4), at(7)],
+      byAddress: [at(1), at(4), at(5), at(7)],
+      byKey: [at(1), at(3), at(4), at(7)],
+    });
+    expect(
+      (await countedFailures(t.db, 'login', { key: 'other', address: null, beforeId: last, ...since }))
+        .byPair,
+    ).toEqual([at(6)]);
+    expect(await pruneAttemptLogs(t.db, at(4))).toEqual({ loginAttempts: 3, statusQueryAttempts: 0 });
+    const statusId = await beginAttempt(t.db, 'statusQuery', { key: 'C1', address: 'a', at: at(8) });
+    expect(
+      await countedFailures(t.db, 'statusQuery', {
+        key: 'C1',
+        address: 'a',
+        beforeId: statusId + 1,
+        ...since,
+      }),
+    ).toEqual({ byPair: [at(8)], byAddress: [at(8)], byKey: [at(8)] });
   });
 
   it('keeps fine sign-offs append-only, one signature per line and month', async () => {

@@ -1,4 +1,5 @@
 /** PNG and Excel export of a chart card. exceljs is loaded only when a user exports (it is ~1 MB). */
+import { spreadsheetCell, spreadsheetText } from '@chuangkou/rules/vocabulary';
 
 export type TExportColumn = { title: string; value: (row: never) => string | number | null | undefined };
 
@@ -54,6 +55,18 @@ export async function svgToPngBlob(svg: SVGSVGElement): Promise<Blob> {
 
 export type TSheet = { title: string; header: string[]; rows: (string | number | null | undefined)[][] };
 
+/**
+ * The rows an export writes: the title, the header, then the data, with text that looks like a formula
+ * (= + - @) prefixed so it stays text when the sheet is edited or saved as CSV.
+ */
+export function exportRowsOf(sheet: TSheet): (string | number)[][] {
+  return [
+    [spreadsheetText(sheet.title)],
+    sheet.header.map(spreadsheetText),
+    ...sheet.rows.map((row) => row.map((cell) => spreadsheetCell(cell ?? ''))),
+  ];
+}
+
 /** Builds an .xlsx with a bold frozen header and widths fitted to Chinese text. */
 export async function sheetToXlsxBlob(sheet: TSheet): Promise<Blob> {
   const { default: ExcelJS } = await import('exceljs');
@@ -63,14 +76,15 @@ export async function sheetToXlsxBlob(sheet: TSheet): Promise<Blob> {
     views: [{ state: 'frozen', ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  worksheet.addRow([sheet.title]).font = { bold: true, size: 14 };
-  const header = worksheet.addRow(sheet.header);
+  const [title, headerCells, ...rows] = exportRowsOf(sheet);
+  worksheet.addRow(title!).font = { bold: true, size: 14 };
+  const header = worksheet.addRow(headerCells!);
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? ''));
+  for (const row of rows) worksheet.addRow(row);
   sheet.header.forEach((title, index) => {
     const widest = Math.max(
       textWidth(title),

@@ -153,16 +153,19 @@ describe('lineToSign', () => {
       signatures: [{ role: 'supervision' as const, userName: '审管科', signedAt: '' }],
       pending: ['deputy', 'principal'] as ('deputy' | 'principal')[],
     };
-    expect(lineToSign('leader', partial, '中心主任')).toBe('deputy');
+    // a leader signs the line of the position on their account, and nothing without one
+    expect(lineToSign('leader', partial, '中心主任', 'principal')).toBe('principal');
+    expect(lineToSign('leader', partial, '分管副主任', 'deputy')).toBe('deputy');
+    expect(lineToSign('leader', partial, '未设职务', null)).toBeNull();
     expect(lineToSign('supervisor', partial)).toBeNull();
     expect(lineToSign('staff', partial)).toBeNull();
   });
   it('offers nothing to someone who already signed a line', () => {
     const partial = {
       ...open,
-      signatures: [{ role: 'deputy' as const, userName: '中心主任', signedAt: '' }],
-      pending: ['principal'] as 'principal'[],
+      signatures: [{ role: 'principal' as const, userName: '中心主任', signedAt: '' }],
+      pending: ['deputy'] as 'deputy'[],
     };
-    expect(lineToSign('leader', partial, '中心主任')).toBeNull();
+    expect(lineToSign('leader', partial, '中心主任', 'principal')).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ export type TSessionUser = {
   staffId: number | null;
   /** signed in with a one-time password: a new one must be set before anything else */
   mustChangePassword: boolean;
+  /** a leader's position (主要领导 / 分管领导): the sign-off line they sign */
+  signoffPosition: 'principal' | 'deputy' | null;
 };
 
 /** `auth.me`: the user, or null when nobody is signed in (an UNAUTHORIZED answer counts as null). */
@@ -29,6 +31,7 @@ export function useSession() {
               centerId: user.centerId,
               staffId: user.staffId,
               mustChangePassword: user.mustChangePassword,
+              signoffPosition: user.signoffPosition,
             }
           : null,
     }),

@@ -7,14 +7,12 @@ import {
   findSession,
   findUserForLogin,
   insertSession,
-  nowIso,
-  recentLoginFailures,
-  recordLoginAttempt,
   type TUser,
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { LOGIN_LIMITS, limitKeyOf, retryAfterMs } from './login-limit.ts';
+import { gatedAttempt } from './attempt-gate.ts';
+import { LOGIN_LIMITS, limitKeyOf } from './login-limit.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 
 export const SESSION_COOKIE = 'ck_session';
@@ -40,32 +38,28 @@ function cookie(ctx: TContext, value: string, maxAgeSeconds: number): string {
 
 /** Checks the credentials, opens a session and sets the httpOnly SameSite=Lax cookie. */
 export async function login(ctx: TContext, username: string, password: string): Promise<TUser> {
-  const key = limitKeyOf(username);
-  const address = ctx.clientAddress;
   const now = Date.now();
-  const failures = await recentLoginFailures(ctx.db, {
-    username: key,
-    address,
-    since: new Date(now - LOGIN_LIMITS.windowMs).toISOString(),
-  });
-  const wait = retryAfterMs(
-    { byUsername: failures.byUsername.map(Date.parse), byAddress: failures.byAddress.map(Date.parse) },
+  const outcome = await gatedAttempt(
+    ctx.db,
+    'login',
+    LOGIN_LIMITS,
+    { key: limitKeyOf(username), address: ctx.clientAddress },
+    async () => {
+      const found = await findUserForLogin(ctx.db, username);
+      const isValid = await verifyPassword(password, found?.passwordHash ?? dummyPasswordHash());
+      return found && isValid && !found.user.isDisabled ? found : undefined;
+    },
     now,
   );
-  if (wait > 0) {
+  if (!outcome.ok && outcome.reason === 'rateLimited') {
     throw new DomainError(
       'RATE_LIMITED',
-      `登录失败次数过多，请${Math.ceil(wait / 60_000)}分钟后再试（或联系管理员）`,
+      `登录失败次数过多，请${Math.ceil(outcome.waitMs / 60_000)}分钟后再试（或联系管理员）`,
       'username',
     );
   }
-  const found = await findUserForLogin(ctx.db, username);
-  const isValid = await verifyPassword(password, found?.passwordHash ?? dummyPasswordHash());
-  if (!found || !isValid || found.user.isDisabled) {
-    await recordLoginAttempt(ctx.db, { username: key, address, isOk: false, at: nowIso() });
-    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
-  }
-  await recordLoginAttempt(ctx.db, { username: key, address, isOk: true, at: nowIso() });
+  if (!outcome.ok) throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
+  const found = outcome.value;
   const token = randomBytes(32).toString('base64url');
   await deleteExpiredSessions(ctx.db, new Date(now).toISOString());
   await insertSession(ctx.db, {

@@ -14,6 +14,7 @@ import { createContextInner } from '../context.ts';
 import { createCaller } from '../root.ts';
 import { setupApi, type TApiSetup } from '../testing/api-test-setup.ts';
 import { SESSION_CACHE_MS, sessionIdOf, sessionTokenFromCookie, sessionUser } from './auth.service.ts';
+import { LOGIN_LIMITS } from './login-limit.ts';
 import { DEFAULT_PASSWORD_COST, hashPassword, setPasswordCost, verifyPassword } from './password.ts';
 
 describe('hashPassword', () => {
@@ -140,7 +141,7 @@ describe('auth', () => {
     await s.as('admin').users.setDisabled({ id: s.users.staff.id, isDisabled: false });
   });
 
-  it('refuses sign-in after 5 failures for a username, even with the right password, in Chinese', async () => {
+  it('refuses sign-in after 5 failures of a username from one address, even with the right password, in Chinese', async () => {
     await insertUser(s.t.db, {
       centerId: s.f.centerId,
       username: 'target',
@@ -150,7 +151,7 @@ describe('auth', () => {
       displayName: '目标',
     });
     const from = (clientAddress: string) => createCaller(createContextInner({ db: s.t.db, clientAddress }));
-    // a success clears earlier failures
+    // a success clears earlier failures of the pair
     await expect(from('10.1.1.1').auth.login({ username: 'target', password: 'nope' })).rejects.toMatchObject(
       {
         code: 'UNAUTHORIZED',
@@ -159,19 +160,50 @@ describe('auth', () => {
     await from('10.1.1.1').auth.login({ username: 'target', password: 'right-password' });
     for (let i = 0; i < 5; i++) {
       await expect(
-        from(`10.1.1.${i}`).auth.login({ username: 'target', password: 'wrong' }),
+        from('10.1.1.1').auth.login({ username: 'Target', password: 'wrong' }),
       ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: '用户名或密码错误' });
     }
     const sessions = await s.t.db.selectFrom('sessions').select('id').execute();
     await expect(
-      from('10.9.9.9').auth.login({ username: 'target', password: 'right-password' }),
+      from('10.1.1.1').auth.login({ username: 'target', password: 'right-password' }),
     ).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       message: expect.stringMatching(/^登录失败次数过多，请15分钟后再试/),
     });
     expect(await s.t.db.selectFrom('sessions').select('id').execute()).toEqual(sessions);
+    // the user at another address is not locked out by the failures from this one
+    await from('10.9.9.9').auth.login({ username: 'target', password: 'right-password' });
     // another user is not held back
-    await from('10.1.1.1').auth.login({ username: 'clerk', password: 'right-password' });
+    await from('10.1.2.1').auth.login({ username: 'clerk', password: 'right-password' });
+  });
+
+  it('locks an account from every address once failures spread over many addresses pass the slower backstop', async () => {
+    await insertUser(s.t.db, {
+      centerId: s.f.centerId,
+      username: 'spread',
+      passwordHash: await hashPassword('right-password'),
+      role: 'staff',
+      staffId: null,
+      displayName: '分散',
+    });
+    const from = (clientAddress: string) => createCaller(createContextInner({ db: s.t.db, clientAddress }));
+    // four per address stays under the pair's limit of five everywhere
+    for (let i = 0; i < LOGIN_LIMITS.key.limit; i++) {
+      await expect(
+        from(`10.3.${Math.floor(i / 4)}.1`).auth.login({ username: 'spread', password: 'wrong' }),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+    await expect(
+      from('10.3.200.1').auth.login({ username: 'spread', password: 'right-password' }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    // refused attempts were never checked: the backstop counts the checked failures only
+    const checked = await s.t.db
+      .selectFrom('login_attempts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('username', '=', 'spread')
+      .where('is_checked', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(Number(checked.n)).toBe(LOGIN_LIMITS.key.limit);
   });
 });
 
@@ -202,17 +234,18 @@ describe('the login limit lives in the database', () => {
         });
       for (let i = 0; i < 2; i++)
         await expect(
-          on(b.db, '10.2.0.2').auth.login({ username: 'Clerk', password: 'x' }),
+          on(b.db, '10.2.0.1').auth.login({ username: 'Clerk', password: 'x' }),
         ).rejects.toMatchObject({
           code: 'UNAUTHORIZED',
         });
-      // five failures over the two handles: both refuse the right password now
+      // five failures over the two handles: both refuse the right password from that address now
       for (const db of [a.db, b.db])
         await expect(
-          on(db, '10.2.0.3').auth.login({ username: 'clerk', password: 'right-password' }),
+          on(db, '10.2.0.1').auth.login({ username: 'clerk', password: 'right-password' }),
         ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
       const rows = await b.db.selectFrom('login_attempts').select(['username', 'is_ok']).execute();
-      expect(rows).toHaveLength(5);
+      // five failures and the two refused attempts, all recorded
+      expect(rows).toHaveLength(7);
       expect(rows.every((r) => r.username === 'clerk' && r.is_ok === 0)).toBe(true);
     } finally {
       await a.close();

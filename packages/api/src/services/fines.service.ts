@@ -187,8 +187,9 @@ export async function monthlySummaryFor(
 
 /**
  * Signs a month's fines summary (签批). Who signs which line (a decision; the seed names the three):
- * a supervisor signs the 审管科 line, which freezes the summary as compiled; a leader signs as 分管领导
- * (deputy) or 主要领导 (principal), by default the first of the two still open, and only after 审管科.
+ * a supervisor signs the 审管科 line, which freezes the summary as compiled; a leader signs the line of
+ * the position on their account (分管领导 deputy or 主要领导 principal), never the other, and only after
+ * 审管科. A leader without a position signs nothing until an administrator sets it.
  * A line is signed once; one person signs at most one line of a month (a second signature by the same
  * person would check nothing). Only a month that has ended can be signed.
  */
@@ -212,7 +213,13 @@ export async function signOffMonth(
     line = 'supervision';
   } else if (user.role === 'leader') {
     if (input.line === 'supervision') throw forbidden('审管科一栏由审管科签署');
-    line = input.line ?? (signed.has('deputy') ? 'principal' : 'deputy');
+    if (user.signoffPosition === null)
+      throw forbidden('您的账号未设置领导职务（主要领导或分管领导），请联系管理员设置后再签批');
+    if (input.line !== undefined && input.line !== user.signoffPosition)
+      throw forbidden(
+        `您的职务为${lineZh(user.signoffPosition)}，只能签署${lineZh(user.signoffPosition)}一栏，不能代签${lineZh(input.line)}`,
+      );
+    line = user.signoffPosition;
     if (!signed.has('supervision'))
       throw conflict(`${year}年${month}月的处罚汇总尚未经审管科签字，领导暂不能签批`, 'line');
   } else {

@@ -1,12 +1,16 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { inHashQueue } from './hash-queue.ts';
 
-const scrypt = promisify(scryptCb) as (
+const scryptRaw = promisify(scryptCb) as (
   password: string,
   salt: Buffer,
   keylen: number,
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
+
+/** scrypt on the thread pool, through the bounded hashing queue. */
+const scrypt = (...args: Parameters<typeof scryptRaw>) => inHashQueue(() => scryptRaw(...args));
 
 /** OWASP strength; Node's default maxmem (32 MiB) is too small for N=2^17 (see `maxmem` below). */
 export const DEFAULT_PASSWORD_COST = 2 ** 17;

@@ -1,12 +1,16 @@
 import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { inHashQueue } from './hash-queue.ts';
 
-const scrypt = promisify(scryptCb) as (
+const scryptRaw = promisify(scryptCb) as (
   password: string,
   salt: Buffer,
   keylen: number,
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
+
+/** scrypt on the thread pool, through the bounded hashing queue. */
+const scrypt = (...args: Parameters<typeof scryptRaw>) => inHashQueue(() => scryptRaw(...args));
 
 /**
  * The query password (查询密码) is not chosen by a person: it is 8 symbols drawn by the CSPRNG from an

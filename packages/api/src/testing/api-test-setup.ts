@@ -27,7 +27,8 @@ export interface TApiSetup {
 
 /**
  * A migrated database with the fixture center, its stored policies and one user per role:
- * head is 张三 (head of window 1), staff is 李四 (window 1), supervisor and leader have no window.
+ * head is 张三 (head of window 1), staff is 李四 (window 1), supervisor and leader have no window; the
+ * leader is the center's 主要领导.
  */
 export async function setupApi(dialect: TDialectName): Promise<TApiSetup> {
   const t = await createTestDatabase(dialect);
@@ -51,6 +52,8 @@ export async function setupApi(dialect: TDialectName): Promise<TApiSetup> {
       role,
       staffId,
       displayName: role,
+      // the leader of each center is its 主要领导 (the fines summary's principal line)
+      signoffPosition: role === 'leader' ? 'principal' : null,
     });
   const users = {
     admin: await mk('admin', null),

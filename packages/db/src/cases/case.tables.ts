@@ -148,6 +148,10 @@ export interface ServiceRatingsTable {
   day: string;
   month: string;
   at: string;
+  /** given after the case's query password was reset at a window: counts once checked */
+  is_after_reset: Generated<number>;
+  reset_checked_by: number | null;
+  reset_checked_at: string | null;
 }
 
 /** 差评回访整改: opened by a poor service rating, tracked until closed. */
@@ -190,5 +194,7 @@ export interface StatusQueryAttemptsTable {
   code: string;
   address: string;
   is_ok: number;
+  /** 0: refused by a limit before the password was checked (kept, never counted) */
+  is_checked: Generated<number>;
   at: string;
 }

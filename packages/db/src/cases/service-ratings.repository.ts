@@ -11,12 +11,19 @@ export interface TServiceRating {
   level: number;
   comment: string | null;
   day: string;
+  /** given after the case's query password was reset at a window: counts once a supervisor checked it */
+  isAfterReset: boolean;
+  /** when a supervisor checked a rating given after a reset */
+  resetCheckedAt: string | null;
 }
 
 /** Stores a case's rating; the database refuses a second one for the same case. */
 export async function insertServiceRating(
   db: Db,
-  r: Omit<TServiceRating, 'id'> & { centerId: number },
+  r: Omit<TServiceRating, 'id' | 'resetCheckedAt' | 'isAfterReset'> & {
+    centerId: number;
+    isAfterReset?: boolean;
+  },
 ): Promise<TServiceRating> {
   const row = await db
     .insertInto('service_ratings')
@@ -30,6 +37,7 @@ export async function insertServiceRating(
       day: r.day,
       month: r.day.slice(0, 7),
       at: nowIso(),
+      is_after_reset: r.isAfterReset === true ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -41,6 +49,8 @@ export async function insertServiceRating(
     level: r.level,
     comment: r.comment,
     day: r.day,
+    isAfterReset: r.isAfterReset === true,
+    resetCheckedAt: null,
   };
 }
 
@@ -59,8 +69,23 @@ export async function findServiceRating(db: Db, caseId: number): Promise<TServic
       level: num(r.level),
       comment: r.comment,
       day: r.day,
+      isAfterReset: num(r.is_after_reset) === 1,
+      resetCheckedAt: r.reset_checked_at,
     }
   );
+}
+
+/** A supervisor's check of a rating given after a reset: from now on it counts. */
+export async function markServiceRatingChecked(
+  db: Db,
+  caseId: number,
+  by: { userId: number; at: string },
+): Promise<void> {
+  await db
+    .updateTable('service_ratings')
+    .set({ reset_checked_by: by.userId, reset_checked_at: by.at })
+    .where('case_id', '=', caseId)
+    .execute();
 }
 
 /** Service ratings per window and month, one count per level (1 … 5). */
@@ -87,7 +112,14 @@ export async function countServiceRatingsByWindowMonth(
     ])
     .where('service_ratings.center_id', '=', f.centerId)
     .where('service_ratings.month', '>=', f.fromMonth)
-    .where('service_ratings.month', '<=', f.toMonth);
+    .where('service_ratings.month', '<=', f.toMonth)
+    // a rating given after a reset of the query password counts once a supervisor has checked it
+    .where((eb) =>
+      eb.or([
+        eb('service_ratings.is_after_reset', '=', 0),
+        eb('service_ratings.reset_checked_at', 'is not', null),
+      ]),
+    );
   if (f.windowId !== undefined) q = q.where('service_ratings.window_id', '=', f.windowId);
   const rows = await q
     .groupBy(['service_ratings.window_id', 'windows.name', 'service_ratings.month', 'service_ratings.level'])

@@ -1,7 +1,7 @@
 import { chinaWorkCalendar } from '@chuangkou/rules';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { DbRoot } from '../client.ts';
-import type { TRole } from '../database.ts';
+import type { TRole, TSignoffPosition } from '../database.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { generateAwards, generatePeerRatings } from './demo-awards.ts';
 import { enrichCaseWorkflowDemo } from './demo-case-workflow.ts';
@@ -14,12 +14,17 @@ export { createRandom } from './demo-random.ts';
 
 /** The demo accounts, created only by the demo loader. */
 export const DEMO_PASSWORD = 'demo1234';
-export const DEMO_USERS: { username: string; role: TRole; displayName: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  role: TRole;
+  displayName: string;
+  signoffPosition?: TSignoffPosition;
+}[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员' },
-  { username: 'leader', role: 'leader', displayName: '中心主任' },
+  { username: 'leader', role: 'leader', displayName: '中心主任', signoffPosition: 'principal' },
   // a second leader, so a demo month's fines summary can carry all three signatures (审管科, 分管领导,
   // 主要领导): one person signs one line only
-  { username: 'deputy', role: 'leader', displayName: '分管副主任' },
+  { username: 'deputy', role: 'leader', displayName: '分管副主任', signoffPosition: 'deputy' },
   { username: 'supervisor', role: 'supervisor', displayName: '审管科' },
   { username: 'head', role: 'head', displayName: '窗口负责人' },
   { username: 'staff', role: 'staff', displayName: '窗口工作人员' },
@@ -74,6 +79,7 @@ async function createDemoAccounts(
       role: u.role,
       staffId: staff?.id ?? null,
       displayName: staff?.name ?? u.displayName,
+      signoffPosition: u.signoffPosition ?? null,
     });
   }
 }

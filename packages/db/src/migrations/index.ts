@@ -12,6 +12,8 @@ import * as m20261202_1210 from './2026_12_02_1210_accounts.ts';
 import * as m20261202_1301 from './2026_12_02_1301_case_clock_flags.ts';
 import * as m20261202_1400 from './2026_12_02_1400_revoke_unverified_complaint_records.ts';
 import * as m20261202_1410 from './2026_12_02_1410_center_objection_contact.ts';
+import * as m20261202_1500 from './2026_12_02_1500_attempt_checks.ts';
+import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1301_case_clock_flags': m20261202_1301,
   '2026_12_02_1400_revoke_unverified_complaint_records': m20261202_1400,
   '2026_12_02_1410_center_objection_contact': m20261202_1410,
+  '2026_12_02_1500_attempt_checks': m20261202_1500,
+  '2026_12_02_1510_separation_of_duties': m20261202_1510,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -69,3 +69,11 @@ export const SIGN_OFF_LINE_LABELS: TLabels<TSignOffLine> = {
   deputy: { zh: '分管领导', en: 'Deputy leader' },
   principal: { zh: '主要领导', en: 'Principal leader' },
 };
+
+/** A leader's position on their account: the line of the sign-off they sign (one line each). */
+export const LEADER_POSITIONS = ['principal', 'deputy'] as const;
+export type TLeaderPosition = (typeof LEADER_POSITIONS)[number];
+export const LEADER_POSITION_LABELS: TLabels<TLeaderPosition> = {
+  principal: SIGN_OFF_LINE_LABELS.principal,
+  deputy: SIGN_OFF_LINE_LABELS.deputy,
+};

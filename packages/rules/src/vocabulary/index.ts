@@ -9,3 +9,4 @@ export * from './assessment.vocabulary.ts';
 export * from './bulletin.vocabulary.ts';
 export * from './conduct.vocabulary.ts';
 export * from './label.ts';
+export * from './spreadsheet-text.ts';

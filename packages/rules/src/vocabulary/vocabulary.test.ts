@@ -12,6 +12,8 @@ import {
   FLAGS,
   GRADE_LABELS,
   GRADES,
+  LEADER_POSITION_LABELS,
+  LEADER_POSITIONS,
   labelOf,
   PATROL_SESSION_LABELS,
   PATROL_SESSIONS,
@@ -40,6 +42,7 @@ const ENUMS: [string, readonly (string | number)[], TLabels<string | number>][] 
   ['complaint channels', COMPLAINT_CHANNELS, COMPLAINT_CHANNEL_LABELS],
   ['award kinds', AWARD_KINDS, AWARD_KIND_LABELS],
   ['sign-off lines', SIGN_OFF_LINES, SIGN_OFF_LINE_LABELS],
+  ['leader positions', LEADER_POSITIONS, LEADER_POSITION_LABELS],
   ['bulletin kinds', BULLETIN_KINDS, BULLETIN_KIND_LABELS],
 ];
 

@@ -17,14 +17,19 @@ export type TSignOff = {
 const LINES = SIGN_OFF_LINES;
 
 /**
- * The line a user may sign now: 审管科 for a supervisor, the first open leader line for a leader; none
- * for someone who already signed a line of the month (one person signs one line).
+ * The line a user may sign now: 审管科 for a supervisor, the line of their position for a leader (none
+ * without a position); none for someone who already signed a line of the month (one person, one line).
  */
-export function lineToSign(role: TRole, signOff: TSignOff, userName?: string): TLine | null {
+export function lineToSign(
+  role: TRole,
+  signOff: TSignOff,
+  userName?: string,
+  position?: 'principal' | 'deputy' | null,
+): TLine | null {
   if (userName && signOff.signatures.some((s) => s.userName === userName)) return null;
   if (role === 'supervisor') return signOff.pending.includes('supervision') ? 'supervision' : null;
-  if (role !== 'leader' || signOff.pending.includes('supervision')) return null;
-  return signOff.pending.find((line) => line !== 'supervision') ?? null;
+  if (role !== 'leader' || signOff.pending.includes('supervision') || !position) return null;
+  return signOff.pending.includes(position) ? position : null;
 }
 
 /**
@@ -37,12 +42,14 @@ export function SignOffCard({
   signOff,
   role,
   userName,
+  position,
 }: {
   year: number;
   month: number;
   signOff: TSignOff;
   role: TRole;
   userName?: string;
+  position?: 'principal' | 'deputy' | null;
 }) {
   const { t, locale, label } = useI18n();
   const { message } = App.useApp();
@@ -56,7 +63,7 @@ export function SignOffCard({
       },
     }),
   );
-  const line = lineToSign(role, signOff, userName);
+  const line = lineToSign(role, signOff, userName, position);
   const text = (l: TLine) => label(SIGN_OFF_LINE_LABELS, l);
   const stateTag =
     signOff.state === 'signed' ? (

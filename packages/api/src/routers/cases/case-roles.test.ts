@@ -14,12 +14,15 @@ const CASES_ROLES: Record<string, TRole[] | 'public'> = {
   'cases.sanctionProposals.confirm': ['supervisor', 'leader'],
   'cases.sanctionProposals.reject': ['supervisor', 'leader'],
   'cases.serviceRatings.closeFollowUp': ['supervisor', 'leader'],
+  'cases.serviceRatings.checkAfterReset': ['supervisor', 'leader'],
   'cases.serviceRatings.satisfaction': ['head', 'supervisor', 'leader'],
   'cases.serviceRatings.followUps': ['head', 'supervisor', 'leader'],
   'cases.serviceRatings.publicRate': 'public',
   'cases.publicStatus': 'public',
 };
 const AUTHED: TRole[] = ['admin', 'leader', 'supervisor', 'head', 'staff'];
+/** Every other cases procedure handles cases or shows applicants' data: the case roles, not the administrator. */
+const CASE_ROLES: TRole[] = ['leader', 'supervisor', 'head', 'staff'];
 
 describe('cases procedures with every role', () => {
   let s: TApiSetup;
@@ -36,7 +39,7 @@ describe('cases procedures with every role', () => {
     // every procedure named above exists (a renamed one is not silently left out of the walk)
     expect(Object.keys(CASES_ROLES).filter((p) => !paths.includes(p))).toEqual([]);
     for (const path of paths) {
-      const allowed = CASES_ROLES[path] ?? AUTHED;
+      const allowed = CASES_ROLES[path] ?? CASE_ROLES;
       for (const role of [null, ...AUTHED] as (TRole | null)[]) {
         let fn: unknown = s.as(role);
         for (const key of path.split('.')) fn = (fn as Record<string, unknown>)[key];

@@ -1,6 +1,8 @@
 import { TEST_DIALECTS } from '@chuangkou/db';
 import { POLICY_D } from '@chuangkou/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../../context.ts';
+import { createCaller } from '../../root.ts';
 import type { TApiSetup } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
 
@@ -32,6 +34,9 @@ describe.each(TEST_DIALECTS)('the case rules of the version in force on %s', (di
       },
     });
   });
+  /** The staff member on a server whose "today" is `today`. */
+  const staffOn = (today: string) =>
+    createCaller(createContextInner({ db: s.t.db, user: s.users.staff, today: () => today }));
   afterAll(async () => {
     await s?.t.destroy();
   });
@@ -56,9 +61,7 @@ describe.each(TEST_DIALECTS)('the case rules of the version in force on %s', (di
   it('warns as many working days ahead as the version in force says', async () => {
     const { case: c } = await acceptAs('staff', matters.promised, '2026-11-16');
     expect(c.deadline).toBe('2026-11-19');
-    const alerts = (await s.as('staff').cases.alerts({ today: '2026-11-16' })).filter(
-      (a) => a.caseId === c.id,
-    );
+    const alerts = (await staffOn('2026-11-16').cases.alerts()).filter((a) => a.caseId === c.id);
     expect(alerts.map((a) => a.alert)).toEqual([
       { kind: 'deadlineNear', level: 'yellow', deadline: '2026-11-19', workingDaysLeft: 3 },
     ]);
@@ -69,7 +72,7 @@ describe.each(TEST_DIALECTS)('the case rules of the version in force on %s', (di
     const { case: c } = await acceptAs('staff', matters.escalated, '2026-11-02');
     await staff.cases.forward({ id: c.id, on: '2026-11-02' });
     const due = async (today: string) =>
-      (await staff.cases.alerts({ today })).filter(
+      (await staffOn(today).cases.alerts()).filter(
         (a) => a.caseId === c.id && a.alert.kind === 'explanationDue',
       );
     // 10 working days after Monday 2 Nov is Monday 16 Nov; the 11th, Tuesday 17 Nov, is past it

@@ -1,5 +1,7 @@
-import { countAudit, findCase, TEST_DIALECTS, updateCase } from '@chuangkou/db';
+import { countAudit, findCase, TEST_DIALECTS, type TRole, updateCase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../../context.ts';
+import { createCaller } from '../../root.ts';
 import type { TApiSetup } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
 
@@ -14,6 +16,11 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
   afterAll(async () => {
     await s?.t.destroy();
   });
+  /** A caller on a server whose "today" is `today` (the host's setting; never the caller's input). */
+  const onDay = (role: TRole, today: string) =>
+    createCaller(
+      createContextInner({ db: s.t.db, user: s.users[role as keyof TApiSetup['users']], today: () => today }),
+    );
 
   describe('cases.matters', () => {
     it('keeps the eight fields of the service guide and the departments of a joint matter', async () => {
@@ -291,7 +298,7 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         ).message,
       ).toContain('已抄告');
       // 税务局 due Wednesday 4 Nov; on Thursday 5 Nov it is late and unanswered
-      const alerts = await head.cases.alerts({ today: '2026-11-05' });
+      const alerts = await onDay('head', '2026-11-05').cases.alerts();
       expect(alerts.filter((a) => a.caseId === c.id).map((a) => a.alert)).toEqual([
         { kind: 'jointLate', level: 'red', department: '税务局', due: '2026-11-04' },
       ]);
@@ -349,10 +356,10 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
       expect(
         (await refusal(staff.cases.decide({ id: c.id, on: '2026-10-21', decision: 'approved' }))).message,
       ).toContain('上级');
-      const due = (await staff.cases.alerts({ today: '2026-11-05' })).filter((a) => a.caseId === c.id);
+      const due = (await onDay('staff', '2026-11-05').cases.alerts()).filter((a) => a.caseId === c.id);
       expect(due.map((a) => a.alert.kind)).toContain('explanationDue');
       expect(
-        (await staff.cases.alerts({ today: '2026-11-04' })).filter(
+        (await onDay('staff', '2026-11-04').cases.alerts()).filter(
           (a) => a.caseId === c.id && a.alert.kind === 'explanationDue',
         ),
       ).toEqual([]);
@@ -362,7 +369,7 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         explanation: '省厅尚在审查，已电话催办',
       });
       expect(
-        (await staff.cases.alerts({ today: '2026-11-06' })).filter(
+        (await onDay('staff', '2026-11-06').cases.alerts()).filter(
           (a) => a.caseId === c.id && a.alert.kind === 'explanationDue',
         ),
       ).toEqual([]);
@@ -389,11 +396,17 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
   });
 
   describe('cases.alerts', () => {
+    it('takes "today" from the server only: a caller cannot move it', async () => {
+      expect((await refusal(s.as('staff').cases.alerts({ today: '2030-01-01' } as never))).code).toBe(
+        'BAD_REQUEST',
+      );
+    });
+
     it('is yellow on the last working day and red once the deadline has passed', async () => {
       const { case: c } = await acceptAs('staff', matters.promised, '2026-11-16');
       expect(c.deadline).toBe('2026-11-19');
       const on = async (today: string) =>
-        (await s.as('staff').cases.alerts({ today })).filter((a) => a.caseId === c.id).map((a) => a.alert);
+        (await onDay('staff', today).cases.alerts()).filter((a) => a.caseId === c.id).map((a) => a.alert);
       expect(await on('2026-11-16')).toEqual([]);
       expect(await on('2026-11-19')).toEqual([
         { kind: 'deadlineNear', level: 'yellow', deadline: '2026-11-19', workingDaysLeft: 0 },
@@ -508,7 +521,7 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
         'UNAUTHORIZED',
       );
       const id = (await sup.cases.list({ acceptanceCode: 'EXT-0001' }))[0]!.id;
-      const reissued = await sup.cases.resetQueryPassword({ id });
+      const reissued = await sup.cases.resetQueryPassword({ id, reason: '申请人遗失受理通知书' });
       expect(
         (await a.cases.publicStatus({ code: 'EXT-0001', password: reissued.queryPassword! })).stage,
       ).toBe('accepted');

@@ -8,7 +8,7 @@ import {
 import { CASE_STAGES } from '@chuangkou/rules';
 import { z } from 'zod';
 import { forbidden } from '../../errors.ts';
-import { ZDate, ZId, ZText } from '../../schemas.ts';
+import { ZDate, ZId, ZReason, ZText } from '../../schemas.ts';
 import { acceptCaseAtWindow } from '../../services/cases/accept-case.service.ts';
 import { publicCaseStatus } from '../../services/cases/applicant-status.service.ts';
 import { caseForUser } from '../../services/cases/case-access.ts';
@@ -21,7 +21,7 @@ import {
 } from '../../services/cases/case-receipt.service.ts';
 import { importCases } from '../../services/cases/import-cases.service.ts';
 import { scopeOf } from '../../services/scope.ts';
-import { authedProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
+import { caseProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
 import { applicantCase } from './applicant.ts';
 import {
   ZApplicantCredentials,
@@ -44,7 +44,7 @@ export const casesRouter = router({
   sanctionProposals: sanctionProposalsRouter,
 
   /** 受理: returns the case and its receipt, with the query password shown this once. */
-  accept: authedProcedure
+  accept: caseProcedure
     .input(
       z.object({
         matterId: ZId,
@@ -67,7 +67,7 @@ export const casesRouter = router({
   ...caseStepProcedures,
 
   /** One case with its events, departments, service rating and proposals. */
-  get: authedProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
+  get: caseProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
     const c = await caseForUser(ctx.db, ctx.user, input.id);
     const [events, joint, serviceRating, proposals] = await Promise.all([
       listCaseEvents(ctx.db, c.id),
@@ -79,7 +79,7 @@ export const casesRouter = router({
   }),
 
   /** The case registry, newest first, within the user's scope. */
-  list: authedProcedure
+  list: caseProcedure
     .input(
       z
         .object({
@@ -121,33 +121,40 @@ export const casesRouter = router({
       });
     }),
 
-  /** Overdue (yellow / red), 上报 explanations due, 联办 departments late. */
-  alerts: authedProcedure
-    .input(z.object({ today: ZDate.optional() }).optional())
-    .query(({ ctx, input }) => listCaseAlerts(ctx.db, ctx.user, input?.today ?? ctx.today())),
+  /** Overdue (yellow / red), 上报 explanations due, 联办 departments late, as of the server's today. */
+  alerts: caseProcedure
+    .input(z.object({}).strict().optional())
+    .query(({ ctx }) => listCaseAlerts(ctx.db, ctx.user, ctx.today())),
 
   /** The receipt again (without the password). */
-  receipt: authedProcedure
+  receipt: caseProcedure
     .input(z.object({ id: ZId }))
     .query(({ ctx, input }) => caseReceipt(ctx.db, ctx.user, input.id)),
   /** A printable notice (.xlsx as base64): 受理通知单, 补办件通知单 or 退回件通知单. */
-  noticeFile: authedProcedure
+  noticeFile: caseProcedure
     .input(z.object({ id: ZId, kind: ZCaseNoticeKind }))
     .query(({ ctx, input }) => caseNoticeFile(ctx.db, ctx.user, input.id, input.kind)),
   /**
    * The 受理通知单 with the query password just issued on the applicant's part (a POST: the password
    * never goes into a URL); the window's part shows it masked.
    */
-  acceptanceNoticeFile: authedProcedure
+  acceptanceNoticeFile: caseProcedure
     .input(z.object({ id: ZId, queryPassword: z.string().trim().min(1).max(40) }))
     .mutation(({ ctx, input }) =>
       caseNoticeFile(ctx.db, ctx.user, input.id, 'acceptanceNotice', input.queryPassword),
     ),
-  /** A new query password for a lost one; the receipt with it, shown this once. */
-  resetQueryPassword: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
-    const secret = await issueQueryPassword();
-    return ctx.db.transaction().execute((db) => resetQueryPassword(db, ctx.user, input.id, secret));
-  }),
+  /**
+   * A new query password for a lost one, with the applicant present: the reason is required, and a new
+   * receipt carries the password, shown this once.
+   */
+  resetQueryPassword: caseProcedure
+    .input(z.object({ id: ZId, reason: ZReason }))
+    .mutation(async ({ ctx, input }) => {
+      const secret = await issueQueryPassword();
+      return ctx.db
+        .transaction()
+        .execute((db) => resetQueryPassword(db, ctx.user, ctx.today(), input, secret));
+    }),
 
   /** Imports handled cases (a day's export of another system) through the same rules; all or none. */
   import: supervisorProcedure

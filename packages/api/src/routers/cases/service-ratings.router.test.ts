@@ -59,25 +59,29 @@ describe.each(TEST_DIALECTS)(
       ).toEqual(wrongPassword);
     });
 
-    it('locks a code after repeated wrong passwords, even for the right one, and an address across codes', async () => {
+    it('locks a code for the address that guessed wrong, even for the right one, but not the applicant elsewhere', async () => {
       const { receipt } = await acceptAs('staff', matters.promised, '2026-11-20');
       const a = applicantAt('198.51.100.3');
-      for (let i = 0; i < QUERY_LIMITS.perCode; i++) {
+      for (let i = 0; i < QUERY_LIMITS.pair.limit; i++) {
         expect(
           (await refusal(a.cases.publicStatus({ code: receipt.acceptanceCode, password: `WRONG${i}` }))).code,
         ).toBe('UNAUTHORIZED');
       }
-      // from another address too: the limit is per code
-      const b = applicantAt('198.51.100.4');
       expect(
         (
           await refusal(
-            b.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }),
+            a.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }),
           )
         ).code,
       ).toBe('TOO_MANY_REQUESTS');
+      // the applicant at another address is not locked out by the stranger's guesses
+      const b = applicantAt('198.51.100.4');
+      expect(
+        (await b.cases.publicStatus({ code: receipt.acceptanceCode, password: receipt.queryPassword! }))
+          .stage,
+      ).toBe('accepted');
       // an unknown code is limited exactly like a known one (the limit tells nothing)
-      for (let i = 0; i < QUERY_LIMITS.perCode; i++)
+      for (let i = 0; i < QUERY_LIMITS.pair.limit; i++)
         await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }));
       expect((await refusal(b.cases.publicStatus({ code: '2026112000000001', password: 'X' }))).code).toBe(
         'TOO_MANY_REQUESTS',
@@ -86,7 +90,7 @@ describe.each(TEST_DIALECTS)(
       // per address: wrong guesses spread over many codes
       const fresh = await acceptAs('staff', matters.promised, '2026-11-20');
       const c = applicantAt('198.51.100.5');
-      for (let i = 0; i < QUERY_LIMITS.perAddress; i++)
+      for (let i = 0; i < QUERY_LIMITS.address.limit; i++)
         await refusal(c.cases.publicStatus({ code: `20261119${String(i).padStart(8, '0')}`, password: 'X' }));
       expect(
         (
@@ -184,6 +188,63 @@ describe.each(TEST_DIALECTS)(
           rate: 0.5,
         },
       ]);
+    });
+
+    it('keeps a clerk from rating their own case: a reset needs a reason, a later rating counts once 审管科 checks it', async () => {
+      const staff = s.as('staff');
+      const sup = s.as('supervisor');
+      const c = await acceptAs('staff', matters.immediate, '2026-11-20');
+      await staff.cases.decide({ id: c.case.id, on: '2026-11-20', decision: 'approved' });
+      const totalOf = async () =>
+        (await sup.cases.serviceRatings.satisfaction({ year: 2026, windowId: c.case.windowId })).find(
+          (r) => r.month === '2026-11',
+        )?.total ?? 0;
+      const before = await totalOf();
+      // the applicant must be present: no reason, no new password
+      expect((await refusal(staff.cases.resetQueryPassword({ id: c.case.id } as never))).code).toBe(
+        'BAD_REQUEST',
+      );
+      const reissued = await staff.cases.resetQueryPassword({
+        id: c.case.id,
+        reason: '申请人遗失受理通知书，本人持身份证到窗口',
+      });
+      const cred = { code: c.receipt.acceptanceCode, password: reissued.queryPassword! };
+      const events = (await staff.cases.get({ id: c.case.id })).events.filter(
+        (e) => e.kind === 'resetQueryPassword',
+      );
+      expect(events.map((e) => [e.day, e.payload])).toEqual([
+        [TODAY, { reason: '申请人遗失受理通知书，本人持身份证到窗口' }],
+      ]);
+      // whoever handled the case cannot rate it, signed in
+      expect(
+        (await refusal(staff.cases.serviceRatings.publicRate({ ...cred, rating: 'verySatisfied' }))).code,
+      ).toBe('FORBIDDEN');
+      // anonymously with the reissued password: recorded, marked, and not counted until checked
+      await applicantAt('198.51.100.30').cases.serviceRatings.publicRate({
+        ...cred,
+        rating: 'verySatisfied',
+        comment: '非常好',
+      });
+      expect(await totalOf()).toBe(before);
+      await sup.cases.serviceRatings.checkAfterReset({ caseId: c.case.id, note: '已电话联系申请人本人核实' });
+      expect(await totalOf()).toBe(before + 1);
+      expect(
+        (await refusal(sup.cases.serviceRatings.checkAfterReset({ caseId: c.case.id, note: '再次核实' })))
+          .code,
+      ).toBe('CONFLICT');
+      // a rating with the receipt's own password is not held back
+      const plain = await acceptAs('staff', matters.immediate, '2026-11-20');
+      await staff.cases.decide({ id: plain.case.id, on: '2026-11-20', decision: 'approved' });
+      await applicantAt('198.51.100.31').cases.serviceRatings.publicRate({
+        code: plain.receipt.acceptanceCode,
+        password: plain.receipt.queryPassword!,
+        rating: 'satisfied',
+      });
+      expect(await totalOf()).toBe(before + 2);
+      expect(
+        (await refusal(sup.cases.serviceRatings.checkAfterReset({ caseId: plain.case.id, note: '核实' })))
+          .code,
+      ).toBe('CONFLICT');
     });
   },
 );

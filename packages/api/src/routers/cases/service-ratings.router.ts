@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZId, ZReason, ZYear } from '../../schemas.ts';
 import { publicCaseStatus } from '../../services/cases/applicant-status.service.ts';
 import {
+  checkServiceRatingAfterReset,
   closeServiceRatingFollowUp,
   rateService,
   satisfactionByWindowMonth,
@@ -26,7 +27,9 @@ export const serviceRatingsRouter = router({
       const c = await applicantCase(ctx, input);
       await ctx.db
         .transaction()
-        .execute((db) => rateService(db, c, ctx.today(), { rating: input.rating, comment: input.comment }));
+        .execute((db) =>
+          rateService(db, c, ctx.today(), { rating: input.rating, comment: input.comment }, ctx.user),
+        );
       return publicCaseStatus(ctx.db, c);
     }),
   /** The satisfaction rate by window and month of a year (a head sees their window). */
@@ -48,6 +51,12 @@ export const serviceRatingsRouter = router({
         windowId: scope.kind === 'window' ? scope.windowId : undefined,
       });
     }),
+  /** 审管科 checks a rating given after a reset of the query password; from then on it counts. */
+  checkAfterReset: supervisorProcedure
+    .input(z.object({ caseId: ZId, note: ZReason }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => checkServiceRatingAfterReset(db, ctx.user, input)),
+    ),
   closeFollowUp: supervisorProcedure
     .input(z.object({ id: ZId, note: ZReason }))
     .mutation(({ ctx, input }) =>

@@ -1,19 +1,11 @@
-import {
-  countFailedQueryAttempts,
-  type Db,
-  findCaseByCode,
-  findMatter,
-  findServiceRating,
-  findStaff,
-  recordQueryAttempt,
-  type TCase,
-} from '@chuangkou/db';
+import { type Db, findCaseByCode, findMatter, findServiceRating, findStaff, type TCase } from '@chuangkou/db';
 import { SERVICE_RATEABLE_STAGES, type TCaseStage } from '@chuangkou/rules';
 import { DomainError } from '../../errors.ts';
+import { gatedAttempt } from '../attempt-gate.ts';
+import { QUERY_LIMITS } from '../login-limit.ts';
 import { dummyQueryPasswordHash, verifyQueryPassword } from '../query-password.ts';
 
-/** Rate limit of wrong answers, over a sliding window: per acceptance code and per client address. */
-export const QUERY_LIMITS = { windowMinutes: 15, perCode: 5, perAddress: 20 } as const;
+export { QUERY_LIMITS };
 
 /** The one answer for a wrong code and a wrong password alike. */
 export const WRONG_CODE_OR_PASSWORD = '受理编号或查询密码不正确';
@@ -46,18 +38,22 @@ export async function authenticateApplicant(
   now: Date = new Date(),
 ): Promise<TQueryOutcome> {
   const code = input.code.trim().toUpperCase();
-  const since = new Date(now.getTime() - QUERY_LIMITS.windowMinutes * 60_000).toISOString();
-  const failed = await countFailedQueryAttempts(db, { code, address, since });
-  if (failed.byCode >= QUERY_LIMITS.perCode || failed.byAddress >= QUERY_LIMITS.perAddress) {
-    return { ok: false, reason: 'rateLimited' };
-  }
-  const found = await findCaseByCode(db, code);
-  const hash = found?.queryPasswordHash ?? (await dummyQueryPasswordHash());
-  const isMatch = await verifyQueryPassword(input.password, hash);
-  const isOk = isMatch && found !== undefined && found.queryPasswordHash !== null;
-  await recordQueryAttempt(db, { code, address, isOk, at: now.toISOString() });
-  if (!isOk) throw new DomainError('INVALID_CREDENTIALS', WRONG_CODE_OR_PASSWORD);
-  return { ok: true, case: found.case };
+  const outcome = await gatedAttempt(
+    db,
+    'statusQuery',
+    QUERY_LIMITS,
+    { key: code, address },
+    async () => {
+      const found = await findCaseByCode(db, code);
+      const hash = found?.queryPasswordHash ?? (await dummyQueryPasswordHash());
+      const isMatch = await verifyQueryPassword(input.password, hash);
+      return isMatch && found !== undefined && found.queryPasswordHash !== null ? found.case : undefined;
+    },
+    now.getTime(),
+  );
+  if (!outcome.ok && outcome.reason === 'rateLimited') return { ok: false, reason: 'rateLimited' };
+  if (!outcome.ok) throw new DomainError('INVALID_CREDENTIALS', WRONG_CODE_OR_PASSWORD);
+  return { ok: true, case: outcome.value };
 }
 
 export async function publicCaseStatus(db: Db, c: TCase): Promise<TPublicCaseStatus> {

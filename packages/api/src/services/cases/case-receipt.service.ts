@@ -99,13 +99,19 @@ export async function caseReceipt(db: Db, user: TUser, id: number): Promise<TRec
   return storedReceipt(db, await caseForUser(db, user, id), null);
 }
 
-/** Issues a new query password (the applicant lost theirs); the old one stops working. */
+/**
+ * Issues a new query password on a new receipt, with the applicant at the window (they lost theirs);
+ * the old one stops working. The reason is kept in the case's event log and the audit log, and any
+ * rating given after it is marked to be checked before it counts (the clerk held the new password).
+ */
 export async function resetQueryPassword(
   db: Db,
   user: TUser,
-  id: number,
+  today: string,
+  input: { id: number; reason: string },
   secret?: TQuerySecret,
 ): Promise<TReceipt> {
+  const { id, reason } = input;
   const c = await caseForUser(db, user, id);
   const issued = secret ?? (await issueQueryPassword());
   await updateCase(db, id, { queryPasswordHash: issued.hash });
@@ -114,11 +120,11 @@ export async function resetQueryPassword(
       caseId: id,
       centerId: c.centerId,
       kind: 'resetQueryPassword',
-      day: c.receivedOn,
-      payload: {},
+      day: today,
+      payload: { reason },
       userId: user.id,
     },
   ]);
-  await audit(db, user, 'case', id, 'resetQueryPassword', null, null);
+  await audit(db, user, 'case', id, 'resetQueryPassword', null, { reason });
   return storedReceipt(db, c, issued.password);
 }

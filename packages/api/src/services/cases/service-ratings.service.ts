@@ -3,10 +3,14 @@ import {
   closeFollowUp,
   countServiceRatingsByWindowMonth,
   type Db,
+  findCase,
   findFollowUp,
   findServiceRating,
   insertFollowUp,
   insertServiceRating,
+  listCaseEvents,
+  markServiceRatingChecked,
+  nowIso,
   type TCase,
   type TFollowUp,
   type TUser,
@@ -18,7 +22,7 @@ import {
   serviceRatingLevel,
   type TServiceRatingKey,
 } from '@chuangkou/rules';
-import { badInput, conflict, notFound } from '../../errors.ts';
+import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
 import { audit } from '../audit.ts';
 import { centerCalendar } from '../calendar.service.ts';
 import { caseRulesInForce } from './case-rules.ts';
@@ -26,15 +30,27 @@ import { caseRulesInForce } from './case-rules.ts';
 /**
  * 好差评: the applicant rates the service on a case once it is decided (or returned); a poor rating
  * opens a follow-up due within the working days of the case rules in force (policy D).
+ *
+ * Nobody who handled the case rates it: a signed-in caller who accepted it or took any of its steps
+ * is refused. A rating given after the query password was reset at a window (a clerk held the new
+ * password) is marked and counts once a supervisor has checked it.
  */
 export async function rateService(
   db: Db,
   c: TCase,
   today: string,
   input: { rating: TServiceRatingKey; comment?: string | undefined },
+  rater: TUser | null = null,
 ): Promise<{ level: number; followUp: TFollowUp | null }> {
   if (!SERVICE_RATEABLE_STAGES.includes(c.stage)) throw badInput('rating', '办件办结后才能评价');
   if (await findServiceRating(db, c.id)) throw conflict('该办件已评价', 'rating');
+  const events = await listCaseEvents(db, c.id);
+  if (
+    rater &&
+    ((rater.staffId !== null && rater.staffId === c.staffId) || events.some((e) => e.userId === rater.id))
+  )
+    throw forbidden('经办本办件的人员不能评价本办件');
+  const isAfterReset = events.some((e) => e.kind === 'resetQueryPassword');
   const level = serviceRatingLevel(input.rating);
   const rating = await insertServiceRating(db, {
     caseId: c.id,
@@ -44,6 +60,7 @@ export async function rateService(
     level,
     comment: input.comment?.trim() || null,
     day: today,
+    isAfterReset,
   });
   let followUp: TFollowUp | null = null;
   if (isPoorServiceRating(level)) {
@@ -69,6 +86,29 @@ export async function rateService(
     after: { serviceRating: rating, followUpId: followUp?.id ?? null },
   });
   return { level, followUp };
+}
+
+/**
+ * A supervisor checks a rating given after a reset of the query password (with the applicant, by phone
+ * or in person) and notes how; from then on it counts in the satisfaction rate.
+ */
+export async function checkServiceRatingAfterReset(
+  db: Db,
+  user: TUser,
+  input: { caseId: number; note: string },
+): Promise<void> {
+  const before = await findServiceRating(db, input.caseId);
+  if (!before) throw notFound('评价', 'caseId');
+  const c = await findCase(db, input.caseId);
+  if (!c || c.centerId !== user.centerId) throw notFound('评价', 'caseId');
+  if (!before.isAfterReset) throw conflict('该评价不是在重置查询密码后作出的，无需核实', 'caseId');
+  if (before.resetCheckedAt !== null) throw conflict('该评价已核实', 'caseId');
+  await markServiceRatingChecked(db, input.caseId, { userId: user.id, at: nowIso() });
+  const after = await findServiceRating(db, input.caseId);
+  await audit(db, user, 'serviceRating', input.caseId, 'checkAfterReset', before, {
+    ...after,
+    note: input.note,
+  });
 }
 
 /** A supervisor closes the follow-up of a poor rating with what was done. */
