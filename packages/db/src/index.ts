@@ -18,6 +18,7 @@ export * from './demo/demo-case-workflow.ts';
 export * from './demo/demo-generator.ts';
 export * from './fines/fine-sign-offs.repository.ts';
 export * from './org/org.repository.ts';
+export * from './patrols/patrol-sheets.repository.ts';
 export * from './patrols/patrols.repository.ts';
 export * from './peer-ratings/peer-ratings.repository.ts';
 export * from './policies/policies.repository.ts';

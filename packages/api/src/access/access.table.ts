@@ -80,7 +80,11 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'peerRatings.mine': PERSON,
   'peerRatings.submit': PERSON,
   'patrols.list': SUPERVISION,
+  'patrols.sheet': SUPERVISION,
+  'patrols.sheets': SUPERVISION,
   'patrols.create': SUPERVISION,
+  'patrols.revokeFinding': SUPERVISION,
+  'patrols.file': SUPERVISION,
   'awards.list': SIGNED_IN,
   'awards.grant': SUPERVISION,
 

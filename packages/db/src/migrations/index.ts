@@ -5,6 +5,7 @@ import * as m20261126_1600 from './2026_11_26_1600_fine_sign_offs.ts';
 import * as m20261126_1700 from './2026_11_26_1700_policies_immutable.ts';
 import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 import * as m20261202_1000 from './2026_12_02_1000_one_case_model.ts';
+import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1700_policies_immutable': m20261126_1700,
   '2026_11_26_1800_login_attempts': m20261126_1800,
   '2026_12_02_1000_one_case_model': m20261202_1000,
+  '2026_12_02_1600_patrol_sheets': m20261202_1600,
 };
 
 export const migrationProvider: MigrationProvider = {
