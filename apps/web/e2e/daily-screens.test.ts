@@ -33,7 +33,9 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
     const over: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) over.push(`page ${root.scrollWidth}>${root.clientWidth}`);
-    for (const el of document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body, .ant-table-container'))
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.ant-table-content, .ant-table-body, .ant-table-container',
+    ))
       if (el.scrollWidth > el.clientWidth + 1) over.push(`table ${el.scrollWidth}>${el.clientWidth}`);
     return over;
   });
@@ -71,7 +73,7 @@ describe('the supervisor’s day on the patrol sheet (巡查表)', () => {
       await page.keyboard.press('Enter');
       await draft.getByPlaceholder('发现情况').fill(text);
       await page.getByTestId('submit-patrol').click();
-      await cell.getByText(text).waitFor();
+      await cell.getByText(text).last().waitFor();
       await expect.poll(() => cell.getByTestId('draft-finding').count()).toBe(0);
     };
 
@@ -80,19 +82,19 @@ describe('the supervisor’s day on the patrol sheet (巡查表)', () => {
     // the afternoon's round, on the same day's sheet: no "已存在"
     await addFinding('afternoon', 'F6', '窗口摆放电饭煲');
     expect(await page.locator('.ant-alert-error').allInnerTexts()).toEqual([]);
-    await expect.poll(() => page.getByTestId('cell-morning-F8').innerText()).toContain('上班时间玩手机');
-    expect(await page.getByTestId('patrol-signatures').innerText()).toContain('王主任');
-    expect(await page.getByTestId('patrol-signatures').innerText()).toContain('李科长、赵干事');
+    await expect.poll(() => page.getByTestId('cell-morning-F8').textContent()).toContain('上班时间玩手机');
+    expect(await page.getByTestId('patrol-signatures').textContent()).toContain('王主任');
+    expect(await page.getByTestId('patrol-signatures').textContent()).toContain('李科长、赵干事');
 
     // a correction with a reason: the finding stays, struck through, with its reason
     const morning = page.getByTestId('cell-morning-F8');
-    const wrong = morning.locator('[data-testid^=finding-]', { hasText: '上班时间玩手机' });
-    await wrong.getByRole('button', { name: '更正' }).click();
+    const wrong = morning.locator('[data-testid^=finding-]', { hasText: '上班时间玩手机' }).last();
+    await wrong.getByRole('button', { name: /更\s*正/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox').first().fill('认错人，实为邻窗人员');
-    await dialog.getByRole('button', { name: '更正' }).click();
+    await dialog.getByRole('button', { name: /更\s*正/ }).click();
     await wrong.getByText('已更正').waitFor();
-    expect(await wrong.innerText()).toContain('认错人，实为邻窗人员');
+    expect(await wrong.textContent()).toContain('认错人，实为邻窗人员');
     expect(await wrong.locator('del').count()).toBe(1);
 
     expect(await sidewaysOverflow(page)).toEqual([]);
@@ -110,14 +112,18 @@ describe('the supervisor’s day on the patrol sheet (巡查表)', () => {
     await page.getByTestId('patrol-past-days').click();
     const options = page.locator('.ant-select-dropdown .ant-select-item-option');
     await options.first().waitFor();
-    const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? el.textContent ?? ''));
+    const titles = await options.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('title') ?? el.textContent ?? ''),
+    );
     const todayLabel = today.slice(5);
     const pastIndex = titles.findIndex((title) => !title.startsWith(todayLabel));
     expect(pastIndex).toBeGreaterThanOrEqual(0);
     await options.nth(pastIndex).click();
-    await expect.poll(() => page.getByTestId('page-entryPatrol').locator('h1, h2, h3, h4').first().innerText()).not.toContain(today);
+    await expect
+      .poll(() => page.getByTestId('page-entryPatrol').locator('h1, h2, h3, h4').first().textContent())
+      .not.toContain(today);
     await settled(page, 'patrol-signatures');
-    const signatures = await page.getByTestId('patrol-signatures').innerText();
+    const signatures = await page.getByTestId('patrol-signatures').textContent();
     expect(signatures).toMatch(/值日领导\s*(周主任|吴副主任|孙副主任)/);
     expect(signatures).toMatch(/纸质签字件(已|未)归档/);
     expect(await page.getByTestId('field-duty-leader').inputValue()).toMatch(/周主任|吴副主任|孙副主任/);

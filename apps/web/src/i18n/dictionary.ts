@@ -766,7 +766,8 @@ export const EN: Record<TKey, string> = {
   'patrol.markFiled': 'Mark the paper copy filed',
   'patrol.filedShort': 'filed',
   'patrol.notFiledShort': 'not filed',
-  'patrol.noSheet': 'No sheet for this day yet: enter the duty leader, the inspectors and the findings, then submit.',
+  'patrol.noSheet':
+    'No sheet for this day yet: enter the duty leader, the inspectors and the findings, then submit.',
   'patrol.recorded': 'Patrolled',
   'patrol.notRecorded': 'Not recorded',
   'patrol.noFindings': 'No findings this half-day',

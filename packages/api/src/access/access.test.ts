@@ -157,7 +157,11 @@ describe('ACCESS_TABLE', () => {
       session: 'morning',
       dutyLeader: '周主任',
       inspectors: '吴科长',
-      findings: [0, 1, 2, 3].map(() => ({ clause: 'C6', finding: '未佩戴工作牌', staffId: s.f.staff[2]!.id })),
+      findings: [0, 1, 2, 3].map(() => ({
+        clause: 'C6',
+        finding: '未佩戴工作牌',
+        staffId: s.f.staff[2]!.id,
+      })),
     });
     patrolFindings.push(...patrol.findings.map((f) => f.id));
     for (let i = 0; i < 4; i++) {

@@ -73,7 +73,13 @@ export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   caseProposals: { procedures: ['cases.sanctionProposals.list', 'cases.sanctionProposals.confirm'] },
   caseMatters: { procedures: ['cases.matters.list'] },
   entryPatrol: {
-    procedures: ['patrols.sheet', 'patrols.sheets', 'patrols.create', 'patrols.revokeFinding', 'patrols.file'],
+    procedures: [
+      'patrols.sheet',
+      'patrols.sheets',
+      'patrols.create',
+      'patrols.revokeFinding',
+      'patrols.file',
+    ],
   },
   entryRecord: { procedures: ['records.create'] },
   entryComplaint: { procedures: ['complaints.create', 'complaints.verify', 'complaints.list'] },

@@ -65,7 +65,11 @@ describe.each(TEST_DIALECTS)('patrols: the day’s sheet on %s', (dialect) => {
       status: 'revoked',
       revokeReason: '认错人，实为邻窗人员',
     });
-    const records = await listRecords(s.t.db, { centerId: s.f.centerId, from: '2026-09-03', to: '2026-09-03' });
+    const records = await listRecords(s.t.db, {
+      centerId: s.f.centerId,
+      from: '2026-09-03',
+      to: '2026-09-03',
+    });
     expect(records.find((r) => r.id === wrong.recordId)).toMatchObject({ status: 'revoked' });
     // the sheet in force (patrols.list, and so the printed 巡查值班记录表) no longer carries it
     const inForce = await sup.patrols.list({ from: '2026-09-03', to: '2026-09-03' });

@@ -11,8 +11,8 @@ import {
 } from '@chuangkou/db';
 import { conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
-import { assertNotFutureDate, assertRangeBegun } from './periods.ts';
 import { markSheetChanged } from './patrols.service.ts';
+import { assertNotFutureDate, assertRangeBegun } from './periods.ts';
 import { revokeRecordWithReason } from './records.service.ts';
 
 /** `patrols.sheet`: the day's 巡查表 with every finding (corrected ones with their reason), or null. */

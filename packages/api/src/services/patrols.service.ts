@@ -53,7 +53,11 @@ export interface TPatrolInput {
  * The day's sheet, created on its first findings. Signers written anew replace the sheet's (audited);
  * a sheet whose paper copy was filed is marked not filed when it changes, as the copy no longer matches.
  */
-async function sheetOfDay(db: Db, user: TUser, input: Pick<TPatrolInput, 'date' | 'dutyLeader' | 'inspectors'>) {
+async function sheetOfDay(
+  db: Db,
+  user: TUser,
+  input: Pick<TPatrolInput, 'date' | 'dutyLeader' | 'inspectors'>,
+) {
   const sheet = await findPatrolSheet(db, user.centerId, input.date);
   if (!sheet) {
     const id = await insertPatrolSheet(db, {

@@ -88,13 +88,23 @@ export async function findPatrolSheet(
   centerId: number,
   date: string,
 ): Promise<TPatrolSheet | undefined> {
-  const row = await sheetQuery(db).where('s.center_id', '=', centerId).where('s.date', '=', date).executeTakeFirst();
+  const row = await sheetQuery(db)
+    .where('s.center_id', '=', centerId)
+    .where('s.date', '=', date)
+    .executeTakeFirst();
   return row ? sheetRowToSheet(row) : undefined;
 }
 
 export async function insertPatrolSheet(
   db: Db,
-  s: { centerId: number; date: string; dutyLeader: string; inspectors: string; createdBy: number | null; filedAt?: string | null },
+  s: {
+    centerId: number;
+    date: string;
+    dutyLeader: string;
+    inspectors: string;
+    createdBy: number | null;
+    filedAt?: string | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('patrol_sheets')
@@ -228,7 +238,10 @@ export async function listPatrolSheets(
     const findings = day.reduce((sum, c) => sum + Number(c.findings), 0);
     const revoked = day.reduce((sum, c) => sum + Number(c.revoked), 0);
     return {
-      sessions: day.map((c) => c.session).sort().reverse(),
+      sessions: day
+        .map((c) => c.session)
+        .sort()
+        .reverse(),
       activeFindings: findings - revoked,
       revokedFindings: revoked,
       ...sheetRowToSheet(row),
@@ -240,7 +253,9 @@ export async function listPatrolSheets(
 export async function findPatrolFinding(
   db: Db,
   id: number,
-): Promise<{ id: number; centerId: number; date: string; session: TPatrolSession; recordId: number | null } | undefined> {
+): Promise<
+  { id: number; centerId: number; date: string; session: TPatrolSession; recordId: number | null } | undefined
+> {
   const row = await db
     .selectFrom('patrol_findings as f')
     .innerJoin('patrols as p', 'p.id', 'f.patrol_id')

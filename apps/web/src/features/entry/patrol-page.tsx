@@ -1,7 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PATROL_SESSION_LABELS, PATROL_SESSIONS, type TPatrolSession } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
@@ -37,7 +50,10 @@ export default function PatrolPage() {
   const sheet = useQuery(trpc.patrols.sheet.queryOptions({ date: day }));
   const [dutyLeader, setDutyLeader] = useState('');
   const [inspectors, setInspectors] = useState('');
-  const [noFindings, setNoFindings] = useState<Record<TSession, boolean>>({ morning: false, afternoon: false });
+  const [noFindings, setNoFindings] = useState<Record<TSession, boolean>>({
+    morning: false,
+    afternoon: false,
+  });
   const [findings, setFindings] = useState<TFinding[]>([]);
   const create = useMutation(trpc.patrols.create.mutationOptions());
   const [error, setError] = useState<unknown>(null);
@@ -91,7 +107,8 @@ export default function PatrolPage() {
     const sessions = PATROL_SESSIONS.filter(
       (s) => findings.some((f) => f.session === s) || (noFindings[s] && !recorded.includes(s)),
     );
-    const signersChanged = signers && (signers.dutyLeader !== dutyLeader.trim() || signers.inspectors !== inspectors.trim());
+    const signersChanged =
+      signers && (signers.dutyLeader !== dutyLeader.trim() || signers.inspectors !== inspectors.trim());
     if (sessions.length === 0 && signersChanged && recorded[0]) sessions.push(recorded[0]);
     if (sessions.length === 0) {
       setError(new Error(t('patrol.nothingToSubmit')));
@@ -215,7 +232,9 @@ export default function PatrolPage() {
           </Form.Item>
         </Form>
         {sheet.isSuccess ? <SheetSignatures date={day} sheet={signers} /> : null}
-        {sheet.isError ? <Alert type="error" showIcon title={errorMessage(sheet.error)} role="alert" /> : null}
+        {sheet.isError ? (
+          <Alert type="error" showIcon title={errorMessage(sheet.error)} role="alert" />
+        ) : null}
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
           {t('entry.patrolHint')}
         </Typography.Paragraph>

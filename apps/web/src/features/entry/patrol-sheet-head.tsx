@@ -22,7 +22,8 @@ export function SheetSignatures({ date, sheet }: { date: string; sheet: TSheet |
     <div data-testid="patrol-signatures">
       <Space wrap size={[16, 4]}>
         <Typography.Text>
-          {t('patrol.signed')}：{t('entry.dutyLeader')} <Typography.Text strong>{sheet.dutyLeader}</Typography.Text>
+          {t('patrol.signed')}：{t('entry.dutyLeader')}{' '}
+          <Typography.Text strong>{sheet.dutyLeader}</Typography.Text>
         </Typography.Text>
         <Typography.Text>
           {t('entry.inspectors')} <Typography.Text strong>{sheet.inspectors}</Typography.Text>
@@ -39,7 +40,12 @@ export function SheetSignatures({ date, sheet }: { date: string; sheet: TSheet |
             <Tag color="orange" data-testid="patrol-not-filed">
               {t('patrol.notFiled')}
             </Tag>
-            <Button size="small" loading={file.isPending} onClick={() => file.mutate({ date })} data-testid="patrol-file">
+            <Button
+              size="small"
+              loading={file.isPending}
+              onClick={() => file.mutate({ date })}
+              data-testid="patrol-file"
+            >
               {t('patrol.markFiled')}
             </Button>
           </Space>

@@ -77,11 +77,7 @@ export function RevokeButton({
         <Typography.Paragraph type="secondary">
           {isFinding ? t('patrol.correctHint') : t('entry.revokeHint')}
         </Typography.Paragraph>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-        >
+        <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item
             name="reason"
             label={t('entry.reason')}
