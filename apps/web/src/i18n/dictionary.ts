@@ -36,7 +36,7 @@ export const ZH_CN = {
   'login.submit': '登录',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
-  'login.demo': '演示账号：admin / leader / supervisor / head / staff，密码 demo1234',
+  'login.demo': '演示账号：{users}，密码 {password}',
 
   'nav.overview': '总览',
   'nav.efficiency': '窗口效能',
@@ -428,7 +428,7 @@ export const EN: Record<TKey, string> = {
   'login.submit': 'Log in',
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
-  'login.demo': 'Demo accounts: admin / leader / supervisor / head / staff, password demo1234',
+  'login.demo': 'Demo accounts: {users}, password {password}',
 
   'nav.overview': 'Overview',
   'nav.efficiency': 'Window efficiency',

@@ -47,6 +47,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.login': ANYONE,
   'auth.logout': SIGNED_IN,
   'auth.me': ANYONE,
+  'auth.demo': ANYONE,
   'auth.permissions': ANYONE,
 
   'org.centers': SIGNED_IN,

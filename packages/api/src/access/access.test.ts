@@ -27,6 +27,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'auth.login': () => ({ username: 'walker', password: 'walker-secret' }),
     'auth.logout': none,
     'auth.me': none,
+    'auth.demo': none,
     'auth.permissions': none,
     'org.centers': none,
     'org.createCenter': (n) => ({ code: `C${n}`, name: `中心${n}`, city: '测试市' }),

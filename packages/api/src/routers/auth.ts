@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD, DEMO_USERS, isDemoLoaded } from '@chuangkou/db';
 import { z } from 'zod';
 import { permissionsOf, type TPermissions } from '../access/permissions.ts';
 import { login, logout } from '../services/auth.service.ts';
@@ -16,6 +17,15 @@ export const authRouter = router({
     await logout(ctx);
     return { ok: true as const };
   }),
+  /**
+   * The demo accounts to print on the login page, only when this database holds the demo center (a
+   * real deployment answers null and the page prints none).
+   */
+  demo: publicProcedure.query(async ({ ctx }) =>
+    (await isDemoLoaded(ctx.db))
+      ? { usernames: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD }
+      : null,
+  ),
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
   /**
