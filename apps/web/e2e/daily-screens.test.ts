@@ -133,3 +133,38 @@ describe('the supervisor’s day on the patrol sheet (巡查表)', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('what each role sees', () => {
+  it('prints the demo accounts on the login page of a server holding the demo center', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    const demo = page.getByTestId('login-demo');
+    await demo.waitFor({ timeout: 20_000 });
+    expect(await demo.textContent()).toMatch(/演示账号：admin \/ .*supervisor.*，密码 demo1234/);
+    await context.close();
+  });
+
+  it('shows one 无权查看 page, not a 加载失败 box per card, for another person’s page', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'staff');
+    const me = (await (await page.request.get(`${server.baseUrl}/trpc/auth.me`)).json()) as {
+      result: { data: { staffId: number } };
+    };
+    const colleagues = (await (await page.request.get(`${server.baseUrl}/trpc/org.colleagues`)).json()) as {
+      result: { data: { id: number }[] };
+    };
+    const other = colleagues.result.data.find((c) => c.id !== me.result.data.staffId);
+    expect(other).toBeDefined();
+    await page.goto(`${server.baseUrl}/assessment/person/${other!.id}?period=2026-Q3`);
+    const refused = page.getByTestId('page-person-forbidden');
+    await refused.getByText('无权查看').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    expect(await page.getByText('加载失败').count()).toBe(0);
+    await shot(page, 'person-forbidden');
+    await context.close();
+  });
+});

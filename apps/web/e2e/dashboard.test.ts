@@ -503,7 +503,12 @@ describe('staff', () => {
     for (const [index, tier] of ['好', '中', '差'].entries()) {
       await rows.nth(index).locator('label', { hasText: tier }).click();
     }
+    // a submission cannot be undone: it is confirmed first, and nothing is stored before
     await page.getByTestId('submit-ratings').click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('互评提交后不能撤回或修改').waitFor();
+    expect(await page.getByText('已评：').count()).toBe(0);
+    await confirm.getByRole('button', { name: /确认提交/ }).click();
     await expect.poll(async () => page.getByText('已评：').count(), { timeout: 10_000 }).toBe(3);
     expect(errors).toEqual([]);
     await context.close();

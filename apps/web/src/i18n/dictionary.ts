@@ -12,6 +12,7 @@ export const ZH_CN = {
   'app.retry': '重试',
   'app.notFound': '页面不存在',
   'app.forbidden': '您的角色无权访问此页面',
+  'app.noAccess': '无权查看',
   'app.backHome': '返回首页',
   'app.all': '全部',
   'app.save': '保存',
@@ -384,6 +385,10 @@ export const ZH_CN = {
   'patrol.no': '序号',
   'patrol.added': '已写入 {date} 的巡查表',
 
+  'pr.confirmTitle': '确认提交互评',
+  'pr.confirmWarning': '互评提交后不能撤回或修改。请核对以下评价：',
+  'pr.confirmOk': '确认提交',
+  'pr.confirmBack': '返回修改',
   'pr.title': '季度互评',
   'pr.hint': '请对本窗口单位同事的本季度表现进行评价（不能评价自己），每人一次，提交后不可修改。',
   'pr.colleague': '同事',
@@ -403,6 +408,7 @@ export const EN: Record<TKey, string> = {
   'app.error': 'Failed to load',
   'app.retry': 'Retry',
   'app.notFound': 'Page not found',
+  'app.noAccess': 'No access',
   'app.forbidden': 'Your role may not open this page',
   'app.backHome': 'Back to start',
   'app.all': 'All',
@@ -781,6 +787,10 @@ export const EN: Record<TKey, string> = {
   'patrol.no': 'No.',
   'patrol.added': 'Written into the sheet of {date}',
 
+  'pr.confirmTitle': 'Confirm the peer ratings',
+  'pr.confirmWarning': 'Ratings cannot be withdrawn or changed once submitted. Check them:',
+  'pr.confirmOk': 'Submit',
+  'pr.confirmBack': 'Back',
   'pr.title': 'Peer ratings',
   'pr.hint':
     'Rate each colleague of your unit for this quarter (not yourself), once; ratings cannot be changed.',
