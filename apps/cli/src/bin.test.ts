@@ -110,6 +110,19 @@ describe('the bin with a database', () => {
     expect(statSync(out).size).toBeGreaterThan(3000);
   });
 
+  it('refuses a flag that does not apply with exactly one line on stderr and nothing on stdout', async () => {
+    for (const args of [
+      ['bulletin', 'fines', '--quarter', '3'],
+      ['bulletin', 'results', '--month', '10'],
+      ['bulletin', 'behaviours', '--quarter', '3', '--month', '10'],
+      ['bulletin', 'results', '--year'],
+    ]) {
+      const r = await bin(args, { env: { DATA_DIR: dataDir, TODAY: '2026-11-26' } });
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 1, stdout: '' });
+      expect(r.stderr).toMatch(/^[^\n]+\n$/);
+    }
+  });
+
   it('lists the open cases’ alerts (api from the bundle)', async () => {
     const r = await bin(['cases', 'overdue', '--today', '2026-11-26'], { env: { DATA_DIR: dataDir } });
     expect(r.code).toBe(0);

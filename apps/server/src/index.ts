@@ -2,6 +2,7 @@ import { hashPassword, publishDemoHistory } from '@chuangkou/api';
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
+  isDemoLoaded,
   loadDemoIfEmpty,
   migrateToLatest,
   openDatabase,
@@ -57,9 +58,12 @@ async function main(): Promise<void> {
   server.listen(env.PORT, env.HOST, () => {
     const where = env.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${env.DATA_DIR}`;
     console.log(`\n窗口考核系统已启动 listening on http://localhost:${env.PORT}  (${where})`);
-    console.log(
-      `演示账号 demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
-    );
+    void isDemoLoaded(handle.db).then((isDemo) => {
+      if (!isDemo) return;
+      console.log(
+        `演示账号 demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+      );
+    });
   });
   const stop = () => {
     server.close(() => void handle.close().then(() => process.exit(0)));

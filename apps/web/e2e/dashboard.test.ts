@@ -370,18 +370,7 @@ describe('supervisor', () => {
   it('records a patrol (巡查表) with a finding that becomes a fine', async () => {
     await page.goto(`${server.baseUrl}/entry/patrol`);
     await settled(page, 'page-entryPatrol');
-    await page.getByTestId('field-duty-leader').fill('王主任');
-    await page.getByTestId('field-inspectors').fill('李科长、赵干事');
-    await page.locator('label.ant-checkbox-wrapper', { hasText: '下午' }).click(); // this test records the morning only
-    const row = page.locator('tr.ant-table-row', { hasText: 'F8' });
-    await row.locator('td').nth(2).getByRole('button').click();
-    await row.locator('td').nth(2).locator('.ant-select').nth(0).click();
-    await page.keyboard.press('Enter');
-    await row.locator('td').nth(2).locator('input[placeholder]').last().fill('玩手机');
-    // the demo already patrolled this morning: the API's own message is shown as it is
-    await page.getByTestId('submit-patrol').click();
-    await page.locator('.ant-alert-error', { hasText: '巡查表已存在' }).waitFor();
-    // last Sunday had no patrol
+    // last Sunday had no patrol: its sheet is created by the first findings
     const sunday = new Date();
     sunday.setDate(sunday.getDate() - (sunday.getDay() || 7));
     const day = `${sunday.getFullYear()}-${String(sunday.getMonth() + 1).padStart(2, '0')}-${String(sunday.getDate()).padStart(2, '0')}`;
@@ -389,8 +378,17 @@ describe('supervisor', () => {
     await dateInput.click();
     await dateInput.fill(day);
     await page.keyboard.press('Enter');
+    await page.getByTestId('patrol-no-sheet').waitFor();
+    await page.getByTestId('field-duty-leader').fill('王主任');
+    await page.getByTestId('field-inspectors').fill('李科长、赵干事');
+    const cell = page.getByTestId('cell-morning-F8');
+    await cell.getByRole('button').click();
+    await cell.locator('.ant-select').nth(0).click();
+    await page.keyboard.press('Enter');
+    await cell.locator('input[placeholder]').last().fill('玩手机');
     await page.getByTestId('submit-patrol').click();
-    await page.locator('.ant-alert-success').waitFor();
+    await cell.getByText('玩手机').waitFor();
+    await page.getByTestId('patrol-signatures').waitFor();
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
     await shot(page, 'entry-patrol-saved');
     await page.goto(`${server.baseUrl}/entry/records?period=${day.slice(0, 7)}`);
@@ -510,7 +508,12 @@ describe('staff', () => {
     for (const [index, tier] of ['好', '中', '差'].entries()) {
       await rows.nth(index).locator('label', { hasText: tier }).click();
     }
+    // a submission cannot be undone: it is confirmed first, and nothing is stored before
     await page.getByTestId('submit-ratings').click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('互评提交后不能撤回或修改').waitFor();
+    expect(await page.getByText('已评：').count()).toBe(0);
+    await confirm.getByRole('button', { name: /确认提交/ }).click();
     await expect.poll(async () => page.getByText('已评：').count(), { timeout: 10_000 }).toBe(3);
     expect(errors).toEqual([]);
     await context.close();

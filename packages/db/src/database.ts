@@ -234,7 +234,20 @@ export interface PeerRatingsTable {
   created_at: string;
 }
 
-/** 巡查表 */
+/** 巡查表: one sheet a day, signed by the duty leader and the inspectors; the paper copy is filed. */
+export interface PatrolSheetsTable {
+  id: Generated<number>;
+  center_id: number;
+  date: string;
+  duty_leader: string;
+  inspectors: string;
+  filed_at: string | null;
+  filed_by: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A section (上午 / 下午) of the day's 巡查表. */
 export interface PatrolsTable {
   id: Generated<number>;
   center_id: number;
@@ -370,6 +383,7 @@ export interface DB {
   conduct_records: ConductRecordsTable;
   complaints: ComplaintsTable;
   peer_ratings: PeerRatingsTable;
+  patrol_sheets: PatrolSheetsTable;
   patrols: PatrolsTable;
   patrol_findings: PatrolFindingsTable;
   window_awards: WindowAwardsTable;

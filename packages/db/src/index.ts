@@ -19,6 +19,7 @@ export * from './demo/demo-generator.ts';
 export * from './fines/fine-sign-offs.repository.ts';
 export * from './org/assignments.repository.ts';
 export * from './org/org.repository.ts';
+export * from './patrols/patrol-sheets.repository.ts';
 export * from './patrols/patrols.repository.ts';
 export * from './peer-ratings/peer-ratings.repository.ts';
 export * from './policies/policies.repository.ts';

@@ -86,6 +86,35 @@ describe('runBulletin', () => {
     });
   });
 
+  it('refuses a flag its kind does not read, naming it, instead of ignoring it', async () => {
+    expect(await run(['fines', '--quarter', '3', '--out', 'none.xlsx'])).toMatchObject({
+      code: 1,
+      err: 'fines 不接受 --quarter（可用：--year --month --out --center）\n',
+    });
+    expect(await run(['results', '--month', '10', '--out', 'none.xlsx'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^results 不接受 --month（.*）\n$/),
+    });
+    expect(await run(['behaviours', '--quarter', '3', '--month', '10', '--out', 'none.xlsx'])).toMatchObject({
+      code: 1,
+      err: 'behaviours 只接受 --quarter 或 --month 其中之一\n',
+    });
+    expect(await run(['patrol', '--year', '2026', '--out', 'none.xlsx'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^patrol 不接受 --year/),
+    });
+    expect(readdirSync(outDir)).not.toContain('none.xlsx');
+  });
+
+  it('names the flag that lacks its value, not the flag after it', async () => {
+    expect(await run(['results', '--year', '--out', 'none.xlsx'])).toMatchObject({
+      code: 1,
+      err: '--year 缺少取值\n',
+    });
+    expect(await run(['results', '--year'])).toMatchObject({ code: 1, err: '--year 缺少取值\n' });
+    expect(readdirSync(outDir)).not.toContain('none.xlsx');
+  });
+
   it('refuses an unwritable path in one line', async () => {
     const { code, err } = await run(['results', '--out', '/nonexistent-folder/x.xlsx']);
     expect(code).toBe(1);

@@ -1,7 +1,8 @@
 /**
- * `pnpm --silent bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date D] [--out FILE] [--phone P]`
+ * `node apps/cli/bin/chuangkou.mjs bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date D] [--out FILE] [--phone P]`
  * writes one bulletin (.xlsx, ready to print) from the database in DATA_DIR (SQLite) or DATABASE_URL
- * (PostgreSQL), and prints the file's path. Bad input: one line on stderr, exit 1, no file written.
+ * (PostgreSQL), and prints the file's path. Bad input (a flag the kind does not read included): one line
+ * on stderr, exit 1, no file written.
  */
 import { resolve } from 'node:path';
 import { centerBulletinOf, type TBulletinRequest } from '@chuangkou/api';
@@ -18,8 +19,8 @@ import { isIsoDate, RulesError } from '@chuangkou/rules';
 import { repoRoot } from '../repo-root.ts';
 
 export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date YYYY-MM-DD] [--out FILE] [--phone P] [--center CODE]
-  results     季度考核结果公示        --year --quarter (default: the last ended quarter)
-  behaviours  不规范行为通报          --year and --quarter or --month
+  results     季度考核结果公示        --year --quarter [--phone P] (default: the last ended quarter)
+  behaviours  不规范行为通报          --year and --quarter or --month (not both)
   fines       月度处罚汇总（签批）    --year --month (default: last month)
   patrol      巡查值班记录表          blank, or --date D filled from that day's patrols
   awards      红旗窗口通报            --year --month (monthly) or --year alone (annual)
@@ -39,47 +40,70 @@ type TOptions = {
   center?: string;
 };
 
-function integer(flag: string, raw: string | undefined, min: number, max: number): number {
+function integer(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
-  if (raw === undefined || !Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag} 须为 ${min}–${max} 的整数，收到 "${raw ?? ''}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} 须为 ${min}–${max} 的整数，收到 "${raw}"`);
   }
   return value;
 }
 
+type TFlag = 'year' | 'quarter' | 'month' | 'date' | 'out' | 'phone' | 'center';
+
+/** The period flags each kind reads (with --out and --center, which every kind takes). */
+const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
+  results: ['year', 'quarter', 'phone'],
+  behaviours: ['year', 'quarter', 'month'],
+  fines: ['year', 'month'],
+  patrol: ['date'],
+  awards: ['year', 'month'],
+  yearend: ['year'],
+};
+const COMMON_FLAGS: readonly TFlag[] = ['out', 'center'];
+const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center'];
+
+/**
+ * Parses `<kind> --flag value …`. A flag the kind does not read is refused (never silently ignored),
+ * and so is a flag without its value (`--year --out f.xlsx` names --year, not --out).
+ */
 function parse(argv: readonly string[]): TOptions {
   const [kind, ...rest] = argv;
   if (kind === undefined) throw new UsageError(`缺少通报类型，可用：${BULLETIN_KINDS.join('、')}`);
   if (!isBulletinKind(kind))
     throw new UsageError(`未知的通报类型“${kind}”，可用：${BULLETIN_KINDS.join('、')}`);
   const options: TOptions = { kind };
+  const accepted = [...KIND_FLAGS[kind], ...COMMON_FLAGS];
   for (let i = 0; i < rest.length; i += 2) {
-    const flag = rest[i]!;
+    const arg = rest[i]!;
+    const flag = arg.slice(2) as TFlag;
+    if (!arg.startsWith('--') || !FLAGS.includes(flag)) throw new UsageError(`未知参数 ${arg}`);
+    if (!accepted.includes(flag)) {
+      const takes = accepted.map((f) => `--${f}`).join(' ');
+      throw new UsageError(`${kind} 不接受 ${arg}（可用：${takes}）`);
+    }
+    if (flag in options) throw new UsageError(`${arg} 重复给出`);
     const value = rest[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} 缺少取值`);
     switch (flag) {
-      case '--year':
-        options.year = integer(flag, value, 2000, 2100);
+      case 'year':
+        options.year = integer(arg, value, 2000, 2100);
         break;
-      case '--quarter':
-        options.quarter = integer(flag, value, 1, 4);
+      case 'quarter':
+        options.quarter = integer(arg, value, 1, 4);
         break;
-      case '--month':
-        options.month = integer(flag, value, 1, 12);
+      case 'month':
+        options.month = integer(arg, value, 1, 12);
         break;
-      case '--date':
-        if (!isIsoDate(value)) throw new UsageError(`--date 须为 YYYY-MM-DD 日期，收到 "${value ?? ''}"`);
+      case 'date':
+        if (!isIsoDate(value)) throw new UsageError(`--date 须为 YYYY-MM-DD 日期，收到 "${value}"`);
         options.date = value;
         break;
-      case '--out':
-      case '--phone':
-      case '--center':
-        if (!value) throw new UsageError(`${flag} 缺少取值`);
-        options[flag.slice(2) as 'out' | 'phone' | 'center'] = value;
-        break;
       default:
-        throw new UsageError(`未知参数 ${flag}`);
+        options[flag] = value;
     }
   }
+  if (options.quarter !== undefined && options.month !== undefined)
+    throw new UsageError(`${kind} 只接受 --quarter 或 --month 其中之一`);
   return options;
 }
 

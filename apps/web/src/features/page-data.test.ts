@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertPeriod } from '../components/filter-bar.tsx';
 import { distributions } from './assessment/assessment-page.tsx';
-import { findingsInput } from './entry/patrol-page.tsx';
+import { findingsInput } from './entry/patrol-sheet-cells.tsx';
 import { monthsUpTo } from './fines/fines-page.tsx';
 import { lineToSign } from './fines/sign-off-card.tsx';
 import { trendRows } from './overview/overview-page.tsx';

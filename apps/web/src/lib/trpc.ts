@@ -44,6 +44,13 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** True when the API answered FORBIDDEN (signed in, but not allowed to see this). */
+export function isForbidden(error: unknown): boolean {
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'FORBIDDEN'
+  );
+}
+
 /** True when the API answered UNAUTHORIZED (no or expired session). */
 export function isUnauthorized(error: unknown): boolean {
   return (

@@ -54,6 +54,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.logout': SIGNED_IN,
   'auth.me': ANYONE,
   'auth.changePassword': SIGNED_IN,
+  'auth.demo': ANYONE,
   'auth.permissions': ANYONE,
 
   'org.centers': SIGNED_IN,
@@ -99,7 +100,11 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'peerRatings.mine': PERSON,
   'peerRatings.submit': PERSON,
   'patrols.list': SUPERVISION,
+  'patrols.sheet': SUPERVISION,
+  'patrols.sheets': SUPERVISION,
   'patrols.create': SUPERVISION,
+  'patrols.revokeFinding': SUPERVISION,
+  'patrols.file': SUPERVISION,
   'awards.list': SIGNED_IN,
   'awards.grant': SUPERVISION,
 

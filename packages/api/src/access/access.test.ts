@@ -30,6 +30,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'auth.login': () => ({ username: 'walker', password: 'walker-secret' }),
     'auth.logout': none,
     'auth.me': none,
+    'auth.demo': none,
     'auth.permissions': none,
     'org.centers': none,
     'org.createCenter': (n) => ({ code: `C${n}`, name: `中心${n}`, city: '测试市' }),
@@ -97,6 +98,10 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'peerRatings.mine': () => ({ year: 2026, quarter: 4 }),
     'peerRatings.submit': () => ({ year: 2026, quarter: 4, ratings: [{ rateeId: wang!.id, tier: 'good' }] }),
     'patrols.list': () => ({ from: '2026-10-01', to: '2026-10-31' }),
+    'patrols.sheet': () => ({ date: '2026-10-05' }),
+    'patrols.sheets': () => ({ from: '2026-10-01', to: '2026-10-31' }),
+    'patrols.revokeFinding': (n) => ({ id: patrolFindings[n % patrolFindings.length]!, reason: '测试更正' }),
+    'patrols.file': () => ({ date: '2026-10-05' }),
     'patrols.create': (n) => ({
       date: `2026-10-${String(10 + (n % 15)).padStart(2, '0')}`,
       session: 'afternoon',
@@ -141,6 +146,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
 let POLICY_BODY: unknown;
 const revocable: number[] = [];
 const pendingComplaints: number[] = [];
+const patrolFindings: number[] = [];
 
 async function call(caller: TApiCaller, path: string, input: unknown): Promise<unknown> {
   let fn: unknown = caller;
@@ -169,6 +175,18 @@ describe('ACCESS_TABLE', () => {
       displayName: '赵六',
     });
     const sup = s.as('supervisor');
+    const patrol = await sup.patrols.create({
+      date: '2026-10-05',
+      session: 'morning',
+      dutyLeader: '周主任',
+      inspectors: '吴科长',
+      findings: [0, 1, 2, 3].map(() => ({
+        clause: 'C6',
+        finding: '未佩戴工作牌',
+        staffId: s.f.staff[2]!.id,
+      })),
+    });
+    patrolFindings.push(...patrol.findings.map((f) => f.id));
     for (let i = 0; i < 4; i++) {
       revocable.push(
         (await sup.records.create({ staffId: s.f.staff[2]!.id, item: 'C4', date: '2026-10-05' })).id,

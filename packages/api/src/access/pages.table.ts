@@ -74,7 +74,15 @@ export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   caseSatisfaction: { procedures: ['cases.serviceRatings.satisfaction', 'cases.serviceRatings.followUps'] },
   caseProposals: { procedures: ['cases.sanctionProposals.list', 'cases.sanctionProposals.confirm'] },
   caseMatters: { procedures: ['cases.matters.list'] },
-  entryPatrol: { procedures: ['patrols.create'] },
+  entryPatrol: {
+    procedures: [
+      'patrols.sheet',
+      'patrols.sheets',
+      'patrols.create',
+      'patrols.revokeFinding',
+      'patrols.file',
+    ],
+  },
   entryRecord: { procedures: ['records.create'] },
   entryComplaint: { procedures: ['complaints.create', 'complaints.verify', 'complaints.list'] },
   entryBonus: { procedures: ['records.create'] },

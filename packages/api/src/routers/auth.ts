@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD, DEMO_USERS, isDemoLoaded } from '@chuangkou/db';
 import { z } from 'zod';
 import { permissionsOf, type TPermissions } from '../access/permissions.ts';
 import { changeOwnPassword } from '../services/accounts.service.ts';
@@ -28,6 +29,14 @@ export const authRouter = router({
       forgetUserSessions(ctx.db, ctx.user.id);
       return { user };
     }),
+   * The demo accounts to print on the login page, only when this database holds the demo center (a
+   * real deployment answers null and the page prints none).
+   */
+  demo: publicProcedure.query(async ({ ctx }) =>
+    (await isDemoLoaded(ctx.db))
+      ? { usernames: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD }
+      : null,
+  ),
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
   /**

@@ -73,3 +73,15 @@ export async function countAudit(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Whether the demo center was loaded into this database (the demo loader's own audit entry). */
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('entity', '=', 'demo')
+    .where('action', '=', 'load')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -2,6 +2,7 @@ import { complaintLinks, DEFAULT_POLICIES } from '@chuangkou/rules';
 import { insertCases } from '../cases/cases.repository.ts';
 import type { DbRoot } from '../client.ts';
 import { insertComplaint, setComplaintVerification } from '../complaints/complaints.repository.ts';
+import { insertPatrolSheet } from '../patrols/patrol-sheets.repository.ts';
 import { insertPatrol, insertPatrolFinding } from '../patrols/patrols.repository.ts';
 import { insertRecord } from '../records/records.repository.ts';
 import { COMPLAINT_TEXTS } from './demo-catalog.ts';
@@ -196,13 +197,28 @@ async function writeBatch(db: DbRoot, ctx: TDemoContext, batch: TDemoBatch): Pro
       const caseId = r.source === 'case' && r.sourceId !== null ? caseIds[r.sourceId] : undefined;
       await insertRecord(tx, caseId === undefined ? r : { ...r, sourceId: caseId });
     }
+    const sheets = new Set<string>();
     for (const p of batch.patrols) {
+      const signers = {
+        dutyLeader: rand.pick(['周主任', '吴副主任', '孙副主任']),
+        inspectors: rand.pick(['审管科 郑干事', '审管科 冯干事', '审管科 陈科长']),
+      };
+      if (!sheets.has(p.date)) {
+        // the day's sheet, signed by the first session's patrol; the paper copy of an older day is filed
+        sheets.add(p.date);
+        await insertPatrolSheet(tx, {
+          centerId,
+          date: p.date,
+          ...signers,
+          createdBy: null,
+          filedAt: p.date < addDays(today, -3) ? `${addDays(p.date, 1)}T09:00:00.000Z` : null,
+        });
+      }
       const id = await insertPatrol(tx, {
         centerId,
         date: p.date,
         session: p.session,
-        dutyLeader: rand.pick(['周主任', '吴副主任', '孙副主任']),
-        inspectors: rand.pick(['审管科 郑干事', '审管科 冯干事', '审管科 陈科长']),
+        ...signers,
         createdBy: null,
       });
       for (const f of p.findings) {

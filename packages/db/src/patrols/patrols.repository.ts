@@ -2,7 +2,7 @@ import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
 import type { TPatrolSession } from '../database.ts';
 
-/** 巡查表: one patrol (a date and a session) with its findings. */
+/** A section (上午 / 下午) of the day's 巡查表 with its findings in force and the sheet's signers. */
 export interface TPatrol {
   id: number;
   centerId: number;
@@ -80,26 +80,40 @@ export async function listPatrols(
   db: Db,
   f: { centerId: number; from: string; to: string },
 ): Promise<TPatrol[]> {
+  // the signers are the day's sheet's (a section keeps what was written when it was first recorded)
   const patrols = await db
-    .selectFrom('patrols')
-    .selectAll()
-    .where('center_id', '=', f.centerId)
-    .where('date', '>=', f.from)
-    .where('date', '<=', f.to)
-    .orderBy('date', 'desc')
-    .orderBy('session')
+    .selectFrom('patrols as p')
+    .leftJoin('patrol_sheets as s', (j) =>
+      j.onRef('s.center_id', '=', 'p.center_id').onRef('s.date', '=', 'p.date'),
+    )
+    .select((eb) => [
+      'p.id',
+      'p.center_id',
+      'p.date',
+      'p.session',
+      eb.fn.coalesce('s.duty_leader', 'p.duty_leader').as('duty_leader'),
+      eb.fn.coalesce('s.inspectors', 'p.inspectors').as('inspectors'),
+    ])
+    .where('p.center_id', '=', f.centerId)
+    .where('p.date', '>=', f.from)
+    .where('p.date', '<=', f.to)
+    .orderBy('p.date', 'desc')
+    .orderBy('p.session')
     .limit(2000)
     .execute();
   if (patrols.length === 0) return [];
+  // a finding corrected away (its record revoked) is no longer on the sheet in force
   const findings = await db
-    .selectFrom('patrol_findings')
-    .selectAll()
+    .selectFrom('patrol_findings as x')
+    .leftJoin('conduct_records as r', 'r.id', 'x.record_id')
+    .selectAll('x')
     .where(
-      'patrol_id',
+      'x.patrol_id',
       'in',
       patrols.map((p) => p.id),
     )
-    .orderBy('id')
+    .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'revoked')]))
+    .orderBy('x.id')
     .execute();
   return patrols.map((p) => ({
     id: p.id,

@@ -6,6 +6,7 @@ import {
 } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { FlagTags, GradeTag } from '../../components/grade-tag.tsx';
 import { PageHead } from '../../components/page-head.tsx';
@@ -17,12 +18,17 @@ import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
 import { usePermissions } from '../../lib/permissions.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
-import { useTRPC } from '../../lib/trpc.ts';
+import { errorMessage, isForbidden, useTRPC } from '../../lib/trpc.ts';
 import { CasesCard } from '../efficiency/cases-card.tsx';
 import { RevokeButton } from '../entry/revoke-button.tsx';
 import { AssignmentHistory } from './assignment-history.tsx';
 
-/** A person's quarter: the score by category and every record, complaint and rating that made it. */
+const StatusResult = lazy(() => import('../../components/status-result.tsx'));
+
+/**
+ * A person's quarter: the score by category and every record, complaint and rating that made it. A
+ * person the user may not see gives one 无权查看 page, not a refusal per card.
+ */
 export default function PersonPage({ params }: { params: Record<string, string> }) {
   const { t, locale, label } = useI18n();
   const filters = useFilters();
@@ -54,6 +60,16 @@ export default function PersonPage({ params }: { params: Record<string, string> 
         showIcon
         title={locale === 'en' ? 'This account is not linked to a staff member.' : '此账号未关联工作人员'}
       />
+    );
+  }
+  const refused = [result, records, complaints].find((query) => isForbidden(query.error));
+  if (refused) {
+    return (
+      <div data-testid="page-person-forbidden">
+        <Suspense fallback={null}>
+          <StatusResult status="403" title={t('app.noAccess')} message={errorMessage(refused.error)} />
+        </Suspense>
+      </div>
     );
   }
   const name = result.data?.row?.staffName ?? '';

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../lib/router.tsx';
@@ -13,6 +13,8 @@ export default function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { search } = useLocation();
+  // the demo accounts only where the server holds the demo center
+  const demo = useQuery(trpc.auth.demo.queryOptions());
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: async () => {
@@ -71,9 +73,13 @@ export default function LoginPage() {
           </Button>
         </Form>
         <div className="login-foot">
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('login.demo')}
-          </Typography.Text>
+          {demo.data ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="login-demo">
+              {t('login.demo', { users: demo.data.usernames.join(' / '), password: demo.data.password })}
+            </Typography.Text>
+          ) : (
+            <span />
+          )}
           <Button type="link" size="small" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
             {t('app.language')}
           </Button>

@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { PATROL_SESSION_LABELS, PATROL_SESSIONS, type TPatrolSession } from '@chuangkou/rules/vocabulary';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -10,54 +10,31 @@ import {
   DatePicker,
   Form,
   Input,
-  InputNumber,
-  Select,
   Space,
   Table,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrg, useStaffList } from '../../lib/org.ts';
 import { itemLabel, type TPolicyItem, usePolicyItems } from '../../lib/policy.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { DraftFinding, findingsInput, SavedFinding, type TFinding } from './patrol-sheet-cells.tsx';
+import { PastSheets, SheetSignatures } from './patrol-sheet-head.tsx';
 
 type TSession = TPatrolSession;
-export type TFinding = {
-  key: number;
-  session: TSession;
-  clause: string;
-  finding: string;
-  staffId?: number;
-  windowId?: number;
-  qty: number;
-};
-
-/** The findings of one session as `patrols.create` takes them (a finding without a person names its window). */
-export function findingsInput(findings: readonly TFinding[], session: TSession) {
-  return findings
-    .filter((finding) => finding.session === session)
-    .map((finding) => ({
-      clause: finding.clause,
-      finding: finding.finding.trim() || finding.clause,
-      ...(finding.staffId
-        ? { staffId: finding.staffId }
-        : finding.windowId
-          ? { windowId: finding.windowId }
-          : {}),
-      qty: finding.qty,
-    }));
-}
 
 let nextKey = 1;
 
 /**
- * 巡查表 (the seed's 日常巡查值班记录表): date, duty leader and inspectors, a row per clause with the
- * morning and afternoon findings; each session is saved as its own patrol and every finding becomes a
- * record or a fine.
+ * 巡查表 (the seed's 日常巡查值班记录表), one sheet a day: date, duty leader and inspectors, a row per
+ * clause with the morning's and the afternoon's findings. The day's sheet opens with what is saved;
+ * findings added later (the afternoon's, a second visit) join it, a finding in error is corrected with
+ * a reason (its record revoked, never deleted), and any past day's sheet opens the same way.
  */
 export default function PatrolPage() {
   const { t, locale, label } = useI18n();
@@ -69,26 +46,46 @@ export default function PatrolPage() {
   const staff = useStaffList();
   const org = useOrg();
   const [date, setDate] = useState<Dayjs>(dayjs());
+  const day = date.format('YYYY-MM-DD');
+  const sheet = useQuery(trpc.patrols.sheet.queryOptions({ date: day }));
   const [dutyLeader, setDutyLeader] = useState('');
   const [inspectors, setInspectors] = useState('');
-  const [sessions, setSessions] = useState<Record<TSession, boolean>>({ morning: true, afternoon: true });
+  const [noFindings, setNoFindings] = useState<Record<TSession, boolean>>({
+    morning: false,
+    afternoon: false,
+  });
   const [findings, setFindings] = useState<TFinding[]>([]);
-  const [saved, setSaved] = useState<TSession[]>([]);
   const create = useMutation(trpc.patrols.create.mutationOptions());
   const [error, setError] = useState<unknown>(null);
 
+  // the signers of the day's sheet fill the form when it opens (a new day starts empty)
+  const signers = sheet.data?.sheet;
+  useEffect(() => {
+    setDutyLeader(signers?.dutyLeader ?? '');
+    setInspectors(signers?.inspectors ?? '');
+  }, [signers?.dutyLeader, signers?.inspectors]);
+
   const clauses: TPolicyItem[] = (items.data ?? []).filter((item) => item.policy === 'B');
   const otherItems = (items.data ?? []).filter((item) => item.policy === 'A' && item.kind === 'deduction');
+  const itemOf = (code: string) => (items.data ?? []).find((item) => item.code === code);
   const rows = [
     ...clauses.map((item) => ({ key: item.code, item, isOther: false })),
     { key: 'other', item: undefined, isOther: true },
   ];
+  const recorded = sheet.data?.sessions ?? [];
+  const saved = sheet.data?.findings ?? [];
 
   const update = (key: number, patch: Partial<TFinding>) =>
     setFindings((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
   const add = (session: TSession, clause: string) =>
     setFindings((list) => [...list, { key: nextKey++, session, clause, finding: '', qty: 1 }]);
   const remove = (key: number) => setFindings((list) => list.filter((f) => f.key !== key));
+  const pick = (next: Dayjs) => {
+    setDate(next);
+    setFindings([]);
+    setNoFindings({ morning: false, afternoon: false });
+    setError(null);
+  };
 
   const submit = async () => {
     setError(null);
@@ -98,7 +95,7 @@ export default function PatrolPage() {
       );
       return;
     }
-    const missing = findings.find((f) => sessions[f.session] && !f.staffId && !f.windowId);
+    const missing = findings.find((f) => !f.staffId && !f.windowId);
     if (missing) {
       setError(
         new Error(
@@ -107,19 +104,31 @@ export default function PatrolPage() {
       );
       return;
     }
+    const sessions = PATROL_SESSIONS.filter(
+      (s) => findings.some((f) => f.session === s) || (noFindings[s] && !recorded.includes(s)),
+    );
+    const signersChanged =
+      signers && (signers.dutyLeader !== dutyLeader.trim() || signers.inspectors !== inspectors.trim());
+    if (sessions.length === 0 && signersChanged && recorded[0]) sessions.push(recorded[0]);
+    if (sessions.length === 0) {
+      setError(new Error(t('patrol.nothingToSubmit')));
+      return;
+    }
     try {
-      for (const session of PATROL_SESSIONS.filter((s) => sessions[s] && !saved.includes(s))) {
+      for (const session of sessions) {
         await create.mutateAsync({
-          date: date.format('YYYY-MM-DD'),
+          date: day,
           session,
           dutyLeader: dutyLeader.trim(),
           inspectors: inspectors.trim(),
           findings: findingsInput(findings, session),
         });
-        setSaved((list) => [...list, session]);
+        setFindings((list) => list.filter((f) => f.session !== session));
       }
-      message.success(t('entry.submitted'));
+      setNoFindings({ morning: false, afternoon: false });
+      message.success(t('patrol.added', { date: day }));
       await Promise.all([
+        queryClient.invalidateQueries(trpc.patrols.pathFilter()),
         queryClient.invalidateQueries(trpc.records.pathFilter()),
         queryClient.invalidateQueries(trpc.assessment.pathFilter()),
         queryClient.invalidateQueries(trpc.fines.pathFilter()),
@@ -129,83 +138,67 @@ export default function PatrolPage() {
     }
   };
 
+  const isInRow = (code: string, clause: string | undefined, isOther: boolean) =>
+    isOther ? !clauses.some((c) => c.code === code) : code === clause;
+
   const cell = (session: TSession, clause: string | undefined, isOther: boolean) => {
-    const list = findings.filter(
-      (f) =>
-        f.session === session &&
-        (isOther ? otherItems.some((i) => i.code === f.clause) : f.clause === clause),
-    );
+    const done = saved.filter((f) => f.session === session && isInRow(f.clause, clause, isOther));
+    const drafts = findings.filter((f) => f.session === session && isInRow(f.clause, clause, isOther));
     return (
-      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-        {list.length === 0 ? <Typography.Text type="secondary">{t('entry.none')}</Typography.Text> : null}
-        {list.map((f) => (
-          <Space key={f.key} size={4} wrap>
-            {isOther ? (
-              <Select
-                size="small"
-                style={{ width: 120 }}
-                value={f.clause}
-                onChange={(value: string) => update(f.key, { clause: value })}
-                options={otherItems.map((i) => ({ value: i.code, label: i.code, title: i.text }))}
-                aria-label={t('entry.item')}
-              />
-            ) : null}
-            <Select
-              size="small"
-              style={{ width: 150 }}
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('entry.staff')}
-              value={f.staffId}
-              onChange={(value: number) => update(f.key, { staffId: value })}
-              options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              aria-label={t('entry.staff')}
-            />
-            <InputNumber
-              size="small"
-              min={1}
-              max={100}
-              value={f.qty}
-              onChange={(value) => update(f.key, { qty: value ?? 1 })}
-              style={{ width: 56 }}
-              aria-label={t('entry.qty')}
-            />
-            <Input
-              size="small"
-              style={{ width: 160 }}
-              placeholder={t('entry.finding')}
-              value={f.finding}
-              onChange={(event) => update(f.key, { finding: event.target.value })}
-              aria-label={t('entry.finding')}
-            />
-            <Button
-              size="small"
-              type="text"
-              icon={<DeleteOutlined />}
-              onClick={() => remove(f.key)}
-              aria-label="remove"
-            />
-          </Space>
+      <div data-testid={`cell-${session}-${clause ?? 'other'}`}>
+        {done.length === 0 && drafts.length === 0 ? (
+          <Typography.Text type="secondary">{t('entry.none')}</Typography.Text>
+        ) : null}
+        {done.map((f) => (
+          <SavedFinding key={f.id} finding={f} item={isOther ? itemOf(f.clause) : undefined} />
+        ))}
+        {drafts.map((f) => (
+          <DraftFinding
+            key={f.key}
+            finding={f}
+            staff={staff.data ?? []}
+            otherItems={isOther ? otherItems : undefined}
+            onChange={(patch) => update(f.key, patch)}
+            onRemove={() => remove(f.key)}
+          />
         ))}
         <Button
           size="small"
           type="dashed"
           icon={<PlusOutlined />}
-          disabled={!sessions[session] || saved.includes(session)}
+          style={{ marginTop: 4 }}
           onClick={() => add(session, isOther ? (otherItems[0]?.code ?? 'A1') : (clause ?? ''))}
         >
           {t('entry.addFinding')}
         </Button>
-      </Space>
+      </div>
     );
   };
 
+  const sessionTitle = (s: TSession) => (
+    <Space size={4} wrap>
+      <span>{sessionName(s)}</span>
+      {recorded.includes(s) ? (
+        <Tag color="blue">{t('patrol.recorded')}</Tag>
+      ) : (
+        <>
+          <Tag>{t('patrol.notRecorded')}</Tag>
+          <Checkbox
+            checked={noFindings[s]}
+            onChange={(event) => setNoFindings((v) => ({ ...v, [s]: event.target.checked }))}
+            data-testid={`no-findings-${s}`}
+          >
+            <span style={{ fontWeight: 'normal' }}>{t('patrol.noFindings')}</span>
+          </Checkbox>
+        </>
+      )}
+    </Space>
+  );
+
   return (
     <div data-testid="page-entryPatrol">
-      <PageHead title={t('nav.entry.patrol')}>
-        <BulletinLinks
-          kinds={['patrol']}
-          params={saved.length > 0 ? { date: date.format('YYYY-MM-DD') } : {}}
-        />
+      <PageHead title={t('patrol.sheetOf', { date: day })}>
+        <BulletinLinks kinds={['patrol']} params={sheet.data ? { date: day } : {}} />
       </PageHead>
       <Card size="small">
         <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
@@ -214,13 +207,12 @@ export default function PatrolPage() {
               data-testid="field-patrol-date"
               value={date}
               allowClear={false}
-              onChange={(value) => {
-                if (!value) return;
-                setDate(value);
-                setSaved([]);
-              }}
+              onChange={(value) => value && pick(value)}
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}
             />
+          </Form.Item>
+          <Form.Item label={t('patrol.pastDays')}>
+            <PastSheets value={date} onPick={pick} />
           </Form.Item>
           <Form.Item label={t('entry.dutyLeader')} required>
             <Input
@@ -238,89 +230,49 @@ export default function PatrolPage() {
               data-testid="field-inspectors"
             />
           </Form.Item>
-          <Form.Item label={t('entry.half')}>
-            <Space>
-              {PATROL_SESSIONS.map((s) => (
-                <Checkbox
-                  key={s}
-                  checked={sessions[s]}
-                  disabled={saved.includes(s)}
-                  onChange={(event) => setSessions((v) => ({ ...v, [s]: event.target.checked }))}
-                >
-                  {sessionName(s)}
-                </Checkbox>
-              ))}
-            </Space>
-          </Form.Item>
         </Form>
-        <Typography.Paragraph type="secondary">{t('entry.patrolHint')}</Typography.Paragraph>
+        {sheet.isSuccess ? <SheetSignatures date={day} sheet={signers} /> : null}
+        {sheet.isError ? (
+          <Alert type="error" showIcon title={errorMessage(sheet.error)} role="alert" />
+        ) : null}
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+          {t('entry.patrolHint')}
+        </Typography.Paragraph>
         <Table
           size="small"
           bordered
           rowKey="key"
           pagination={false}
-          loading={items.isPending || org.isPending}
+          tableLayout="fixed"
+          loading={items.isPending || org.isPending || sheet.isPending}
           dataSource={rows}
-          scroll={{ x: 'max-content' }}
+          data-testid="patrol-sheet"
           columns={[
-            {
-              key: 'no',
-              title: locale === 'en' ? 'No.' : '序号',
-              width: 56,
-              render: (_, __, index) => index + 1,
-            },
+            { key: 'no', title: t('patrol.no'), width: 52, render: (_, __, index) => index + 1 },
             {
               key: 'clause',
               title: t('entry.clause'),
-              width: 380,
-              render: (_, row) =>
-                row.item ? (
-                  <Typography.Text style={{ fontSize: 12 }}>{itemLabel(row.item, locale)}</Typography.Text>
-                ) : (
-                  <Typography.Text style={{ fontSize: 12 }}>
-                    {locale === 'en' ? 'Other (points policy)' : '其他（考核细则条款）'}
-                  </Typography.Text>
-                ),
+              width: '32%',
+              render: (_, row) => (
+                <Typography.Text style={{ fontSize: 12 }}>
+                  {row.item ? itemLabel(row.item, locale) : t('patrol.other')}
+                </Typography.Text>
+              ),
             },
-            {
-              key: 'morning',
-              title: sessionName('morning'),
-              render: (_, row) => cell('morning', row.item?.code, row.isOther),
-            },
-            {
-              key: 'afternoon',
-              title: sessionName('afternoon'),
-              render: (_, row) => cell('afternoon', row.item?.code, row.isOther),
-            },
+            ...PATROL_SESSIONS.map((s) => ({
+              key: s,
+              title: sessionTitle(s),
+              render: (_: unknown, row: (typeof rows)[number]) => cell(s, row.item?.code, row.isOther),
+            })),
           ]}
         />
         {error ? (
           <Alert type="error" showIcon title={errorMessage(error)} style={{ marginTop: 12 }} role="alert" />
         ) : null}
-        {saved.length > 0 ? (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginTop: 12 }}
-            title={`${t('entry.submitted')}：${saved.map(sessionName).join('、')}`}
-          />
-        ) : null}
         <Space style={{ marginTop: 12 }}>
           <Button type="primary" onClick={submit} loading={create.isPending} data-testid="submit-patrol">
             {t('app.submit')}
           </Button>
-          {saved.length > 0 ? (
-            <Button
-              onClick={() => {
-                setFindings([]);
-                setSaved([]);
-                setError(null);
-                setSessions({ morning: true, afternoon: true });
-              }}
-            >
-              {locale === 'en' ? 'New patrol form' : '新建巡查表'}
-            </Button>
-          ) : null}
         </Space>
       </Card>
     </div>

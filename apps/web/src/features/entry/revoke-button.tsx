@@ -5,29 +5,49 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
-/** Revokes a record with a reason (never deletes it); a published quarter also needs a correction reason. */
-export function RevokeButton({ recordId, label }: { recordId: number; label: string }) {
+/**
+ * Revokes a record with a reason (never deletes it); a published quarter also needs a correction reason.
+ * With `patrolFindingId` it corrects a finding of the 巡查表 (`patrols.revokeFinding`: its record revoked).
+ */
+export function RevokeButton({
+  recordId,
+  label,
+  patrolFindingId,
+}: {
+  recordId: number;
+  label: string;
+  patrolFindingId?: number | undefined;
+}) {
   const { t } = useI18n();
+  const isFinding = patrolFindingId !== undefined;
   const { message } = App.useApp();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string; correctionReason?: string }>();
-  const revoke = useMutation(
-    trpc.records.revoke.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        form.resetFields();
-        message.success(t('app.saved'));
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.records.pathFilter()),
-          queryClient.invalidateQueries(trpc.assessment.pathFilter()),
-          queryClient.invalidateQueries(trpc.analytics.pathFilter()),
-          queryClient.invalidateQueries(trpc.fines.pathFilter()),
-        ]);
-      },
-    }),
-  );
+  const onSuccess = async () => {
+    setOpen(false);
+    form.resetFields();
+    message.success(t('app.saved'));
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.records.pathFilter()),
+      queryClient.invalidateQueries(trpc.patrols.pathFilter()),
+      queryClient.invalidateQueries(trpc.assessment.pathFilter()),
+      queryClient.invalidateQueries(trpc.analytics.pathFilter()),
+      queryClient.invalidateQueries(trpc.fines.pathFilter()),
+    ]);
+  };
+  const revokeRecord = useMutation(trpc.records.revoke.mutationOptions({ onSuccess }));
+  const revokeFinding = useMutation(trpc.patrols.revokeFinding.mutationOptions({ onSuccess }));
+  const revoke = isFinding ? revokeFinding : revokeRecord;
+  const submit = (values: { reason: string; correctionReason?: string }) => {
+    const input = {
+      reason: values.reason,
+      ...(values.correctionReason ? { correctionReason: values.correctionReason } : {}),
+    };
+    if (isFinding) revokeFinding.mutate({ id: patrolFindingId, ...input });
+    else revokeRecord.mutate({ id: recordId, ...input });
+  };
   const needsCorrection =
     (revoke.error?.data as { field?: string } | undefined)?.field === 'correctionReason';
   return (
@@ -35,16 +55,17 @@ export function RevokeButton({ recordId, label }: { recordId: number; label: str
       <Button
         size="small"
         danger
-        icon={<StopOutlined />}
+        type={isFinding ? 'link' : 'default'}
+        icon={isFinding ? undefined : <StopOutlined />}
         onClick={() => setOpen(true)}
-        data-testid={`revoke-${recordId}`}
+        data-testid={isFinding ? `correct-finding-${patrolFindingId}` : `revoke-${recordId}`}
       >
-        {t('entry.revoke')}
+        {isFinding ? t('patrol.correct') : t('entry.revoke')}
       </Button>
       <Modal
         open={isOpen}
-        title={t('entry.revokeTitle')}
-        okText={t('entry.revoke')}
+        title={isFinding ? t('patrol.correctTitle') : t('entry.revokeTitle')}
+        okText={isFinding ? t('patrol.correct') : t('entry.revoke')}
         okButtonProps={{ danger: true }}
         cancelText={t('app.cancel')}
         confirmLoading={revoke.isPending}
@@ -53,18 +74,10 @@ export function RevokeButton({ recordId, label }: { recordId: number; label: str
         destroyOnHidden
       >
         <Typography.Paragraph>{label}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{t('entry.revokeHint')}</Typography.Paragraph>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(values) =>
-            revoke.mutate({
-              id: recordId,
-              reason: values.reason,
-              ...(values.correctionReason ? { correctionReason: values.correctionReason } : {}),
-            })
-          }
-        >
+        <Typography.Paragraph type="secondary">
+          {isFinding ? t('patrol.correctHint') : t('entry.revokeHint')}
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item
             name="reason"
             label={t('entry.reason')}

@@ -1,6 +1,6 @@
 import { PEER_TIER_LABELS, PEER_TIERS, type TPeerTier } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -12,7 +12,10 @@ import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
 type TTier = TPeerTier;
 
-/** 季度互评: a person rates the colleagues of their unit for the current quarter, once each, never themselves. */
+/**
+ * 季度互评: a person rates the colleagues of their unit for the current quarter, once each, never
+ * themselves. A rating cannot be changed once submitted, so the submission is confirmed first.
+ */
 export default function PeerRatingPage() {
   const { t, locale, label } = useI18n();
   const { message } = App.useApp();
@@ -25,9 +28,12 @@ export default function PeerRatingPage() {
   const colleagues = useQuery(trpc.org.colleagues.queryOptions(period));
   const mine = useQuery({ ...trpc.peerRatings.mine.queryOptions(period), enabled: me !== null });
   const [tiers, setTiers] = useState<Record<number, TTier>>({});
+  // a submission cannot be undone: it is confirmed first, with the ratings listed
+  const [isConfirming, setConfirming] = useState(false);
   const submit = useMutation(
     trpc.peerRatings.submit.mutationOptions({
       onSuccess: async () => {
+        setConfirming(false);
         message.success(t('entry.submitted'));
         setTiers({});
         await queryClient.invalidateQueries(trpc.peerRatings.pathFilter());
@@ -101,16 +107,40 @@ export default function PeerRatingPage() {
                     type="primary"
                     disabled={toSubmit.length === 0}
                     loading={submit.isPending}
-                    onClick={() =>
+                    onClick={() => setConfirming(true)}
+                    data-testid="submit-ratings"
+                  >
+                    {t('app.submit')}
+                  </Button>
+                  <Modal
+                    open={isConfirming}
+                    title={t('pr.confirmTitle')}
+                    okText={t('pr.confirmOk')}
+                    cancelText={t('pr.confirmBack')}
+                    confirmLoading={submit.isPending}
+                    onCancel={() => setConfirming(false)}
+                    onOk={() =>
                       submit.mutate({
                         ...period,
                         ratings: toSubmit.map(([id, tier]) => ({ rateeId: Number(id), tier })),
                       })
                     }
-                    data-testid="submit-ratings"
+                    destroyOnHidden
                   >
-                    {t('app.submit')}
-                  </Button>
+                    <Typography.Paragraph type="warning" data-testid="confirm-ratings-warning">
+                      {t('pr.confirmWarning')}
+                    </Typography.Paragraph>
+                    <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+                      {toSubmit.map(([id, tier]) => (
+                        <li key={id}>
+                          {nameOf(list, Number(id))}：{tierLabel(tier)}
+                        </li>
+                      ))}
+                    </ul>
+                    {submit.isError ? (
+                      <Alert type="error" showIcon title={errorMessage(submit.error)} role="alert" />
+                    ) : null}
+                  </Modal>
                   <Typography.Text type="secondary">
                     {toSubmit.length} / {rows.filter((r) => !rated.has(r.id)).length}
                   </Typography.Text>

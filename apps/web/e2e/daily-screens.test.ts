@@ -1,0 +1,170 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchBrowser, login, SCREENSHOT_DIR, startServer, type TServer } from './harness.ts';
+
+/**
+ * The daily screens as their users live them, in real Chromium at 1366×768 against the real server
+ * and its demo center: the supervisor's patrol day, and what each role sees.
+ */
+let server: TServer;
+let browser: Browser;
+
+const VIEWPORT = { width: 1366, height: 768 };
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+async function settled(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-skeleton, .ant-spin-spinning').length === 0,
+    null,
+    { timeout: 60_000 },
+  );
+}
+
+/** Widths that scroll sideways: the page's, and every table's body, [scrollWidth, clientWidth]. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const over: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) over.push(`page ${root.scrollWidth}>${root.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.ant-table-content, .ant-table-body, .ant-table-container',
+    ))
+      if (el.scrollWidth > el.clientWidth + 1) over.push(`table ${el.scrollWidth}>${el.clientWidth}`);
+    return over;
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ensureBuilt();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the supervisor’s day on the patrol sheet (巡查表)', () => {
+  it('adds the morning’s and the afternoon’s findings to one sheet, corrects one with a reason and opens yesterday’s', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await login(page, server.baseUrl, 'supervisor');
+    await page.goto(`${server.baseUrl}/entry/patrol`);
+    await settled(page, 'page-entryPatrol');
+    await page.getByTestId('field-duty-leader').fill('王主任');
+    await page.getByTestId('field-inspectors').fill('李科长、赵干事');
+
+    const addFinding = async (session: string, clause: string, text: string) => {
+      const cell = page.getByTestId(`cell-${session}-${clause}`);
+      await cell.getByRole('button', { name: /添加发现/ }).click();
+      const draft = cell.getByTestId('draft-finding').last();
+      await draft.locator('.ant-select').first().click();
+      await page.keyboard.press('Enter');
+      await draft.getByPlaceholder('发现情况').fill(text);
+      await page.getByTestId('submit-patrol').click();
+      await cell.getByText(text).last().waitFor();
+      await expect.poll(() => cell.getByTestId('draft-finding').count()).toBe(0);
+    };
+
+    // the morning's round
+    await addFinding('morning', 'F8', '上班时间玩手机');
+    // the afternoon's round, on the same day's sheet: no "已存在"
+    await addFinding('afternoon', 'F6', '窗口摆放电饭煲');
+    expect(await page.locator('.ant-alert-error').allInnerTexts()).toEqual([]);
+    await expect.poll(() => page.getByTestId('cell-morning-F8').textContent()).toContain('上班时间玩手机');
+    expect(await page.getByTestId('patrol-signatures').textContent()).toContain('王主任');
+    expect(await page.getByTestId('patrol-signatures').textContent()).toContain('李科长、赵干事');
+
+    // a correction with a reason: the finding stays, struck through, with its reason
+    const morning = page.getByTestId('cell-morning-F8');
+    const wrong = morning.locator('[data-testid^=finding-]', { hasText: '上班时间玩手机' }).last();
+    await wrong.getByRole('button', { name: /更\s*正/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').first().fill('认错人，实为邻窗人员');
+    await dialog.getByRole('button', { name: /更\s*正/ }).click();
+    await wrong.getByText('已更正').waitFor();
+    expect(await wrong.textContent()).toContain('认错人，实为邻窗人员');
+    expect(await wrong.locator('del').count()).toBe(1);
+
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await shot(page, 'entry-patrol-day');
+
+    // the signed paper copy is filed
+    await page.getByTestId('patrol-file').click();
+    await page.getByTestId('patrol-filed').waitFor();
+
+    // yesterday's sheet (the last day patrolled before today), from the list of past sheets
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await page.getByTestId('patrol-past-days').click();
+    const options = page.locator('.ant-select-dropdown .ant-select-item-option');
+    await options.first().waitFor();
+    const titles = await options.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('title') ?? el.textContent ?? ''),
+    );
+    const todayLabel = today.slice(5);
+    const pastIndex = titles.findIndex((title) => !title.startsWith(todayLabel));
+    expect(pastIndex).toBeGreaterThanOrEqual(0);
+    await options.nth(pastIndex).click();
+    await expect
+      .poll(() => page.getByTestId('page-entryPatrol').locator('h1, h2, h3, h4').first().textContent())
+      .not.toContain(today);
+    await settled(page, 'patrol-signatures');
+    const signatures = await page.getByTestId('patrol-signatures').textContent();
+    expect(signatures).toMatch(/值日领导\s*(周主任|吴副主任|孙副主任)/);
+    expect(signatures).toMatch(/纸质签字件(已|未)归档/);
+    expect(await page.getByTestId('field-duty-leader').inputValue()).toMatch(/周主任|吴副主任|孙副主任/);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await shot(page, 'entry-patrol-past');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
+
+describe('what each role sees', () => {
+  it('prints the demo accounts on the login page of a server holding the demo center', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    const demo = page.getByTestId('login-demo');
+    await demo.waitFor({ timeout: 20_000 });
+    expect(await demo.textContent()).toMatch(/演示账号：admin \/ .*supervisor.*，密码 demo1234/);
+    await context.close();
+  });
+
+  it('shows one 无权查看 page, not a 加载失败 box per card, for another person’s page', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'staff');
+    const me = (await (await page.request.get(`${server.baseUrl}/trpc/auth.me`)).json()) as {
+      result: { data: { staffId: number } };
+    };
+    const colleagues = (await (await page.request.get(`${server.baseUrl}/trpc/org.colleagues`)).json()) as {
+      result: { data: { id: number }[] };
+    };
+    const other = colleagues.result.data.find((c) => c.id !== me.result.data.staffId);
+    expect(other).toBeDefined();
+    await page.goto(`${server.baseUrl}/assessment/person/${other!.id}?period=2026-Q3`);
+    const refused = page.getByTestId('page-person-forbidden');
+    await refused.getByText('无权查看').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    expect(await page.getByText('加载失败').count()).toBe(0);
+    await shot(page, 'person-forbidden');
+    await context.close();
+  });
+});
