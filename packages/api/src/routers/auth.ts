@@ -29,6 +29,7 @@ export const authRouter = router({
       forgetUserSessions(ctx.db, ctx.user.id);
       return { user };
     }),
+  /**
    * The demo accounts to print on the login page, only when this database holds the demo center (a
    * real deployment answers null and the page prints none).
    */
