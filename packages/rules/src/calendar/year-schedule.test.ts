@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseRulesOf } from '../cases/case-rules.schema.ts';
-import { acceptCase, applyCaseEvent, proposeOverdueSanctions } from '../cases/case-workflow.ts';
+import { proposeOverdueSanctions } from '../cases/case-consequences.ts';
+import { acceptCase, applyCaseEvent } from '../cases/case-workflow.ts';
 import { POLICY_D } from '../policy/index.ts';
 import type { RulesError } from '../shared/errors.ts';
 import {

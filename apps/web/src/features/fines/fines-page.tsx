@@ -163,7 +163,7 @@ export default function FinesPage() {
                     signOff={data.signOff}
                     role={session.data?.role ?? 'staff'}
                     userName={session.data?.name}
-                    position={session.data?.position ?? null}
+                    position={session.data?.signoffPosition ?? null}
                   />
                   <SupplementCard
                     year={year}

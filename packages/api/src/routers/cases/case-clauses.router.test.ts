@@ -1,4 +1,6 @@
 import { countAudit, TEST_DIALECTS } from '@chuangkou/db';
+import { createContextInner } from '../../context.ts';
+import { createCaller } from '../../root.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TApiSetup } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
@@ -15,6 +17,9 @@ describe.each(TEST_DIALECTS)('cases under the 规程 on %s', (dialect) => {
   afterAll(async () => {
     await s?.t.destroy();
   });
+  /** The API as `role` on a server whose day is `today` ("today" is the server's, never the caller's). */
+  const onDay = (role: keyof TApiSetup['users'], today: string) =>
+    createCaller(createContextInner({ db: s.t.db, user: s.users[role], today: () => today }));
   const proposalsOf = async (id: number) =>
     (await s.as('supervisor').cases.get({ id })).proposals.map((p) => [p.item, p.qty]);
 
@@ -23,7 +28,7 @@ describe.each(TEST_DIALECTS)('cases under the 规程 on %s', (dialect) => {
     // 5 working days from Wed 1 Apr 2026 (due 9 Apr), forwarded 2 Apr, answered 20 May
     const { case: c } = await acceptAs('staff', matters.escalated, '2026-04-01');
     await staff.cases.forward({ id: c.id, on: '2026-04-02' });
-    const waiting = (await s.as('supervisor').cases.alerts({ today: '2026-04-20' })).filter(
+    const waiting = (await onDay('supervisor', '2026-04-20').cases.alerts()).filter(
       (a) => a.caseId === c.id,
     );
     expect(waiting.map((a) => a.alert.kind)).toStrictEqual(['explanationDue', 'awaitingUpper']);
