@@ -96,9 +96,9 @@ describe.each(TEST_DIALECTS)('fines sign-off on %s', (dialect) => {
       message: expect.stringContaining('未设置领导职务'),
     });
     // the administrator sets positions, on leaders' accounts only
-    expect((await s.as('admin').users.update({ id: unplaced.id, signoffPosition: 'deputy' })).signoffPosition).toBe(
-      'deputy',
-    );
+    expect(
+      (await s.as('admin').users.update({ id: unplaced.id, signoffPosition: 'deputy' })).signoffPosition,
+    ).toBe('deputy');
     await expect(
       s.as('admin').users.update({ id: s.users.supervisor.id, signoffPosition: 'deputy' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -67,7 +67,10 @@ export interface TProcedureMeta {
 }
 
 /** The roles that pass each role gate. */
-const GATE_ROLES: Record<'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing', readonly TRole[]> = {
+const GATE_ROLES: Record<
+  'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing',
+  readonly TRole[]
+> = {
   // case handling and applicants' personal data: the case roles, never the administrator, who manages
   // accounts and settings
   cases: ['staff', 'head', 'supervisor', 'leader'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseRulesOf } from '../cases/case-rules.schema.ts';
 import { proposeOverdueSanctions } from '../cases/case-consequences.ts';
+import { caseRulesOf } from '../cases/case-rules.schema.ts';
 import { acceptCase, applyCaseEvent } from '../cases/case-workflow.ts';
 import { POLICY_D } from '../policy/index.ts';
 import type { RulesError } from '../shared/errors.ts';

@@ -1,7 +1,7 @@
 import { countAudit, TEST_DIALECTS } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../context.ts';
 import { createCaller } from '../../root.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TApiSetup } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
 
@@ -28,9 +28,7 @@ describe.each(TEST_DIALECTS)('cases under the 规程 on %s', (dialect) => {
     // 5 working days from Wed 1 Apr 2026 (due 9 Apr), forwarded 2 Apr, answered 20 May
     const { case: c } = await acceptAs('staff', matters.escalated, '2026-04-01');
     await staff.cases.forward({ id: c.id, on: '2026-04-02' });
-    const waiting = (await onDay('supervisor', '2026-04-20').cases.alerts()).filter(
-      (a) => a.caseId === c.id,
-    );
+    const waiting = (await onDay('supervisor', '2026-04-20').cases.alerts()).filter((a) => a.caseId === c.id);
     expect(waiting.map((a) => a.alert.kind)).toStrictEqual(['explanationDue', 'awaitingUpper']);
     expect(waiting.some((a) => a.alert.kind === 'overdue')).toBe(false);
     await staff.cases.upperReply({ id: c.id, on: '2026-05-20' });
