@@ -2,14 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../client.ts';
 import { readPatrolSheet } from '../patrols/patrol-sheets.repository.ts';
 import { seedFixture, type TFixture } from '../testing/fixture.ts';
-import { createTestDatabase, TEST_DIALECTS, type TTestDatabase } from '../testing/test-database.ts';
+import {
+  createTestDatabase,
+  migrationBefore,
+  TEST_DIALECTS,
+  type TTestDatabase,
+} from '../testing/test-database.ts';
 
 describe.each(TEST_DIALECTS)('migration 2026_12_02_1600_patrol_sheets on %s', (dialect) => {
   let t: TTestDatabase;
   let f: TFixture;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect, '2026_12_02_1000_one_case_model');
+    t = await createTestDatabase(dialect, migrationBefore('2026_12_02_1600_patrol_sheets'));
     f = await seedFixture(t.db);
     // biome-ignore lint/suspicious/noExplicitAny: the schema before this migration has no patrol_sheets
     const db = t.db as any;

@@ -57,8 +57,9 @@ export async function insertCenter(
       code: c.code,
       name: c.name,
       city: c.city,
-      objection_office: objectionOffice,
-      objection_phone: objectionPhone,
+      // written only when given, so that a database migrated to an earlier version takes the row too
+      ...(c.objectionOffice != null && { objection_office: c.objectionOffice }),
+      ...(c.objectionPhone != null && { objection_phone: c.objectionPhone }),
       created_at: nowIso(),
     })
     .returning(['id'])

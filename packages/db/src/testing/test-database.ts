@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Migrator } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type TDatabase, type TDialectName } from '../client.ts';
-import { migrationProvider } from '../migrations/index.ts';
+import { migrationProvider, migrations } from '../migrations/index.ts';
 
 /** The dialects every database suite runs on (Kysely's test-setup habit). */
 export const TEST_DIALECTS: readonly TDialectName[] = ['sqlite', 'postgres'];
@@ -13,6 +13,14 @@ const PG_ADMIN_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5
 export interface TTestDatabase extends TDatabase {
   /** closes the handle and, on PostgreSQL, drops the run's database */
   destroy(): Promise<void>;
+}
+
+/** The name of the migration just before `name`: a migration's own test stops there, then runs it. */
+export function migrationBefore(name: string): string {
+  const names = Object.keys(migrations).sort();
+  const i = names.indexOf(name);
+  if (i < 1) throw new Error(`no migration before ${name}`);
+  return names[i - 1]!;
 }
 
 /** Migrates to the latest schema, or only up to (and with) the migration `upTo`. */
