@@ -69,7 +69,7 @@ describe('runBulletin', () => {
 
   it('refuses a period that has not begun, or one without results, in one line, writing nothing', async () => {
     const future = await run(['results', '--year', '2027', '--quarter', '2', '--out', 'none.xlsx']);
-    expect(future).toMatchObject({ code: 1, err: `quarter：所选期间尚未开始（今天是 ${TODAY}）\n` });
+    expect(future).toMatchObject({ code: 1, err: `quarter：2027年第2季度尚未开始（今天是 ${TODAY}）\n` });
     const empty = await run(['awards', '--year', '2026', '--month', '11', '--out', 'none.xlsx']);
     expect(empty).toMatchObject({ code: 1, err: '2026年11月没有评出红旗窗口\n' });
     expect(readdirSync(outDir)).not.toContain('none.xlsx');

@@ -1,9 +1,9 @@
-import { Button, DatePicker, Segmented, Select, Space } from 'antd';
+import { Button, DatePicker, Segmented, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type TFilters, useFilters } from '../lib/filters.ts';
 import { useOrg } from '../lib/org.ts';
-import { formatPeriodParam, type TPeriod, toQuarter } from '../lib/period.ts';
+import { formatPeriodParam, isRunning, type TPeriod, toQuarter } from '../lib/period.ts';
 import { updateSearch } from '../lib/router.tsx';
 import { useSession } from '../lib/session.ts';
 
@@ -18,6 +18,14 @@ type TFilterBarProps = {
 
 function kindOf(period: TPeriod): TPeriodKind {
   return period.quarter ? 'quarter' : period.month ? 'month' : 'year';
+}
+
+/**
+ * The period a page shows in its picker: the URL's, converted to a kind the page understands (a
+ * monthly page shows months, a yearly page years), keeping the same point in time.
+ */
+export function pagePeriod(period: TPeriod, kinds: readonly TPeriodKind[]): TPeriod {
+  return kinds.includes(kindOf(period)) ? period : convertPeriod(period, kinds[0] ?? 'quarter');
 }
 
 function toDayjs(period: TPeriod): Dayjs {
@@ -54,7 +62,8 @@ export function FilterBar({
   // a window head sees only their window: the API scopes the data, so unit and window pickers would mislead
   const isHead = useSession().data?.role === 'head';
   if (isHead) show = show.filter((name) => name === 'period');
-  const kind = kindOf(filters.period);
+  const period = pagePeriod(filters.period, periodKinds);
+  const kind = kindOf(period);
   const windows = (org.data?.windows ?? []).filter(
     (window) => !filters.unitId || window.unitId === filters.unitId,
   );
@@ -104,7 +113,7 @@ export function FilterBar({
             <Segmented
               data-testid="filter-period-kind"
               value={kind}
-              onChange={(value) => set({ period: convertPeriod(filters.period, value as TPeriodKind) })}
+              onChange={(value) => set({ period: convertPeriod(period, value as TPeriodKind) })}
               options={periodKinds.map((value) => ({ value, label: t(`filter.${value}`) }))}
             />
           ) : null}
@@ -113,11 +122,16 @@ export function FilterBar({
             data-testid="filter-period"
             picker={kind}
             allowClear={false}
-            value={toDayjs(filters.period)}
+            value={toDayjs(period)}
             onChange={(value) => value && set({ period: fromDayjs(value, kind) })}
             disabledDate={(value) => value.isAfter(dayjs().endOf('month'))}
             style={{ width: 150 }}
           />
+          {isRunning(period) ? (
+            <Tag color="processing" data-testid="period-running">
+              {t('filter.running')}
+            </Tag>
+          ) : null}
         </>
       ) : null}
       <Button onClick={() => updateSearch({ unit: undefined, window: undefined, period: undefined })}>

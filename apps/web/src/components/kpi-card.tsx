@@ -1,9 +1,16 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Card, Space, Statistic, Typography } from 'antd';
+import { Card, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatPercent, relativeChange } from '../lib/format.ts';
 
-export type TKpi = { value: number | null; previous: number | null; lastYear: number | null };
+export type TKpi = {
+  value: number | null;
+  previous: number | null;
+  lastYear: number | null;
+  /** what each is compared with, e.g. 2026Q3 至 09-02 for a running period (the same elapsed span) */
+  previousPeriod?: string | undefined;
+  lastYearPeriod?: string | undefined;
+};
 
 type TKpiCardProps = {
   title: string;
@@ -20,11 +27,13 @@ function Change({
   current,
   base,
   isLowerBetter,
+  basis,
 }: {
   label: string;
   current: number | null;
   base: number | null;
   isLowerBetter: boolean;
+  basis?: string | undefined;
 }) {
   const { t, locale } = useI18n();
   const change = relativeChange(current, base);
@@ -37,12 +46,13 @@ function Change({
   }
   const isGood = change === 0 ? null : change > 0 !== isLowerBetter;
   const color = isGood === null ? undefined : isGood ? '#389e0d' : '#cf1322';
-  return (
+  const text = (
     <Typography.Text style={{ color }}>
       {label} {change > 0 ? <ArrowUpOutlined /> : change < 0 ? <ArrowDownOutlined /> : null}
       {formatPercent(Math.abs(change), locale, 1)}
     </Typography.Text>
   );
+  return basis ? <Tooltip title={`${t('kpi.comparedWith')} ${basis}`}>{text}</Tooltip> : text;
 }
 
 /** A KPI with its change against the previous period (环比) and the same period last year (同比). */
@@ -57,12 +67,14 @@ export function KpiCard({ title, kpi, format, isLowerBetter = false, testId }: T
           current={kpi.value}
           base={kpi.previous}
           isLowerBetter={isLowerBetter}
+          basis={kpi.previousPeriod}
         />
         <Change
           label={t('kpi.vsLastYear')}
           current={kpi.value}
           base={kpi.lastYear}
           isLowerBetter={isLowerBetter}
+          basis={kpi.lastYearPeriod}
         />
       </Space>
     </Card>

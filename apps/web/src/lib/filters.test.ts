@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pagePeriod } from '../components/filter-bar.tsx';
 import { filtersToSearch, parseFilters } from './filters.ts';
-import { formatPeriodParam, monthOf, parsePeriod, periodLabel, quarterOf } from './period.ts';
+import { formatPeriodParam, isRunning, monthOf, parsePeriod, periodLabel, quarterOf } from './period.ts';
 
 describe('parsePeriod', () => {
   it('reads a year, a quarter and a month', () => {
@@ -53,10 +54,10 @@ describe('parseFilters', () => {
     });
   });
 
-  it('falls back to the current quarter', () => {
+  it('falls back to the last ended quarter', () => {
     expect(parseFilters(new URLSearchParams(''), new Date(2026, 0, 5)).period).toEqual({
-      year: 2026,
-      quarter: 1,
+      year: 2025,
+      quarter: 4,
     });
   });
 
@@ -77,5 +78,34 @@ describe('rangeOf', () => {
     expect(rangeOf({ year: 2024, month: 2 })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(rangeOf({ year: 2026, quarter: 3 })).toEqual({ from: '2026-07-01', to: '2026-09-30' });
     expect(rangeOf({ year: 2025 })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+  });
+});
+
+describe('the period a page opens on', () => {
+  it('opens on the last ended quarter: 2026 Q3 on 2026-12-02, 2025 Q4 on 2026-02-10', () => {
+    expect(parseFilters(new URLSearchParams(''), new Date(2026, 11, 2)).period).toEqual({
+      year: 2026,
+      quarter: 3,
+    });
+    expect(parseFilters(new URLSearchParams(''), new Date(2026, 1, 10)).period).toEqual({
+      year: 2025,
+      quarter: 4,
+    });
+  });
+  it('marks a running period 进行中, not an ended one', () => {
+    const today = new Date(2026, 11, 2);
+    expect(isRunning({ year: 2026, quarter: 4 }, today)).toBe(true);
+    expect(isRunning({ year: 2026, month: 12 }, today)).toBe(true);
+    expect(isRunning({ year: 2026, quarter: 3 }, today)).toBe(false);
+    expect(isRunning({ year: 2026, month: 11 }, today)).toBe(false);
+  });
+});
+
+describe('pickers that fit the page', () => {
+  it('shows months on a monthly page and years on a yearly page, whatever the URL holds', () => {
+    expect(pagePeriod({ year: 2026, quarter: 3 }, ['month'])).toEqual({ year: 2026, month: 9 });
+    expect(pagePeriod({ year: 2026, quarter: 3 }, ['year'])).toEqual({ year: 2026 });
+    expect(pagePeriod({ year: 2026, month: 7 }, ['year'])).toEqual({ year: 2026 });
+    expect(pagePeriod({ year: 2026, month: 7 }, ['quarter', 'month'])).toEqual({ year: 2026, month: 7 });
   });
 });

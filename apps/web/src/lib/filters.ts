@@ -1,4 +1,4 @@
-import { currentQuarter, formatPeriodParam, parsePeriod, type TPeriod } from './period.ts';
+import { formatPeriodParam, lastEndedQuarter, parsePeriod, type TPeriod } from './period.ts';
 import { useLocation } from './router.tsx';
 
 /** The filters every analytics page reads from the URL: ?center=&unit=&window=&period=2026-Q3 */
@@ -10,8 +10,9 @@ function toId(text: string | null): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** Without a period in the URL, a page opens on the last quarter that has ended. */
 export function defaultPeriod(today = new Date()): TPeriod {
-  return currentQuarter(today);
+  return lastEndedQuarter(today);
 }
 
 export function parseFilters(search: URLSearchParams, today = new Date()): TFilters {

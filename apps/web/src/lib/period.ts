@@ -35,6 +35,21 @@ export function currentQuarter(date = new Date()): { year: number; quarter: TQua
   return { year: date.getFullYear(), quarter: toQuarter(date.getMonth() + 1) };
 }
 
+/** The last quarter that has ended by `date`: the dashboard opens on it (a running one is a click away). */
+export function lastEndedQuarter(date = new Date()): { year: number; quarter: TQuarter } {
+  const now = currentQuarter(date);
+  return now.quarter === 1
+    ? { year: now.year - 1, quarter: 4 }
+    : { year: now.year, quarter: (now.quarter - 1) as TQuarter };
+}
+
+/** Whether a period is still running on `date` (its last day is today or later): 进行中. */
+export function isRunning(period: TPeriod, date = new Date()): boolean {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return rangeOf(period).to >= today && rangeOf(period).from <= today;
+}
+
 /** The quarter a period falls in: a month maps to its quarter, a bare year to Q4 (or the current quarter). */
 export function quarterOf(period: TPeriod, today = new Date()): { year: number; quarter: TQuarter } {
   if (period.quarter) return { year: period.year, quarter: period.quarter };

@@ -40,7 +40,12 @@ export const analyticsRouter = router({
   windowEfficiency: headProcedure
     .input(ZAnalyticsInput)
     .query(async ({ ctx, input }) =>
-      windowEfficiency(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+      windowEfficiency(
+        ctx.db,
+        ctx.user.centerId,
+        await scoped(ctx.db, ctx.user, ctx.today(), input),
+        ctx.today(),
+      ),
     ),
   /** Per person of one window: cases, on-time rate, overdue, handling days against promised. */
   staffEfficiency: headProcedure.input(ZStaffEfficiencyInput).query(async ({ ctx, input }) => {
@@ -51,7 +56,12 @@ export const analyticsRouter = router({
   complaintRate: headProcedure
     .input(ZAnalyticsInput)
     .query(async ({ ctx, input }) =>
-      complaintRate(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+      complaintRate(
+        ctx.db,
+        ctx.user.centerId,
+        await scoped(ctx.db, ctx.user, ctx.today(), input),
+        ctx.today(),
+      ),
     ),
   peerTiers: headProcedure.input(ZQuarterAnalyticsInput).query(async ({ ctx, input }) => {
     const f = await scoped(ctx.db, ctx.user, ctx.today(), input);

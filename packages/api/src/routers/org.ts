@@ -26,7 +26,6 @@ import { ZDate, ZId, ZPost, ZQuarterInput, ZText } from '../schemas.ts';
 import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
 import { hashPassword } from '../services/password.ts';
-import { policyInForce } from '../services/policy.service.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { adminProcedure, authedProcedure, platformProcedure, router, staffingProcedure } from '../trpc.ts';
 

@@ -14,8 +14,6 @@ import {
 } from '@chuangkou/db';
 import {
   assessQuarter,
-  assessYear,
-  cadreCandidates,
   daysWithin,
   isAssessedPost,
   notEndedRefusal,

@@ -68,3 +68,25 @@ export function notEndedRefusal(p: TPeriodRef, today: string, act: TEndedAct): s
   const { end } = periodRange(p);
   return end >= today ? `${periodName(p)}尚未结束（${end}），不能${ACT_ZH[act]}` : null;
 }
+
+/**
+ * A running period is compared with the same elapsed span of another (domain "Time": Q4 to 12-02
+ * against Q3 to 09-02 and Q4 of the year before to 12-02): the other period cut at the same place, as
+ * many months from its start and the same day of the month (the month's last day when shorter), never
+ * past its own end. An ended period compares whole.
+ */
+export function sameElapsedSpan(
+  current: { start: string; end: string },
+  other: { start: string; end: string },
+  today: string,
+): { start: string; end: string; isCut: boolean } {
+  if (!(current.start <= today && today < current.end)) return { ...other, isCut: false };
+  const ym = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  const at = ym(other.start) + (ym(today) - ym(current.start));
+  const year = Math.floor(at / 12);
+  const month = (at % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(today.slice(8, 10)), last);
+  const cut = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { start: other.start, end: cut < other.end ? cut : other.end, isCut: true };
+}

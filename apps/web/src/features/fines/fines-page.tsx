@@ -12,7 +12,7 @@ import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { monthOf, periodLabel } from '../../lib/period.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, updateSearch } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { SignOffCard } from './sign-off-card.tsx';
@@ -86,6 +86,11 @@ export default function FinesPage() {
                   name={t('fine.amount')}
                   fill={COLORS.primary}
                   isAnimationActive={false}
+                  cursor="pointer"
+                  // a month's bar opens that month
+                  onClick={(entry: { payload?: { month?: string } }) => {
+                    if (entry.payload?.month) updateSearch({ period: entry.payload.month });
+                  }}
                 />
               </BarChart>
             </ResponsiveContainer>

@@ -36,7 +36,11 @@ export type TTrendRow = {
   complaintsPer1000LastYear: number | null;
 };
 
-type TCompared<T> = { current: T; previous: { value: T }; lastYear: { value: T } };
+type TCompared<T> = {
+  current: T;
+  previous: { value: T; period?: string };
+  lastYear: { value: T; period?: string };
+};
 
 /** Picks one figure from a compared answer (current, previous period, same period last year). */
 function kpiOf<T>(compared: TCompared<T> | undefined, pick: (value: T) => number | null | undefined): TKpi {
@@ -46,6 +50,8 @@ function kpiOf<T>(compared: TCompared<T> | undefined, pick: (value: T) => number
     value: safe(compared.current),
     previous: safe(compared.previous.value),
     lastYear: safe(compared.lastYear.value),
+    previousPeriod: compared.previous.period,
+    lastYearPeriod: compared.lastYear.period,
   };
 }
 

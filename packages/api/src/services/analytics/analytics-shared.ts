@@ -1,5 +1,6 @@
 import { type Db, listUnits, listWindows, type TCaseStats } from '@chuangkou/db';
-import { lastYearOf, previousOf, rangeOf, type TPeriod } from '../periods.ts';
+import { sameElapsedSpan } from '@chuangkou/rules';
+import { lastYearOf, previousOf, rangeOf, type TPeriod, type TRange } from '../periods.ts';
 
 /*
  * What the analytics questions share: the filter, the comparison with the period before and a year
@@ -103,10 +104,22 @@ export function sumStats(groups: TCaseStats[], key = 'all'): TCaseStats {
   return t;
 }
 
-/** The period, the period before and the same period a year earlier, with their labels. */
-export function periodsOf(input: TPeriod) {
+/**
+ * The period, the period before and the same period a year earlier, with their labels. A running
+ * period runs to today and is compared with the same elapsed span of the others (`sameElapsedSpan`);
+ * their labels then say up to which day (2026Q3 至 09-02).
+ */
+export function periodsOf(input: TPeriod, today?: string) {
   const cur = rangeOf(input);
-  const prev = rangeOf(previousOf(input));
-  const ly = rangeOf(lastYearOf(input));
-  return { cur, prev, ly };
+  const span = (r: TRange) => {
+    if (today === undefined) return r;
+    const cut = sameElapsedSpan({ start: cur.from, end: cur.to }, { start: r.from, end: r.to }, today);
+    return cut.isCut ? { from: r.from, to: cut.end, label: `${r.label} 至 ${cut.end.slice(5)}` } : r;
+  };
+  const isRunning = today !== undefined && cur.from <= today && today < cur.to;
+  return {
+    cur: isRunning ? { ...cur, to: today, label: `${cur.label} 至 ${today.slice(5)}` } : cur,
+    prev: span(rangeOf(previousOf(input))),
+    ly: span(rangeOf(lastYearOf(input))),
+  };
 }

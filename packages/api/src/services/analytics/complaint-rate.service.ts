@@ -6,8 +6,8 @@ import { periodsOf, round, sumStats, type TAnalyticsInput, windowNames } from '.
  * complaints, each for the period and its comparisons); a month's "by month" is its own total, so it is
  * not asked twice.
  */
-export async function complaintRate(db: Db, centerId: number, input: TAnalyticsInput) {
-  const { cur, prev, ly } = periodsOf(input);
+export async function complaintRate(db: Db, centerId: number, input: TAnalyticsInput, today?: string) {
+  const { cur, prev, ly } = periodsOf(input, today);
   const scope = { centerId, unitId: input.unitId, windowId: input.windowId };
   const isMonth = input.month !== undefined;
   const [cases, complaints, names] = await Promise.all([

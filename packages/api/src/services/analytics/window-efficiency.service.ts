@@ -7,8 +7,8 @@ import { efficiencyOf, periodsOf, sumStats, type TAnalyticsInput, windowNames } 
  * windows. One statement: the period by window (its total is their sum), the period before and a year
  * earlier as totals.
  */
-export async function windowEfficiency(db: Db, centerId: number, input: TAnalyticsInput) {
-  const { cur, prev, ly } = periodsOf(input);
+export async function windowEfficiency(db: Db, centerId: number, input: TAnalyticsInput, today?: string) {
+  const { cur, prev, ly } = periodsOf(input, today);
   const scope = { centerId, unitId: input.unitId, windowId: input.windowId };
   const [[byWindowStats = [], prevStats = [], lyStats = []], names] = await Promise.all([
     caseStatsOfParts(db, scope, [
