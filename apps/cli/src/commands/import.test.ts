@@ -187,6 +187,35 @@ describe('import', () => {
     );
   });
 
+  it('roster: units, windows and people added once; a bad post named by its row; again, nothing changes', async () => {
+    const header = '单位,窗口编号,窗口名称,姓名,岗位,AB角,窗口负责人';
+    const bad = await run([
+      'roster',
+      file('bad-roster.csv', `${header}\n市场监管局,S01,市场监管1号窗口,陈一,柜台,A,是\n`),
+    ]);
+    expect(bad.out.trim()).toBe('第2行 岗位: 岗位须为 前台、后台、安保，收到「柜台」');
+    const roster = file(
+      'roster.csv',
+      `${header}\n市场监管局,S01,市场监管1号窗口,陈一,前台,A,是\n市场监管局,S01,市场监管1号窗口,林二,后台,B,否\n`,
+    );
+    expect((await run(['roster', roster])).out).toContain('新增单位 1 个、窗口 1 个、人员 2 人');
+    expect((await run(['roster', roster])).out).toContain(
+      '新增单位 0 个、窗口 0 个、人员 0 人，已存在未变 2 人',
+    );
+    const people = await inDb((db) =>
+      db
+        .selectFrom('staff')
+        .select(['name', 'post', 'ab_role', 'is_window_head'])
+        .where('name', 'in', ['陈一', '林二'])
+        .orderBy('name')
+        .execute(),
+    );
+    expect(people.map((p) => [p.name, p.post, p.ab_role, Number(p.is_window_head)])).toStrictEqual([
+      ['林二', 'back', 'B', 0],
+      ['陈一', 'front', 'A', 1],
+    ]);
+  });
+
   it('writes an XLSX template whose example row imports cleanly', async () => {
     const r = await run(['cases', '--template', 'cases-template.xlsx']);
     expect(r.code).toBe(0);

@@ -29,15 +29,16 @@ import {
   type TColumn,
   type TRowError,
 } from '../import/kinds.ts';
+import { commitRoster, ROSTER_COLUMNS } from '../import/roster.ts';
 import { FileRefusal, readTable } from '../import/table-file.ts';
 import { repoRoot } from '../repo-root.ts';
 
 export const IMPORT_USAGE = `用法 usage:
-  import cases|calendar FILE [--dry-run] [--center CODE] [--as USERNAME]   导入（CSV UTF-8/GB18030 或 XLSX），全部成功或全部不写入
-  import cases|calendar --template FILE                                    写出该类的 XLSX 模板
+  import cases|calendar|roster FILE [--dry-run] [--center CODE] [--as USERNAME]   导入（CSV UTF-8/GB18030 或 XLSX），全部成功或全部不写入
+  import cases|calendar|roster --template FILE                               写出该类的 XLSX 模板
 `;
 
-const KINDS = { cases: CASE_COLUMNS, calendar: CALENDAR_COLUMNS } as const;
+const KINDS = { cases: CASE_COLUMNS, calendar: CALENDAR_COLUMNS, roster: ROSTER_COLUMNS } as const;
 type TKind = keyof typeof KINDS;
 
 class UsageError extends Error {}
@@ -78,7 +79,7 @@ function options(args: readonly string[]): {
 
 async function writeTemplate(kind: TKind, file: string, example: Partial<Record<string, string>>) {
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(kind === 'cases' ? '办件导入' : '节假日安排');
+  const sheet = wb.addWorksheet({ cases: '办件导入', calendar: '节假日安排', roster: '人员名册' }[kind]);
   const columns: TColumn[] = KINDS[kind];
   sheet.addRow(columns.map((c) => (c.required ? `*${c.header}` : c.header))).font = { bold: true };
   sheet.addRow(columns.map((c) => example[c.key] ?? c.example));
@@ -154,7 +155,9 @@ export async function runImport(argv: string[], env: NodeJS.ProcessEnv = process
         const s =
           k === 'cases'
             ? await commitCases(tx, user, today, table, at, o.file!)
-            : await commitCalendar(tx, user, table, at, o.file!);
+            : k === 'calendar'
+              ? await commitCalendar(tx, user, table, at, o.file!)
+              : await commitRosterFile(tx, user, table, at, o.file!);
         if (o.dryRun) throw new DryRunDone(`${s}（试运行，未写入）`);
         return s;
       })
@@ -185,7 +188,7 @@ class RowErrors extends Error {
 }
 
 function pickUser(users: TUser[], kind: TKind, as: string | undefined): TUser {
-  const ok: readonly string[] = kind === 'calendar' ? ['admin'] : ['supervisor', 'leader'];
+  const ok: readonly string[] = kind === 'cases' ? ['supervisor', 'leader'] : ['admin'];
   const enabled = users.filter((u) => !u.isDisabled && ok.includes(u.role));
   const user = as ? enabled.find((u) => u.username === as) : enabled[0];
   if (!user) throw new UsageError(as ? `${as} 不能导入此类数据` : '该中心没有可执行此导入的账号');
@@ -290,6 +293,19 @@ async function commitCalendar(
     changed,
   });
   return `${table.rows.length} 行：${done.join('；')}`;
+}
+
+async function commitRosterFile(
+  db: Db,
+  user: TUser,
+  table: Awaited<ReturnType<typeof readTable>>,
+  at: Map<string, number>,
+  file: string,
+) {
+  const { errors, ...counts } = await commitRoster(db, user, table, at);
+  if (errors.length > 0) throw new RowErrors(errors);
+  await audit(db, user, 'import', null, 'roster', null, { file, rows: table.rows.length, ...counts });
+  return `${table.rows.length} 行：新增单位 ${counts.units} 个、窗口 ${counts.windows} 个、人员 ${counts.staff} 人，已存在未变 ${counts.unchanged} 人`;
 }
 
 function oneLine(error: unknown): string {

@@ -56,7 +56,7 @@ export function mapHeader(table: TTable, columns: readonly TColumn[], file: stri
 }
 
 /** Reads the rows with a per-row converter, collecting every bad row instead of stopping at the first. */
-function eachRow<T>(
+export function eachRow<T>(
   table: TTable,
   at: Map<string, number>,
   columns: readonly TColumn[],
