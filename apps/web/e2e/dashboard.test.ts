@@ -556,7 +556,7 @@ describe('admin', () => {
     await settled(page, 'page-calendar');
     // past November 1 with 2027 not entered, the administrator is told
     await expect.poll(async () => page.getByTestId('calendar-notice').textContent()).toContain('2027 年');
-    await page.getByTestId('calendar-year').locator('input').fill('2027');
+    await page.locator('input#year').fill('2027');
     await page.getByTestId('calendar-holidays').fill('2027-01-01 元旦');
     await page.getByTestId('calendar-save').click();
     await expect
