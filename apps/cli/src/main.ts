@@ -9,6 +9,7 @@ const USAGE = `chuangkou — 窗口服务考核 command line
   assess FILE         assess one quarter from a scenario (as examples/worked-example.json); FILE may be - for stdin
   bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
   cases import|overdue …  import handled cases, or list the open cases' alerts (cases --help)
+  import KIND FILE …  import a spreadsheet (cases, calendar, roster; CSV or XLSX; --dry-run, --template FILE)
 `;
 
 /** Runs one command; returns the exit code. Errors become one line on stderr, never a stack trace. */
@@ -27,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'cases': {
         const { runCases } = await import('./commands/cases.ts');
         return await runCases(args);
+      }
+      case 'import': {
+        const { runImport } = await import('./commands/import.ts');
+        return await runImport(args);
       }
       case undefined:
       case '--help':

@@ -549,11 +549,63 @@ describe('admin', () => {
   it('sees the users and policies, and the pages the API lets an administrator read', async () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'admin');
-    expect(await menuLabels(page)).toEqual(['用户与考核办法', '季度考核', '办件']);
+    expect(await menuLabels(page)).toEqual(['用户与考核办法', '工作日历', '季度考核', '办件']);
     await settled(page, 'page-admin');
     expect(await page.getByTestId('page-admin').textContent()).toContain('leader');
     await shot(page, 'admin');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('enters a year of the working-day calendar', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'admin');
+    await page.goto(`${server.baseUrl}/admin/calendar`);
+    await settled(page, 'page-calendar');
+    // past November 1 with 2027 not entered, the administrator is told
+    await expect.poll(async () => page.getByTestId('calendar-notice').textContent()).toContain('2027 年');
+    await page.locator('input#year').fill('2027');
+    await page.getByTestId('calendar-holidays').fill('2027-01-01 元旦');
+    await page.getByTestId('calendar-save').click();
+    await expect
+      .poll(async () => page.getByTestId('calendar-years').textContent(), { timeout: 15_000 })
+      .toContain('本中心录入');
+    await shot(page, 'calendar');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('resets a password: the person signs in with the one-time password, must change it, then sees their page', async () => {
+    const { context, page, errors } = await newPage();
+    await login(page, server.baseUrl, 'admin');
+    await settled(page, 'page-admin');
+    const row = page
+      .getByTestId('accounts')
+      .locator('tr')
+      .filter({ has: page.locator('td', { hasText: /^staff$/ }) });
+    await row.getByRole('button', { name: '重置密码' }).click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    const shown = page.getByTestId('one-time-password');
+    await shown.waitFor({ timeout: 15_000 });
+    const oneTime = ((await shown.textContent()) ?? '').trim();
+    expect(oneTime).toMatch(/^[a-z2-9]{10}$/);
+    await shot(page, 'adminOneTimePassword');
+    await context.close();
+
+    const person = await newPage();
+    await person.page.goto(`${server.baseUrl}/login`);
+    await person.page.locator('#login_username').fill('staff');
+    await person.page.locator('#login_password').fill(oneTime);
+    await person.page.locator('button[type=submit]').click();
+    await person.page.getByTestId('page-change-password').waitFor({ timeout: 30_000 });
+    await shot(person.page, 'changePassword');
+    await person.page.locator('#change-password_current').fill(oneTime);
+    await person.page.locator('#change-password_next').fill('my-own-pass');
+    await person.page.locator('#change-password_repeat').fill('my-own-pass');
+    await person.page.locator('form[id=change-password] button[type=submit]').click();
+    await person.page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+    expect(await person.page.getByTestId('current-user').textContent()).toContain('窗口工作人员');
+    expect([...errors, ...person.errors]).toEqual([]);
+    await person.context.close();
   });
 });

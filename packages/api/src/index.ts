@@ -13,7 +13,8 @@ export type { TContext } from './context.ts';
 export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
-export { ZImportCaseRow } from './routers/cases/case.schemas.ts';
+export { type TImportCaseRow, ZImportCaseRow } from './routers/cases/case.schemas.ts';
+export { audit } from './services/audit.ts';
 export {
   forgetSession,
   SESSION_COOKIE,
@@ -22,6 +23,7 @@ export {
   sessionUser,
 } from './services/auth.service.ts';
 export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.service.ts';
+export { enterCalendarYear } from './services/calendar-years.service.ts';
 export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
 export { importCases } from './services/cases/import-cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';

@@ -89,6 +89,12 @@ export async function enterCalendarYear(
 ): Promise<{ year: number; recounted: number; changed: number; proposals: number }> {
   const schedule = atRow('', () => checkYearSchedule(input));
   const before = (await listCalendarYears(db, user.centerId)).find((y) => y.year === schedule.year) ?? null;
+  const same = (x: Record<string, string>, y: Record<string, string>) =>
+    JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
+  // the same schedule entered again (an import run twice) changes nothing
+  if (before && same(before.holidays, schedule.holidays) && same(before.workdays, schedule.workdays)) {
+    return { year: schedule.year, recounted: 0, changed: 0, proposals: 0 };
+  }
   const saved = await saveCalendarYear(db, {
     centerId: user.centerId,
     year: schedule.year,
