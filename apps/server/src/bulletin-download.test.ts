@@ -37,6 +37,7 @@ const QUERIES: Record<TBulletinKind, string[]> = {
   patrol: ['', 'date=2099-01-05'],
   awards: ['year=2025', 'year=2099&month=1'],
   yearend: ['year=2025', 'year=2099'],
+  cadres: ['year=2025', 'year=2099'],
 };
 
 // rendering workbooks of a 128-person center: room on a busy machine

@@ -290,7 +290,7 @@ export type TCadreCandidate = TStaffNames & {
   mean: number | null;
 };
 
-/** 年终总评 + 后备干部推荐名单 (two sheets); leaders confirm the candidates against the conditions. */
+/** 年终总评: the public year-end result for the notice board (no cadre proposal in it). */
 export type TYearEndBulletin = TBulletinBase & {
   kind: 'yearend';
   year: number;
@@ -303,8 +303,19 @@ export type TYearEndBulletin = TBulletinBase & {
    * here), and no 后备干部 list.
    */
   provisional?: { asOf: TIsoDate; endedQuarters: readonly number[] } | undefined;
-  /** the proposed 后备干部; absent for a reader who may not see them: the bulletin then has no list */
-  candidates?: readonly TCadreCandidate[] | undefined;
+};
+
+/**
+ * 后备干部推荐名单: the internal proposal for the leaders (never posted), a document of its own; the
+ * leaders confirm the candidates against the cadre-reserve conditions.
+ */
+export type TCadresBulletin = TBulletinBase & {
+  kind: 'cadres';
+  year: number;
+  status: TPublicationStatus;
+  publishedOn: TIsoDate;
+  /** each candidate with the annual grade (null: not graded for the year) */
+  candidates: readonly (TCadreCandidate & { grade: TGrade | null })[];
 };
 
 export type TBulletin =
@@ -313,4 +324,5 @@ export type TBulletin =
   | TFinesBulletin
   | TPatrolBulletin
   | TAwardsBulletin
-  | TYearEndBulletin;
+  | TYearEndBulletin
+  | TCadresBulletin;

@@ -15,6 +15,7 @@ import {
   SAMPLE_CENTER,
   sampleAwards,
   sampleBehaviours,
+  sampleCadres,
   sampleCenter,
   sampleFines,
   samplePatrol,
@@ -382,15 +383,15 @@ describe('awards bulletin (红旗窗口)', () => {
   });
 });
 
-describe('yearend bulletin (年终总评 + 后备干部推荐名单)', () => {
+describe('yearend bulletin (年终总评) and the cadre proposal (后备干部推荐名单), two documents', () => {
   const bulletin = sampleYearEnd(center);
+  const cadres = sampleCadres(center);
 
-  it('prints the year on one sheet and the cadre candidates on another', async () => {
+  it('prints the year alone: the notice board never gets the cadre proposal', async () => {
     const workbook = await render(bulletin);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['年终总评', '后备干部推荐名单']);
-    const [year, cadre] = workbook.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['年终总评']);
+    const year = firstSheet(workbook);
     expectOfficialPrint(year, 'landscape', 3);
-    expectOfficialPrint(cadre, 'portrait', 3);
     const first = bulletin.rows[0]!;
     expect(rowTexts(year, 4).slice(1, 9)).toEqual([
       first.name,
@@ -403,16 +404,20 @@ describe('yearend bulletin (年终总评 + 后备干部推荐名单)', () => {
     const ungraded = bulletin.rows.findIndex((row) => row.grade === null);
     expect(text(year, `J${4 + ungraded}`)).toBe('不评定');
     expect(text(year, `K${4 + ungraded}`)).toContain('考核不足两个季度');
-    expect(bulletin.candidates?.length).toBeGreaterThan(0);
-    expect(text(cadre, 'B4')).toBe(bulletin.candidates![0]!.name);
-    expect(text(cadre, 'G4')).toContain('季度考核优秀');
-    expect(findRow(cadre, 1, '主要领导（签字）：＿＿＿＿＿＿＿＿')).toBeGreaterThan(4);
   });
 
-  it('leaves the candidates list out for a reader who may not see it', async () => {
-    const { candidates: _, ...withoutCandidates } = bulletin;
-    const workbook = await render(withoutCandidates);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['年终总评']);
+  it('prints the cadre proposal as its own internal file, for the leaders to confirm', async () => {
+    const workbook = await render(cadres);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['后备干部推荐名单']);
+    const sheet = firstSheet(workbook);
+    expectOfficialPrint(sheet, 'portrait', 3);
+    expect(text(sheet, 'A1')).toContain('（内部材料，不予公示）');
+    expect(cadres.candidates.length).toBeGreaterThan(0);
+    expect(text(sheet, 'B4')).toBe(cadres.candidates[0]!.name);
+    expect(text(sheet, 'G4')).toContain('季度考核优秀');
+    expect(findRow(sheet, 1, '主要领导（签字）：＿＿＿＿＿＿＿＿')).toBeGreaterThan(4);
+    expect(bulletinFileName(cadres)).toBe('2026年后备干部推荐名单.xlsx');
+    expect(bulletinFileName(bulletin)).toBe('2026年年终总评.xlsx');
   });
 });
 

@@ -9,6 +9,7 @@ import { BulletinError } from './bulletin.errors.ts';
 import type { TBulletin } from './bulletin.types.ts';
 import { awardsSheets } from './kinds/awards.bulletin.ts';
 import { behavioursSheets } from './kinds/behaviours.bulletin.ts';
+import { cadresSheets } from './kinds/cadres.bulletin.ts';
 import { finesSheets } from './kinds/fines.bulletin.ts';
 import { patrolSheets } from './kinds/patrol.bulletin.ts';
 import { resultsSheets } from './kinds/results.bulletin.ts';
@@ -51,6 +52,8 @@ export function bulletinSheets(bulletin: TBulletin): TSheetSpec[] {
       return awardsSheets(bulletin);
     case 'yearend':
       return yearEndSheets(bulletin);
+    case 'cadres':
+      return cadresSheets(bulletin);
   }
 }
 
@@ -69,6 +72,7 @@ export function bulletinFileName(bulletin: TBulletin): string {
     case 'awards':
       return `${bulletin.period.year}年${bulletin.scope === 'monthly' ? `${bulletin.period.month}月` : '度'}${label}.xlsx`;
     case 'yearend':
+    case 'cadres':
       return `${bulletin.year}年${label}.xlsx`;
   }
 }

@@ -24,7 +24,8 @@ export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quart
   fines       月度处罚汇总（签批）    --year --month (default: last month)
   patrol      巡查值班记录表          blank, or --date D filled from that day's patrols
   awards      红旗窗口通报            --year --month (monthly) or --year alone (annual)
-  yearend     年终总评及后备干部名单  --year
+  yearend     年终总评                --year
+  cadres      后备干部推荐名单（内部）--year
 `;
 
 class UsageError extends Error {}
@@ -137,7 +138,8 @@ function requestOf(options: TOptions, today: string): TBulletinRequest {
         ? { kind: 'awards', ...lastMonth }
         : { kind: 'awards', year: options.year ?? year, month: options.month };
     case 'yearend':
-      return { kind: 'yearend', year: options.year ?? (month <= 3 ? year - 1 : year) };
+    case 'cadres':
+      return { kind: options.kind, year: options.year ?? (month <= 3 ? year - 1 : year) };
   }
 }
 

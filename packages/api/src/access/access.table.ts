@@ -169,6 +169,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'bulletins.patrol': SUPERVISION,
   'bulletins.awards': SIGNED_IN,
   'bulletins.yearend': SUPERVISION,
+  'bulletins.cadres': LEADER,
 };
 
 export interface TDownload {
@@ -176,8 +177,6 @@ export interface TDownload {
   procedure: TProcedurePath;
   /** the query that shows the same rows on screen: the download is allowed exactly when it is */
   query: TProcedurePath;
-  /** a query whose rows the bulletin adds only for those who may call it */
-  optionalQuery?: TProcedurePath;
 }
 
 /** Every bulletin download, with its procedure and the query it must agree with. */
@@ -187,9 +186,6 @@ export const DOWNLOADS: Readonly<Record<TBulletinKind, TDownload>> = {
   fines: { procedure: 'bulletins.fines', query: 'fines.monthly' },
   patrol: { procedure: 'bulletins.patrol', query: 'patrols.list' },
   awards: { procedure: 'bulletins.awards', query: 'awards.list' },
-  yearend: {
-    procedure: 'bulletins.yearend',
-    query: 'assessment.yearEnd',
-    optionalQuery: 'assessment.cadreCandidates',
-  },
+  yearend: { procedure: 'bulletins.yearend', query: 'assessment.yearEnd' },
+  cadres: { procedure: 'bulletins.cadres', query: 'assessment.cadreCandidates' },
 };

@@ -140,6 +140,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'bulletins.patrol': none,
     'bulletins.awards': () => ({ year: 2026 }),
     'bulletins.yearend': () => ({ year: 2026 }),
+    'bulletins.cadres': () => ({ year: 2026 }),
   };
 }
 
@@ -223,7 +224,7 @@ describe('ACCESS_TABLE', () => {
 
   it('gives every download the answers of its matching query', () => {
     const kinds = Object.entries(DOWNLOADS);
-    expect(kinds).toHaveLength(6);
+    expect(kinds).toHaveLength(7);
     for (const [kind, download] of kinds) {
       expect({ kind, answers: ACCESS_TABLE[download.procedure] }).toEqual({
         kind,

@@ -175,20 +175,28 @@ const SPECS: Record<TBulletinKind, TKindSpec> = {
       { label: '2000', download: { year: 2000 }, query: { year: 2000 } },
       { label: '1999', download: { year: 1999 }, query: { year: 1999 } },
     ],
-    async rows(bulletin, query, api) {
+    async rows(bulletin, query) {
       if (bulletin.kind !== 'yearend') throw new Error(bulletin.kind);
       const year = query as { results: { staffName: string; mean: number | null }[] };
-      // the candidates' list as assessment.cadreCandidates answers the same caller (or no list)
-      const candidates = await api.assessment.cadreCandidates({ year: bulletin.year }).then(
-        (list) => list.map((c) => `candidate ${c.staffName}`),
-        () => ['no list'],
-      );
       return {
-        download: [
-          ...bulletin.rows.map((r) => `${r.name} ${r.mean}`),
-          ...(bulletin.candidates?.map((c) => `candidate ${c.name}`) ?? ['no list']),
-        ].sort(),
-        query: [...year.results.map((r) => `${r.staffName} ${r.mean}`), ...candidates].sort(),
+        download: bulletin.rows.map((r) => `${r.name} ${r.mean}`).sort(),
+        query: year.results.map((r) => `${r.staffName} ${r.mean}`).sort(),
+      };
+    },
+  },
+  cadres: {
+    periods: [
+      { label: '2026', download: { year: 2026 }, query: { year: 2026 } },
+      { label: '2099', download: { year: 2099 }, query: { year: 2099 } },
+      { label: '2000', download: { year: 2000 }, query: { year: 2000 } },
+      { label: '1999', download: { year: 1999 }, query: { year: 1999 } },
+    ],
+    async rows(bulletin, query) {
+      if (bulletin.kind !== 'cadres') throw new Error(bulletin.kind);
+      const candidates = query as { staffName: string; mean: number | null }[];
+      return {
+        download: bulletin.candidates.map((c) => `${c.name} ${c.mean}`).sort(),
+        query: candidates.map((c) => `${c.staffName} ${c.mean}`).sort(),
       };
     },
   },
@@ -306,13 +314,14 @@ describe.each(TEST_DIALECTS)('every bulletin download against its query, on %s',
     });
   });
 
-  it('gives the cadre candidates only to those who may call assessment.cadreCandidates', async () => {
+  it('keeps the cadre proposal out of the year-end notice: a file of its own, for the leaders', async () => {
     const leader = await s.as('leader').bulletins.yearend({ year: 2025 });
-    const supervisor = await s.as('supervisor').bulletins.yearend({ year: 2025 });
+    expect(Object.keys(leader)).not.toContain('candidates');
+    const cadres = await s.as('leader').bulletins.cadres({ year: 2025 });
     const candidates = await s.as('leader').assessment.cadreCandidates({ year: 2025 });
     expect(candidates.length).toBeGreaterThan(0);
-    expect(leader.candidates).toHaveLength(candidates.length);
-    expect(supervisor.candidates).toBeUndefined();
-    expect(supervisor.rows).toHaveLength(leader.rows.length);
+    expect(cadres.candidates).toHaveLength(candidates.length);
+    const refused = await outcomeOf(() => s.as('supervisor').bulletins.cadres({ year: 2026 }));
+    expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

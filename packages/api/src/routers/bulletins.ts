@@ -3,14 +3,14 @@ import { ZDate, ZMonth, ZQuarter, ZQuarterInput, ZYear } from '../schemas.ts';
 import {
   awardsBulletin,
   behavioursBulletin,
+  cadresBulletin,
   finesBulletin,
   patrolBulletin,
   resultsBulletin,
   yearEndBulletin,
 } from '../services/bulletin.service.ts';
 import { viewerOf } from '../services/scope.ts';
-import { accessOf, authedProcedure, passesGate, router, supervisorProcedure } from '../trpc.ts';
-import { assessmentRouter } from './assessment.ts';
+import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 /**
  * The bulletins (printed notices and forms) as domain data; `/api/bulletins/<kind>` renders them.
@@ -43,19 +43,12 @@ export const bulletinsRouter = router({
   awards: authedProcedure
     .input(z.object({ year: ZYear, month: ZMonth.optional() }))
     .query(({ ctx, input }) => awardsBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
-  /**
-   * 年终总评 ↔ `assessment.yearEnd`; its list of proposed 后备干部 only for those who may call
-   * `assessment.cadreCandidates` (read from that procedure's gate).
-   */
+  /** 年终总评 ↔ `assessment.yearEnd`, the public year-end result. */
   yearend: supervisorProcedure
     .input(z.object({ year: ZYear }))
-    .query(({ ctx, input }) =>
-      yearEndBulletin(
-        ctx.db,
-        ctx.user.centerId,
-        ctx.today(),
-        input,
-        passesGate(accessOf(assessmentRouter.cadreCandidates), ctx.user),
-      ),
-    ),
+    .query(({ ctx, input }) => yearEndBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 后备干部推荐名单 ↔ `assessment.cadreCandidates`: an internal file of its own, for the leaders. */
+  cadres: leaderProcedure
+    .input(z.object({ year: ZYear }))
+    .query(({ ctx, input }) => cadresBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
 });

@@ -40,7 +40,7 @@ describe.each(TEST_DIALECTS)('notices print the facts on %s', (dialect) => {
     await s.as('supervisor').complaints.verify({ id: c.id, isValid: true, cause: 'attitude' });
     const october = await s.as('supervisor').fines.monthly({ year: 2026, month: 10 });
     const line = october.staff.find((r) => r.staffId === person)?.lines.find((l) => l.item === 'F7b');
-    expect(line).toEqual({ item: 'F7b', count: 1, amount: 30 });
+    expect(line).toEqual({ item: 'F7b', count: 1, amount: 30, dates: ['2026-10-19'] });
   });
 
   it('a red-flag notice counts the window’s valid complaints of the month, never claiming none', async () => {

@@ -4,6 +4,8 @@ import {
   type TBehaviourRow,
   type TBehavioursBulletin,
   type TBulletin,
+  type TCadresBulletin,
+  type TFinesBulletin,
   type TPatrolBulletin,
   type TPatrolFinding,
   type TResultsBulletin,
@@ -68,7 +70,8 @@ export type TBulletinRequest =
   | { kind: 'patrol'; date?: string | undefined }
   /** With a month: the monthly award; without: the annual one. */
   | { kind: 'awards'; year: number; month?: number | undefined }
-  | { kind: 'yearend'; year: number };
+  | { kind: 'yearend'; year: number }
+  | { kind: 'cadres'; year: number };
 
 export interface TBulletinSettings {
   /** 异议电话 printed on the results notice instead of the center's setting (the command line's --phone). */
@@ -386,25 +389,20 @@ export async function awardsBulletin(
   };
 }
 
-/**
- * 年终总评及后备干部名单: the rows of `assessment.yearEnd`; the cadre candidates only for a reader of
- * `assessment.cadreCandidates` (`withCandidates`), else the bulletin has no list of them.
- */
+/** 年终总评: the rows of `assessment.yearEnd`, for the notice board (the cadre proposal is apart). */
 export async function yearEndBulletin(
   db: Db,
   centerId: number,
   today: string,
   input: { year: number },
-  withCandidates: boolean,
 ): Promise<TYearEndBulletin> {
   const { year } = input;
   const year_ = await yearEnd(db, centerId, today, year);
-  const [center, directory, policy, published, candidates] = await Promise.all([
+  const [center, directory, policy, published] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', `${year}-12-31`),
     listLatestPublished(db, centerId, year, year),
-    withCandidates && !year_.isProvisional ? cadreCandidatesOf(db, centerId, today, year) : undefined,
   ]);
   return {
     kind: 'yearend',
@@ -417,7 +415,38 @@ export async function yearEndBulletin(
       provisional: { asOf: today, endedQuarters: year_.endedQuarters },
     }),
     rows: year_.assessment.results.map((r) => withNamesOf(directory.names, r)),
-    candidates: candidates?.map((c) => withNamesOf(directory.names, c)),
+  };
+}
+
+/**
+ * 后备干部推荐名单: the candidates of `assessment.cadreCandidates` with their annual grade, an internal
+ * document for the leaders, never part of the notice board's 年终总评.
+ */
+export async function cadresBulletin(
+  db: Db,
+  centerId: number,
+  today: string,
+  input: { year: number },
+): Promise<TCadresBulletin> {
+  const { year } = input;
+  const [year_, candidates, center, directory, published] = await Promise.all([
+    yearEnd(db, centerId, today, year),
+    cadreCandidatesOf(db, centerId, today, year),
+    centerName(db, centerId),
+    directoryOf(db, centerId),
+    listLatestPublished(db, centerId, year, year),
+  ]);
+  const grades = new Map(year_.assessment.results.map((r) => [r.staff, r.grade]));
+  return {
+    kind: 'cadres',
+    center,
+    year,
+    status: published.length === 4 ? 'published' : 'draft',
+    publishedOn: today,
+    candidates: candidates.map((c) => ({
+      ...withNamesOf(directory.names, c),
+      grade: grades.get(c.staff) ?? null,
+    })),
   };
 }
 
@@ -445,6 +474,8 @@ export async function centerBulletinOf(
     case 'awards':
       return awardsBulletin(db, centerId, today, request);
     case 'yearend':
-      return yearEndBulletin(db, centerId, today, request, true);
+      return yearEndBulletin(db, centerId, today, request);
+    case 'cadres':
+      return cadresBulletin(db, centerId, today, request);
   }
 }

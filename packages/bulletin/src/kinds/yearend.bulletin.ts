@@ -1,14 +1,8 @@
-import {
-  GRADE_LABELS,
-  NOT_GRADED_LABEL,
-  QUARTER_LABELS,
-  QUARTERS,
-  SIGN_OFF_LINE_LABELS,
-} from '@chuangkou/rules';
+import { GRADE_LABELS, NOT_GRADED_LABEL, QUARTER_LABELS, QUARTERS } from '@chuangkou/rules';
 import { BulletinError } from '../bulletin.errors.ts';
 import type { TCadreCandidate, TYearEndBulletin } from '../bulletin.types.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
-import { issuerLines, signatureLine } from './common.ts';
+import { issuerLines } from './common.ts';
 import { resultRemarks } from './results.bulletin.ts';
 
 /** 年度考核优秀；第一季度、第三季度考核优秀 */
@@ -23,7 +17,7 @@ export function candidateReason(candidate: Pick<TCadreCandidate, 'reasons' | 'ex
   return `${parts.join('；')}；无有效投诉，无不称职季度`;
 }
 
-/** 年终总评 (mean of the assessed quarters) and the proposed 后备干部 list, one sheet each. */
+/** 年终总评 (mean of the assessed quarters), for the notice board; the 后备干部 proposal is its own file. */
 export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
   if (bulletin.rows.length === 0) {
     throw new BulletinError(
@@ -52,29 +46,15 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
       isMarked: row.grade === 'incompetent',
     };
   });
-  const annualGrades = new Map(bulletin.rows.map((row) => [row.staff, row.grade]));
-  const candidates: TRow[] = (bulletin.candidates ?? []).map((candidate, index) => {
-    const grade = annualGrades.get(candidate.staff) ?? null;
-    return {
-      cells: [
-        index + 1,
-        candidate.name,
-        candidate.window,
-        candidate.unit,
-        grade === null ? NOT_GRADED_LABEL.zh : GRADE_LABELS[grade].zh,
-        candidate.mean,
-        candidateReason(candidate),
-        null,
-      ],
-    };
-  });
   const issuer = bulletin.issuer ?? bulletin.center;
   const draft = bulletin.status === 'draft' || bulletin.provisional ? '（征求意见稿）' : '';
   const provisional = bulletin.provisional;
+  const title = `${bulletin.center}${bulletin.year}年度窗口工作人员年终总评结果${draft}`;
   const yearSheet: TSheetSpec = {
     name: '年终总评',
     orientation: 'landscape',
-    title: `${bulletin.center}${bulletin.year}年度窗口工作人员年终总评结果${draft}`,
+    title,
+    runningHead: title,
     columns: [
       { header: '名次', minWidth: 7 },
       { header: '姓名', minWidth: 9 },
@@ -102,38 +82,5 @@ export function yearEndSheets(bulletin: TYearEndBulletin): TSheetSpec[] {
       ...issuerLines(issuer, bulletin.publishedOn),
     ],
   };
-  if (bulletin.candidates === undefined || provisional) return [yearSheet];
-  return [
-    yearSheet,
-    {
-      name: '后备干部推荐名单',
-      orientation: 'portrait',
-      title: `${bulletin.center}${bulletin.year}年度后备干部推荐名单${draft}`,
-      columns: [
-        { header: '序号', minWidth: 6 },
-        { header: '姓名', minWidth: 9 },
-        { header: '窗口', align: 'left', maxWidth: 22, wrap: true },
-        { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
-        { header: '年度等次', minWidth: 9 },
-        { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
-        { header: '推荐理由', align: 'left', minWidth: 20, maxWidth: 30, wrap: true },
-        { header: '领导确认', minWidth: 12 },
-      ],
-      preamble: [
-        {
-          kind: 'text',
-          text:
-            '　　对工作突出、表现优秀，符合后备干部条件的窗口工作人员，推荐列入后备干部人才库管理，同等条件下优先提拔使用。' +
-            '下列人员为系统按年度考核结果初步提出的人选，请领导对照后备干部条件审定。',
-        },
-      ],
-      table: { kind: 'table', rows: candidates, emptyText: '本年度无推荐人选' },
-      after: [
-        { kind: 'blank' },
-        signatureLine(SIGN_OFF_LINE_LABELS.deputy.zh),
-        { kind: 'blank' },
-        signatureLine(SIGN_OFF_LINE_LABELS.principal.zh),
-      ],
-    },
-  ];
+  return [yearSheet];
 }

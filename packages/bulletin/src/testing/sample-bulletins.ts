@@ -16,6 +16,7 @@ import type {
   TBehaviourRow,
   TBehavioursBulletin,
   TBulletin,
+  TCadresBulletin,
   TFinesBulletin,
   TPatrolBulletin,
   TResultsBulletin,
@@ -352,7 +353,7 @@ export function sampleAwards(scope: 'monthly' | 'annual', center = sampleCenter(
 }
 
 /** 年终总评 and 后备干部 of 2026: four quarters by `assessQuarter`, then `assessYear` and `cadreCandidates`. */
-export function sampleYearEnd(center = sampleCenter()): TYearEndBulletin {
+function sampleYear(center: TSampleCenter) {
   const quarters: TQuarterAssessment[] = ([1, 2, 3, 4] as const).map((q) => {
     const scenario = sampleScenario(center, q);
     // A few people join in Q4: assessed once, not graded for the year.
@@ -366,7 +367,12 @@ export function sampleYearEnd(center = sampleCenter()): TYearEndBulletin {
     }
     return assessQuarter(POLICY_A, scenario);
   });
-  const year = assessYear(POLICY_A, { year: YEAR, quarters });
+  return assessYear(POLICY_A, { year: YEAR, quarters });
+}
+
+/** 年终总评 of 2026: four quarters by `assessQuarter`, then `assessYear`, for the notice board. */
+export function sampleYearEnd(center = sampleCenter()): TYearEndBulletin {
+  const year = sampleYear(center);
   return {
     kind: 'yearend',
     center: SAMPLE_CENTER,
@@ -375,7 +381,23 @@ export function sampleYearEnd(center = sampleCenter()): TYearEndBulletin {
     policyTitle: POLICY_A.name,
     publishedOn: '2027-01-12',
     rows: withNames(year.results, center.directory, 'rows'),
-    candidates: withNames(cadreCandidates(year), center.directory, 'candidates'),
+  };
+}
+
+/** 后备干部推荐名单 of 2026 (`cadreCandidates`), the internal proposal for the leaders. */
+export function sampleCadres(center = sampleCenter()): TCadresBulletin {
+  const year = sampleYear(center);
+  const grades = new Map(year.results.map((r) => [r.staff, r.grade]));
+  return {
+    kind: 'cadres',
+    center: SAMPLE_CENTER,
+    year: YEAR,
+    status: 'draft',
+    publishedOn: '2027-01-12',
+    candidates: withNames(cadreCandidates(year), center.directory, 'candidates').map((c) => ({
+      ...c,
+      grade: grades.get(c.staff) ?? null,
+    })),
   };
 }
 
@@ -391,6 +413,7 @@ export function sampleBulletins(): { stem: string; bulletin: TBulletin }[] {
     { stem: 'awards-monthly', bulletin: sampleAwards('monthly', center) },
     { stem: 'awards-annual', bulletin: sampleAwards('annual', center) },
     { stem: 'yearend', bulletin: sampleYearEnd(center) },
+    { stem: 'cadres', bulletin: sampleCadres(center) },
   ];
 }
 

@@ -4,7 +4,15 @@ import type { TLabels } from './label.ts';
  * The printed bulletins: results and every non-standard behaviour are posted and sent to the units
  * (考核细则 二(二)); the fines summary is signed (处罚办法 二、2); the patrol form is the 巡查表.
  */
-export const BULLETIN_KINDS = ['results', 'behaviours', 'fines', 'patrol', 'awards', 'yearend'] as const;
+export const BULLETIN_KINDS = [
+  'results',
+  'behaviours',
+  'fines',
+  'patrol',
+  'awards',
+  'yearend',
+  'cadres',
+] as const;
 export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
 /** Each kind's name: the title, the file name and the download button say the same. */
 export const BULLETIN_KIND_LABELS: TLabels<TBulletinKind> = {
@@ -13,5 +21,7 @@ export const BULLETIN_KIND_LABELS: TLabels<TBulletinKind> = {
   fines: { zh: '月度处罚汇总', en: 'Monthly fines' },
   patrol: { zh: '巡查值班记录表', en: 'Patrol form' },
   awards: { zh: '红旗窗口通报', en: 'Red-flag notice' },
-  yearend: { zh: '年终总评及后备干部推荐名单', en: 'Year-end list' },
+  // the public year-end result and the internal proposal are two documents (two files)
+  yearend: { zh: '年终总评', en: 'Year-end evaluation' },
+  cadres: { zh: '后备干部推荐名单', en: 'Cadre-reserve proposal' },
 };

@@ -45,7 +45,7 @@ export default function YearEndPage() {
       <PageHead title={`${t('ye.title')} · ${locale === 'en' ? year : `${year}年度`}`}>
         <Space wrap>
           <FilterBar show={['period']} periodKinds={['year']} />
-          <BulletinLinks kinds={['yearend']} params={{ year }} />
+          <BulletinLinks kinds={['yearend', 'cadres']} params={{ year }} />
         </Space>
       </PageHead>
       <QueryView query={query} rows={10} isEmpty={(data) => data.results.length === 0}>
