@@ -143,7 +143,7 @@ describe('what each role sees', () => {
     await demo.waitFor({ timeout: 20_000 });
     expect(await demo.textContent()).toMatch(/演示账号：admin \/ .*supervisor.*，密码 demo1234/);
     await context.close();
-  });
+  }, 150_000);
 
   it('shows one 无权查看 page, not a 加载失败 box per card, for another person’s page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -166,5 +166,29 @@ describe('what each role sees', () => {
     expect(await page.getByText('加载失败').count()).toBe(0);
     await shot(page, 'person-forbidden');
     await context.close();
-  });
+  }, 150_000);
+
+  it('names each policy and clause in Chinese beside its code, with the clause text on hover', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'supervisor');
+    await page.goto(`${server.baseUrl}/fines?period=2026-09`);
+    await settled(page, 'page-fines');
+    const policy = page.getByTestId('fines-staff').getByTestId('policy-ref');
+    expect(await policy.textContent()).toMatch(/^《.+处罚办法》第\d+版$/);
+    expect(await page.getByTestId('page-fines').textContent()).not.toMatch(/处罚办法\s*B v\d/);
+    const chip = page.getByTestId('fines-staff').locator('[data-testid^=item-chip-]').first();
+    // the code, its name and the count: "F1 工作人员无故迟到或早退 × 1", never a bare "F1 × 1"
+    await expect.poll(() => chip.textContent()).toMatch(/^F\w+ \S+.* × \d+$/);
+    await chip.hover();
+    const tip = page.locator('.ant-tooltip:visible');
+    await tip.waitFor();
+    expect(((await tip.textContent()) ?? '').length).toBeGreaterThan(15);
+    await shot(page, 'fines');
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    expect(await page.getByTestId('policy-ref').first().textContent()).toMatch(/^《.+考核细则》第\d+版$/);
+    await context.close();
+  }, 150_000);
 });
