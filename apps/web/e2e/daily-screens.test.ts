@@ -191,4 +191,32 @@ describe('what each role sees', () => {
     expect(await page.getByTestId('policy-ref').first().textContent()).toMatch(/^《.+考核细则》第\d+版$/);
     await context.close();
   }, 150_000);
+
+  it('shows every column of the complaints list and the results’ flags at 1366 px, without sideways scroll', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'supervisor');
+    await page.goto(`${server.baseUrl}/complaints?period=2026-Q3`);
+    await settled(page, 'page-complaints');
+    const list = page.getByTestId('complaints-list');
+    await list.locator('tr.ant-table-row').first().waitFor();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    const cause = list.locator('th', { hasText: '原因' });
+    const box = await cause.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORT.width);
+    await shot(page, 'complaints');
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    const pages = page.locator('.ant-pagination-item');
+    if ((await pages.count()) > 0) await pages.last().click();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    const flags = page.locator('th', { hasText: '标记' }).first();
+    const flagsBox = await flags.boundingBox();
+    expect(flagsBox).not.toBeNull();
+    expect(flagsBox!.x + flagsBox!.width).toBeLessThanOrEqual(VIEWPORT.width);
+    await shot(page, 'assessment-last-page');
+    await context.close();
+  }, 150_000);
 });
