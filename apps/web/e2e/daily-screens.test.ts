@@ -219,4 +219,27 @@ describe('what each role sees', () => {
     await shot(page, 'assessment-last-page');
     await context.close();
   }, 150_000);
+
+  it('shows a window head their own window’s figures as their window’s, and no empty red-flag chart', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'head');
+    await page.goto(`${server.baseUrl}/efficiency?period=2026-Q3`);
+    await settled(page, 'page-efficiency');
+    await page.getByTestId('window-staff').waitFor();
+    expect(await page.getByTestId('chart-units').count()).toBe(0);
+    expect(await page.getByTestId('page-efficiency').textContent()).not.toContain('单位排名');
+    await shot(page, 'head-efficiency');
+    await page.goto(`${server.baseUrl}/red-flag?period=2026`);
+    await settled(page, 'page-redFlag');
+    const chart = page.getByTestId('chart-awards-month');
+    expect(await chart.textContent()).toContain('本窗口');
+    // either bars of their window's awards, or a sentence saying there were none: never empty axes
+    const bars = await chart.locator('.recharts-bar-rectangle').count();
+    const none = await chart.getByText('未获评红旗窗口').count();
+    expect(bars > 0 || none === 1).toBe(true);
+    await shot(page, 'head-red-flag');
+    await context.close();
+  }, 150_000);
 });
