@@ -143,7 +143,7 @@ describe('what each role sees', () => {
     await demo.waitFor({ timeout: 20_000 });
     expect(await demo.textContent()).toMatch(/演示账号：admin \/ .*supervisor.*，密码 demo1234/);
     await context.close();
-  });
+  }, 150_000);
 
   it('shows one 无权查看 page, not a 加载失败 box per card, for another person’s page', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -166,5 +166,80 @@ describe('what each role sees', () => {
     expect(await page.getByText('加载失败').count()).toBe(0);
     await shot(page, 'person-forbidden');
     await context.close();
-  });
+  }, 150_000);
+
+  it('names each policy and clause in Chinese beside its code, with the clause text on hover', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'supervisor');
+    await page.goto(`${server.baseUrl}/fines?period=2026-09`);
+    await settled(page, 'page-fines');
+    const policy = page.getByTestId('fines-staff').getByTestId('policy-ref');
+    expect(await policy.textContent()).toMatch(/^《.+处罚办法》第\d+版$/);
+    expect(await page.getByTestId('page-fines').textContent()).not.toMatch(/处罚办法\s*B v\d/);
+    const chip = page.getByTestId('fines-staff').locator('[data-testid^=item-chip-]').first();
+    // the code, its name and the count: "F1 工作人员无故迟到或早退 × 1", never a bare "F1 × 1"
+    await expect.poll(() => chip.textContent()).toMatch(/^F\w+ \S+.* × \d+$/);
+    await chip.hover();
+    const tip = page.locator('.ant-tooltip:visible');
+    await tip.waitFor();
+    expect(((await tip.textContent()) ?? '').length).toBeGreaterThan(15);
+    await shot(page, 'fines');
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    expect(await page.getByTestId('policy-ref').first().textContent()).toMatch(/^《.+考核细则》第\d+版$/);
+    await context.close();
+  }, 150_000);
+
+  it('shows every column of the complaints list and the results’ flags at 1366 px, without sideways scroll', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'supervisor');
+    await page.goto(`${server.baseUrl}/complaints?period=2026-Q3`);
+    await settled(page, 'page-complaints');
+    const list = page.getByTestId('complaints-list');
+    await list.locator('tr.ant-table-row').first().waitFor();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    const cause = list.locator('th', { hasText: '原因' });
+    const box = await cause.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORT.width);
+    await shot(page, 'complaints');
+    await page.goto(`${server.baseUrl}/assessment?period=2026-Q3`);
+    await settled(page, 'page-assessment');
+    const pages = page.locator('.ant-pagination-item');
+    if ((await pages.count()) > 0) await pages.last().click();
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    const flags = page.locator('th', { hasText: '标记' }).first();
+    const flagsBox = await flags.boundingBox();
+    expect(flagsBox).not.toBeNull();
+    expect(flagsBox!.x + flagsBox!.width).toBeLessThanOrEqual(VIEWPORT.width);
+    await shot(page, 'assessment-last-page');
+    await context.close();
+  }, 150_000);
+
+  it('shows a window head their own window’s figures as their window’s, and no empty red-flag chart', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await login(page, server.baseUrl, 'head');
+    await page.goto(`${server.baseUrl}/efficiency?period=2026-Q3`);
+    await settled(page, 'page-efficiency');
+    await page.getByTestId('window-staff').waitFor();
+    expect(await page.getByTestId('chart-units').count()).toBe(0);
+    expect(await page.getByTestId('page-efficiency').textContent()).not.toContain('单位排名');
+    await shot(page, 'head-efficiency');
+    await page.goto(`${server.baseUrl}/red-flag?period=2026`);
+    await settled(page, 'page-redFlag');
+    const chart = page.getByTestId('chart-awards-month');
+    expect(await chart.textContent()).toContain('本窗口');
+    // either bars of their window's awards, or a sentence saying there were none: never empty axes
+    const bars = await chart.locator('.recharts-bar-rectangle').count();
+    const none = await chart.getByText('未获评红旗窗口').count();
+    expect(bars > 0 || none === 1).toBe(true);
+    await shot(page, 'head-red-flag');
+    await context.close();
+  }, 150_000);
 });

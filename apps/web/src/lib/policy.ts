@@ -44,3 +44,17 @@ export function usePolicyItems() {
 export function itemLabel(item: TPolicyItem, locale: 'zh-CN' | 'en'): string {
   return `${item.code} ${locale === 'en' && item.textEn ? item.textEn : item.text}`;
 }
+
+/**
+ * An item's name for a chip: its code and the seed's words up to the first pause, at most 14
+ * characters ('F1 工作人员无故迟到或早退'); the whole text goes in the chip's tooltip.
+ */
+export function itemShortName(
+  item: Pick<TPolicyItem, 'code' | 'text' | 'textEn'>,
+  locale: 'zh-CN' | 'en',
+): string {
+  const text = locale === 'en' && item.textEn ? item.textEn : item.text;
+  const head = text.split(/[，,；;。（(：:]/)[0]!.trim();
+  const short = head.length > 14 ? `${head.slice(0, 13)}…` : head;
+  return `${item.code} ${short}`;
+}

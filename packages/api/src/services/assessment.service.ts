@@ -61,7 +61,8 @@ export interface TQuarterView {
   revision: number | null;
   publishedAt: string | null;
   reason: string | null;
-  policy: { code: string; version: number };
+  /** the policy assessed under, with its name (a snapshot published before names were kept has none) */
+  policy: { code: string; version: number; name: string | null };
   results: TNamedResult[];
 }
 
@@ -178,7 +179,7 @@ async function latestPublished(db: Db, centerId: number, year: number, quarter: 
 function publishedView(p: TPublishedAssessment): TQuarterView {
   const snapshot = p.snapshot as {
     period: TQuarterView['period'];
-    policy: TQuarterView['policy'];
+    policy: { code: string; version: number; name?: string };
     results: TNamedResult[];
   };
   return {
@@ -187,7 +188,11 @@ function publishedView(p: TPublishedAssessment): TQuarterView {
     revision: p.revision,
     publishedAt: p.publishedAt,
     reason: p.reason,
-    policy: snapshot.policy,
+    policy: {
+      code: snapshot.policy.code,
+      version: snapshot.policy.version,
+      name: snapshot.policy.name ?? null,
+    },
     results: snapshot.results,
   };
 }
@@ -232,7 +237,7 @@ export async function computeDraft(
     revision: null,
     publishedAt: null,
     reason: null,
-    policy: { code: policy.code, version: policy.version },
+    policy: { code: policy.code, version: policy.version, name: policy.policy.name },
     results: withNames(assessment, names),
   };
 }
@@ -334,7 +339,7 @@ export async function publishQuarter(
   const stored = await ensureStoredPolicy(db, user.centerId, policy, user.id);
   const snapshot = {
     period: draft.period,
-    policy: { code: policy.code, version: stored.version },
+    policy: { code: policy.code, version: stored.version, name: policy.policy.name },
     results: draft.results,
   };
   const published = await insertPublishedAssessment(db, {

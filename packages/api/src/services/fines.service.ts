@@ -59,7 +59,7 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
   };
   return {
     ...result,
-    policy: { code: policy.code, version: policy.version },
+    policy: { code: policy.code, version: policy.version, name: policy.policy.name },
     // named fields first, the spread last (README, Development: object literals on hot paths)
     staff: result.staff.map((s) => {
       const n = named(s.staff);
@@ -243,7 +243,10 @@ export async function signOffMonth(
     summary = await finesOfMonth(db, user.centerId, year, month);
     const policy = await policyInForce(db, user.centerId, 'B', end);
     policyRef = await ensureStoredPolicy(db, user.centerId, policy, user.id);
-    summary = { ...summary, policy: { code: policy.code, version: policyRef.version } };
+    summary = {
+      ...summary,
+      policy: { code: policy.code, version: policyRef.version, name: policy.policy.name },
+    };
   }
   const row = await insertFineSignOff(db, {
     centerId: user.centerId,

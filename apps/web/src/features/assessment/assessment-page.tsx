@@ -25,6 +25,7 @@ import { FilterBar } from '../../components/filter-bar.tsx';
 import { GradeBars } from '../../components/grade-bars.tsx';
 import { gradeText } from '../../components/grade-tag.tsx';
 import { PageHead } from '../../components/page-head.tsx';
+import { PolicyRef } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
@@ -181,13 +182,16 @@ export default function AssessmentPage() {
           {(data) =>
             body(
               data.results,
-              data.status === 'published' ? (
-                <Alert
-                  type="success"
-                  showIcon
-                  title={`${t('as.published')} · ${t('as.revision')} ${data.revision ?? ''}`}
-                />
-              ) : undefined,
+              <Space wrap>
+                {data.status === 'published' ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    title={`${t('as.published')} · ${t('as.revision')} ${data.revision ?? ''}`}
+                  />
+                ) : null}
+                <PolicyRef policy={data.policy} />
+              </Space>,
             )
           }
         </QueryView>
@@ -214,9 +218,9 @@ export default function AssessmentPage() {
                 {revision.reason ? (
                   <Typography.Text type="secondary">{revision.reason}</Typography.Text>
                 ) : null}
+                <PolicyRef policy={revision.policy} />
                 <Typography.Text type="secondary">
-                  {locale === 'en' ? 'Policy' : '考核办法'} {revision.policy.code} v{revision.policy.version}{' '}
-                  · {formatNumber(revision.results.length, locale)}
+                  {formatNumber(revision.results.length, locale)}
                   {locale === 'en' ? ' people' : '人'}
                 </Typography.Text>
               </Space>,

@@ -87,6 +87,7 @@ export function ResultsTable({ rows, pageSize = 15 }: { rows: readonly TResultRo
     {
       key: 'flags',
       title: t('as.flags'),
+      width: 180,
       render: (_, row) => <FlagTags flags={row.flags} vetoed={row.vetoed} />,
     },
   ];
@@ -97,7 +98,8 @@ export function ResultsTable({ rows, pageSize = 15 }: { rows: readonly TResultRo
       columns={columns}
       dataSource={rows as TResultRow[]}
       pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false } : false}
-      scroll={{ x: 'max-content' }}
+      // at least the width its columns need, and no wider than the page: the flags wrap, never cut
+      scroll={{ x: 960 }}
       rowClassName={(row) => (row.grade === 'incompetent' ? 'row-incompetent' : '')}
     />
   );

@@ -32,6 +32,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';
+import { ItemChip } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -309,8 +310,8 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
               <Card size="small" title={t('case.detail.proposals')}>
                 {proposals.map((p) => (
                   <div key={p.id}>
-                    <Tag>{p.item}</Tag> ×{p.qty} · {term(SANCTION_PROPOSAL_STATUS_LABELS[p.status])} ·{' '}
-                    {p.reason}
+                    <ItemChip code={p.item} count={p.qty} /> ·{' '}
+                    {term(SANCTION_PROPOSAL_STATUS_LABELS[p.status])} · {p.reason}
                   </div>
                 ))}
               </Card>

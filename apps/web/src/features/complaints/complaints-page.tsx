@@ -228,7 +228,7 @@ export default function ComplaintsPage() {
         <QueryView query={list} rows={6}>
           {(rows) => (
             <Row gutter={[12, 12]}>
-              <Col xs={24} xl={8}>
+              <Col xs={24} xxl={8}>
                 <ChartCard<TStatusRow>
                   testId="chart-complaints-status"
                   title={t('cmp.status')}
@@ -259,7 +259,7 @@ export default function ComplaintsPage() {
                   }
                 />
               </Col>
-              <Col xs={24} xl={16}>
+              <Col xs={24} xxl={16}>
                 <Card size="small" title={`${t('cmp.list')}（${rows.length}）`} data-testid="complaints-list">
                   <Table
                     size="small"

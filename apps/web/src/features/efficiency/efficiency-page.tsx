@@ -12,6 +12,7 @@ import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { nameOf, useOrg } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { hrefWith, Link, navigate, updateSearch } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { CasesCard } from './cases-card.tsx';
 import {
@@ -32,7 +33,11 @@ export default function EfficiencyPage() {
   const org = useOrg();
   const [metric, setMetric] = useState<TMetric>('onTimeRate');
   const query = useQuery(trpc.analytics.windowEfficiency.queryOptions(analyticsInput(filters)));
-  const level = filters.windowId ? 'window' : filters.unitId ? 'unit' : 'center';
+  // a window head is answered with their own window only: the page shows that window, never as a unit
+  const isHead = useSession().data?.role === 'head';
+  const ownWindow = isHead && query.data?.byWindow.length === 1 ? query.data.byWindow[0] : undefined;
+  const windowId = filters.windowId ?? ownWindow?.windowId;
+  const level = windowId ? 'window' : filters.unitId ? 'unit' : 'center';
 
   const columns = (nameTitle: string): TDataColumn<TEfficiencyRow>[] => [
     {
@@ -115,7 +120,7 @@ export default function EfficiencyPage() {
   );
 
   const unitName = nameOf(org.data?.units, filters.unitId);
-  const windowName = nameOf(org.data?.windows, filters.windowId);
+  const windowName = ownWindow?.windowName ?? nameOf(org.data?.windows, windowId);
 
   return (
     <div data-testid="page-efficiency">
@@ -131,7 +136,7 @@ export default function EfficiencyPage() {
           ...(filters.unitId
             ? [{ title: <Link to={hrefWith({ window: undefined })}>{unitName}</Link> }]
             : []),
-          ...(filters.windowId ? [{ title: windowName }] : []),
+          ...(windowId ? [{ title: windowName }] : []),
         ]}
       />
       <QueryView query={query} rows={10}>
@@ -205,7 +210,7 @@ export default function EfficiencyPage() {
               ) : (
                 <>
                   <WindowStaff
-                    windowId={filters.windowId!}
+                    windowId={windowId!}
                     windowName={windowName}
                     metric={metric}
                     columns={columns(t('eff.staff'))}
@@ -213,7 +218,7 @@ export default function EfficiencyPage() {
                   />
                   <CasesCard
                     title={t('eff.casesOf', { name: windowName })}
-                    filter={{ windowId: filters.windowId! }}
+                    filter={{ windowId: windowId! }}
                     range={rangeOf(filters.period)}
                   />
                 </>

@@ -1,11 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS, monthTick } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { PageHead } from '../../components/page-head.tsx';
+import { ItemChip, PolicyRef } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
@@ -29,7 +30,6 @@ export default function FinesPage() {
   const { t, locale } = useI18n();
   const filters = useFilters();
   const trpc = useTRPC();
-  const items = usePolicyItems();
   const session = useSession();
   const { year, month } = monthOf(filters.period);
   const query = useQuery(trpc.fines.monthly.queryOptions({ year, month }));
@@ -44,11 +44,6 @@ export default function FinesPage() {
     month: `${year}-${String(m).padStart(2, '0')}`,
     total: yearly[index]?.data ?? null,
   }));
-  const itemText = (code: string) => {
-    const item = items.data?.find((candidate) => candidate.code === code);
-    return item ? itemLabel(item, locale) : code;
-  };
-
   return (
     <div data-testid="page-fines">
       <PageHead title={`${t('fine.title')} · ${periodLabel({ year, month }, locale)}`}>
@@ -104,11 +99,7 @@ export default function FinesPage() {
                   size="small"
                   title={`${t('fine.byPerson')}（¥${formatNumber(data.total, locale)}）`}
                   data-testid="fines-staff"
-                  extra={
-                    <Typography.Text type="secondary">
-                      {locale === 'en' ? 'Policy' : '处罚办法'} {data.policy.code} v{data.policy.version}
-                    </Typography.Text>
-                  }
+                  extra={<PolicyRef policy={data.policy} />}
                 >
                   <Table
                     size="small"
@@ -135,9 +126,7 @@ export default function FinesPage() {
                         render: (_, row) => (
                           <Space size={2} wrap>
                             {row.lines.map((line) => (
-                              <Tag key={line.item} title={itemText(line.item)}>
-                                {line.item} × {line.count}
-                              </Tag>
+                              <ItemChip key={line.item} code={line.item} count={line.count} />
                             ))}
                           </Space>
                         ),
@@ -153,7 +142,11 @@ export default function FinesPage() {
                         title: t('fine.forfeit'),
                         render: (_, row) =>
                           row.forfeitsMonthlyBonus ? (
-                            <Tag color="red">{row.forfeitItems.join('、')}</Tag>
+                            <Space size={2} wrap>
+                              {row.forfeitItems.map((item) => (
+                                <ItemChip key={item} code={item} color="red" />
+                              ))}
+                            </Space>
                           ) : null,
                       },
                     ]}
@@ -193,9 +186,7 @@ export default function FinesPage() {
                           title: t('fine.clause'),
                           render: (_, row) =>
                             row.items.map((item) => (
-                              <Tag key={item} color="volcano" title={itemText(item)}>
-                                {item} × {row.counts[item] ?? ''}
-                              </Tag>
+                              <ItemChip key={item} code={item} count={row.counts[item]} color="volcano" />
                             )),
                         },
                       ]}

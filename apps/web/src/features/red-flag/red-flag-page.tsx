@@ -8,11 +8,12 @@ import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS, monthTick } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { PageHead } from '../../components/page-head.tsx';
-import { QueryView } from '../../components/query-view.tsx';
+import { EmptyState, QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { yearInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { useOrg } from '../../lib/org.ts';
+import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type TAward = {
@@ -80,6 +81,9 @@ export default function RedFlagPage() {
   const org = useOrg();
   const year = filters.period.year;
   const summary = useQuery(trpc.analytics.awards.queryOptions(yearInput(filters)));
+  // a window head's summary is their own window's: the chart says so, and says when it has nothing
+  const isHead = useSession().data?.role === 'head';
+  const chartTitle = isHead ? `${t('rf.overTime')}（${t('rf.ownWindow')}）` : t('rf.overTime');
   const awards = useQuery(trpc.awards.list.queryOptions({ year }));
   const windows = (org.data?.windows ?? [])
     .filter(
@@ -115,10 +119,17 @@ export default function RedFlagPage() {
                 yellowNames: row?.yellowCard.join('、') ?? '',
               };
             });
+            if (byMonth.every((row) => row.redFlag === 0 && row.yellowCard === 0)) {
+              return (
+                <Card size="small" title={chartTitle} data-testid="chart-awards-month">
+                  <EmptyState description={t('rf.none', { year })} />
+                </Card>
+              );
+            }
             return (
               <ChartCard
                 testId="chart-awards-month"
-                title={t('rf.overTime')}
+                title={chartTitle}
                 rows={byMonth}
                 rowKey={(row) => row.month}
                 height={240}

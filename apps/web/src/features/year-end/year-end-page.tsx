@@ -1,4 +1,4 @@
-import { GRADES } from '@chuangkou/rules/vocabulary';
+import { GRADES, QUARTER_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
@@ -21,7 +21,7 @@ const YEAR_GRADES = [...GRADES, null] as const;
 /** Year-end evaluation (年终总评) and the cadre-reserve candidates (后备干部) for leaders to confirm. */
 export default function YearEndPage() {
   const i18n = useI18n();
-  const { t, locale } = i18n;
+  const { t, locale, term, label } = i18n;
   const filters = useFilters();
   const trpc = useTRPC();
   const year = filters.period.year;
@@ -121,7 +121,10 @@ export default function YearEndPage() {
                               {
                                 key: 'quarters',
                                 title: t('filter.quarter'),
-                                render: (_, row) => row.excellentQuarters.map((q) => `Q${q}`).join(' '),
+                                render: (_, row) =>
+                                  row.excellentQuarters
+                                    .map((q) => label(QUARTER_LABELS, q as 1 | 2 | 3 | 4))
+                                    .join('、'),
                               },
                             ]}
                           />
@@ -163,7 +166,7 @@ export default function YearEndPage() {
                     { key: 'unit', title: t('as.unit'), render: (_, row) => row.unitName ?? '—' },
                     ...([1, 2, 3, 4] as const).map((q) => ({
                       key: `q${q}`,
-                      title: `Q${q}`,
+                      title: term(QUARTER_LABELS[q]),
                       align: 'right' as const,
                       render: (_: unknown, row: (typeof rows)[number]) =>
                         formatNumber(row.quarterTotals[q] ?? null, locale, 2),
