@@ -7,6 +7,7 @@ import * as m20261126_1800 from './2026_11_26_1800_login_attempts.ts';
 import * as m20261202_1000 from './2026_12_02_1000_one_case_model.ts';
 import * as m20261202_1500 from './2026_12_02_1500_attempt_checks.ts';
 import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
+import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1000_one_case_model': m20261202_1000,
   '2026_12_02_1500_attempt_checks': m20261202_1500,
   '2026_12_02_1510_separation_of_duties': m20261202_1510,
+  '2026_12_02_1520_case_list_indexes': m20261202_1520,
 };
 
 export const migrationProvider: MigrationProvider = {
