@@ -48,6 +48,9 @@ const ADMIN = row(U, Y, F, F, F, F);
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.login': ANYONE,
   'auth.logout': SIGNED_IN,
+  'auth.sessions': SIGNED_IN,
+  'auth.endSession': SIGNED_IN,
+  'auth.changePassword': SIGNED_IN,
   'auth.me': ANYONE,
   'auth.permissions': ANYONE,
 

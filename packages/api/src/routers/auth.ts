@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { permissionsOf, type TPermissions } from '../access/permissions.ts';
 import { login, logout } from '../services/auth.service.ts';
+import { changePassword, endOwnSession, openSessions } from '../services/sessions.service.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const authRouter = router({
@@ -16,6 +17,21 @@ export const authRouter = router({
     await logout(ctx);
     return { ok: true as const };
   }),
+  /** The signed-in user's open sessions (devices), this one marked. */
+  sessions: authedProcedure.query(({ ctx }) => openSessions(ctx)),
+  /** Ends one of the user's own sessions (a device left signed in). */
+  endSession: authedProcedure
+    .input(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .mutation(({ ctx, input }) => endOwnSession(ctx, input.id)),
+  /** Changes the password after the current one is checked; every other session ends. */
+  changePassword: authedProcedure
+    .input(
+      z.object({
+        current: z.string().min(1).max(256),
+        next: z.string().min(8, { error: '密码至少8位' }).max(128),
+      }),
+    )
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
   /**
