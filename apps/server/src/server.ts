@@ -156,7 +156,9 @@ export function createServer(opts: TServerOptions): http.Server {
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (!isDecodableTarget(url)) {
+    // tRPC decodes its own paths and answers a malformed one itself (a JSON error, never a 5xx)
+    const isTrpc = url.startsWith('/trpc/') || url === '/trpc';
+    if (!isTrpc && !isDecodableTarget(url)) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('请求地址无效 (malformed URL)');
       return;
@@ -166,7 +168,7 @@ export function createServer(opts: TServerOptions): http.Server {
       res.end('{"ok":true}');
       return;
     }
-    if (url.startsWith('/trpc/') || url === '/trpc') {
+    if (isTrpc) {
       trpc(req, res);
       return;
     }

@@ -36,6 +36,23 @@ describe.each(TEST_DIALECTS)('repositories on %s', (dialect) => {
     await t?.destroy();
   });
 
+  it('lists a page of cases along an index matching the scope and the order, never sorting them all', async () => {
+    if (dialect !== 'sqlite') return;
+    for (const scope of ['center_id', 'window_id', 'staff_id']) {
+      const plan = t
+        .sqlite!.prepare(
+          `explain query plan select * from cases where ${scope} = 1 and id < 1000000 order by id desc limit 200`,
+        )
+        .all() as { detail: string }[];
+      const details = plan.map((p) => p.detail).join(' | ');
+      expect({ scope, details }).toEqual({
+        scope,
+        details: expect.stringMatching(/USING (COVERING )?INDEX cases_/),
+      });
+      expect({ scope, details }).toEqual({ scope, details: expect.not.stringContaining('TEMP B-TREE') });
+    }
+  });
+
   it('runs SQLite with WAL, foreign keys and a busy timeout', async () => {
     if (dialect !== 'sqlite') return;
     expect(t.sqlite!.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -52,6 +52,9 @@ const PLATFORM = row(U, F, F, F, F, F);
 export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.login': ANYONE,
   'auth.logout': SIGNED_IN,
+  'auth.sessions': SIGNED_IN,
+  'auth.endSession': SIGNED_IN,
+  'auth.changePassword': SIGNED_IN,
   'auth.me': ANYONE,
   'auth.changePassword': SIGNED_IN,
   'auth.demo': ANYONE,

@@ -29,6 +29,8 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
   return {
     'auth.login': () => ({ username: 'walker', password: 'walker-secret' }),
     'auth.logout': none,
+    'auth.sessions': none,
+    'auth.endSession': () => ({ id: '0'.repeat(64) }),
     'auth.me': none,
     'auth.demo': none,
     'auth.permissions': none,

@@ -1,8 +1,9 @@
-import { DEMO_PASSWORD, DEMO_USERS, isDemoLoaded } from '@chuangkou/db';
+import { DEMO_PASSWORD, DEMO_USERS, deleteUserSessions, isDemoLoaded } from '@chuangkou/db';
 import { z } from 'zod';
 import { permissionsOf, type TPermissions } from '../access/permissions.ts';
 import { changeOwnPassword } from '../services/accounts.service.ts';
 import { forgetUserSessions, login, logout } from '../services/auth.service.ts';
+import { endOwnSession, openSessions } from '../services/sessions.service.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
 export const authRouter = router({
@@ -19,16 +20,26 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   /**
-   * The user's own new password (at least 8 characters). After a one-time password this is the only
-   * thing a user can do until it is done.
+   * The user's own new password (at least 8 characters): every other session of the user ends. After a
+   * one-time password this is the only thing a user can do until it is done.
    */
   changePassword: authedProcedure
     .input(z.object({ current: z.string().min(1).max(256), next: z.string().max(256) }))
     .mutation(async ({ ctx, input }) => {
-      const user = await ctx.db.transaction().execute((db) => changeOwnPassword(db, ctx.user, input));
+      const r = await ctx.db.transaction().execute(async (db) => {
+        const user = await changeOwnPassword(db, ctx.user, input);
+        const ended = await deleteUserSessions(db, ctx.user.id, ctx.sessionId);
+        return { user, endedSessions: ended.length };
+      });
       forgetUserSessions(ctx.db, ctx.user.id);
-      return { user };
+      return r;
     }),
+  /** The signed-in user's open sessions (devices), this one marked. */
+  sessions: authedProcedure.query(({ ctx }) => openSessions(ctx)),
+  /** Ends one of the user's own sessions (a device left signed in). */
+  endSession: authedProcedure
+    .input(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .mutation(({ ctx, input }) => endOwnSession(ctx, input.id)),
   /**
    * The demo accounts to print on the login page, only when this database holds the demo center (a
    * real deployment answers null and the page prints none).

@@ -236,4 +236,32 @@ export async function findPasswordHash(db: Db, id: number): Promise<string | und
 export async function isUsernameTaken(db: Db, username: string): Promise<boolean> {
   const r = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   return r !== undefined;
+/** A user's open sessions (not expired), newest first. */
+export async function listUserSessions(
+  db: Db,
+  userId: number,
+  now: string,
+): Promise<{ id: string; createdAt: string; expiresAt: string }[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, expiresAt: r.expires_at }));
+}
+
+/** Ends a user's sessions, all but `exceptId`; returns the ids ended. */
+export async function deleteUserSessions(db: Db, userId: number, exceptId: string | null): Promise<string[]> {
+  let q = db.selectFrom('sessions').select('id').where('user_id', '=', userId);
+  if (exceptId !== null) q = q.where('id', '!=', exceptId);
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length > 0) await db.deleteFrom('sessions').where('id', 'in', ids).execute();
+  return ids;
+}
+
+/** Stores a new password hash. */
+export async function setUserPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }

@@ -60,7 +60,7 @@ export default function CasesPage() {
   const org = useOrg();
   const [filter, setFilter] = useState<TFilter>({});
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useQuery(trpc.cases.list.queryOptions({ ...filter, limit: 500 }));
+  const list = useQuery(trpc.cases.list.queryOptions({ ...filter, limit: 200 }));
   const set = (patch: Partial<TFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (

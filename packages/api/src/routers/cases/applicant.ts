@@ -12,8 +12,8 @@ function clientAddressOf(ctx: TContext): string | null {
 
 /** The applicant's sign-in for one call: the case, or TOO_MANY_REQUESTS / the one wrong-answer error. */
 export async function applicantCase(ctx: TContext, input: z.infer<typeof ZApplicantCredentials>) {
-  // without the host's address the per-address limit is skipped (a shared bucket would lock out
-  // every applicant at once); the per-code limit still applies
+  // without the host's address the pair and per-address limits cannot key (a shared bucket would lock
+  // out every applicant at once); the per-code backstop still applies
   const address = clientAddressOf(ctx) ?? `unknown-${Math.random()}`;
   const outcome = await authenticateApplicant(ctx.db, input, address);
   if (!outcome.ok)

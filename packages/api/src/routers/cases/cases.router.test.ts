@@ -448,6 +448,20 @@ describe.each(TEST_DIALECTS)('cases router on %s', (dialect) => {
     });
   });
 
+  describe('cases.list pages', () => {
+    it('caps a page at 200 and pages on by the last id seen, newest first, without overlap', async () => {
+      const staff = s.as('staff');
+      expect((await refusal(staff.cases.list({ limit: 201 }))).code).toBe('BAD_REQUEST');
+      for (let i = 0; i < 3; i++) await acceptAs('staff', matters.promised, '2026-11-23');
+      const first = await staff.cases.list({ limit: 2 });
+      expect(first).toHaveLength(2);
+      const next = await staff.cases.list({ limit: 2, beforeId: first[1]!.id });
+      const ids = [...first, ...next].map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    });
+  });
+
   describe('cases.import', () => {
     it('imports handled cases through the rules, with their proposals, all or none', async () => {
       const sup = s.as('supervisor');

@@ -37,6 +37,12 @@ import { mattersRouter } from './matters.router.ts';
 import { sanctionProposalsRouter } from './sanction-proposals.router.ts';
 import { serviceRatingsRouter } from './service-ratings.router.ts';
 
+/**
+ * The largest page of `cases.list`. With the batch limit (`MAX_BATCH_SIZE`, 20) it bounds the work of
+ * one request: 20 pages of 200 cases, each read along an index.
+ */
+export const CASE_PAGE_MAX = 200;
+
 /** 办件: the catalog, acceptance, the steps, the registry and alerts, service ratings, proposals. */
 export const casesRouter = router({
   matters: mattersRouter,
@@ -78,7 +84,10 @@ export const casesRouter = router({
     return { case: c, events, joint, serviceRating: serviceRating ?? null, proposals };
   }),
 
-  /** The case registry, newest first, within the user's scope. */
+  /**
+   * The case registry, newest first, within the user's scope: a page of at most `CASE_PAGE_MAX` cases;
+   * the next page starts before the last id seen (`beforeId`), walking an index, never sorting all.
+   */
   list: caseProcedure
     .input(
       z
@@ -94,7 +103,7 @@ export const casesRouter = router({
           flaggedOnly: z.boolean().optional(),
           acceptanceCode: z.string().trim().max(40).optional(),
           beforeId: ZId.optional(),
-          limit: z.number().int().min(1).max(1000).optional(),
+          limit: z.number().int().min(1).max(CASE_PAGE_MAX).optional(),
         })
         .optional(),
     )
@@ -117,7 +126,7 @@ export const casesRouter = router({
         isFlagged: input?.flaggedOnly,
         acceptanceCode: input?.acceptanceCode,
         beforeId: input?.beforeId,
-        limit: input?.limit ?? 200,
+        limit: input?.limit ?? CASE_PAGE_MAX,
       });
     }),
 
