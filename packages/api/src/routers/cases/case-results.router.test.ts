@@ -91,10 +91,11 @@ describe.each(TEST_DIALECTS)('results, explanations and reviews on %s', (dialect
     await s
       .as('staff')
       .cases.decide({ id: c.id, on: '2026-11-05', decision: 'refused', reasons: ['不符合法定条件'] });
-    const review = await applicant.cases.reviews.publicRequest({
+    const { review, status } = await applicant.cases.reviews.publicRequest({
       ...credentials,
       request: '我符合条件，请复核',
     });
+    expect(status).toMatchObject({ decision: 'refused', reviewRequestedOn: '2026-11-26' });
     expect(review).toMatchObject({
       caseId: c.id,
       channel: 'statusPage',

@@ -2,6 +2,7 @@ import { listCaseReviews } from '@chuangkou/db';
 import { REVIEW_OUTCOMES } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZReason, ZText } from '../../schemas.ts';
+import { publicCaseStatus } from '../../services/cases/applicant-status.service.ts';
 import { caseForUser } from '../../services/cases/case-access.ts';
 import {
   decideReview,
@@ -32,11 +33,12 @@ export const caseReviewsRouter = router({
     .input(ZApplicantCredentials.extend({ request: ZRequest }))
     .mutation(async ({ ctx, input }) => {
       const c = await applicantCase(ctx, input);
-      return ctx.db
+      const review = await ctx.db
         .transaction()
         .execute((db) =>
           requestCaseReview(db, c, null, { on: ctx.today(), request: input.request, channel: 'statusPage' }),
         );
+      return { review, status: await publicCaseStatus(ctx.db, c) };
     }),
   /** The center's decision: the reviewer, upheld or overturned, its date and reasons. */
   decide: supervisorProcedure
