@@ -16,7 +16,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // a test drives several sign-ins and pages: room on a busy 2-core machine
+          testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },

@@ -27,7 +27,7 @@ import { patrolClauses } from '../patrol-clauses.ts';
 
 /**
  * Realistic sample bulletins for the render script, the bench and the tests: a city service center
- * with the units of shared/demo-catalog.md, about 120 staff, records drawn with a seeded generator,
+ * with the demo center's units, about 120 staff, records drawn with a seeded generator,
  * and every score computed by the real engine (@chuangkou/rules), never written by hand.
  */
 

@@ -1,3 +1,4 @@
+import { awardLink, DEFAULT_POLICIES, type TAwardKind } from '@chuangkou/rules';
 import { insertAward } from '../awards/awards.repository.ts';
 import type { Db } from '../client.ts';
 import type { TPeerTier } from '../database.ts';
@@ -22,18 +23,21 @@ export async function generateAwards(
   let awards = 0;
   const award = async (
     windowId: number,
-    a: { item: 'D6' | 'B8'; level: string | null; kind: 'redFlagMonthly' | 'redFlagAnnual' | 'yellowCard' },
+    kind: TAwardKind,
     when: { year: number; month: number | null; date: string },
     texts: { note: string; reason: string },
   ) => {
+    // the window item the award records is the policy's link (考核细则 一(二)8, 一(四)6), as the API records it
+    const link = awardLink(DEFAULT_POLICIES.A, kind);
+    if (!link) throw new Error(`policy A links no item to the award ${kind}`);
     const r = await insertRecord(
       tx,
       demoRecord(centerId, {
         scheme: 'points',
         staffId: null,
         windowId,
-        item: a.item,
-        level: a.level,
+        item: link.item,
+        level: link.level ?? null,
         date: when.date,
         source: 'award',
         note: texts.note,
@@ -42,7 +46,7 @@ export async function generateAwards(
     await insertAward(tx, {
       centerId,
       windowId,
-      kind: a.kind,
+      kind,
       year: when.year,
       month: when.month,
       date: when.date,
@@ -65,7 +69,7 @@ export async function generateAwards(
     for (const w of ranked.slice(0, rand.int(1, 3))) {
       await award(
         w.id,
-        { item: 'D6', level: 'monthly', kind: 'redFlagMonthly' },
+        'redFlagMonthly',
         { year: y, month: mo, date: end },
         { note: '月度红旗窗口', reason: '当月按时办结率领先，无有效投诉' },
       );
@@ -79,7 +83,7 @@ export async function generateAwards(
         const date = addDays(end, -rand.int(0, 20));
         await award(
           worst.id,
-          { item: 'B8', level: null, kind: 'yellowCard' },
+          'yellowCard',
           { year: y, month: mo, date },
           { note: '黄牌警告：办件超期较多', reason: '办件超期较多' },
         );
@@ -93,7 +97,7 @@ export async function generateAwards(
     if (!best) continue;
     await award(
       best[0],
-      { item: 'D6', level: 'annual', kind: 'redFlagAnnual' },
+      'redFlagAnnual',
       { year: Number(y), month: null, date: end },
       { note: '年度红旗窗口', reason: `全年获月度红旗窗口${best[1]}次` },
     );
