@@ -159,12 +159,14 @@ describe('上报 (escalated)', () => {
       on: '2026-08-03',
     });
   it('asks for an explanation after 15 days without a reply, until it is filed', () => {
-    // day 15 of waiting: no alert of any kind yet
-    expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).map((a) => a.kind)).toStrictEqual([]);
+    // day 15 of waiting: only 等待上级 (never 超期), no explanation due yet
+    expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).map((a) => a.kind)).toStrictEqual([
+      'awaitingUpper',
+    ]);
     const due = caseAlerts(forwarded(), '2026-08-19', cal, rules).find((a) => a.kind === 'explanationDue');
     expect(due).toMatchObject({ level: 'red', daysWaiting: 16 });
     const filed = step(forwarded(), { kind: 'fileExplanation', on: '2026-08-19' });
-    expect(caseAlerts(filed, '2026-08-25', cal, rules).map((a) => a.kind)).toStrictEqual([]);
+    expect(caseAlerts(filed, '2026-08-25', cal, rules).map((a) => a.kind)).toStrictEqual(['awaitingUpper']);
   });
   it('cannot be decided before the upper authority replies', () => {
     expect(zh(() => step(forwarded(), { kind: 'decide', on: '2026-08-10', decision: 'approved' }))).toBe(
