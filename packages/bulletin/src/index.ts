@@ -1,7 +1,9 @@
 export { BulletinError, isBulletinError, type TBulletinErrorCode } from './bulletin.errors.ts';
 export * from './bulletin.types.ts';
 export { type TStaffDirectory, toResultsRows, withNames } from './from-assessment.ts';
+export type { TNoticeBase } from './kinds/case-notice-parts.ts';
 export * from './kinds/case-notices.bulletin.ts';
+export { REFUSAL_REMEDIES } from './kinds/case-result-notices.bulletin.ts';
 export { dateLabel, monthLabel, quarterLabel } from './labels.ts';
 export { patrolClauses } from './patrol-clauses.ts';
 export { FONTS, PAGE_FOOTER } from './print-style.ts';

@@ -14,6 +14,7 @@ import type {
   CaseDailyTable,
   CaseEventsTable,
   CaseJointDepartmentsTable,
+  CaseReviewsTable,
   CaseSanctionProposalsTable,
   CasesTable,
   MattersTable,
@@ -395,6 +396,7 @@ export interface DB {
   service_ratings: ServiceRatingsTable;
   service_rating_follow_ups: ServiceRatingFollowUpsTable;
   case_sanction_proposals: CaseSanctionProposalsTable;
+  case_reviews: CaseReviewsTable;
   status_query_attempts: StatusQueryAttemptsTable;
   published_assessments: PublishedAssessmentsTable;
   fine_sign_offs: FineSignOffsTable;

@@ -5,6 +5,7 @@ export * from './awards/awards.repository.ts';
 export * from './calendar/calendar.repository.ts';
 export * from './calendar/calendar-years.repository.ts';
 export * from './cases/case-events.repository.ts';
+export * from './cases/case-reviews.repository.ts';
 export * from './cases/cases.repository.ts';
 export * from './cases/joint-departments.repository.ts';
 export * from './cases/matters.repository.ts';

@@ -9,6 +9,7 @@ export * from './calendar/index.ts';
 export * from './cases/case-clock.ts';
 export * from './cases/case-consequences.ts';
 export * from './cases/case-reasons.ts';
+export * from './cases/case-review.ts';
 export * from './cases/case-rules.schema.ts';
 export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';

@@ -164,6 +164,10 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'cases.sanctionProposals.reject': SUPERVISION,
   'cases.publicStatus': ANYONE,
   'cases.serviceRatings.publicRate': ANYONE,
+  'cases.reviews.publicRequest': ANYONE,
+  'cases.reviews.list': CASE_ROLES,
+  'cases.reviews.request': CASE_ROLES,
+  'cases.reviews.decide': SUPERVISION,
 
   // the bulletin downloads (`/api/bulletins/<kind>` calls these): each as its query in DOWNLOADS
   'bulletins.results': SIGNED_IN,

@@ -1,29 +1,23 @@
 import { Writable } from 'node:stream';
 import { CASE_NOTICE_LABELS, citesIncompleteMaterials } from '@chuangkou/rules';
 import ExcelJS from 'exceljs';
-import { BulletinError } from '../bulletin.errors.ts';
 import type { TIsoDate } from '../bulletin.types.ts';
 import { dateLabel } from '../labels.ts';
 import { safeSheetName, type TLine, type TRow, type TSheetSpec, writeSheet } from '../sheet-writer.ts';
+import { invalid, issuer, noticeSpec, person, row, type TNoticeBase } from './case-notice-parts.ts';
+import {
+  resultNoticeSheets,
+  type TCompletionNotice,
+  type TEscalationExplanation,
+  type TReviewDecision,
+  validateResultNotice,
+} from './case-result-notices.bulletin.ts';
 
 /**
  * The written notices of a case (高新区 办件工作规程 二): the acceptance notice (受理通知单, one part to the
  * applicant, one kept by the window), the 补办件通知单 listing every missing material at once, and the
  * 退回件通知单 with the reasons. Plain data in, a printable one-page workbook out.
  */
-
-type TNoticeBase = {
-  /** 行政服务中心 */
-  center: string;
-  /** 受理机关: the window's department */
-  acceptingBody: string;
-  acceptanceCode: string;
-  applicant: { name: string; phone: string };
-  matter: string;
-  handler: { name: string; phone: string };
-  /** the day the notice is handed over */
-  issuedOn: TIsoDate;
-};
 
 /** ①–⑧ of 规程 二、2, and the service guide's fields an applicant needs. */
 export type TAcceptanceNotice = TNoticeBase & {
@@ -57,11 +51,14 @@ export type TReturnNotice = TNoticeBase & {
   remedies?: string;
 };
 
-export type TCaseNotice = TAcceptanceNotice | TSupplementNotice | TReturnNotice;
-
-function invalid(field: string, message: string, messageEn: string): never {
-  throw new BulletinError('INVALID_INPUT', message, messageEn, field);
-}
+export type TCaseNotice =
+  | TAcceptanceNotice
+  | TSupplementNotice
+  | TReturnNotice
+  | TCompletionNotice
+  | TEscalationExplanation
+  | TReviewDecision;
+export type { TCompletionNotice, TEscalationExplanation, TReviewDecision };
 
 function validate(notice: TCaseNotice): void {
   if (!notice.acceptanceCode.trim())
@@ -74,6 +71,12 @@ function validate(notice: TCaseNotice): void {
     (notice.missing.length === 0 || notice.missing.some((m) => !m.trim()))
   )
     invalid('missing', '补办件通知单须一次性列明全部需补齐的材料', 'list every missing material');
+  if (
+    notice.kind === 'completionNotice' ||
+    notice.kind === 'escalationExplanation' ||
+    notice.kind === 'reviewDecision'
+  )
+    validateResultNotice(notice);
   if (notice.kind === 'returnNotice') {
     if (notice.reasons.length === 0 || notice.reasons.some((r) => !r.trim()))
       invalid('reasons', '退回件通知单须书面说明不予受理的理由', 'a return notice needs its reasons');
@@ -86,14 +89,6 @@ function validate(notice: TCaseNotice): void {
       );
   }
 }
-
-const COLUMNS = [
-  { header: '项目', minWidth: 16, maxWidth: 18 },
-  { header: '内容', align: 'left' as const, minWidth: 56, maxWidth: 60, wrap: true },
-];
-
-const row = (label: string, value: string): TRow => ({ cells: [label, value] });
-const person = (p: { name: string; phone: string }) => (p.phone ? `${p.name}　联系电话：${p.phone}` : p.name);
 
 function acceptanceRows(n: TAcceptanceNotice, copy: 'applicant' | 'window'): TRow[] {
   const password =
@@ -131,39 +126,6 @@ function acceptanceRows(n: TAcceptanceNotice, copy: 'applicant' | 'window'): TRo
   if (n.fees) rows.push(row('收费标准', n.fees));
   return rows;
 }
-
-function noticeSpec(
-  n: TCaseNotice,
-  title: string,
-  preamble: TLine[],
-  rows: TRow[],
-  after: TLine[],
-  copy?: string,
-): TSheetSpec {
-  const center: TLine = { kind: 'text', text: n.center, align: 'center' };
-  return {
-    name: copy ? `${CASE_NOTICE_LABELS[n.kind].zh}（${copy}）` : CASE_NOTICE_LABELS[n.kind].zh,
-    orientation: 'portrait',
-    title,
-    columns: COLUMNS,
-    preamble: [center, ...preamble],
-    table: { kind: 'table', rows },
-    after,
-    minRowHeight: 26,
-  };
-}
-
-const issuer = (n: TCaseNotice): TLine[] => [
-  { kind: 'blank' },
-  // one line: with two columns a split line would squeeze the handler's half into the label column
-  {
-    kind: 'text',
-    font: 'meta',
-    text: `承办人（签字）：${n.handler.name}＿＿＿＿＿＿　　　　申请人（签收）：＿＿＿＿＿＿＿＿`,
-  },
-  { kind: 'text', text: `${n.acceptingBody}（盖章）`, align: 'right' },
-  { kind: 'text', text: dateLabel(n.issuedOn), align: 'right' },
-];
 
 /** The sheets of a notice, validated first: an input error is thrown before anything is written. */
 export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
@@ -241,6 +203,8 @@ export function caseNoticeSheets(notice: TCaseNotice): TSheetSpec[] {
           ],
         ),
       ].map((spec) => ({ ...spec, table: { ...spec.table, header: ['序号', '不予受理的理由'] } }));
+    default:
+      return resultNoticeSheets(notice);
   }
 }
 

@@ -198,3 +198,24 @@ export interface StatusQueryAttemptsTable {
   is_checked: Generated<number>;
   at: string;
 }
+
+/** 复核 (规程 四、3): an applicant's request to review a refused case, and the center's decision. */
+export interface CaseReviewsTable {
+  id: Generated<number>;
+  case_id: number;
+  center_id: number;
+  requested_on: string;
+  /** 'statusPage' (code and password) or 'counter' */
+  channel: 'statusPage' | 'counter';
+  request: string | null;
+  /** the clerk who took a request at the counter */
+  requested_by: number | null;
+  /** the reviewer's name as printed, and the user who recorded the decision */
+  reviewer: string | null;
+  reviewed_by: number | null;
+  /** null until decided */
+  outcome: 'upheld' | 'overturned' | null;
+  decided_on: string | null;
+  reasons: string | null;
+  created_at: string;
+}

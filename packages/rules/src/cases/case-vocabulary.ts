@@ -93,7 +93,13 @@ export const CASE_STEP_KINDS = [
 export type TCaseStepKind = (typeof CASE_STEP_KINDS)[number];
 
 /** Every kind of line in a case's event log: acceptance, the steps, and a reissued query password. */
-export const CASE_EVENT_KINDS = ['accept', ...CASE_STEP_KINDS, 'resetQueryPassword'] as const;
+export const CASE_EVENT_KINDS = [
+  'accept',
+  ...CASE_STEP_KINDS,
+  'resetQueryPassword',
+  'requestReview',
+  'decideReview',
+] as const;
 export type TCaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 export const CASE_EVENT_LABELS: Readonly<Record<TCaseEventKind, TLabel>> = {
   accept: { zh: '受理', en: 'Accepted' },
@@ -109,6 +115,8 @@ export const CASE_EVENT_LABELS: Readonly<Record<TCaseEventKind, TLabel>> = {
   notify: { zh: '通知申请人', en: 'Notify applicant' },
   pickUp: { zh: '申请人领取', en: 'Picked up' },
   resetQueryPassword: { zh: '重新生成查询密码', en: 'Query password reissued' },
+  requestReview: { zh: '申请复核', en: 'Review requested' },
+  decideReview: { zh: '复核决定', en: 'Review decided' },
 };
 
 /** The alerts an open case raises. */
@@ -133,13 +141,23 @@ export const CASE_ALERT_LABELS: Readonly<Record<TCaseAlertKind, TLabel>> = {
   notifyDue: { zh: '已办结未按时通知申请人', en: 'Decided, applicant not notified in time' },
 };
 
-/** The written notices of a case (规程 二、1, 二、4, 二、5). */
-export const CASE_NOTICE_KINDS = ['acceptanceNotice', 'supplementNotice', 'returnNotice'] as const;
+/** The written notices of a case (规程 二、1, 二、4, 二、5, 三、4, 四、1, 四、3). */
+export const CASE_NOTICE_KINDS = [
+  'acceptanceNotice',
+  'supplementNotice',
+  'returnNotice',
+  'completionNotice',
+  'escalationExplanation',
+  'reviewDecision',
+] as const;
 export type TCaseNoticeKind = (typeof CASE_NOTICE_KINDS)[number];
 export const CASE_NOTICE_LABELS: Readonly<Record<TCaseNoticeKind, TLabel>> = {
   acceptanceNotice: { zh: '行政审批事项受理通知单', en: 'Acceptance notice' },
   supplementNotice: { zh: '补办件通知单', en: 'Supplement notice' },
   returnNotice: { zh: '退回件通知单', en: 'Return notice' },
+  completionNotice: { zh: '审批事项办结通知单', en: 'Completion notice' },
+  escalationExplanation: { zh: '上报件未批复情况说明', en: 'Escalated case: explanation to the center' },
+  reviewDecision: { zh: '复核决定书', en: 'Review decision' },
 };
 
 /** A B5 / F3 proposal for an overdue case: nothing is recorded until a supervisor confirms. */

@@ -159,7 +159,7 @@ describe('上报 (escalated)', () => {
       on: '2026-08-03',
     });
   it('asks for an explanation after 15 days without a reply, until it is filed', () => {
-    // day 15 of waiting: 等待上级 only, no explanation due yet
+    // day 15 of waiting: only 等待上级 (never 超期), no explanation due yet
     expect(caseAlerts(forwarded(), '2026-08-18', cal, rules).map((a) => a.kind)).toStrictEqual([
       'awaitingUpper',
     ]);

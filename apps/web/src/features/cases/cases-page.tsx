@@ -9,6 +9,7 @@ import {
   CASE_TYPES,
   SANCTION_PROPOSAL_STATUS_LABELS,
   serviceRatingLabel,
+  type TCaseNoticeKind,
   type TCaseStage,
   type TCaseType,
 } from '@chuangkou/rules/vocabulary';
@@ -39,6 +40,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 import { CaseActions, nextSteps } from './case-actions.tsx';
+import { CaseReviews } from './case-reviews.tsx';
 import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
 import { DeadlineCell } from './deadline-cell.tsx';
 
@@ -203,7 +205,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const detail = useQuery({ ...trpc.cases.get.queryOptions({ id: id ?? 0 }), enabled: id !== null });
-  const print = async (kind: 'acceptanceNotice' | 'supplementNotice' | 'returnNotice') => {
+  const print = async (kind: TCaseNoticeKind) => {
     if (id === null) return;
     try {
       const file = await queryClient.fetchQuery(trpc.cases.noticeFile.queryOptions({ id, kind }));
@@ -215,7 +217,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={t('nav.cases')} destroyOnHidden>
       <QueryView query={detail} rows={10}>
-        {({ case: c, events, joint, serviceRating, proposals }) => (
+        {({ case: c, events, joint, serviceRating, proposals, reviews }) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail">
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('case.code')}>{c.acceptanceCode ?? `#${c.id}`}</Descriptions.Item>
@@ -261,7 +263,31 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                   {term(CASE_NOTICE_LABELS.returnNotice)}
                 </Button>
               ) : null}
+              {c.decidedOn ? (
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => void print('completionNotice')}
+                >
+                  {term(CASE_NOTICE_LABELS.completionNotice)}
+                </Button>
+              ) : null}
+              {c.explanationFiledOn ? (
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => void print('escalationExplanation')}
+                >
+                  {term(CASE_NOTICE_LABELS.escalationExplanation)}
+                </Button>
+              ) : null}
+              {reviews.some((r) => r.outcome !== null) ? (
+                <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('reviewDecision')}>
+                  {term(CASE_NOTICE_LABELS.reviewDecision)}
+                </Button>
+              ) : null}
             </Space>
+            {c.decision === 'refused' ? <CaseReviews caseId={c.id} reviews={reviews} /> : null}
             <Card size="small" title={t('case.detail.events')}>
               <Timeline
                 items={events.map((e) => ({

@@ -58,7 +58,8 @@ async function waitFor(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-describe('StatusQueryPage', () => {
+// scrypt per query password: room on a busy machine
+describe('StatusQueryPage', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     const f = await seedFixture(t.db);

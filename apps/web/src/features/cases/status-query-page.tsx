@@ -25,7 +25,8 @@ export default function StatusQueryPage() {
   const [credentials, setCredentials] = useState<TCredentials | null>(null);
   const query = useMutation(trpc.cases.publicStatus.mutationOptions());
   const rate = useMutation(trpc.cases.serviceRatings.publicRate.mutationOptions());
-  const status = rate.data ?? query.data;
+  const review = useMutation(trpc.cases.reviews.publicRequest.mutationOptions());
+  const status = review.data?.status ?? rate.data ?? query.data;
 
   return (
     <div style={{ maxWidth: 560, margin: '48px auto', padding: '0 16px' }} data-testid="page-status-query">
@@ -43,6 +44,7 @@ export default function StatusQueryPage() {
             const c = { code: v.code.trim(), password: v.password.trim() };
             setCredentials(c);
             rate.reset();
+            review.reset();
             query.mutate(c);
           }}
         >
@@ -95,6 +97,40 @@ export default function StatusQueryPage() {
               {`${status.handler.name}${status.handler.phone ? `（${status.handler.phone}）` : ''}`}
             </Descriptions.Item>
           </Descriptions>
+          {status.decision === 'refused' ? (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="info"
+              showIcon
+              data-testid="status-review"
+              title={
+                status.reviewRequestedOn
+                  ? t('case.review.asked', { date: formatDate(status.reviewRequestedOn, locale) })
+                  : t('case.review.remedies')
+              }
+              action={
+                status.reviewRequestedOn ? null : (
+                  <Button
+                    size="small"
+                    loading={review.isPending}
+                    onClick={() => review.mutate(credentials)}
+                    data-testid="status-review-request"
+                  >
+                    {t('case.review.ask')}
+                  </Button>
+                )
+              }
+            />
+          ) : null}
+          {review.isError ? (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="error"
+              showIcon
+              title={errorMessage(review.error)}
+              role="alert"
+            />
+          ) : null}
           {status.serviceRating.level !== null ? (
             <Alert
               style={{ marginTop: 12 }}

@@ -1,6 +1,7 @@
 import {
   findServiceRating,
   listCaseEvents,
+  listCaseReviews,
   listCases,
   listJointDepartments,
   listSanctionProposals,
@@ -32,6 +33,7 @@ import {
   ZPhone,
   ZTextList,
 } from './case.schemas.ts';
+import { caseReviewsRouter } from './case-reviews.router.ts';
 import { caseStepProcedures } from './case-steps.procedures.ts';
 import { mattersRouter } from './matters.router.ts';
 import { sanctionProposalsRouter } from './sanction-proposals.router.ts';
@@ -48,6 +50,7 @@ export const casesRouter = router({
   matters: mattersRouter,
   serviceRatings: serviceRatingsRouter,
   sanctionProposals: sanctionProposalsRouter,
+  reviews: caseReviewsRouter,
 
   /** 受理: returns the case and its receipt, with the query password shown this once. */
   accept: caseProcedure
@@ -72,16 +75,17 @@ export const casesRouter = router({
 
   ...caseStepProcedures,
 
-  /** One case with its events, departments, service rating and proposals. */
+  /** One case with its events, departments, service rating, proposals and reviews (复核). */
   get: caseProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
     const c = await caseForUser(ctx.db, ctx.user, input.id);
-    const [events, joint, serviceRating, proposals] = await Promise.all([
+    const [events, joint, serviceRating, proposals, reviews] = await Promise.all([
       listCaseEvents(ctx.db, c.id),
       listJointDepartments(ctx.db, c.id),
       findServiceRating(ctx.db, c.id),
       listSanctionProposals(ctx.db, { centerId: ctx.user.centerId, caseId: c.id }),
+      listCaseReviews(ctx.db, c.id),
     ]);
-    return { case: c, events, joint, serviceRating: serviceRating ?? null, proposals };
+    return { case: c, events, joint, serviceRating: serviceRating ?? null, proposals, reviews };
   }),
 
   /**

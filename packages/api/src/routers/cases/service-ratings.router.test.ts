@@ -29,6 +29,8 @@ describe.each(TEST_DIALECTS)(
       expect(status).toEqual({
         matter: '不动产转移登记',
         stage: 'accepted',
+        decision: null,
+        reviewRequestedOn: null,
         deadline: '2026-11-25',
         handler: { name: '李四', phone: '0571-88000003' },
         serviceRating: { canRate: false, level: null },

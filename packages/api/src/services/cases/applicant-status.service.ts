@@ -1,5 +1,13 @@
-import { type Db, findCaseByCode, findMatter, findServiceRating, findStaff, type TCase } from '@chuangkou/db';
-import { SERVICE_RATEABLE_STAGES, type TCaseStage } from '@chuangkou/rules';
+import {
+  type Db,
+  findCaseByCode,
+  findMatter,
+  findServiceRating,
+  findStaff,
+  listCaseReviews,
+  type TCase,
+} from '@chuangkou/db';
+import { SERVICE_RATEABLE_STAGES, type TCaseDecision, type TCaseStage } from '@chuangkou/rules';
 import { DomainError } from '../../errors.ts';
 import { gatedAttempt } from '../attempt-gate.ts';
 import { QUERY_LIMITS } from '../login-limit.ts';
@@ -18,6 +26,10 @@ export interface TPublicCaseStatus {
   /** the matter applied for (规程 二、2 ②) */
   matter: string;
   stage: TCaseStage;
+  /** once decided: a refusal may be reviewed (复核) */
+  decision: TCaseDecision | null;
+  /** the open review request, if any */
+  reviewRequestedOn: string | null;
   deadline: string | null;
   handler: { name: string; phone: string };
   /** 好差评: whether the case can be rated now, and the level given if it was */
@@ -57,14 +69,17 @@ export async function authenticateApplicant(
 }
 
 export async function publicCaseStatus(db: Db, c: TCase): Promise<TPublicCaseStatus> {
-  const [staff, rating, matter] = await Promise.all([
+  const [staff, rating, matter, reviews] = await Promise.all([
     c.staffId === null ? undefined : findStaff(db, c.staffId),
     findServiceRating(db, c.id),
     findMatter(db, c.matterId),
+    listCaseReviews(db, c.id),
   ]);
   return {
     matter: matter?.name ?? '',
     stage: c.stage,
+    decision: c.decision,
+    reviewRequestedOn: reviews.find((r) => r.outcome === null)?.requestedOn ?? null,
     deadline: c.deadline,
     handler: { name: staff?.name ?? '', phone: c.handlerPhone },
     serviceRating: {

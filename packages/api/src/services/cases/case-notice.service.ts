@@ -5,6 +5,7 @@ import { badInput } from '../../errors.ts';
 import { verifyQueryPassword } from '../query-password.ts';
 import { caseForUser } from './case-access.ts';
 import { caseReceipt } from './case-receipt.service.ts';
+import { completionNotice, escalationExplanation, reviewDecision } from './case-result-notice.service.ts';
 
 /** What a case must have before any notice of it is printed, each with the field to complete. */
 const NOTICE_FIELDS = [
@@ -14,7 +15,7 @@ const NOTICE_FIELDS = [
 
 /**
  * A printable notice of a case (.xlsx, base64): the acceptance notice, the 补办 notice listing the
- * missing materials, the 退回 notice. The applicant's part of the acceptance notice carries the query
+ * missing materials, the 退回 notice, the 办结通知单, the 上报 explanation, the 复核 decision. The applicant's part of the acceptance notice carries the query
  * password (规程 二、2 ⑦) when the clerk gives the one just issued (at acceptance or on a reissue): it
  * is checked against the stored hash; the window's part always shows it masked.
  */
@@ -81,10 +82,21 @@ export async function caseNotice(
       supplementNo: c.supplementCount,
       inquiryPhone: r.channels.inquiryPhone,
     };
+  } else if (kind === 'completionNotice') {
+    notice = completionNotice(c, base);
+  } else if (kind === 'escalationExplanation') {
+    notice = await escalationExplanation(db, c, base);
+  } else if (kind === 'reviewDecision') {
+    notice = await reviewDecision(db, c, base);
   } else {
     if (c.stage !== 'returned') throw badInput('kind', '该办件未退回');
     const returned = (await listCaseEvents(db, id)).find((e) => e.kind === 'return');
-    notice = { ...base, kind, issuedOn: returned?.day ?? c.receivedOn, reasons: c.returnReasons };
+    notice = {
+      ...base,
+      kind: 'returnNotice',
+      issuedOn: returned?.day ?? c.receivedOn,
+      reasons: c.returnReasons,
+    };
   }
   return notice;
 }
