@@ -59,6 +59,7 @@ const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
   patrol: ['date'],
   awards: ['year', 'month'],
   yearend: ['year'],
+  cadres: ['year'],
 };
 const COMMON_FLAGS: readonly TFlag[] = ['out', 'center'];
 const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center'];

@@ -157,7 +157,7 @@ export async function runImport(argv: string[], env: NodeJS.ProcessEnv = process
             ? await commitCases(tx, user, today, table, at, o.file!)
             : k === 'calendar'
               ? await commitCalendar(tx, user, table, at, o.file!)
-              : await commitRosterFile(tx, user, table, at, o.file!);
+              : await commitRosterFile(tx, user, today, table, at, o.file!);
         if (o.dryRun) throw new DryRunDone(`${s}（试运行，未写入）`);
         return s;
       })
@@ -298,11 +298,12 @@ async function commitCalendar(
 async function commitRosterFile(
   db: Db,
   user: TUser,
+  today: string,
   table: Awaited<ReturnType<typeof readTable>>,
   at: Map<string, number>,
   file: string,
 ) {
-  const { errors, ...counts } = await commitRoster(db, user, table, at);
+  const { errors, ...counts } = await commitRoster(db, user, today, table, at);
   if (errors.length > 0) throw new RowErrors(errors);
   await audit(db, user, 'import', null, 'roster', null, { file, rows: table.rows.length, ...counts });
   return `${table.rows.length} 行：新增单位 ${counts.units} 个、窗口 ${counts.windows} 个、人员 ${counts.staff} 人，已存在未变 ${counts.unchanged} 人`;

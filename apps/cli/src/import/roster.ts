@@ -30,11 +30,12 @@ type TRosterRow = {
 /**
  * A roster: units by name, windows by code, people by name within their window. What is already there
  * is left as it is (importing the same roster again changes nothing); a window code that names another
- * unit's window is refused.
+ * unit's window is refused. A new person's assignment holds from the day of the import.
  */
 export async function commitRoster(
   db: Db,
   user: TUser,
+  today: string,
   table: TTable,
   at: Map<string, number>,
 ): Promise<{ errors: TRowError[]; units: number; windows: number; staff: number; unchanged: number }> {
@@ -93,6 +94,7 @@ export async function commitRoster(
       post: r.post,
       abRole: r.ab,
       isWindowHead: r.head,
+      from: today,
     });
     present.add(key);
     counts.staff++;

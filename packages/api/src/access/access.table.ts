@@ -56,7 +56,6 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'auth.endSession': SIGNED_IN,
   'auth.changePassword': SIGNED_IN,
   'auth.me': ANYONE,
-  'auth.changePassword': SIGNED_IN,
   'auth.demo': ANYONE,
   'auth.permissions': ANYONE,
 

@@ -4,7 +4,6 @@ import {
   deleteUserSessions,
   findUserForLogin,
   listUserSessions,
-  setUserPasswordHash,
   type TUser,
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
@@ -41,4 +40,3 @@ export async function endOwnSession(ctx: TContext & { user: TUser }, id: string)
   });
   return { ended: 1 };
 }
-

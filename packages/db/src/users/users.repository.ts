@@ -236,6 +236,8 @@ export async function findPasswordHash(db: Db, id: number): Promise<string | und
 export async function isUsernameTaken(db: Db, username: string): Promise<boolean> {
   const r = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   return r !== undefined;
+}
+
 /** A user's open sessions (not expired), newest first. */
 export async function listUserSessions(
   db: Db,
@@ -259,9 +261,4 @@ export async function deleteUserSessions(db: Db, userId: number, exceptId: strin
   const ids = (await q.execute()).map((r) => r.id);
   if (ids.length > 0) await db.deleteFrom('sessions').where('id', 'in', ids).execute();
   return ids;
-}
-
-/** Stores a new password hash. */
-export async function setUserPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }

@@ -1,5 +1,7 @@
 import { countAudit, TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../../context.ts';
+import { createCaller } from '../../root.ts';
 import { caseNotice } from '../../services/cases/case-notice.service.ts';
 import type { TApiSetup } from '../../testing/api-test-setup.ts';
 import { refusal, setupCases, type TCaseSetup } from '../../testing/case-test-setup.ts';
@@ -12,6 +14,9 @@ describe.each(TEST_DIALECTS)('results, explanations and reviews on %s', (dialect
   beforeAll(async () => {
     ({ s, matters, acceptAs, applicantAt } = await setupCases(dialect));
   });
+  /** The API as `role` on a server whose day is `today` ("today" is the server's, never the caller's). */
+  const onDay = (role: keyof TApiSetup['users'], today: string) =>
+    createCaller(createContextInner({ db: s.t.db, user: s.users[role], today: () => today }));
   afterAll(async () => {
     await s?.t.destroy();
   });
@@ -43,9 +48,7 @@ describe.each(TEST_DIALECTS)('results, explanations and reviews on %s', (dialect
     // 3 working days from Mon 2 Mar: due Thu 5 Mar; decided Thu 5 Mar
     const { case: c } = await acceptAs('staff', matters.promised, '2026-03-02');
     await staff.cases.decide({ id: c.id, on: '2026-03-05', decision: 'approved' });
-    const alerts = (await s.as('supervisor').cases.alerts({ today: '2026-03-20' })).filter(
-      (a) => a.caseId === c.id,
-    );
+    const alerts = (await onDay('supervisor', '2026-03-20').cases.alerts()).filter((a) => a.caseId === c.id);
     expect(alerts.map((a) => a.alert)).toMatchObject([
       { kind: 'notifyDue', level: 'red', decidedOn: '2026-03-05' },
     ]);
@@ -62,9 +65,7 @@ describe.each(TEST_DIALECTS)('results, explanations and reviews on %s', (dialect
       on: '2026-05-22',
       explanation: '省厅尚在审查，已电话催办',
     });
-    const alerts = (await s.as('supervisor').cases.alerts({ today: '2026-05-25' })).filter(
-      (a) => a.caseId === c.id,
-    );
+    const alerts = (await onDay('supervisor', '2026-05-25').cases.alerts()).filter((a) => a.caseId === c.id);
     expect(alerts.map((a) => a.alert)).toStrictEqual([
       {
         kind: 'awaitingUpper',
