@@ -5,7 +5,6 @@ import {
   type TBehavioursBulletin,
   type TBulletin,
   type TCadresBulletin,
-  type TFinesBulletin,
   type TPatrolBulletin,
   type TPatrolFinding,
   type TResultsBulletin,

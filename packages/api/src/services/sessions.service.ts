@@ -1,15 +1,6 @@
-import {
-  appendAudit,
-  deleteSession,
-  deleteUserSessions,
-  findUserForLogin,
-  listUserSessions,
-  type TUser,
-} from '@chuangkou/db';
+import { appendAudit, deleteSession, listUserSessions, type TUser } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
-import { DomainError } from '../errors.ts';
-import { forgetSession, forgetUserSessions } from './auth.service.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { forgetSession } from './auth.service.ts';
 
 export interface TOpenSession {
   id: string;

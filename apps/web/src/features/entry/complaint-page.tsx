@@ -1,27 +1,10 @@
 import {
-  COMPLAINT_CAUSE_LABELS,
-  COMPLAINT_CAUSES,
   COMPLAINT_CHANNEL_LABELS,
   COMPLAINT_CHANNELS,
-  type TComplaintCause,
   type TComplaintChannel,
 } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Table,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHead } from '../../components/page-head.tsx';

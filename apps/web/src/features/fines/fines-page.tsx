@@ -12,7 +12,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { monthOf, periodLabel } from '../../lib/period.ts';
-import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { Link, updateSearch } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
