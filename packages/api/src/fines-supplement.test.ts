@@ -18,7 +18,11 @@ describe.each(TEST_DIALECTS)('changes after signing on %s', (dialect) => {
       role: 'leader',
       staffId: null,
       displayName: '主要领导周主任',
+      signoffPosition: 'principal',
     });
+    // the set-up's leader signs as 分管领导 here, the line of the position on the account
+    const deputy = await s.as('admin').users.update({ id: s.users.leader.id, signoffPosition: 'deputy' });
+    s.users.leader = { ...s.users.leader, signoffPosition: deputy.signoffPosition };
     const zhao = s.f.staff[3]!.id;
     for (const day of ['02', '09'])
       await s.as('supervisor').records.create({ staffId: zhao, item: 'F8', date: `2026-10-${day}` });

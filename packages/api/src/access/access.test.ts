@@ -142,7 +142,7 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'bulletins.patrol': none,
     'bulletins.awards': () => ({ year: 2026 }),
     'bulletins.yearend': () => ({ year: 2026 }),
-    'bulletins.cadres': () => ({ year: 2026 }),
+    'bulletins.cadres': () => ({ year: 2025 }),
   };
 }
 

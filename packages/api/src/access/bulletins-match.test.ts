@@ -186,7 +186,7 @@ const SPECS: Record<TBulletinKind, TKindSpec> = {
   },
   cadres: {
     periods: [
-      { label: '2026', download: { year: 2026 }, query: { year: 2026 } },
+      { label: '2025', download: { year: 2025 }, query: { year: 2025 } },
       { label: '2099', download: { year: 2099 }, query: { year: 2099 } },
       { label: '2000', download: { year: 2000 }, query: { year: 2000 } },
       { label: '1999', download: { year: 1999 }, query: { year: 1999 } },

@@ -72,7 +72,10 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
 
 /** 后备干部 proposals for a year; leaders confirm them against the cadre conditions. */
 export async function cadreCandidatesOf(db: Db, centerId: number, today: string, year: number) {
-  // proposed only once the year has ended: a running year's grades are provisional
+  // a year not begun is refused as every period is; a running year's grades are provisional, so the
+  // candidates are proposed only once it has ended
+  if (periodState({ year }, today) === 'future')
+    throw badInput('year', periodRefusal({ year }, today, { beganOn: null })!);
   const notEnded = notEndedRefusal({ year }, today, 'cadres');
   if (notEnded) throw badInput('year', notEnded);
   const { assessment, names } = await yearEnd(db, centerId, today, year);

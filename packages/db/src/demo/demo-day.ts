@@ -110,7 +110,8 @@ export function demoCasesOfDay(
       staffId: who.id,
       matterId: matter.id,
       type: matter.type,
-      stage: decidedOn === null ? 'accepted' : 'decided',
+      // a decision of an earlier day was notified the day it was made (规程 四、2); today's still waits
+      stage: decidedOn === null ? 'accepted' : decidedOn < today ? 'notified' : 'decided',
       acceptanceCode: null,
       receivedOn: day,
       acceptedOn: day,
@@ -118,6 +119,7 @@ export function demoCasesOfDay(
       deadline,
       decision: decidedOn === null ? null : 'approved',
       decidedOn,
+      notifiedOn: decidedOn !== null && decidedOn < today ? decidedOn : null,
       handlingDays: decidedOn === null ? null : cal.workingDaysBetween(day, decidedOn),
       overdueDays,
       acceptedByUser: null,
