@@ -82,7 +82,15 @@ describe('runCases', () => {
       join(workDir, 'day.json'),
       JSON.stringify({
         cases: [
-          { matterId, staffId, applicantName: '甲', receivedOn: '2026-11-02', decidedOn: '2026-11-10' },
+          {
+            matterId,
+            staffId,
+            applicantName: '甲',
+            receivedOn: '2026-11-02',
+            decidedOn: '2026-11-10',
+            // notified the day of the decision (规程 四、2): nothing left open on this one
+            notifiedOn: '2026-11-10',
+          },
           { matterId, staffId, applicantName: '乙', receivedOn: '2026-11-16', acceptanceCode: 'SRC-1' },
           { matterId, staffId, applicantName: '丙', receivedOn: '2026-11-24', acceptanceCode: 'SRC-2' },
         ],
