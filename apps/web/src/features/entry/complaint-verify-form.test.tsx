@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render } from '../../test-utils.tsx';
 import { ComplaintVerifyForm, type TVerify } from './complaint-verify-form.tsx';
 
-afterEach(() => {
+afterEach(async () => {
   document.body.innerHTML = '';
+  // let the form's last asynchronous warnings reach the console before the worker closes
+  await new Promise((resolve) => setTimeout(resolve, 100));
 });
 
 const complaint = {

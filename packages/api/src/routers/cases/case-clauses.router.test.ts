@@ -109,13 +109,15 @@ describe.each(TEST_DIALECTS)('cases under the 规程 on %s', (dialect) => {
   it('规程 二、5 a refusal citing missing materials is refused in any wording, nothing written', async () => {
     const { case: c } = await acceptAs('staff', matters.promised, '2026-07-01');
     const before = await countAudit(s.t.db);
+    // one call at a time: a refused call never waits unobserved while another runs
     for (const call of [
-      s.as('staff').cases.return({ id: c.id, on: '2026-07-01', reasons: ['缺身份证明'] }),
-      s
-        .as('staff')
-        .cases.decide({ id: c.id, on: '2026-07-02', decision: 'refused', reasons: ['缺身份证明'] }),
+      () => s.as('staff').cases.return({ id: c.id, on: '2026-07-01', reasons: ['缺身份证明'] }),
+      () =>
+        s
+          .as('staff')
+          .cases.decide({ id: c.id, on: '2026-07-02', decision: 'refused', reasons: ['缺身份证明'] }),
     ]) {
-      const r = await refusal(call);
+      const r = await refusal(call());
       expect(r.code).toBe('BAD_REQUEST');
       expect(r.message).toContain('补办');
     }
