@@ -65,12 +65,17 @@ export const analyticsRouter = router({
     ),
   peerTiers: headProcedure.input(ZQuarterAnalyticsInput).query(async ({ ctx, input }) => {
     const f = await scoped(ctx.db, ctx.user, ctx.today(), input);
-    return peerTiers(ctx.db, ctx.user.centerId, { ...f, quarter: input.quarter });
+    return peerTiers(ctx.db, ctx.user.centerId, { ...f, quarter: input.quarter }, ctx.today());
   }),
   awards: headProcedure
     .input(ZAnalyticsInput)
     .query(async ({ ctx, input }) =>
-      awardsSummary(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+      awardsSummary(
+        ctx.db,
+        ctx.user.centerId,
+        await scoped(ctx.db, ctx.user, ctx.today(), input),
+        ctx.today(),
+      ),
     ),
   grades: headProcedure.input(ZQuarterAnalyticsInput).query(async ({ ctx, input }) => {
     const f = await scoped(ctx.db, ctx.user, ctx.today(), input);

@@ -1,5 +1,5 @@
 import { type Db, listUnits, listWindows, type TCaseStats } from '@chuangkou/db';
-import { sameElapsedSpan } from '@chuangkou/rules';
+import { periodName, periodState, sameElapsedSpan } from '@chuangkou/rules';
 import { lastYearOf, previousOf, rangeOf, type TPeriod, type TRange } from '../periods.ts';
 
 /*
@@ -36,6 +36,31 @@ export async function compared<T>(
     current,
     previous: { period: rangeOf(prev).label, value: previous },
     lastYear: { period: rangeOf(ly).label, value: lastYear },
+  };
+}
+
+/**
+ * A figure that exists only for a whole quarter (grades, peer tiers) has no fair comparison while the
+ * quarter runs: there is no same elapsed span of a grade or of a peer-rating tier. Then the other
+ * periods are not read, and `noComparison` says why (the dashboard shows it instead of 环比 / 同比).
+ */
+export async function comparedWholeQuarter<T>(
+  input: TAnalyticsInput & { quarter: number },
+  today: string,
+  why: string,
+  f: (p: TPeriod) => Promise<T>,
+): Promise<TCompared<T | null> & { noComparison: string | null }> {
+  const ref = { year: input.year, quarter: input.quarter };
+  if (periodState(ref, today) !== 'running')
+    return { ...(await compared({ ...input, month: undefined }, f)), noComparison: null };
+  const prev = previousOf(ref);
+  const ly = lastYearOf(ref);
+  return {
+    period: `${rangeOf(ref).label} 至 ${today.slice(5)}`,
+    current: await f(ref),
+    previous: { period: rangeOf(prev).label, value: null },
+    lastYear: { period: rangeOf(ly).label, value: null },
+    noComparison: `${periodName(ref)}尚未结束（进行中）：${why}`,
   };
 }
 

@@ -1,9 +1,13 @@
 import { type Db, listAwards } from '@chuangkou/db';
-import { rangeOf, type TPeriod } from '../periods.ts';
-import { compared, type TAnalyticsInput, windowNames } from './analytics-shared.ts';
+import { lastYearOf, previousOf, type TPeriod, type TRange } from '../periods.ts';
+import { periodsOf, type TAnalyticsInput, windowNames } from './analytics-shared.ts';
 
-/** 红旗窗口 and 黄牌警告 over time, by window. */
-export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsInput) {
+/**
+ * 红旗窗口 and 黄牌警告 over time, by window. A running period (given `today`) counts the awards dated
+ * up to today and is compared with the awards dated within the same elapsed span of the period before
+ * and of the same period a year earlier (Q4 to 12-02 against Q3 to 09-02 and Q4 of last year to 12-02).
+ */
+export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsInput, today?: string) {
   const names = await windowNames(db, centerId);
   const inScope = (windowId: number) => {
     const n = names.get(String(windowId));
@@ -14,22 +18,31 @@ export async function awardsSummary(db: Db, centerId: number, input: TAnalyticsI
   };
   // the period, the one before and a year earlier all fall in this year or the one before: one read
   const both = listAwards(db, { centerId, fromYear: input.year - 1, toYear: input.year });
-  const load = async (p: TPeriod) => {
-    const r = rangeOf(p);
-    return (await both).filter(
+  const load = async (p: TPeriod, r: TRange) =>
+    (await both).filter(
       (a) => a.year === p.year && inScope(a.windowId) && a.date >= r.from && a.date <= r.to,
     );
-  };
-  const count = async (p: TPeriod) => {
-    const a = await load(p);
+  const count = async (p: TPeriod, r: TRange) => {
+    const a = await load(p, r);
     return {
       redFlagMonthly: a.filter((x) => x.kind === 'redFlagMonthly').length,
       redFlagAnnual: a.filter((x) => x.kind === 'redFlagAnnual').length,
       yellowCard: a.filter((x) => x.kind === 'yellowCard').length,
     };
   };
-  const totals = await compared(input, count);
-  const awards = await load(input);
+  const { cur, prev, ly } = periodsOf(input, today);
+  const [current, previous, lastYear] = await Promise.all([
+    count(input, cur),
+    count(previousOf(input), prev),
+    count(lastYearOf(input), ly),
+  ]);
+  const totals = {
+    period: cur.label,
+    current,
+    previous: { period: prev.label, value: previous },
+    lastYear: { period: ly.label, value: lastYear },
+  };
+  const awards = await load(input, cur);
   const byWindow = new Map<
     number,
     {

@@ -2,7 +2,7 @@ import type { Db } from '@chuangkou/db';
 import { GRADES } from '@chuangkou/rules';
 import { quarterView } from '../assessment.service.ts';
 import { rangeOf, type TPeriod } from '../periods.ts';
-import { compared, round, type TAnalyticsInput } from './analytics-shared.ts';
+import { comparedWholeQuarter, round, type TAnalyticsInput } from './analytics-shared.ts';
 
 const SCORE_BANDS = [
   { label: '<60', min: -Infinity, max: 60 },
@@ -13,7 +13,7 @@ const SCORE_BANDS = [
   { label: '≥100', min: 100, max: Infinity },
 ];
 
-/** Score and grade distribution of a quarter (published snapshot, else draft). */
+/** Score and grade distribution of a quarter (published snapshot, else draft); a running one is not compared. */
 export async function gradeDistribution(
   db: Db,
   centerId: number,
@@ -41,5 +41,6 @@ export async function gradeDistribution(
       })),
     };
   };
-  return compared({ ...input, month: undefined }, dist);
+  // grades are given for a whole quarter: a running quarter's draft is shown, compared with nothing
+  return comparedWholeQuarter(input, today, '等级按整季度评定，进行中的草稿不与其他季度比较', dist);
 }

@@ -2,10 +2,18 @@ import { type Db, listStaff, listUnits, peerTierCounts } from '@chuangkou/db';
 import { peerTierPoints } from '@chuangkou/rules';
 import { rangeOf, type TPeriod } from '../periods.ts';
 import { policyInForce } from '../policy.service.ts';
-import { compared, round, type TAnalyticsInput } from './analytics-shared.ts';
+import { comparedWholeQuarter, round, type TAnalyticsInput } from './analytics-shared.ts';
 
-/** 互评: distribution of the good share and the staff in each tier of the policy, by unit. */
-export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput & { quarter: number }) {
+/**
+ * 互评: distribution of the good share and the staff in each tier of the policy, by unit. A running
+ * quarter's ratings are still coming in (the tiers are counted once it ends): it is not compared.
+ */
+export async function peerTiers(
+  db: Db,
+  centerId: number,
+  input: TAnalyticsInput & { quarter: number },
+  today: string,
+) {
   const { to } = rangeOf(input);
   const policy = await policyInForce(db, centerId, 'A', to);
   const tiers = policy.policy.assessment?.peer?.tiers ?? [];
@@ -30,7 +38,12 @@ export async function peerTiers(db: Db, centerId: number, input: TAnalyticsInput
     }
     return { rated: rows.length, byTier };
   };
-  const totals = await compared({ ...input, month: undefined }, counts);
+  const totals = await comparedWholeQuarter(
+    input,
+    today,
+    '互评在季度结束后汇总分档，不与其他季度比较',
+    counts,
+  );
   const rows = await current;
   const [staff, units] = await Promise.all([
     listStaff(db, { centerId, includeInactive: true }),
