@@ -36,4 +36,22 @@ describe('KpiCard', () => {
     expect(rise?.getAttribute('style')).toMatch(/#cf1322|rgb\(207, 19, 34\)/);
     expect(container.textContent).toContain('同比 无可比数据');
   });
+
+  it('says why a running quarter’s figure is compared with nothing, with no arrow', async () => {
+    const { container } = await render(
+      <KpiCard
+        title="优秀人数"
+        kpi={{
+          value: 18,
+          previous: null,
+          lastYear: null,
+          noComparison: '2026年第4季度尚未结束（进行中）：等级按整季度评定，进行中的草稿不与其他季度比较',
+        }}
+        format={(v) => String(v)}
+      />,
+    );
+    expect(container.textContent).toContain('季度进行中，不作比较');
+    expect(container.textContent).not.toContain('环比');
+    expect(container.querySelector('.anticon-arrow-up, .anticon-arrow-down')).toBeNull();
+  });
 });

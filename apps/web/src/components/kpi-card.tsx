@@ -10,6 +10,11 @@ export type TKpi = {
   /** what each is compared with, e.g. 2026Q3 至 09-02 for a running period (the same elapsed span) */
   previousPeriod?: string | undefined;
   lastYearPeriod?: string | undefined;
+  /**
+   * why there is no comparison at all (a figure given for a whole quarter while the quarter runs:
+   * grades, peer tiers); then 不作比较 is shown, the reason in its tooltip and on the card
+   */
+  noComparison?: string | null | undefined;
 };
 
 type TKpiCardProps = {
@@ -58,6 +63,18 @@ function Change({
 /** A KPI with its change against the previous period (环比) and the same period last year (同比). */
 export function KpiCard({ title, kpi, format, isLowerBetter = false, testId }: TKpiCardProps) {
   const { t } = useI18n();
+  if (kpi.noComparison) {
+    return (
+      <Card size="small" data-testid={testId}>
+        <Statistic title={title} value={format(kpi.value)} />
+        <Tooltip title={kpi.noComparison}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-no-comparison">
+            {t('kpi.noComparison')}
+          </Typography.Text>
+        </Tooltip>
+      </Card>
+    );
+  }
   return (
     <Card size="small" data-testid={testId}>
       <Statistic title={title} value={format(kpi.value)} />

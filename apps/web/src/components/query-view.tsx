@@ -41,15 +41,17 @@ export type TQueryLike<T> = {
 type TQueryViewProps<T> = {
   query: TQueryLike<T>;
   isEmpty?: (data: T) => boolean;
+  /** what the empty state says: why there is nothing (e.g. 互评在季度结束后汇总), else 暂无数据 */
+  empty?: ReactNode;
   rows?: number;
   children: (data: T) => ReactNode;
 };
 
 /** Loading, error and empty states for one query; renders `children` only with data. */
-export function QueryView<T>({ query, isEmpty, rows = 4, children }: TQueryViewProps<T>) {
+export function QueryView<T>({ query, isEmpty, empty, rows = 4, children }: TQueryViewProps<T>) {
   if (query.isPending) return <Skeleton active paragraph={{ rows }} data-testid="loading" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data as T;
-  if (isEmpty?.(data)) return <EmptyState />;
+  if (isEmpty?.(data)) return <EmptyState description={empty} />;
   return <>{children(data)}</>;
 }

@@ -29,6 +29,7 @@ import { PolicyRef } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
 import { usePermissions } from '../../lib/permissions.ts';
@@ -178,7 +179,12 @@ export default function AssessmentPage() {
         </Space>
       </Space>
       {view === 'draft' ? (
-        <QueryView query={draft} rows={10} isEmpty={(data) => data.results.length === 0}>
+        <QueryView
+          query={draft}
+          rows={10}
+          isEmpty={(data) => data.results.length === 0}
+          empty={<span data-testid="assessment-empty">{emptyWhy('assessment', period, locale)}</span>}
+        >
           {(data) =>
             body(
               data.results,

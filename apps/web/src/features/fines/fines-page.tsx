@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
@@ -10,6 +10,7 @@ import { ItemChip, PolicyRef } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
+import { emptyWhy, runningNote } from '../../lib/empty-why.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { monthOf, periodLabel } from '../../lib/period.ts';
 import { Link, updateSearch } from '../../lib/router.tsx';
@@ -33,6 +34,8 @@ export default function FinesPage() {
   const { year, month } = monthOf(filters.period);
   const query = useQuery(trpc.fines.monthly.queryOptions({ year, month }));
   const months = monthsUpTo(year);
+  const running = runningNote('fines', { year, month }, locale);
+  const emptyText = emptyWhy('fines', { year, month }, locale) ?? t('app.empty');
   const yearly = useQueries({
     queries: months.map((m) => ({
       ...trpc.fines.monthly.queryOptions({ year, month: m }),
@@ -90,6 +93,7 @@ export default function FinesPage() {
             </ResponsiveContainer>
           }
         />
+        {running ? <Alert type="info" showIcon title={running} data-testid="fines-running" /> : null}
         <QueryView query={query} rows={8}>
           {(data) => (
             <Row gutter={[12, 12]}>
@@ -105,7 +109,7 @@ export default function FinesPage() {
                     rowKey="staff"
                     dataSource={[...data.staff].sort((a, b) => b.total - a.total)}
                     pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-                    locale={{ emptyText: t('app.empty') }}
+                    locale={{ emptyText: <span data-testid="fines-empty">{emptyText}</span> }}
                     columns={[
                       {
                         key: 'name',

@@ -40,6 +40,8 @@ type TCompared<T> = {
   current: T;
   previous: { value: T; period?: string };
   lastYear: { value: T; period?: string };
+  /** a running quarter's grades are compared with nothing: why */
+  noComparison?: string | null;
 };
 
 /** Picks one figure from a compared answer (current, previous period, same period last year). */
@@ -52,6 +54,7 @@ function kpiOf<T>(compared: TCompared<T> | undefined, pick: (value: T) => number
     lastYear: safe(compared.lastYear.value),
     previousPeriod: compared.previous.period,
     lastYearPeriod: compared.lastYear.period,
+    noComparison: compared.noComparison,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS } from '../../components/chart-kit.tsx';
@@ -9,6 +9,7 @@ import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { quarterInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
+import { emptyWhy, runningNote } from '../../lib/empty-why.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { periodLabel, quarterOf } from '../../lib/period.ts';
 import { Link } from '../../lib/router.tsx';
@@ -59,20 +60,28 @@ export default function PeerPage() {
       <PageHead title={`${t('peer.title')} · ${periodLabel(quarter, locale)}`}>
         <FilterBar periodKinds={['quarter']} />
       </PageHead>
-      <QueryView query={query} rows={8}>
+      <QueryView
+        query={query}
+        rows={8}
+        isEmpty={(data) => data.current.rated === 0}
+        empty={<span data-testid="peer-empty">{emptyWhy('peer', quarter, locale)}</span>}
+      >
         {(data) => {
           const buckets = data.goodShareDistribution.map((bucket) => ({
             label: `${Math.round(bucket.from * 100)}–${Math.round(bucket.to * 100)}%`,
             staff: bucket.staff,
           }));
           const byUnit = data.byUnit.map((unit) => tierRow(unit.unitName || '—', unit.byTier));
+          // a running quarter is compared with nothing (its tiers are tallied when it ends)
           const byQuarter = [
-            tierRow(data.lastYear.period, data.lastYear.value.byTier),
-            tierRow(data.previous.period, data.previous.value.byTier),
+            ...(data.lastYear.value ? [tierRow(data.lastYear.period, data.lastYear.value.byTier)] : []),
+            ...(data.previous.value ? [tierRow(data.previous.period, data.previous.value.byTier)] : []),
             tierRow(data.period, data.current.byTier),
           ];
+          const note = data.noComparison ? runningNote('peer', quarter, locale) : null;
           return (
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              {note ? <Alert type="info" showIcon title={note} data-testid="peer-running" /> : null}
               <Row gutter={[12, 12]}>
                 <Col xs={24} xl={12}>
                   <ChartCard

@@ -12,6 +12,7 @@ import { EmptyState, QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { yearInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { useOrg } from '../../lib/org.ts';
 import { useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -122,7 +123,13 @@ export default function RedFlagPage() {
             if (byMonth.every((row) => row.redFlag === 0 && row.yellowCard === 0)) {
               return (
                 <Card size="small" title={chartTitle} data-testid="chart-awards-month">
-                  <EmptyState description={t('rf.none', { year })} />
+                  <EmptyState
+                    description={
+                      <span data-testid="redFlag-empty">
+                        {emptyWhy('redFlag', { year }, locale) ?? t('rf.none', { year })}
+                      </span>
+                    }
+                  />
                 </Card>
               );
             }

@@ -10,6 +10,7 @@ import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { usePermissions } from '../../lib/permissions.ts';
 import { Link } from '../../lib/router.tsx';
@@ -48,7 +49,12 @@ export default function YearEndPage() {
           <BulletinLinks kinds={['yearend', 'cadres']} params={{ year }} />
         </Space>
       </PageHead>
-      <QueryView query={query} rows={10} isEmpty={(data) => data.results.length === 0}>
+      <QueryView
+        query={query}
+        rows={10}
+        isEmpty={(data) => data.results.length === 0}
+        empty={<span data-testid="yearEnd-empty">{emptyWhy('yearEnd', { year }, locale)}</span>}
+      >
         {(data) => {
           const grades = YEAR_GRADES.map((grade) => ({
             grade: grade ?? 'none',

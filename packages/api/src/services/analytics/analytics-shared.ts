@@ -49,7 +49,13 @@ export async function comparedWholeQuarter<T>(
   today: string,
   why: string,
   f: (p: TPeriod) => Promise<T>,
-): Promise<TCompared<T | null> & { noComparison: string | null }> {
+): Promise<{
+  period: string;
+  current: T;
+  previous: { period: string; value: T | null };
+  lastYear: { period: string; value: T | null };
+  noComparison: string | null;
+}> {
   const ref = { year: input.year, quarter: input.quarter };
   if (periodState(ref, today) !== 'running')
     return { ...(await compared({ ...input, month: undefined }, f)), noComparison: null };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { emptyWhy, runningNote } from './empty-why.ts';
+
+const TODAY = new Date(2026, 11, 2); // 2026-12-02: Q4 and December are running
+
+describe('empty states say why (domain "Time")', () => {
+  it('a running quarter’s 互评 opens when the quarter ends; an ended one has none', () => {
+    expect(emptyWhy('peer', { year: 2026, quarter: 4 }, 'zh-CN', TODAY)).toBe(
+      '互评在季度结束后汇总：2026年第四季度进行中，尚无可汇总的互评',
+    );
+    expect(emptyWhy('peer', { year: 2026, quarter: 3 }, 'zh-CN', TODAY)).toBe('2026年第三季度没有互评记录');
+    expect(emptyWhy('peer', { year: 2026, quarter: 4 }, 'en', TODAY)).toContain('Q4 2026 is running');
+  });
+
+  it('a running month’s fines are signed after the month ends', () => {
+    expect(emptyWhy('fines', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe('2026年12月进行中，尚无处罚记录');
+    expect(runningNote('fines', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe(
+      '2026年12月进行中：处罚按记录日期计入，月份结束后才能汇总签批',
+    );
+    expect(runningNote('fines', { year: 2026, month: 11 }, 'zh-CN', TODAY)).toBeNull();
+  });
+
+  it('a running year has no red flags yet and no ended quarter to evaluate', () => {
+    expect(emptyWhy('redFlag', { year: 2026 }, 'zh-CN', TODAY)).toContain('2026年度进行中：月度红旗窗口在次月评选');
+    expect(emptyWhy('redFlag', { year: 2025 }, 'zh-CN', TODAY)).toBeNull();
+    expect(emptyWhy('yearEnd', { year: 2026 }, 'zh-CN', TODAY)).toContain('尚无已结束的季度');
+    expect(emptyWhy('assessment', { year: 2026, quarter: 4 }, 'en', TODAY)).toContain('results are posted when');
+  });
+});
