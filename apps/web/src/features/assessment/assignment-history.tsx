@@ -4,15 +4,24 @@ import { Card, Table, Tag } from 'antd';
 import { ErrorState } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { MoveButton } from './move-button.tsx';
 
 /** 任职经历: where a person served from a date to a date (a move never rewrites the past). */
-export function AssignmentHistory({ staffId }: { staffId: number }) {
+export function AssignmentHistory({ staffId, name }: { staffId: number; name: string }) {
   const { t, locale, label } = useI18n();
   const trpc = useTRPC();
   const history = useQuery(trpc.org.assignments.queryOptions({ staffId }));
+  // leader and administrator move a person from a date (org.assignStaff)
+  const canMove = usePermissions().can('org.assignStaff');
   return (
-    <Card size="small" title={t('as.history')} data-testid="person-history">
+    <Card
+      size="small"
+      title={t('as.history')}
+      data-testid="person-history"
+      extra={canMove ? <MoveButton staffId={staffId} name={name} /> : null}
+    >
       {history.isError ? (
         <ErrorState error={history.error} onRetry={() => void history.refetch()} />
       ) : (

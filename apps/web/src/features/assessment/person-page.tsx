@@ -167,7 +167,7 @@ export default function PersonPage({ params }: { params: Record<string, string> 
             )
           }
         </QueryView>
-        <AssignmentHistory staffId={staffId} />
+        <AssignmentHistory staffId={staffId} name={name} />
         <Card size="small" title={t('as.records')} data-testid="person-records">
           {records.isError ? (
             <ErrorState error={records.error} onRetry={() => void records.refetch()} />

@@ -173,6 +173,7 @@ export default function FinesPage() {
                     pendingChanges={data.pendingChanges}
                     role={session.data?.role ?? 'staff'}
                     userName={session.data?.name}
+                    position={session.data?.signoffPosition ?? null}
                   />
                   <Card size="small" title={t('fine.report')} data-testid="fines-report">
                     <Table

@@ -35,6 +35,7 @@ export function SupplementCard({
   pendingChanges,
   role,
   userName,
+  position,
 }: {
   year: number;
   month: number;
@@ -42,6 +43,8 @@ export function SupplementCard({
   pendingChanges: TChange[];
   role: TRole;
   userName?: string;
+  /** a leader signs the supplement on the line of their position, as the first summary */
+  position?: 'principal' | 'deputy' | null;
 }) {
   const { t, locale, label } = useI18n();
   const { message } = App.useApp();
@@ -62,7 +65,7 @@ export function SupplementCard({
       ? { supplement: supplements.length + 1, changes: pendingChanges, signOff: UNSIGNED }
       : null);
   if (!current && supplements.length === 0) return null;
-  const line = current ? lineToSign(role, current.signOff, userName) : null;
+  const line = current ? lineToSign(role, current.signOff, userName, position) : null;
   const shown = current ?? supplements.at(-1)!;
   const title = `${locale === 'en' ? 'Supplement' : '补充汇总'} ${shown.supplement}`;
   return (
