@@ -95,9 +95,7 @@ describe('periods on their dates', () => {
     // one click on the period picker and one on the running quarter (the last one offered)
     await page.getByTestId('filter-period').click();
     await page.locator('.ant-picker-dropdown .ant-picker-cell:not(.ant-picker-cell-disabled)').last().click();
-    await expect
-      .poll(() => heading(page))
-      .toContain(`${running.year}年${QUARTER_ZH[running.quarter]}`);
+    await expect.poll(() => heading(page)).toContain(`${running.year}年${QUARTER_ZH[running.quarter]}`);
     await settled(page, 'page-overview');
     expect(await page.getByTestId('period-running').textContent()).toBe('进行中');
     // 办件量's 环比 compares the same elapsed span of the quarter before, and its tooltip says so
@@ -170,7 +168,10 @@ describe('membership on its own date', () => {
     await dialog.getByTestId('move-from').fill(moveFrom);
     await dialog.getByTestId('move-reason').fill('工作需要，调整窗口');
     await shot(page, 'time-person-move-form');
-    await dialog.getByRole('button', { name: /调\s*动/ }).last().click();
+    await dialog
+      .getByRole('button', { name: /调\s*动/ })
+      .last()
+      .click();
     await dialog.waitFor({ state: 'hidden' });
 
     // the history has the new assignment from that date, the old one ends the day before
@@ -184,7 +185,9 @@ describe('membership on its own date', () => {
     await shot(page, 'time-person-moved');
 
     // the running quarter shows where the person served, both windows
-    await page.goto(`${server.baseUrl}/assessment/person/${person!.id}?period=${running.year}-Q${running.quarter}`);
+    await page.goto(
+      `${server.baseUrl}/assessment/person/${person!.id}?period=${running.year}-Q${running.quarter}`,
+    );
     await settled(page, 'page-person');
     if (moveFrom > `${running.year}-${pad((running.quarter - 1) * 3 + 1)}-01`)
       expect(await page.getByTestId('person-score').textContent()).toContain(target.name);

@@ -666,16 +666,22 @@ export const EN: Record<TKey, string> = {
   'kpi.vsLastYear': 'vs last year',
   'kpi.noBase': 'no base',
   'kpi.noComparison': 'quarter running: not compared',
-  'empty.peerRunning': 'Peer ratings are tallied when the quarter ends: {period} is running, nothing to tally yet',
+  'empty.peerRunning':
+    'Peer ratings are tallied when the quarter ends: {period} is running, nothing to tally yet',
   'empty.peerNone': 'No peer ratings for {period}',
-  'empty.peerRunningNote': '{period} is running: ratings are still coming in; tiers are tallied when the quarter ends and not compared',
-  'empty.finesRunning': '{period} is running: fines count on their record’s date; the month is summed and signed once it has ended',
+  'empty.peerRunningNote':
+    '{period} is running: ratings are still coming in; tiers are tallied when the quarter ends and not compared',
+  'empty.finesRunning':
+    '{period} is running: fines count on their record’s date; the month is summed and signed once it has ended',
   'empty.finesNone': 'No fines in {period}',
   'empty.finesNoneRunning': '{period} is running: no fines recorded yet',
-  'empty.assessmentRunning': '{period} is running: no assessment records yet; results are posted when the quarter ends',
+  'empty.assessmentRunning':
+    '{period} is running: no assessment records yet; results are posted when the quarter ends',
   'empty.assessmentNone': 'No assessment records for {period}',
-  'empty.yearEndRunning': '{period} is running: no quarter has ended yet to evaluate; quarters count once they end',
-  'empty.redFlagRunning': '{period} is running: monthly red flags are chosen the next month, the annual one at year end; none yet',
+  'empty.yearEndRunning':
+    '{period} is running: no quarter has ended yet to evaluate; quarters count once they end',
+  'empty.redFlagRunning':
+    '{period} is running: monthly red flags are chosen the next month, the annual one at year end; none yet',
 
   'overview.title': 'Overview',
   'overview.trendCases': 'Cases and overdue cases by month',
@@ -912,7 +918,8 @@ export const EN: Record<TKey, string> = {
   'as.history': 'Assignments',
   'move.button': 'Move to a window',
   'move.submit': 'Move',
-  'move.hint': 'From the chosen date the person serves in the new window; the old assignment ends the day before. Earlier periods keep their results.',
+  'move.hint':
+    'From the chosen date the person serves in the new window; the old assignment ends the day before. Earlier periods keep their results.',
   'move.window': 'New window',
   'move.windowRequired': 'Choose the new window',
   'move.from': 'From',

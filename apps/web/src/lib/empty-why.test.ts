@@ -13,7 +13,9 @@ describe('empty states say why (domain "Time")', () => {
   });
 
   it('a running month’s fines are signed after the month ends', () => {
-    expect(emptyWhy('fines', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe('2026年12月进行中，尚无处罚记录');
+    expect(emptyWhy('fines', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe(
+      '2026年12月进行中，尚无处罚记录',
+    );
     expect(runningNote('fines', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe(
       '2026年12月进行中：处罚按记录日期计入，月份结束后才能汇总签批',
     );
@@ -21,9 +23,13 @@ describe('empty states say why (domain "Time")', () => {
   });
 
   it('a running year has no red flags yet and no ended quarter to evaluate', () => {
-    expect(emptyWhy('redFlag', { year: 2026 }, 'zh-CN', TODAY)).toContain('2026年度进行中：月度红旗窗口在次月评选');
+    expect(emptyWhy('redFlag', { year: 2026 }, 'zh-CN', TODAY)).toContain(
+      '2026年度进行中：月度红旗窗口在次月评选',
+    );
     expect(emptyWhy('redFlag', { year: 2025 }, 'zh-CN', TODAY)).toBeNull();
     expect(emptyWhy('yearEnd', { year: 2026 }, 'zh-CN', TODAY)).toContain('尚无已结束的季度');
-    expect(emptyWhy('assessment', { year: 2026, quarter: 4 }, 'en', TODAY)).toContain('results are posted when');
+    expect(emptyWhy('assessment', { year: 2026, quarter: 4 }, 'en', TODAY)).toContain(
+      'results are posted when',
+    );
   });
 });
