@@ -60,7 +60,15 @@ async function settled(page: Page, testId: string): Promise<void> {
 }
 
 async function heading(page: Page): Promise<string> {
-  return (await page.locator('h1, h2, h3, h4').first().textContent()) ?? '';
+  // the page's own title (the first heading is the app's name)
+  return (
+    (await page
+      .locator(
+        '[data-testid^=page-] h1, [data-testid^=page-] h2, [data-testid^=page-] h3, [data-testid^=page-] h4',
+      )
+      .first()
+      .textContent()) ?? ''
+  );
 }
 
 /** A tRPC query through the signed-in page's cookie. */
@@ -274,5 +282,6 @@ describe('changes after signing (补充汇总)', () => {
     expect(first).toContain('审管科');
     await shot(p2, 'time-fines-supplement-signed');
     await c2.close();
-  }, 300_000);
+    // seven sign-ins and a record on a shared 2-core machine
+  }, 900_000);
 });
