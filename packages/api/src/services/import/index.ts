@@ -11,3 +11,4 @@ export {
   type TImportOptions,
   type TImportResult,
 } from './run-import.ts';
+export { importJob, startImportJob, type TImportJob } from './import-jobs.ts';
