@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { importJob } from '../services/import/import-jobs.ts';
 import { MAX_IMPORT_BYTES } from '../services/import/import-file.ts';
+import { importJob } from '../services/import/import-jobs.ts';
 import { IMPORT_KIND_SPECS, IMPORT_KINDS, importTemplate } from '../services/import/run-import.ts';
 import { adminProcedure, router } from '../trpc.ts';
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { Db, TUser } from '@chuangkou/db';
 import { RulesError } from '@chuangkou/rules';
 import { DomainError, notFound } from '../../errors.ts';
@@ -37,14 +36,21 @@ function forget() {
 }
 
 /**
- * Starts importing an uploaded file (already on disk at `path`, removed when the job ends) and returns
+ * Starts importing an uploaded file (already on disk at `path`; `cleanUp` when the job ends) and returns
  * at once; `importJob` tells its progress. The import itself is `runImport`, as on the command line.
  */
 export function startImportJob(
   db: Db,
   user: TUser,
   today: string,
-  input: { kind: TImportKind; path: string; fileName: string; isDryRun: boolean },
+  input: {
+    kind: TImportKind;
+    path: string;
+    fileName: string;
+    isDryRun: boolean;
+    /** removes the uploaded file once the job ended */
+    cleanUp: () => Promise<void>;
+  },
 ): TImportJob {
   const job: TImportJob = {
     id: randomUUID(),
@@ -93,7 +99,7 @@ export function startImportJob(
           console.error('[import]', e);
       }
     } finally {
-      await rm(input.path, { force: true });
+      await input.cleanUp().catch(() => {});
     }
   })();
   return job;

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertMatter, listAudit, listMatters, TEST_DIALECTS } from '@chuangkou/db';
@@ -75,7 +75,10 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
   describe('matters', () => {
     const HEADER = '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位,牵头部门,联办部门';
     it('writes a template whose example row imports cleanly into the center', async () => {
-      const path = put(`matters-template-${dialect}.xlsx`, await importTemplate(s.t.db, s.f.centerId, TODAY, 'matters'));
+      const path = put(
+        `matters-template-${dialect}.xlsx`,
+        await importTemplate(s.t.db, s.f.centerId, TODAY, 'matters'),
+      );
       const r = await run('matters', path, true);
       expect(r.counts).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0 });
       expect(r.summary).toContain('试运行');
@@ -127,8 +130,14 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
       expect((await run('matters', good)).counts).toEqual({ rows: 4, created: 0, updated: 0, unchanged: 4 });
       expect(await listMatters(s.t.db, { centerId: s.f.centerId })).toEqual(after);
       expect((await imports()).filter((a) => a.action === 'matters')).toEqual([
-        { action: 'matters', after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 0, updated: 0, unchanged: 4 } },
-        { action: 'matters', after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 4, updated: 0, unchanged: 0 } },
+        {
+          action: 'matters',
+          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 0, updated: 0, unchanged: 4 },
+        },
+        {
+          action: 'matters',
+          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 4, updated: 0, unchanged: 0 },
+        },
       ]);
     });
 
@@ -155,7 +164,11 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
   describe('a file refused whole, in one line, writing nothing', () => {
     const cases: [string, () => string, string][] = [
       ['an empty file', () => put('empty.csv', ''), 'empty.csv：文件为空'],
-      ['a header without rows', () => put('header.csv', '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位\n'), 'header.csv：只有表头，没有数据行'],
+      [
+        'a header without rows',
+        () => put('header.csv', '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位\n'),
+        'header.csv：只有表头，没有数据行',
+      ],
       [
         'a file of another kind (wrong header)',
         () => put('cases.csv', '受理编号,事项名称,受理人\nA1,不动产转移登记,李四\n'),
@@ -168,7 +181,11 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
       ],
       [
         'text in neither UTF-8 nor GB18030',
-        () => put('latin.csv', Buffer.concat([Buffer.from('事项编码,事项名称\n'), Buffer.from([0xff, 0x80, 0x41])])),
+        () =>
+          put(
+            'latin.csv',
+            Buffer.concat([Buffer.from('事项编码,事项名称\n'), Buffer.from([0xff, 0x80, 0x41])]),
+          ),
         'latin.csv：无法识别的文字编码（须为 UTF-8 或 GB18030/GBK 的 CSV，或 XLSX）',
       ],
       [
