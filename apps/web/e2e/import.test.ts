@@ -74,7 +74,7 @@ describe('数据导入', () => {
     await page.getByTestId('import-commit').click();
     await summaryWith(page, '新增单位 0 个、窗口 1 个、人员 2 人');
     await page.getByText('导入完成').waitFor();
-    expect(await page.getByTestId('import-summary').innerText()).not.toContain('试运行');
+    expect((await page.getByTestId('import-summary').textContent()) ?? '').not.toContain('试运行');
 
     await choose(page, '名册.csv', roster('后台'));
     await summaryWith(page, '新增单位 0 个、窗口 0 个、人员 0 人，已存在未变 2 人');
