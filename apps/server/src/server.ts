@@ -12,6 +12,7 @@ import {
 import type { DbRoot } from '@chuangkou/db';
 import type { TRPCError } from '@trpc/server';
 import { BULLETIN_PATH, handleBulletinDownload } from './bulletin-download.ts';
+import { handleImport, IMPORT_PATH } from './import-upload.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
 
 export interface TServerOptions {
@@ -174,6 +175,10 @@ export function createServer(opts: TServerOptions): http.Server {
     }
     if (url.startsWith(BULLETIN_PATH)) {
       void handleBulletinDownload(req, res, createContext);
+      return;
+    }
+    if (url.startsWith(IMPORT_PATH)) {
+      void handleImport(req, res, createContext);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -141,6 +141,13 @@ const ROUTE_LIST: readonly TRoute[] = [
     load: () => import('./features/calendar/calendar-page.tsx'),
   },
   {
+    key: 'import',
+    path: '/admin/import',
+    title: 'nav.import',
+    hasFilters: false,
+    load: () => import('./features/import/import-page.tsx'),
+  },
+  {
     key: 'peerRating',
     path: '/peer-rating',
     title: 'nav.peerRating',

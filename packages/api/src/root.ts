@@ -8,6 +8,7 @@ import { bulletinsRouter } from './routers/bulletins.ts';
 import { casesRouter } from './routers/cases/cases.router.ts';
 import { complaintsRouter } from './routers/complaints.ts';
 import { finesRouter } from './routers/fines.ts';
+import { importsRouter } from './routers/imports.ts';
 import { orgRouter } from './routers/org.ts';
 import { patrolsRouter } from './routers/patrols.ts';
 import { peerRatingsRouter } from './routers/peer-ratings.ts';
@@ -33,6 +34,7 @@ export const appRouter = router({
   cases: casesRouter,
   audit: auditRouter,
   bulletins: bulletinsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

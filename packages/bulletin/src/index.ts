@@ -1,6 +1,7 @@
 export { BulletinError, isBulletinError, type TBulletinErrorCode } from './bulletin.errors.ts';
 export * from './bulletin.types.ts';
 export { type TStaffDirectory, toResultsRows, withNames } from './from-assessment.ts';
+export { readWorkbookRows, writeImportTemplate } from './import-workbook.ts';
 export type { TNoticeBase } from './kinds/case-notice-parts.ts';
 export * from './kinds/case-notices.bulletin.ts';
 export { REFUSAL_REMEDIES } from './kinds/case-result-notices.bulletin.ts';

@@ -216,6 +216,27 @@ describe('import', () => {
     ]);
   });
 
+  it('matters: the template imports cleanly in a dry run; a bad type is named by its row; once, then unchanged', async () => {
+    expect((await run(['matters', '--template', 'matters-template.xlsx'])).code).toBe(0);
+    const dry = await run(['matters', 'matters-template.xlsx', '--dry-run']);
+    expect([dry.code, dry.out.trim()]).toEqual([
+      0,
+      '1 行：新增事项 1 项、修改 0 项，已存在未变 0 项（试运行，未写入）',
+    ]);
+    const header = '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位';
+    const bad = await run([
+      'matters',
+      file('bad-matters.csv', `${header}\nC01,食品经营许可,当场件,7,市场监管局\n`),
+    ]);
+    expect([bad.code, bad.out.trim()]).toEqual([
+      1,
+      '第2行 办件类型: 办件类型须为 即办件、承诺件、联办件、上报件，收到「当场件」',
+    ]);
+    const good = file('matters.csv', `${header}\nC01,食品经营许可,承诺件,7,市场监管局\n`);
+    expect((await run(['matters', good])).out).toContain('新增事项 1 项');
+    expect((await run(['matters', good])).out).toContain('新增事项 0 项、修改 0 项，已存在未变 1 项');
+  });
+
   it('writes an XLSX template whose example row imports cleanly', async () => {
     const r = await run(['cases', '--template', 'cases-template.xlsx']);
     expect(r.code).toBe(0);

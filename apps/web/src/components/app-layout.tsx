@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   GlobalOutlined,
+  ImportOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   SettingOutlined,
@@ -40,11 +41,13 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   myScore: <UserOutlined />,
   admin: <SettingOutlined />,
   calendar: <CalendarOutlined />,
+  import: <ImportOutlined />,
 };
 
 const MAIN: TPageKey[] = [
   'admin',
   'calendar',
+  'import',
   'myScore',
   'overview',
   'efficiency',

@@ -90,6 +90,10 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'calendar.years': ADMIN,
   'calendar.year': ADMIN,
   'calendar.enterYear': ADMIN,
+  'imports.kinds': ADMIN,
+  'imports.canUpload': ADMIN,
+  'imports.template': ADMIN,
+  'imports.job': ADMIN,
   'audit.list': LEADER,
 
   'records.list': SIGNED_IN,

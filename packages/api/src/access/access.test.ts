@@ -79,6 +79,9 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'calendar.set': () => ({ date: '2026-10-08', isWorking: false, note: '国庆调休' }),
     'calendar.years': none,
     'calendar.year': () => ({ year: 2027 }),
+    'imports.kinds': none,
+    'imports.canUpload': () => ({ kind: 'roster' }),
+    'imports.template': () => ({ kind: 'matters' }),
     'calendar.enterYear': () => ({
       year: 2027,
       holidays: [{ date: '2027-01-01', name: '元旦' }],

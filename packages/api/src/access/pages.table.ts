@@ -4,6 +4,7 @@ import type { TProcedurePath } from '../root.ts';
 export const PAGE_KEYS = [
   'admin',
   'calendar',
+  'import',
   'myScore',
   'overview',
   'efficiency',
@@ -46,6 +47,7 @@ export interface TPageNeeds {
 export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   admin: { procedures: ['users.list', 'policies.list'] },
   calendar: { procedures: ['calendar.years', 'calendar.year', 'calendar.enterYear'] },
+  import: { procedures: ['imports.kinds', 'imports.canUpload', 'imports.template', 'imports.job'] },
   myScore: {
     procedures: ['assessment.quarter', 'records.list', 'complaints.list'],
     isPersonal: true,

@@ -35,7 +35,7 @@ const SUPERVISION: TPageKey[] = [
 /** The menus that follow from the procedures' gates, by caller (in menu order where it matters). */
 const PAGES: Record<(typeof CALLERS)[number], TPageKey[]> = {
   anonymous: [],
-  admin: ['admin', 'calendar', 'assessment', 'person', 'caseMatters'],
+  admin: ['admin', 'calendar', 'import', 'assessment', 'person', 'caseMatters'],
   leader: SUPERVISION,
   supervisor: SUPERVISION,
   head: [

@@ -13,6 +13,8 @@ export interface MattersTable {
   center_id: number;
   /** the window department that accepts it */
   unit_id: number;
+  /** 事项编码 in the province's catalog (unique within the center), null when never given */
+  code: string | null;
   name: string;
   type: TCaseType;
   promised_days: number;

@@ -11,6 +11,8 @@ export interface TMatter {
   centerId: number;
   /** the window department that accepts it */
   unitId: number;
+  /** 事项编码 in the province's catalog, null when never given */
+  code: string | null;
   name: string;
   type: TCaseType;
   promisedDays: number;
@@ -40,6 +42,7 @@ function matterRowToMatter(r: Selectable<MattersTable>): TMatter {
     id: r.id,
     centerId: r.center_id,
     unitId: r.unit_id,
+    code: r.code ?? null,
     name: r.name,
     type: r.type,
     promisedDays: num(r.promised_days),
@@ -59,6 +62,7 @@ function matterRowToMatter(r: Selectable<MattersTable>): TMatter {
 
 const matterColumns = (m: TMatterPatch) => ({
   ...(m.unitId !== undefined && { unit_id: m.unitId }),
+  ...(m.code !== undefined && { code: m.code }),
   ...(m.name !== undefined && { name: m.name }),
   ...(m.type !== undefined && { type: m.type }),
   ...(m.promisedDays !== undefined && { promised_days: m.promisedDays }),

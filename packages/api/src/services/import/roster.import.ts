@@ -1,17 +1,16 @@
 import type { Db, TUser } from '@chuangkou/db';
 import { insertStaff, insertUnit, insertWindow, listStaff, listUnits, listWindows } from '@chuangkou/db';
 import { STAFF_POST_LABELS, STAFF_POSTS, type TStaffPost } from '@chuangkou/rules';
-import { eachRow, type TColumn, type TRowError } from './kinds.ts';
-import type { TTable } from './table-file.ts';
+import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
 
 export const ROSTER_COLUMNS: TColumn[] = [
-  { key: 'unit', header: '单位', required: true, example: '不动产登记中心' },
-  { key: 'windowCode', header: '窗口编号', required: true, example: 'W01' },
-  { key: 'windowName', header: '窗口名称', required: true, example: '不动产登记1号窗口' },
-  { key: 'name', header: '姓名', required: true, example: '陈一' },
-  { key: 'post', header: '岗位', required: true, example: '前台' },
-  { key: 'ab', header: 'AB角', required: false, example: 'A' },
-  { key: 'head', header: '窗口负责人', required: false, example: '否' },
+  { key: 'unit', header: '单位', isRequired: true, example: '不动产登记中心' },
+  { key: 'windowCode', header: '窗口编号', isRequired: true, example: 'W01' },
+  { key: 'windowName', header: '窗口名称', isRequired: true, example: '不动产登记1号窗口' },
+  { key: 'name', header: '姓名', isRequired: true, example: '陈一' },
+  { key: 'post', header: '岗位', isRequired: true, example: '前台' },
+  { key: 'ab', header: 'AB角', isRequired: false, example: 'A' },
+  { key: 'head', header: '窗口负责人', isRequired: false, example: '否' },
 ];
 
 const POSTS = new Map<string, TStaffPost>(STAFF_POSTS.map((p) => [STAFF_POST_LABELS[p].zh, p]));
@@ -27,31 +26,44 @@ type TRosterRow = {
   head: boolean;
 };
 
+export interface TRosterCounts {
+  rows: number;
+  units: number;
+  windows: number;
+  staff: number;
+  unchanged: number;
+}
+
 /**
  * A roster: units by name, windows by code, people by name within their window. What is already there
  * is left as it is (importing the same roster again changes nothing); a window code that names another
  * unit's window is refused. A new person's assignment holds from the day of the import.
  */
-export async function commitRoster(
+export async function importRosterRows(
   db: Db,
   user: TUser,
   today: string,
-  table: TTable,
-  at: Map<string, number>,
-): Promise<{ errors: TRowError[]; units: number; windows: number; staff: number; unchanged: number }> {
+  rows: AsyncIterable<TRow>,
+  errors: RowErrorList,
+): Promise<TRosterCounts> {
   const units = new Map((await listUnits(db, user.centerId)).map((u) => [u.name, u.id]));
   const windows = new Map((await listWindows(db, user.centerId)).map((w) => [w.code, w]));
-  const parsed = eachRow<TRosterRow>(table, at, ROSTER_COLUMNS, (get, fail) => {
+  const records: TRosterRow[] = [];
+  const counts: TRosterCounts = { rows: 0, units: 0, windows: 0, staff: 0, unchanged: 0 };
+  for await (const row of rows) {
+    counts.rows++;
+    const { get, fail } = row;
     const post = POSTS.get(get('post'));
-    if (!post) fail('post', `岗位须为 ${[...POSTS.keys()].join('、')}，收到「${get('post')}」`);
+    if (get('post') !== '' && !post)
+      fail('post', `岗位须为 ${[...POSTS.keys()].join('、')}，收到「${get('post')}」`);
     const ab = get('ab');
     if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
-    if (!/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
+    if (get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
       fail('windowCode', `窗口编号无效：${get('windowCode')}`);
     const w = windows.get(get('windowCode'));
     if (w && units.get(get('unit')) !== w.unitId) fail('windowCode', `窗口 ${w.code} 属于另一个单位`);
-    if (!post) return null;
-    return {
+    if (!post || row.isBad()) continue;
+    records.push({
       unit: get('unit'),
       windowCode: get('windowCode'),
       windowName: get('windowName'),
@@ -59,16 +71,15 @@ export async function commitRoster(
       post,
       ab: ab === 'A' || ab === 'B' ? ab : null,
       head: YES.has(get('head')),
-    };
-  });
-  const counts = { errors: parsed.errors, units: 0, windows: 0, staff: 0, unchanged: 0 };
-  if (parsed.errors.length > 0) return counts;
+    });
+  }
+  if (errors.count > 0) return counts;
   const present = new Set(
     (await listStaff(db, { centerId: user.centerId, includeInactive: true })).map(
       (s) => `${s.windowId}|${s.name}`,
     ),
   );
-  for (const { record: r } of parsed.records) {
+  for (const r of records) {
     let unitId = units.get(r.unit);
     if (unitId === undefined) {
       unitId = (await insertUnit(db, { centerId: user.centerId, name: r.unit })).id;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../services/import/import-file.ts';
+import { importJob } from '../services/import/import-jobs.ts';
+import { IMPORT_KIND_SPECS, IMPORT_KINDS, importTemplate } from '../services/import/run-import.ts';
+import { adminProcedure, router } from '../trpc.ts';
+
+const ZKind = z.enum(IMPORT_KINDS);
+
+/**
+ * 导入: the kinds and their columns, a kind's template, and a running import's progress. The file
+ * itself is uploaded to `POST /api/imports/<kind>` (apps/server), which asks `imports.canUpload` first.
+ */
+export const importsRouter = router({
+  kinds: adminProcedure.query(() =>
+    IMPORT_KINDS.map((kind) => ({
+      kind,
+      title: IMPORT_KIND_SPECS[kind].title,
+      columns: IMPORT_KIND_SPECS[kind].columns.map((c) => ({ header: c.header, isRequired: c.isRequired })),
+    })),
+  ),
+  /** The gate of an upload: who may import this kind, and the largest file taken. */
+  canUpload: adminProcedure.input(z.object({ kind: ZKind })).query(() => ({ maxBytes: MAX_IMPORT_BYTES })),
+  /** The kind's XLSX template (base64), its example row fit for this center. */
+  template: adminProcedure.input(z.object({ kind: ZKind })).query(async ({ ctx, input }) => ({
+    fileName: `${IMPORT_KIND_SPECS[input.kind].title}模板.xlsx`,
+    base64: Buffer.from(await importTemplate(ctx.db, ctx.user.centerId, ctx.today(), input.kind)).toString(
+      'base64',
+    ),
+  })),
+  /** An import this user started: its progress, then its summary, bad rows or refusal. */
+  job: adminProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) => importJob(ctx.user, input.id)),
+});

@@ -1,0 +1,87 @@
+import { FileRefusal, type TImportTable } from './import-file.ts';
+
+/** A column of an import kind: its Chinese header, whether it is required, and the template's example. */
+export interface TColumn {
+  key: string;
+  header: string;
+  isRequired: boolean;
+  example: string;
+}
+
+/** A bad row: `第N行 列名: 说明` (N counts the header as row 1, as a spreadsheet does). */
+export interface TRowError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** The cells of one data row by column key, and a way to mark it bad. */
+export interface TRow {
+  line: number;
+  get(key: string): string;
+  fail(key: string, message: string): void;
+  isBad(): boolean;
+}
+
+/** The column index of each key, or a refusal naming the missing headers (a file of another kind). */
+export function mapHeader(header: readonly string[], columns: readonly TColumn[], file: string) {
+  const at = new Map<string, number>();
+  const missing: string[] = [];
+  for (const c of columns) {
+    const i = header.indexOf(c.header);
+    if (i >= 0) at.set(c.key, i);
+    else if (c.isRequired) missing.push(c.header);
+  }
+  if (missing.length > 0) {
+    throw new FileRefusal(`${file}：表头不符，缺少列 ${missing.join('、')}（请下载该类模板）`);
+  }
+  return at;
+}
+
+/** The most bad rows kept for the report: the rest are counted, not listed. */
+export const MAX_ROW_ERRORS = 1000;
+
+/** The bad rows of one import: every one counted, the first MAX_ROW_ERRORS kept. */
+export class RowErrorList {
+  readonly list: TRowError[] = [];
+  count = 0;
+  add(e: TRowError) {
+    this.count++;
+    if (this.list.length < MAX_ROW_ERRORS) this.list.push(e);
+  }
+}
+
+/**
+ * Reads the data rows of a table as `TRow`s: required cells are checked here (`必填`), every other
+ * check is the kind's. Line numbers count the header as row 1.
+ */
+export async function* tableRows(
+  table: TImportTable,
+  at: Map<string, number>,
+  columns: readonly TColumn[],
+  errors: RowErrorList,
+): AsyncGenerator<TRow> {
+  const header = new Map(columns.map((c) => [c.key, c.header]));
+  const required = columns.filter((c) => c.isRequired);
+  let line = 1;
+  for await (const cells of table.rows) {
+    line++;
+    let isBad = false;
+    const n = line;
+    const row: TRow = {
+      line: n,
+      get: (key) => {
+        const idx = at.get(key);
+        return idx === undefined ? '' : (cells[idx] ?? '');
+      },
+      fail: (key, message) => {
+        isBad = true;
+        errors.add({ line: n, column: header.get(key) ?? key, message });
+      },
+      isBad: () => isBad,
+    };
+    for (const c of required) if (row.get(c.key) === '') row.fail(c.key, '必填');
+    yield row;
+  }
+  if (line === 1) throw new FileRefusal(`${table.name}：只有表头，没有数据行`);
+}

@@ -1,0 +1,228 @@
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insertMatter, listAudit, listMatters, TEST_DIALECTS } from '@chuangkou/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApi, type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
+import { CsvRowParser, FileRefusal, MAX_IMPORT_BYTES, openImportTable } from './import-file.ts';
+import { ImportRowErrors, importTemplate, runImport, type TImportKind } from './run-import.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'api-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const put = (name: string, content: string | Uint8Array) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** The bad rows of an import as `第N行 列名: 说明`, or the thrown refusal's message. */
+async function refusalOf(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ImportRowErrors) return e.errors.map((r) => `第${r.line}行 ${r.column}: ${r.message}`);
+    if (e instanceof FileRefusal) return [e.message];
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('CsvRowParser', () => {
+  const text =
+    '受理编号,申请人,说明\r\n"A1","王,小明","他说""好""\n第二行"\r\n\r\n  B2 ,李四,\n,,\nC3,"",末行';
+  const whole = [
+    ['受理编号', '申请人', '说明'],
+    ['A1', '王,小明', '他说"好"\n第二行'],
+    ['B2', '李四', ''],
+    ['C3', '', '末行'],
+  ];
+  it('reads quoted fields, doubled quotes, CRLF and blank lines, skipping empty rows', () => {
+    const p = new CsvRowParser();
+    expect([...p.push(text), ...p.end()]).toEqual(whole);
+  });
+  it('reads the same rows whatever the pieces the stream cuts the text into', () => {
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (const size of [1, 2, 3, 7]) {
+        const p = new CsvRowParser();
+        const rows = [...p.push(text.slice(0, cut))];
+        for (let i = cut; i < text.length; i += size) rows.push(...p.push(text.slice(i, i + size)));
+        rows.push(...p.end());
+        expect(rows, `cut at ${cut}, pieces of ${size}`).toEqual(whole);
+      }
+    }
+  });
+});
+
+describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
+  let s: TApiSetup;
+  const run = async (kind: TImportKind, path: string, isDryRun = false) =>
+    runImport(s.t.db, s.users.admin, TODAY, kind, await openImportTable(path, path.slice(dir.length + 1)), {
+      isDryRun,
+    });
+  const imports = async () =>
+    (await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'import' })).map((a) => ({
+      action: a.action,
+      after: a.after,
+    }));
+  beforeAll(async () => {
+    s = await setupApi(dialect);
+  });
+  afterAll(async () => {
+    await s?.t.destroy();
+  });
+
+  describe('matters', () => {
+    const HEADER = '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位,牵头部门,联办部门';
+    it('writes a template whose example row imports cleanly into the center', async () => {
+      const path = put(
+        `matters-template-${dialect}.xlsx`,
+        await importTemplate(s.t.db, s.f.centerId, TODAY, 'matters'),
+      );
+      const r = await run('matters', path, true);
+      expect(r.counts).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0 });
+      expect(r.summary).toContain('试运行');
+      expect((await listMatters(s.t.db, { centerId: s.f.centerId })).map((m) => m.code)).not.toContain(
+        '11330100MB0000000X4000111001000',
+      );
+    });
+
+    it('names every bad row and writes nothing; fixed, it commits once; again, nothing changes', async () => {
+      const before = await listMatters(s.t.db, { centerId: s.f.centerId, includeRevoked: true });
+      const bad = put(
+        `matters-bad-${dialect}.csv`,
+        `${HEADER}\n` +
+          'M001,公共场所卫生许可,承诺件,5,不动产登记中心,,\n' +
+          'M002,个体工商户登记,当场件,1,不动产登记中心,,\n' +
+          'M003,失业登记,即办件,3,不动产登记中心,,\n' +
+          'M004,建设工程联合验收,联办件,20,不动产登记中心,住建局,\n' +
+          'M001,医师执业注册,承诺件,十,没有的单位,,\n',
+      );
+      expect(await refusalOf(run('matters', bad))).toEqual([
+        '第3行 办件类型: 办件类型须为 即办件、承诺件、联办件、上报件，收到「当场件」',
+        '第4行 承诺时限（工作日）: 即办件须当场或当天办结（时限为0）',
+        '第5行 联办部门: 联办件须列明联办部门',
+        '第6行 事项编码: 事项编码 M001 在文件中重复（第2行）',
+        '第6行 承诺时限（工作日）: 承诺时限须为整数（工作日），收到「十」',
+        '第6行 受理单位: 没有名为「没有的单位」的单位（请先导入名册）',
+      ]);
+      expect(await listMatters(s.t.db, { centerId: s.f.centerId, includeRevoked: true })).toEqual(before);
+
+      const good = put(
+        `matters-good-${dialect}.csv`,
+        `${HEADER}\n` +
+          'M001,公共场所卫生许可,承诺件,5,不动产登记中心,,\n' +
+          'M002,个体工商户登记,上报件,1,不动产登记中心,,\n' +
+          'M003,失业登记,即办件,0,不动产登记中心,,\n' +
+          'M004,建设工程联合验收,联办件,20,不动产登记中心,住建局,消防救援支队、人防办\n',
+      );
+      expect((await run('matters', good)).counts).toEqual({ rows: 4, created: 4, updated: 0, unchanged: 0 });
+      const after = await listMatters(s.t.db, { centerId: s.f.centerId });
+      const joint = after.find((m) => m.code === 'M004')!;
+      expect([joint.type, joint.promisedDays, joint.leadDepartment, joint.relatedDepartments]).toEqual([
+        'joint',
+        20,
+        '住建局',
+        ['消防救援支队', '人防办'],
+      ]);
+      expect(after.find((m) => m.code === 'M002')?.type).toBe('escalated');
+
+      expect((await run('matters', good)).counts).toEqual({ rows: 4, created: 0, updated: 0, unchanged: 4 });
+      expect(await listMatters(s.t.db, { centerId: s.f.centerId })).toEqual(after);
+      expect((await imports()).filter((a) => a.action === 'matters')).toEqual([
+        {
+          action: 'matters',
+          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 0, updated: 0, unchanged: 4 },
+        },
+        {
+          action: 'matters',
+          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 4, updated: 0, unchanged: 0 },
+        },
+      ]);
+    });
+
+    it('edits a matter whose code is known and gives a code to a matter of the same name entered by hand', async () => {
+      const byHand = await insertMatter(s.t.db, {
+        centerId: s.f.centerId,
+        unitId: s.f.unitId,
+        name: '户籍迁移',
+        type: 'promised',
+        promisedDays: 2,
+      });
+      const path = put(
+        `matters-edit-${dialect}.csv`,
+        `${HEADER}\nM001,公共场所卫生许可,承诺件,3,不动产登记中心,,\nH900,户籍迁移,承诺件,2,不动产登记中心,,\n`,
+      );
+      const r = await run('matters', path);
+      expect(r.counts).toEqual({ rows: 2, created: 0, updated: 2, unchanged: 0 });
+      const after = await listMatters(s.t.db, { centerId: s.f.centerId });
+      expect(after.find((m) => m.code === 'M001')?.promisedDays).toBe(3);
+      expect(after.find((m) => m.id === byHand.id)?.code).toBe('H900');
+    });
+  });
+
+  describe('a file refused whole, in one line, writing nothing', () => {
+    const cases: [string, () => string, string][] = [
+      ['an empty file', () => put('empty.csv', ''), 'empty.csv：文件为空'],
+      [
+        'a header without rows',
+        () => put('header.csv', '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位\n'),
+        'header.csv：只有表头，没有数据行',
+      ],
+      [
+        'a file of another kind (wrong header)',
+        () => put('cases.csv', '受理编号,事项名称,受理人\nA1,不动产转移登记,李四\n'),
+        'cases.csv：表头不符，缺少列 事项编码、办件类型、承诺时限（工作日）、受理单位（请下载该类模板）',
+      ],
+      [
+        'a binary file',
+        () => put('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+        'photo.csv：不是文本表格（二进制文件），请导入 CSV 或 XLSX',
+      ],
+      [
+        'text in neither UTF-8 nor GB18030',
+        () =>
+          put(
+            'latin.csv',
+            Buffer.concat([Buffer.from('事项编码,事项名称\n'), Buffer.from([0xff, 0x80, 0x41])]),
+          ),
+        'latin.csv：无法识别的文字编码（须为 UTF-8 或 GB18030/GBK 的 CSV，或 XLSX）',
+      ],
+      [
+        'a zip that is no workbook',
+        () => put('fake.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6])),
+        'fake.xlsx：不是有效的 XLSX 文件',
+      ],
+      [
+        'a file over 200 MB',
+        () => {
+          const path = join(dir, 'huge.csv');
+          const fd = openSync(path, 'w');
+          ftruncateSync(fd, MAX_IMPORT_BYTES + 1); // sparse: no disk used
+          closeSync(fd);
+          return path;
+        },
+        'huge.csv：文件过大（200 MB，上限 200 MB），请按月拆分后导入',
+      ],
+    ];
+    it.each(cases)('%s', async (_what, make, message) => {
+      const before = await imports();
+      const lines = await refusalOf(run('matters', make()));
+      expect(lines).toEqual([message]);
+      expect(lines[0]).not.toContain('\n');
+      expect(await imports()).toEqual(before);
+    });
+
+    it('refuses a file whose encoding turns bad after the first megabyte, writing nothing', async () => {
+      const good = '事项编码,事项名称,办件类型,承诺时限（工作日）,受理单位\n';
+      const row = 'X1,某事项,承诺件,5,不动产登记中心\n';
+      const text = good + row.repeat(Math.ceil((1.5 * 1024 * 1024) / Buffer.byteLength(row)));
+      const path = put('late-bad.csv', Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0x0a])]));
+      const before = await imports();
+      expect(await refusalOf(run('matters', path))).toEqual([
+        'late-bad.csv：文字编码有误（须为 UTF-8 或 GB18030/GBK 的 CSV，或 XLSX）',
+      ]);
+      expect(await imports()).toEqual(before);
+    });
+  });
+});
