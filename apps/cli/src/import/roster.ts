@@ -14,7 +14,11 @@ export const ROSTER_COLUMNS: TColumn[] = [
   { key: 'head', header: '窗口负责人', required: false, example: '否' },
 ];
 
-const POSTS = new Map<string, TStaffPost>(STAFF_POSTS.map((p) => [STAFF_POST_LABELS[p].zh, p]));
+const POSTS = new Map<string, TStaffPost>([
+  ...STAFF_POSTS.map((p) => [STAFF_POST_LABELS[p].zh, p] as const),
+  // the post's former name, in rosters written before it took the seed's word (保安)
+  ['安保', 'security'],
+]);
 const YES = new Set(['是', 'Y', 'y', '1']);
 
 type TRosterRow = {
@@ -43,7 +47,11 @@ export async function commitRoster(
   const windows = new Map((await listWindows(db, user.centerId)).map((w) => [w.code, w]));
   const parsed = eachRow<TRosterRow>(table, at, ROSTER_COLUMNS, (get, fail) => {
     const post = POSTS.get(get('post'));
-    if (!post) fail('post', `岗位须为 ${[...POSTS.keys()].join('、')}，收到「${get('post')}」`);
+    if (!post)
+      fail(
+        'post',
+        `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${get('post')}」`,
+      );
     const ab = get('ab');
     if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
     if (!/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))

@@ -2,6 +2,8 @@ import type { TPolicy } from '../policy/policy.schema.ts';
 import { RulesError } from '../shared/errors.ts';
 
 export interface TLadderComplaint {
+  /** the complaint's id, carried to the step it led to */
+  id?: string;
   staff: string;
   date: string;
   valid?: boolean;
@@ -13,6 +15,8 @@ export interface TLadderStep {
   /** the nth counted complaint */
   count: number;
   date: string;
+  /** the id of the complaint that led to this step, when given */
+  complaint?: string;
   text: string;
   salaryDeduction: number;
   standDownDays: number;
@@ -64,6 +68,7 @@ export function complaintLadder(
       return {
         count: n,
         date: c.date,
+        ...(c.id !== undefined && { complaint: c.id }),
         text: step.text,
         salaryDeduction: step.salaryDeduction,
         standDownDays: step.standDownDays,
