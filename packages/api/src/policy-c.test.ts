@@ -66,7 +66,7 @@ describe.each(TEST_DIALECTS)('policy C, F10 and the internal channel on %s', (di
     const october = await s.as('supervisor').fines.monthly({ year: 2026, month: 10 });
     expect(october.uniform).toMatchObject({ item: 'U1', confiscateAt: 3, requiresConsecutive: false });
     expect(october.uniform?.confiscations).toEqual([
-      expect.objectContaining({ staffId: wang, staffName: '王五', count: 3 }),
+      expect.objectContaining({ staffId: wang, staffName: '王五', count: 3, fine: 30 }),
     ]);
     expect(october.staff.find((r) => r.staffId === wang)?.total).toBe(30);
   });

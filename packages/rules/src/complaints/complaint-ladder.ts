@@ -148,3 +148,19 @@ export function uniformConfiscation(
   }
   return out.sort((a, b) => (a.staff < b.staff ? -1 : 1));
 }
+
+/**
+ * The center's reading of the ladder's count (domain.md, policy C), to print apart from the seed's text
+ * (本中心细则): only complaints verified as valid count, per calendar year or over the whole contract.
+ */
+export function ladderReading(countScope: 'year' | 'contract'): { zh: string; en: string } {
+  return countScope === 'year'
+    ? {
+        zh: '投诉次数只计经核实属实的有效投诉，按自然年度累计，每年1月1日重新计算',
+        en: 'Only complaints verified as valid count, per calendar year (the count restarts each 1 January)',
+      }
+    : {
+        zh: '投诉次数只计经核实属实的有效投诉，在劳动合同期内累计，不按年度清零',
+        en: 'Only complaints verified as valid count, over the whole contract (never restarted)',
+      };
+}

@@ -49,7 +49,7 @@ describe('monthlyFinesWithUniform (规范化服务通知 三(二)1)', () => {
     });
     expect(r.uniform).toMatchObject({ item: 'U1', confiscateAt: 3, requiresConsecutive: false });
     expect(r.uniform?.confiscations).toEqual([
-      { staff: 'p1', count: 3, dates: ['2026-10-02', '2026-10-15', '2026-10-30'] },
+      { staff: 'p1', count: 3, fine: 30, dates: ['2026-10-02', '2026-10-15', '2026-10-30'] },
     ]);
     expect(r.staff.find((s) => s.staff === 'p3')?.total).toBe(20);
   });

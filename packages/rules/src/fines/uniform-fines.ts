@@ -15,6 +15,8 @@ export type TUniformFineRecord = TFineRecord & { patrol?: string | undefined };
 export interface TUniformConfiscation {
   staff: string;
   count: number;
+  /** yuan, that month's fines for it */
+  fine: number;
   /** the dates of the month's violations, in order, each once */
   dates: string[];
 }
@@ -115,7 +117,7 @@ export function monthlyFinesWithUniform(
       requiresConsecutive: rule.requiresConsecutive,
       confiscations: results
         .filter((r) => r.confiscate)
-        .map((r) => ({ staff: r.staff, count: r.count, dates: datesOf(r.staff) })),
+        .map((r) => ({ staff: r.staff, count: r.count, fine: r.fine, dates: datesOf(r.staff) })),
     },
   };
 }
