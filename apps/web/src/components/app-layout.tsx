@@ -11,6 +11,7 @@ import {
   GlobalOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -36,6 +37,7 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   assessment: <AuditOutlined />,
   yearEnd: <CrownOutlined />,
   fines: <MoneyCollectOutlined />,
+  complaintLadder: <SafetyCertificateOutlined />,
   peerRating: <TeamOutlined />,
   myScore: <UserOutlined />,
   admin: <SettingOutlined />,
@@ -54,6 +56,7 @@ const MAIN: TPageKey[] = [
   'assessment',
   'yearEnd',
   'fines',
+  'complaintLadder',
   'peerRating',
 ];
 const ENTRY: TPageKey[] = [

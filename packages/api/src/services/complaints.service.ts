@@ -11,7 +11,7 @@ import {
   type TComplaintChannel,
   type TUser,
 } from '@chuangkou/db';
-import { complaintLadder, complaintLinks } from '@chuangkou/rules';
+import { complaintLadder, complaintLinks, ladderReading } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
@@ -167,6 +167,8 @@ export async function complaintLadderOf(db: Db, centerId: number, today: string,
     clause: ladderRule?.clause ?? null,
     text: ladderRule?.text ?? null,
     countScope: ladderRule?.countScope ?? 'year',
+    /** the center's reading of the count (本中心细则), apart from the seed's text */
+    reading: ladderReading(ladderRule?.countScope ?? 'year'),
     rows,
   };
 }

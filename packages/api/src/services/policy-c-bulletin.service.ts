@@ -3,7 +3,6 @@ import type { Db } from '@chuangkou/db';
 import {
   COMPLAINT_CAUSE_LABELS,
   COMPLAINT_CHANNEL_LABELS,
-  ladderReading,
   monthRange,
   periodState,
   uniformReading,
@@ -40,7 +39,7 @@ export async function complaintLadderBulletin(
     policyTitle: ladder.policy.name,
     clause: ladder.clause ?? '',
     text: ladder.text ?? '',
-    reading: ladderReading(ladder.countScope).zh,
+    reading: ladder.reading.zh,
     person: namesOf(directory.names, input.staffId),
     steps: (row?.steps ?? []).map((step) => ({
       count: step.count,

@@ -28,6 +28,8 @@ export interface TUniformMonth {
   finePerTime: number;
   confiscateAt: number;
   requiresConsecutive: boolean;
+  /** the center's reading of 连续 ({@link uniformReading}), printed apart from the seed's text */
+  reading: { zh: string; en: string };
   confiscations: TUniformConfiscation[];
 }
 
@@ -115,6 +117,7 @@ export function monthlyFinesWithUniform(
       finePerTime: rule.finePerTime,
       confiscateAt: rule.confiscateAt,
       requiresConsecutive: rule.requiresConsecutive,
+      reading: uniformReading(rule),
       confiscations: results
         .filter((r) => r.confiscate)
         .map((r) => ({ staff: r.staff, count: r.count, fine: r.fine, dates: datesOf(r.staff) })),
