@@ -66,7 +66,8 @@ describe('policy C and the guards on screen', () => {
     const uniformDraft = otherCell.getByTestId('draft-finding').last();
     await uniformDraft.locator('.ant-select').first().click();
     await page.keyboard.type('U1');
-    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^U1 / }).click();
+    expect(await uniformDraft.locator('.ant-select').first().textContent()).toMatch(/^U1 /);
     await uniformDraft.locator('.ant-select').nth(1).click();
     await page.keyboard.press('Enter');
     await uniformDraft.getByRole('spinbutton').fill('3');

@@ -103,6 +103,7 @@ export function DraftFinding({
         <Select
           size="small"
           style={{ width: '100%' }}
+          showSearch={{ optionFilterProp: 'label' }}
           value={finding.clause}
           onChange={(value: string) => onChange({ clause: value })}
           options={otherItems.map((i) => ({ value: i.code, label: `${i.code} ${i.text}`, title: i.text }))}
