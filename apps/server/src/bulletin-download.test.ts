@@ -38,6 +38,8 @@ const QUERIES: Record<TBulletinKind, string[]> = {
   awards: ['year=2025', 'year=2099&month=1'],
   yearend: ['year=2025', 'year=2099'],
   cadres: ['year=2025', 'year=2099'],
+  complaintLadder: ['year=2026&staffId=1', 'year=2099&staffId=1'],
+  uniform: ['year=2026&month=10', 'year=2099&month=1'],
 };
 
 // rendering workbooks of a 128-person center: room on a busy machine

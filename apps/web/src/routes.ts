@@ -85,6 +85,13 @@ const ROUTE_LIST: readonly TRoute[] = [
     load: () => import('./features/fines/fines-page.tsx'),
   },
   {
+    key: 'complaintLadder',
+    path: '/complaint-ladder',
+    title: 'nav.complaintLadder',
+    hasFilters: true,
+    load: () => import('./features/complaint-ladder/complaint-ladder-page.tsx'),
+  },
+  {
     key: 'entryPatrol',
     path: '/entry/patrol',
     title: 'nav.entry.patrol',

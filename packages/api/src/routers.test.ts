@@ -109,7 +109,7 @@ describe.each(TEST_DIALECTS)('routers on %s', (dialect) => {
       await sup.complaints.verify({ id: c.id, isValid: true, cause });
     }
     const ladder = await sup.complaints.ladder({ year: 2026 });
-    const zhao = ladder.find((r) => r.staffId === s.f.staff[3]!.id);
+    const zhao = ladder.rows.find((r) => r.staffId === s.f.staff[3]!.id);
     expect(zhao).toMatchObject({ staffName: '赵六', count: 2 });
     expect(zhao?.current.count).toBe(2);
   });

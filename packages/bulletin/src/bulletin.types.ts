@@ -10,6 +10,8 @@
  */
 
 import type { TFlag, TGrade } from '@chuangkou/rules';
+import type { TComplaintLadderBulletin } from './kinds/complaint-ladder.bulletin.ts';
+import type { TUniformBulletin } from './kinds/uniform.bulletin.ts';
 
 // The kinds of bulletin and their names live in @chuangkou/rules (BULLETIN_KIND_LABELS).
 export { BULLETIN_KINDS, type TBulletinKind } from '@chuangkou/rules';
@@ -325,4 +327,9 @@ export type TBulletin =
   | TPatrolBulletin
   | TAwardsBulletin
   | TYearEndBulletin
-  | TCadresBulletin;
+  | TCadresBulletin
+  | TComplaintLadderBulletin
+  | TUniformBulletin;
+
+export type { TComplaintLadderBulletin, TLadderStepRow } from './kinds/complaint-ladder.bulletin.ts';
+export type { TUniformBulletin, TUniformRow } from './kinds/uniform.bulletin.ts';

@@ -10,9 +10,11 @@ import type { TBulletin } from './bulletin.types.ts';
 import { awardsSheets } from './kinds/awards.bulletin.ts';
 import { behavioursSheets } from './kinds/behaviours.bulletin.ts';
 import { cadresSheets } from './kinds/cadres.bulletin.ts';
+import { complaintLadderSheets } from './kinds/complaint-ladder.bulletin.ts';
 import { finesSheets } from './kinds/fines.bulletin.ts';
 import { patrolSheets } from './kinds/patrol.bulletin.ts';
 import { resultsSheets } from './kinds/results.bulletin.ts';
+import { uniformSheets } from './kinds/uniform.bulletin.ts';
 import { yearEndSheets } from './kinds/yearend.bulletin.ts';
 import { monthLabel, quarterLabel } from './labels.ts';
 import { safeSheetName, type TSheetSpec, writeSheet } from './sheet-writer.ts';
@@ -54,6 +56,10 @@ export function bulletinSheets(bulletin: TBulletin): TSheetSpec[] {
       return yearEndSheets(bulletin);
     case 'cadres':
       return cadresSheets(bulletin);
+    case 'complaintLadder':
+      return complaintLadderSheets(bulletin);
+    case 'uniform':
+      return uniformSheets(bulletin);
   }
 }
 
@@ -74,6 +80,10 @@ export function bulletinFileName(bulletin: TBulletin): string {
     case 'yearend':
     case 'cadres':
       return `${bulletin.year}年${label}.xlsx`;
+    case 'complaintLadder':
+      return `${bulletin.year}年${bulletin.person.name}${label}.xlsx`;
+    case 'uniform':
+      return `${monthLabel(bulletin.period)}${label}.xlsx`;
   }
 }
 

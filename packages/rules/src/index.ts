@@ -18,6 +18,7 @@ export * from './cases/proposal-review.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/fines-supplement.ts';
 export * from './fines/monthly-fines.ts';
+export * from './fines/uniform-fines.ts';
 export * from './policy/index.ts';
 export * from './records/conduct-record.ts';
 export * from './scenario/scenario.schema.ts';

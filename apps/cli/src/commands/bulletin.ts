@@ -1,5 +1,5 @@
 /**
- * `node apps/cli/bin/chuangkou.mjs bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date D] [--out FILE] [--phone P]`
+ * `node apps/cli/bin/chuangkou.mjs bulletin <kind> [--year Y] [--quarter Q] [--month M] [--date D] [--out FILE] [--phone P] [--staff S]`
  * writes one bulletin (.xlsx, ready to print) from the database in DATA_DIR (SQLite) or DATABASE_URL
  * (PostgreSQL), and prints the file's path. Bad input (a flag the kind does not read included): one line
  * on stderr, exit 1, no file written.
@@ -14,7 +14,7 @@ import {
   type TBulletinKind,
   writeBulletinFile,
 } from '@chuangkou/bulletin';
-import { listCenters, migrateToLatest, openDatabase } from '@chuangkou/db';
+import { listCenters, listStaff, migrateToLatest, openDatabase } from '@chuangkou/db';
 import { isIsoDate, RulesError } from '@chuangkou/rules';
 import { repoRoot } from '../repo-root.ts';
 
@@ -26,6 +26,8 @@ export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quart
   awards      红旗窗口通报            --year --month (monthly) or --year alone (annual)
   yearend     年终总评                --year
   cadres      后备干部推荐名单（内部）--year
+  complaintLadder 投诉处理决定       --staff 姓名或编号 [--year Y]（规范化服务通知 一(一)）
+  uniform     没收工作服通知          --year --month (default: last month)
 `;
 
 class UsageError extends Error {}
@@ -39,6 +41,8 @@ type TOptions = {
   out?: string;
   phone?: string;
   center?: string;
+  /** a person's name or id (complaintLadder) */
+  staff?: string;
 };
 
 function integer(flag: string, raw: string, min: number, max: number): number {
@@ -49,7 +53,7 @@ function integer(flag: string, raw: string, min: number, max: number): number {
   return value;
 }
 
-type TFlag = 'year' | 'quarter' | 'month' | 'date' | 'out' | 'phone' | 'center';
+type TFlag = 'year' | 'quarter' | 'month' | 'date' | 'out' | 'phone' | 'center' | 'staff';
 
 /** The period flags each kind reads (with --out and --center, which every kind takes). */
 const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
@@ -60,9 +64,11 @@ const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
   awards: ['year', 'month'],
   yearend: ['year'],
   cadres: ['year'],
+  complaintLadder: ['year', 'staff'],
+  uniform: ['year', 'month'],
 };
 const COMMON_FLAGS: readonly TFlag[] = ['out', 'center'];
-const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center'];
+const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center', 'staff'];
 
 /**
  * Parses `<kind> --flag value …`. A flag the kind does not read is refused (never silently ignored),
@@ -106,11 +112,13 @@ function parse(argv: readonly string[]): TOptions {
   }
   if (options.quarter !== undefined && options.month !== undefined)
     throw new UsageError(`${kind} 只接受 --quarter 或 --month 其中之一`);
+  if (kind === 'complaintLadder' && options.staff === undefined)
+    throw new UsageError('complaintLadder 须给出 --staff（工作人员姓名或编号）');
   return options;
 }
 
 /** The period a kind covers by default: what a supervisor prints next. */
-function requestOf(options: TOptions, today: string): TBulletinRequest {
+function requestOf(options: TOptions, today: string, staffId = 0): TBulletinRequest {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const quarter = Math.ceil(month / 3);
@@ -141,6 +149,12 @@ function requestOf(options: TOptions, today: string): TBulletinRequest {
     case 'yearend':
     case 'cadres':
       return { kind: options.kind, year: options.year ?? (month <= 3 ? year - 1 : year) };
+    case 'complaintLadder':
+      return { kind: 'complaintLadder', year: options.year ?? year, staffId };
+    case 'uniform':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'uniform', ...lastMonth }
+        : { kind: 'uniform', year: options.year ?? year, month: options.month ?? month };
   }
 }
 
@@ -174,8 +188,9 @@ export async function runBulletin(argv: string[], env: NodeJS.ProcessEnv = proce
           : '数据库中没有服务中心（先运行 pnpm start 载入演示数据）',
       );
     }
+    const staffId = options.staff === undefined ? 0 : await staffIdOf(handle.db, center.id, options.staff);
     // no user here: the command reads as the center's operator, through the bulletins' own functions
-    const bulletin = await centerBulletinOf(handle.db, center.id, requestOf(options, today), today, {
+    const bulletin = await centerBulletinOf(handle.db, center.id, requestOf(options, today, staffId), today, {
       objectionPhone: options.phone,
     });
     const out = resolve(cwd, options.out ?? bulletinFileName(bulletin));
@@ -188,6 +203,24 @@ export async function runBulletin(argv: string[], env: NodeJS.ProcessEnv = proce
   } finally {
     await handle?.close();
   }
+}
+
+/** `--staff`: a person of the center by id, or by name when exactly one person has it. */
+async function staffIdOf(
+  db: Parameters<typeof listStaff>[0],
+  centerId: number,
+  raw: string,
+): Promise<number> {
+  const staff = await listStaff(db, { centerId, includeInactive: true });
+  const byId = /^\d+$/.test(raw) ? staff.find((s) => s.id === Number(raw)) : undefined;
+  if (byId) return byId.id;
+  const named = staff.filter((s) => s.name === raw);
+  if (named.length === 1) return named[0]!.id;
+  if (named.length > 1)
+    throw new UsageError(
+      `--staff “${raw}”有${named.length}人同名，请给出编号：${named.map((s) => s.id).join('、')}`,
+    );
+  throw new UsageError(`--staff 没有名为或编号为“${raw}”的工作人员`);
 }
 
 /** A user-facing error as one line; anything unexpected as "internal error", never a stack trace. */

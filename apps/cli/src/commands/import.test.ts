@@ -193,7 +193,7 @@ describe('import', () => {
       'roster',
       file('bad-roster.csv', `${header}\n市场监管局,S01,市场监管1号窗口,陈一,柜台,A,是\n`),
     ]);
-    expect(bad.out.trim()).toBe('第2行 岗位: 岗位须为 前台、后台、安保，收到「柜台」');
+    expect(bad.out.trim()).toBe('第2行 岗位: 岗位须为 前台、后台、保安，收到「柜台」');
     const roster = file(
       'roster.csv',
       `${header}\n市场监管局,S01,市场监管1号窗口,陈一,前台,A,是\n市场监管局,S01,市场监管1号窗口,林二,后台,B,否\n`,

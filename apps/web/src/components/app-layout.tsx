@@ -12,6 +12,7 @@ import {
   ImportOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -37,6 +38,7 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   assessment: <AuditOutlined />,
   yearEnd: <CrownOutlined />,
   fines: <MoneyCollectOutlined />,
+  complaintLadder: <SafetyCertificateOutlined />,
   peerRating: <TeamOutlined />,
   myScore: <UserOutlined />,
   admin: <SettingOutlined />,
@@ -57,6 +59,7 @@ const MAIN: TPageKey[] = [
   'assessment',
   'yearEnd',
   'fines',
+  'complaintLadder',
   'peerRating',
 ];
 const ENTRY: TPageKey[] = [

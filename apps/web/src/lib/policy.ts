@@ -17,7 +17,14 @@ export type TPolicyItem = {
     | undefined;
   aggravation?: { points: number; text: string } | undefined;
   isWindowItem?: boolean | undefined;
-  fine?: { amount: number; forfeitsMonthlyBonus?: boolean | undefined } | undefined;
+  fine?:
+    | {
+        amount: number;
+        forfeitsMonthlyBonus?: boolean | undefined;
+        /** the post the fine is meant for (F10 保安, F2b and F9 前台) */
+        post?: 'front' | 'back' | 'security' | undefined;
+      }
+    | undefined;
 };
 
 /** The server's answer of `policies.inForce`: each code's version in force and its items. */

@@ -180,6 +180,8 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'bulletins.awards': SIGNED_IN,
   'bulletins.yearend': SUPERVISION,
   'bulletins.cadres': LEADER,
+  'bulletins.complaintLadder': SUPERVISION,
+  'bulletins.uniform': SUPERVISION,
 };
 
 export interface TDownload {
@@ -198,4 +200,6 @@ export const DOWNLOADS: Readonly<Record<TBulletinKind, TDownload>> = {
   awards: { procedure: 'bulletins.awards', query: 'awards.list' },
   yearend: { procedure: 'bulletins.yearend', query: 'assessment.yearEnd' },
   cadres: { procedure: 'bulletins.cadres', query: 'assessment.cadreCandidates' },
+  complaintLadder: { procedure: 'bulletins.complaintLadder', query: 'complaints.ladder' },
+  uniform: { procedure: 'bulletins.uniform', query: 'fines.monthly' },
 };

@@ -1,4 +1,5 @@
 import { countAudit, insertUser, type TRole, type TUser } from '@chuangkou/db';
+import { BULLETIN_KINDS } from '@chuangkou/rules';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, type TProcedurePath } from '../root.ts';
@@ -146,6 +147,8 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'bulletins.awards': () => ({ year: 2026 }),
     'bulletins.yearend': () => ({ year: 2026 }),
     'bulletins.cadres': () => ({ year: 2025 }),
+    'bulletins.complaintLadder': () => ({ year: 2026, staffId: wang!.id }),
+    'bulletins.uniform': () => ({ year: 2026, month: 10 }),
   };
 }
 
@@ -229,7 +232,7 @@ describe('ACCESS_TABLE', () => {
 
   it('gives every download the answers of its matching query', () => {
     const kinds = Object.entries(DOWNLOADS);
-    expect(kinds).toHaveLength(7);
+    expect(kinds).toHaveLength(BULLETIN_KINDS.length);
     for (const [kind, download] of kinds) {
       expect({ kind, answers: ACCESS_TABLE[download.procedure] }).toEqual({
         kind,

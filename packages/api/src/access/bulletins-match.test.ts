@@ -200,6 +200,44 @@ const SPECS: Record<TBulletinKind, TKindSpec> = {
       };
     },
   },
+  complaintLadder: {
+    periods: [
+      { label: '2026', download: { year: 2026, staffId: 0 }, query: { year: 2026 } },
+      { label: '2099', download: { year: 2099, staffId: 0 }, query: { year: 2099 } },
+      { label: '2000', download: { year: 2000, staffId: 0 }, query: { year: 2000 } },
+      { label: '1999', download: { year: 1999, staffId: 0 }, query: { year: 1999 } },
+    ],
+    async rows(bulletin, query) {
+      if (bulletin.kind !== 'complaintLadder') throw new Error(bulletin.kind);
+      const ladder = query as {
+        rows: { staffName: string; steps: { count: number; date: string; text: string }[] }[];
+      };
+      const line = (name: string, s: { count: number; date: string }) => `${name} ${s.count} ${s.date}`;
+      return {
+        download: bulletin.steps.map((s) => line(bulletin.person.name, s)).sort(),
+        query: ladder.rows
+          .filter((r) => r.staffName === bulletin.person.name)
+          .flatMap((r) => r.steps.map((s) => line(r.staffName, s)))
+          .sort(),
+      };
+    },
+  },
+  uniform: {
+    periods: [
+      { label: '2026-10', download: { year: 2026, month: 10 }, query: { year: 2026, month: 10 } },
+      { label: '2099-01', download: { year: 2099, month: 1 }, query: { year: 2099, month: 1 } },
+      { label: '2000-01', download: { year: 2000, month: 1 }, query: { year: 2000, month: 1 } },
+      { label: '1999-01', download: { year: 1999, month: 1 }, query: { year: 1999, month: 1 } },
+    ],
+    async rows(bulletin, query) {
+      if (bulletin.kind !== 'uniform') throw new Error(bulletin.kind);
+      const summary = query as { uniform: { confiscations: { staffName: string; count: number }[] } | null };
+      return {
+        download: bulletin.rows.map((r) => `${r.name} ${r.count}`).sort(),
+        query: (summary.uniform?.confiscations ?? []).map((c) => `${c.staffName} ${c.count}`).sort(),
+      };
+    },
+  },
 };
 
 async function call(caller: TApiCaller, path: string, input: unknown): Promise<unknown> {
@@ -221,9 +259,22 @@ describe.each(TEST_DIALECTS)('every bulletin download against its query, on %s',
       [wang!.id, 'C4', '2026-10-08'],
       [zhao!.id, 'F8', '2026-10-09'],
       [li!.id, 'D1', '2026-10-09'],
+      // 规范化服务通知 三(二)1: three times out of uniform in October (没收工作服)
+      [zhao!.id, 'U1', '2026-10-13'],
+      [zhao!.id, 'U1', '2026-10-14'],
+      [zhao!.id, 'U1', '2026-10-15'],
     ] as const) {
       await sup.records.create({ staffId, item, date });
     }
+    // 规范化服务通知 一(一): a valid complaint of a counted cause puts 王五 on the ladder
+    const complaint = await sup.complaints.create({
+      channel: 'internal',
+      date: '2026-10-16',
+      staffId: wang!.id,
+      content: '材料流转拖拉',
+    });
+    await sup.complaints.verify({ id: complaint.id, isValid: true, cause: 'procrastination' });
+    for (const period of SPECS.complaintLadder.periods) period.download.staffId = wang!.id;
     // a yellow card is a window-level record (B8) for every person of the window
     await sup.awards.grant({
       windowId: s.f.windowIds[0]!,

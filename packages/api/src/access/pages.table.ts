@@ -15,6 +15,7 @@ export const PAGE_KEYS = [
   'person',
   'yearEnd',
   'fines',
+  'complaintLadder',
   'peerRating',
   'caseAccept',
   'cases',
@@ -69,6 +70,8 @@ export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   person: { procedures: ['assessment.quarter', 'records.list', 'complaints.list'] },
   yearEnd: { procedures: ['assessment.yearEnd'] },
   fines: { procedures: ['fines.monthly'] },
+  /** policy C (规范化服务通知): the complaint ladder and the month's uniform confiscations */
+  complaintLadder: { procedures: ['complaints.ladder', 'fines.monthly'] },
   peerRating: { procedures: ['peerRatings.mine', 'peerRatings.submit', 'org.colleagues'] },
   caseAccept: { procedures: ['cases.accept', 'cases.matters.list'] },
   cases: { procedures: ['cases.list', 'cases.get'] },

@@ -25,6 +25,7 @@ const SUPERVISION: TPageKey[] = [
   'person',
   'yearEnd',
   'fines',
+  'complaintLadder',
   ...CASES_DESK,
   'caseSatisfaction',
   'caseProposals',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZDate, ZMonth, ZQuarter, ZQuarterInput, ZYear } from '../schemas.ts';
+import { badInput } from '../errors.ts';
+import { ZDate, ZId, ZMonth, ZQuarter, ZQuarterInput, ZYear } from '../schemas.ts';
 import {
   awardsBulletin,
   behavioursBulletin,
@@ -9,6 +10,7 @@ import {
   resultsBulletin,
   yearEndBulletin,
 } from '../services/bulletin.service.ts';
+import { complaintLadderBulletin, uniformBulletin } from '../services/policy-c-bulletin.service.ts';
 import { viewerOf } from '../services/scope.ts';
 import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 
@@ -51,4 +53,15 @@ export const bulletinsRouter = router({
   cadres: leaderProcedure
     .input(z.object({ year: ZYear }))
     .query(({ ctx, input }) => cadresBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 投诉处理决定 of one person ↔ `complaints.ladder` (规范化服务通知 一(一)). */
+  complaintLadder: supervisorProcedure
+    .input(z.object({ year: ZYear, staffId: ZId }))
+    .query(({ ctx, input }) => {
+      if (`${input.year}-01-01` > ctx.today()) throw badInput('year', `${input.year}年尚未开始`);
+      return complaintLadderBulletin(ctx.db, ctx.user.centerId, ctx.today(), input);
+    }),
+  /** 没收工作服通知 of a month ↔ `fines.monthly` (规范化服务通知 三(二)1). */
+  uniform: supervisorProcedure
+    .input(z.object({ year: ZYear, month: ZMonth }))
+    .query(({ ctx, input }) => uniformBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
 });

@@ -46,6 +46,7 @@ import { listRecordsFor } from './record-list.service.ts';
 
 export { finesBulletin };
 
+import { complaintLadderBulletin, uniformBulletin } from './policy-c-bulletin.service.ts';
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 
@@ -70,7 +71,9 @@ export type TBulletinRequest =
   /** With a month: the monthly award; without: the annual one. */
   | { kind: 'awards'; year: number; month?: number | undefined }
   | { kind: 'yearend'; year: number }
-  | { kind: 'cadres'; year: number };
+  | { kind: 'cadres'; year: number }
+  | { kind: 'complaintLadder'; year: number; staffId: number }
+  | { kind: 'uniform'; year: number; month: number };
 
 export interface TBulletinSettings {
   /** 异议电话 printed on the results notice instead of the center's setting (the command line's --phone). */
@@ -476,5 +479,9 @@ export async function centerBulletinOf(
       return yearEndBulletin(db, centerId, today, request);
     case 'cadres':
       return cadresBulletin(db, centerId, today, request);
+    case 'complaintLadder':
+      return complaintLadderBulletin(db, centerId, today, request);
+    case 'uniform':
+      return uniformBulletin(db, centerId, today, request);
   }
 }

@@ -4,13 +4,14 @@ import {
   insertComplaint,
   listComplaints,
   listStaff,
+  listWindows,
   setComplaintVerification,
   type TComplaint,
   type TComplaintCause,
   type TComplaintChannel,
   type TUser,
 } from '@chuangkou/db';
-import { complaintLadder, complaintLinks } from '@chuangkou/rules';
+import { complaintLadder, complaintLinks, ladderReading } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
@@ -111,22 +112,63 @@ export async function verifyComplaint(
 
 /**
  * Policy C's complaint ladder for a year (一(一)): per person, the valid complaints with a counted cause
- * (责任心不强、工作拖拉) and the step reached, as of the year's end or today.
+ * (责任心不强、工作拖拉, 内、外部投诉 alike) and the step reached, as of the year's end or today; each step
+ * with the complaint that led to it, and the ladder's clause and text.
  */
 export async function complaintLadderOf(db: Db, centerId: number, today: string, year: number) {
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const policy = await policyInForce(db, centerId, 'C', asOf);
-  const [complaints, staff] = await Promise.all([
-    listComplaints(db, { centerId, from: `${year}-01-01`, to: asOf, isValid: true }),
+  const ladderRule = policy.policy.complaintLadder;
+  // a count over the whole contract reads the complaints of every year before
+  const from = ladderRule?.countScope === 'contract' ? '2000-01-01' : `${year}-01-01`;
+  const [complaints, staff, windows] = await Promise.all([
+    listComplaints(db, { centerId, from, to: asOf, isValid: true }),
     listStaff(db, { centerId, includeInactive: true }),
+    listWindows(db, centerId),
   ]);
-  const name = new Map(staff.map((s) => [String(s.id), s.name]));
+  const person = new Map(staff.map((s) => [String(s.id), s]));
+  const windowName = new Map(windows.map((w) => [w.id, w.name]));
+  const byId = new Map(complaints.map((c) => [String(c.id), c]));
   const ladder = complaintLadder(
     policy.policy,
     complaints
       .filter((c) => c.staffId !== null)
-      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true, cause: c.cause ?? undefined })),
+      .map((c) => ({
+        id: String(c.id),
+        staff: String(c.staffId),
+        date: c.date,
+        valid: true,
+        cause: c.cause ?? undefined,
+      })),
     asOf,
   );
-  return ladder.map((r) => ({ staffId: Number(r.staff), staffName: name.get(r.staff) ?? r.staff, ...r }));
+  const rows = ladder.map((r) => {
+    const s = person.get(r.staff);
+    return {
+      staffId: Number(r.staff),
+      staffName: s?.name ?? r.staff,
+      windowName: s?.windowId != null ? (windowName.get(s.windowId) ?? null) : null,
+      ...r,
+      steps: r.steps.map((step) => {
+        const c = step.complaint !== undefined ? byId.get(step.complaint) : undefined;
+        return {
+          ...step,
+          complaint: c
+            ? { id: c.id, date: c.date, channel: c.channel, cause: c.cause, content: c.content }
+            : null,
+        };
+      }),
+    };
+  });
+  return {
+    year,
+    asOf,
+    policy: { code: policy.code, version: policy.version, name: policy.policy.name },
+    clause: ladderRule?.clause ?? null,
+    text: ladderRule?.text ?? null,
+    countScope: ladderRule?.countScope ?? 'year',
+    /** the center's reading of the count (本中心细则), apart from the seed's text */
+    reading: ladderReading(ladderRule?.countScope ?? 'year'),
+    rows,
+  };
 }

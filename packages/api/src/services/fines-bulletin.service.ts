@@ -15,17 +15,21 @@ export async function finesBulletin(
   const { year, month } = input;
   const { end } = monthRange(year, month);
   const fines = await monthlySummaryFor(db, centerId, today, input);
-  const [center, directory, policy] = await Promise.all([
+  const [center, directory, policy, uniformPolicy] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'B', end),
+    policyInForce(db, centerId, 'C', end),
   ]);
   const bulletin: TFinesBulletin = {
     kind: 'fines',
     center,
     period: { year, month },
     policyTitle: policy.policy.name,
-    itemTexts: Object.fromEntries(policy.policy.items.map((i) => [i.code, i.text])),
+    // the 处罚办法's clauses, and the 规范化服务通知's uniform fine (U1) when the month has one
+    itemTexts: Object.fromEntries(
+      [...policy.policy.items, ...uniformPolicy.policy.items].map((i) => [i.code, i.text]),
+    ),
     compiledOn: today,
     staff: fines.staff.map((s) => withNamesOf(directory.names, s)),
     reportToUnit: fines.reportToUnit.map((r) => ({

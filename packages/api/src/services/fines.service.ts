@@ -4,6 +4,7 @@ import {
   insertFineSupplementSignOff,
   listFineSignOffs,
   listFineSupplementSignOffs,
+  listPatrols,
   listRecords,
   listStaff,
   listWindows,
@@ -14,9 +15,10 @@ import {
 } from '@chuangkou/db';
 import {
   finesChanges,
-  monthlyFines,
+  monthlyFinesWithUniform,
   monthRange,
   notEndedRefusal,
+  PATROL_SESSIONS,
   SIGN_OFF_LINE_LABELS,
   SIGN_OFF_LINES,
   type TFineChange,
@@ -26,18 +28,35 @@ import { audit } from './audit.ts';
 import { assertNotFuture } from './periods.ts';
 import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
 
-/** Policy B for one month: fines per person, bonus forfeits, the report-to-unit list, awards barred. */
+/**
+ * Policy B for one month: fines per person, bonus forfeits, the report-to-unit list, awards barred; with
+ * policy C's uniform fines (U1, deducted from that month's salary) and the month's 没收工作服.
+ */
 export async function finesOfMonth(db: Db, centerId: number, year: number, month: number) {
   const { start, end } = monthRange(year, month);
-  const [policy, staff, windows, records] = await Promise.all([
+  const [policy, uniformPolicy, staff, windows, records, patrols] = await Promise.all([
     policyInForce(db, centerId, 'B', end),
+    policyInForce(db, centerId, 'C', end),
     listStaff(db, { centerId, includeInactive: true }),
     listWindows(db, centerId),
     listRecords(db, { centerId, from: start, to: end, scheme: 'fine', status: 'active', limit: 1_000_000 }),
+    listPatrols(db, { centerId, from: start, to: end }),
   ]);
-  const result = monthlyFines(policy.policy, {
+  // 规范化服务通知 三(二)1 连续: the month's patrols in order, for a center that counts consecutive patrols
+  const patrolKey = new Map(patrols.map((p) => [p.id, `${p.date} ${p.session}`]));
+  const patrolKeys = [...patrols]
+    .sort((a, b) =>
+      a.date === b.date
+        ? PATROL_SESSIONS.indexOf(a.session) - PATROL_SESSIONS.indexOf(b.session)
+        : a.date < b.date
+          ? -1
+          : 1,
+    )
+    .map((p) => `${p.date} ${p.session}`);
+  const result = monthlyFinesWithUniform(policy.policy, uniformPolicy.policy, {
     year,
     month,
+    patrols: patrolKeys,
     staff: staff.map((s) => ({
       id: String(s.id),
       post: s.post,
@@ -45,7 +64,13 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
     })),
     records: records
       .filter((r) => r.staffId !== null)
-      .map((r) => ({ staff: String(r.staffId), item: r.item, date: r.date, qty: r.qty })),
+      .map((r) => ({
+        staff: String(r.staffId),
+        item: r.item,
+        date: r.date,
+        qty: r.qty,
+        patrol: r.source === 'patrol' && r.sourceId !== null ? patrolKey.get(r.sourceId) : undefined,
+      })),
   });
   const staffName = new Map(staff.map((s) => [String(s.id), s]));
   const windowName = new Map(windows.map((w) => [String(w.id), w.name]));
@@ -69,6 +94,13 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
       const n = named(r.staff);
       return { staffId: n.staffId, staffName: n.staffName, windowName: n.windowName, ...r };
     }),
+    uniform: result.uniform && {
+      ...result.uniform,
+      confiscations: result.uniform.confiscations.map((c) => {
+        const n = named(c.staff);
+        return { staffId: n.staffId, staffName: n.staffName, windowName: n.windowName, ...c };
+      }),
+    },
     barredFromAwards: {
       staff: result.barredFromAwards.staff.map(named),
       windows: result.barredFromAwards.windows.map((w) => ({

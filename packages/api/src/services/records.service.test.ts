@@ -63,7 +63,7 @@ describe.each(TEST_DIALECTS)('records on %s', (dialect) => {
     const refused = await createRefusal(
       s.as('supervisor').records.create({ staffId: s.f.staff[0]!.id, item: 'F10', date: '2026-08-03' }),
     );
-    expect(refused).toEqual({ field: 'staffId', message: 'staffId：条款 "F10" 只适用于安保人员' });
+    expect(refused).toEqual({ field: 'staffId', message: 'staffId：条款 "F10" 只适用于保安人员' });
   });
 
   it('refuses a window item on a person and a personal item on a window', async () => {

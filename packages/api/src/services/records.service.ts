@@ -22,7 +22,7 @@ import {
 import { badInput, conflict, DomainError, notFound, refusedByRules } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
-import { policyBook, recordPoliciesInForce } from './policy.service.ts';
+import { policyBook, policyInForce, recordPoliciesInForce } from './policy.service.ts';
 import { staffInCenter, windowInCenter } from './scope.ts';
 
 export interface TRecordInput {
@@ -83,7 +83,7 @@ const RECORD_FIELDS = { staff: 'staffId', window: 'windowId' } as const;
 
 /**
  * Validates a record against the policies in force on its date and stores it. The item is looked up in
- * the points policy (A), then the fines (B); the record is checked by the rules (`checkRecordItem`:
+ * the points policy (A), then the fines (B), then policy C (U1); the record is checked by the rules (`checkRecordItem`:
  * item, level, aggravation, the post a fine is meant for; `checkRecordTarget`: a window item on a
  * window, any other on a person), the same check `pnpm assess` makes.
  */
@@ -100,11 +100,16 @@ export async function createRecord(
   const [pointsPolicy, finePolicy] = await recordPoliciesInForce(db, user.centerId, input.date);
   const pointsItem = policyItem(pointsPolicy.policy, input.item);
   const scheme = pointsItem ? 'points' : 'fine';
+  // a fine of the 处罚办法 (B), else of the 规范化服务通知 (C: U1 不着工作服, deducted from that month's salary)
+  const fineItem =
+    pointsItem ??
+    policyItem(finePolicy.policy, input.item) ??
+    policyItem((await policyInForce(db, user.centerId, 'C', input.date)).policy, input.item);
   const staff = input.staffId !== undefined ? await staffInCenter(db, user, input.staffId) : undefined;
   if (input.windowId !== undefined) await windowInCenter(db, user, input.windowId);
   let item: TItem;
   try {
-    item = checkRecordItem(pointsItem ?? policyItem(finePolicy.policy, input.item), {
+    item = checkRecordItem(fineItem, {
       item: input.item,
       level: input.level,
       aggravated: input.aggravated,
@@ -169,7 +174,7 @@ export async function revokeRecordWithReason(
   return after;
 }
 
-/** A record with what it counts for: its points (policy A) or its fine in yuan (policy B). */
+/** A record with what it counts for: its points (policy A) or its fine in yuan (policy B, or C's U1). */
 export type TValuedRecord = TConductRecord & { points: number | null; fine: number | null };
 
 /**
@@ -186,7 +191,12 @@ export async function valueRecords(
   const valued: TValuedRecord[] = [];
   for (const record of records) {
     const { policy } = await book.at(record.scheme === 'points' ? 'A' : 'B', record.date);
-    const item = policyItem(policy, record.item);
+    // a fine that is not the 处罚办法's is the 规范化服务通知's (U1)
+    const item =
+      policyItem(policy, record.item) ??
+      (record.scheme === 'fine'
+        ? policyItem((await book.at('C', record.date)).policy, record.item)
+        : undefined);
     const isFine = item?.kind === 'fine';
     const points = item && !isFine ? recordPoints(item, record) : null;
     const fine = item && isFine ? recordFine(item, record.qty) : null;

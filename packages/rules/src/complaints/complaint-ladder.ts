@@ -2,6 +2,8 @@ import type { TPolicy } from '../policy/policy.schema.ts';
 import { RulesError } from '../shared/errors.ts';
 
 export interface TLadderComplaint {
+  /** the complaint's id, carried to the step it led to */
+  id?: string;
   staff: string;
   date: string;
   valid?: boolean;
@@ -13,6 +15,8 @@ export interface TLadderStep {
   /** the nth counted complaint */
   count: number;
   date: string;
+  /** the id of the complaint that led to this step, when given */
+  complaint?: string;
   text: string;
   salaryDeduction: number;
   standDownDays: number;
@@ -64,6 +68,7 @@ export function complaintLadder(
       return {
         count: n,
         date: c.date,
+        ...(c.id !== undefined && { complaint: c.id }),
         text: step.text,
         salaryDeduction: step.salaryDeduction,
         standDownDays: step.standDownDays,
@@ -142,4 +147,20 @@ export function uniformConfiscation(
     out.push({ staff, count: e.count, fine: e.count * rule.finePerTime, confiscate });
   }
   return out.sort((a, b) => (a.staff < b.staff ? -1 : 1));
+}
+
+/**
+ * The center's reading of the ladder's count (domain.md, policy C), to print apart from the seed's text
+ * (本中心细则): only complaints verified as valid count, per calendar year or over the whole contract.
+ */
+export function ladderReading(countScope: 'year' | 'contract'): { zh: string; en: string } {
+  return countScope === 'year'
+    ? {
+        zh: '投诉次数只计经核实属实的有效投诉，按自然年度累计，每年1月1日重新计算',
+        en: 'Only complaints verified as valid count, per calendar year (the count restarts each 1 January)',
+      }
+    : {
+        zh: '投诉次数只计经核实属实的有效投诉，在劳动合同期内累计，不按年度清零',
+        en: 'Only complaints verified as valid count, over the whole contract (never restarted)',
+      };
 }

@@ -24,6 +24,8 @@ export const POLICY_C_INPUT = {
   ],
   // 一(一): 因责任心不强、工作拖拉，内、外部投诉一次扣除工资100元；两次待岗一周，不享受当月奖金，扣除半年奖金；三次公司有权解除合同
   complaintLadder: {
+    clause: `${SRC} 一(一)`,
+    text: '如有工作人员因责任心不强、工作拖拉，内、外部投诉一次，扣除工资100元；内、外部投诉两次，待岗一周，不享受当月奖金，扣除半年奖金；内、外部投诉达三次，公司有权解除合同',
     causes: ['responsibility', 'procrastination'],
     countScope: 'year',
     steps: [

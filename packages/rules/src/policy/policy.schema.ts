@@ -141,6 +141,10 @@ export const ZAssessment = z.object({
 });
 
 export const ZComplaintLadder = z.object({
+  /** where the ladder stands in the source (规范化服务通知 一(一)), for the page and the notice */
+  clause: z.string().optional(),
+  /** the source's own words, printed as regulation text */
+  text: z.string().optional(),
   /** causes counted (责任心不强、工作拖拉) */
   causes: z.array(z.string()).min(1),
   /** 'year': the count restarts each calendar year; 'contract': it never restarts */
@@ -161,6 +165,7 @@ export const ZComplaintLadder = z.object({
 });
 
 export const ZUniform = z.object({
+  /** the item recorded for each time out of uniform (U1); its text is the regulation text */
   item: z.string(),
   finePerTime: ZMoney,
   confiscateAt: z.number().int().positive(),

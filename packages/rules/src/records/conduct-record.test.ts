@@ -46,7 +46,7 @@ describe('checkRecord', () => {
   it('refuses a fine meant for one post for a person of another, when the post is known', () => {
     expect(refusal(() => checkRecord(POLICY_B, { item: 'F10', post: 'front' }))).toMatchObject({
       path: 'staff',
-      zh: '条款 "F10" 只适用于安保人员',
+      zh: '条款 "F10" 只适用于保安人员',
     });
     expect(refusal(() => checkRecord(POLICY_B, { item: 'F9', post: 'security' })).zh).toBe(
       '条款 "F9" 只适用于前台人员',

@@ -12,6 +12,9 @@ export const BULLETIN_KINDS = [
   'awards',
   'yearend',
   'cadres',
+  // policy C (规范化服务通知): the complaint ladder's decision for a person, the uniform confiscation
+  'complaintLadder',
+  'uniform',
 ] as const;
 export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
 /** Each kind's name: the title, the file name and the download button say the same. */
@@ -24,4 +27,6 @@ export const BULLETIN_KIND_LABELS: TLabels<TBulletinKind> = {
   // the public year-end result and the internal proposal are two documents (two files)
   yearend: { zh: '年终总评', en: 'Year-end evaluation' },
   cadres: { zh: '后备干部推荐名单', en: 'Cadre-reserve proposal' },
+  complaintLadder: { zh: '投诉处理决定', en: 'Complaint decision' },
+  uniform: { zh: '没收工作服通知', en: 'Uniform confiscation' },
 };

@@ -1,12 +1,15 @@
 import type { TLabels } from './label.ts';
 
-/** A person's post: 前台 (front desk), 后台 (back office), 安保 (security; 处罚办法 一、10). */
+/**
+ * A person's post: 前台 (front desk), 后台 (back office), 保安 (security guard: the seed's 保安人员,
+ * 处罚办法 一、10; earlier files call it 安保, which the importer still reads).
+ */
 export const STAFF_POSTS = ['front', 'back', 'security'] as const;
 export type TStaffPost = (typeof STAFF_POSTS)[number];
 export const STAFF_POST_LABELS: TLabels<TStaffPost> = {
   front: { zh: '前台', en: 'Front desk' },
   back: { zh: '后台', en: 'Back office' },
-  security: { zh: '安保', en: 'Security' },
+  security: { zh: '保安', en: 'Security' },
 };
 
 /** Where a conduct record came from: a patrol finding, a verified complaint, a case, typed in, an award. */
@@ -41,8 +44,18 @@ export const COMPLAINT_CAUSE_LABELS: TLabels<TComplaintCause> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-/** How a complaint reached the center (投诉举报电话、意见箱 …). */
-export const COMPLAINT_CHANNELS = ['hotline12345', 'evaluator', 'suggestionBox', 'phone', 'online'] as const;
+/**
+ * How a complaint reached the center (投诉举报电话、意见箱 …), or 内部: a complaint from inside (a colleague,
+ * another window or section). 规范化服务通知 一(一) counts 内、外部投诉 alike.
+ */
+export const COMPLAINT_CHANNELS = [
+  'hotline12345',
+  'evaluator',
+  'suggestionBox',
+  'phone',
+  'online',
+  'internal',
+] as const;
 export type TComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 export const COMPLAINT_CHANNEL_LABELS: TLabels<TComplaintChannel> = {
   hotline12345: { zh: '12345热线', en: '12345 hotline' },
@@ -50,6 +63,7 @@ export const COMPLAINT_CHANNEL_LABELS: TLabels<TComplaintChannel> = {
   suggestionBox: { zh: '意见箱', en: 'Suggestion box' },
   phone: { zh: '电话', en: 'Phone' },
   online: { zh: '网上', en: 'Online' },
+  internal: { zh: '内部', en: 'Internal' },
 };
 
 /** A window's award: 月度 / 年度红旗窗口 (考核细则 一(四)6) or 黄牌警告 (一(二)8). */

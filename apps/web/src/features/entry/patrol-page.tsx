@@ -66,7 +66,11 @@ export default function PatrolPage() {
   }, [signers?.dutyLeader, signers?.inspectors]);
 
   const clauses: TPolicyItem[] = (items.data ?? []).filter((item) => item.policy === 'B');
-  const otherItems = (items.data ?? []).filter((item) => item.policy === 'A' && item.kind === 'deduction');
+  // the 其他 row: the 考核细则's deductions and the 规范化服务通知's uniform fine (U1)
+  const otherItems = (items.data ?? []).filter(
+    (item) =>
+      (item.policy === 'A' && item.kind === 'deduction') || (item.policy === 'C' && item.kind === 'fine'),
+  );
   const itemOf = (code: string) => (items.data ?? []).find((item) => item.code === code);
   const rows = [
     ...clauses.map((item) => ({ key: item.code, item, isOther: false })),
@@ -157,6 +161,7 @@ export default function PatrolPage() {
             key={f.key}
             finding={f}
             staff={staff.data ?? []}
+            onlyPost={itemOf(f.clause)?.fine?.post}
             otherItems={isOther ? otherItems : undefined}
             onChange={(patch) => update(f.key, patch)}
             onRemove={() => remove(f.key)}

@@ -1,8 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import type { TPatrolSession } from '@chuangkou/rules/vocabulary';
+import { STAFF_POST_LABELS, type TPatrolSession, type TStaffPost } from '@chuangkou/rules/vocabulary';
 import { Button, Input, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { TPolicyItem } from '../../lib/policy.ts';
+import { patrolStaffOptions, type TPickablePerson } from './patrol-staff-options.ts';
 import { RevokeButton } from './revoke-button.tsx';
 
 /** A finding not yet submitted, in the session (上午 / 下午) and under the clause it was added to. */
@@ -79,17 +80,20 @@ export function SavedFinding({ finding, item }: { finding: TSavedFinding; item?:
 export function DraftFinding({
   finding,
   staff,
+  onlyPost,
   otherItems,
   onChange,
   onRemove,
 }: {
   finding: TFinding;
-  staff: readonly { id: number; name: string }[];
+  staff: readonly TPickablePerson[];
+  /** the post the finding's clause is meant for (F10: the guards) */
+  onlyPost?: TStaffPost | undefined;
   otherItems?: readonly TPolicyItem[] | undefined;
   onChange: (patch: Partial<TFinding>) => void;
   onRemove: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <div
       data-testid="draft-finding"
@@ -99,6 +103,7 @@ export function DraftFinding({
         <Select
           size="small"
           style={{ width: '100%' }}
+          showSearch={{ optionFilterProp: 'label' }}
           value={finding.clause}
           onChange={(value: string) => onChange({ clause: value })}
           options={otherItems.map((i) => ({ value: i.code, label: `${i.code} ${i.text}`, title: i.text }))}
@@ -108,11 +113,11 @@ export function DraftFinding({
       <Select
         size="small"
         style={{ flex: '1 1 120px', minWidth: 0 }}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={{ optionFilterProp: 'search' }}
         placeholder={t('entry.staff')}
         value={finding.staffId}
         onChange={(value: number) => onChange({ staffId: value })}
-        options={staff.map((s) => ({ value: s.id, label: s.name }))}
+        options={patrolStaffOptions(staff, onlyPost, (post) => label(STAFF_POST_LABELS, post))}
         aria-label={t('entry.staff')}
       />
       <InputNumber

@@ -13,7 +13,11 @@ export const ROSTER_COLUMNS: TColumn[] = [
   { key: 'head', header: '窗口负责人', isRequired: false, example: '否' },
 ];
 
-const POSTS = new Map<string, TStaffPost>(STAFF_POSTS.map((p) => [STAFF_POST_LABELS[p].zh, p]));
+const POSTS = new Map<string, TStaffPost>([
+  ...STAFF_POSTS.map((p) => [STAFF_POST_LABELS[p].zh, p] as const),
+  // the post's former name, in rosters written before it took the seed's word (保安)
+  ['安保', 'security'],
+]);
 const YES = new Set(['是', 'Y', 'y', '1']);
 
 type TRosterRow = {
@@ -55,7 +59,10 @@ export async function importRosterRows(
     const { get, fail } = row;
     const post = POSTS.get(get('post'));
     if (get('post') !== '' && !post)
-      fail('post', `岗位须为 ${[...POSTS.keys()].join('、')}，收到「${get('post')}」`);
+      fail(
+        'post',
+        `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${get('post')}」`,
+      );
     const ab = get('ab');
     if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
     if (get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
