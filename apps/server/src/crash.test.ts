@@ -22,9 +22,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const serverDir = path.resolve(here, '..');
 const repoRoot = path.resolve(serverDir, '../..');
 /** The server and the workspace packages it runs on. */
-const PACKAGE_DIRS = ['apps/server', 'packages/api', 'packages/db', 'packages/bulletin', 'packages/rules'].map(
-  (dir) => path.join(repoRoot, dir),
-);
+const PACKAGE_DIRS = [
+  'apps/server',
+  'packages/api',
+  'packages/db',
+  'packages/bulletin',
+  'packages/rules',
+].map((dir) => path.join(repoRoot, dir));
 
 /**
  * Bundles src/index.ts once (esbuild, as the command line is bundled): tsx compiles every start anew,
@@ -110,7 +114,9 @@ async function startServer(bundle: string, dataDir: string): Promise<TRunning> {
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before listening:\n${output}`)),
+    );
   });
   return { child, base: `http://127.0.0.1:${port}`, exited };
 }

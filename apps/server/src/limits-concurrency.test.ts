@@ -183,7 +183,9 @@ describe('the limits under parallel HTTP requests', () => {
 
     expect(health.status).toBe(200);
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { result: { data: { username: string } } }).result.data.username).toBe('q.clerk');
+    expect(((await me.json()) as { result: { data: { username: string } } }).result.data.username).toBe(
+      'q.clerk',
+    );
     // both answered while hashes were still waiting: they did not queue behind the burst
     expect(loadAfter.running + loadAfter.waiting).toBeGreaterThan(0);
     // the burst: the queue's worth checked (401), the overflow refused at once (429), no 5xx

@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   GlobalOutlined,
+  LaptopOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   SettingOutlined,
@@ -17,7 +18,8 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { SessionsDrawer } from '../features/auth/sessions-drawer.tsx';
 import { CalendarNotice } from '../features/calendar/calendar-notice.tsx';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -130,6 +132,7 @@ export function AppLayout({
     }),
   );
   const selected = pageKey === 'person' ? 'assessment' : pageKey;
+  const [isSessionsOpen, setSessionsOpen] = useState(false);
 
   const open = (key: string) => {
     const route = ROUTES.find((candidate) => candidate.key === key);
@@ -174,6 +177,14 @@ export function AppLayout({
             </Button>
             <Button
               size="small"
+              icon={<LaptopOutlined />}
+              onClick={() => setSessionsOpen(true)}
+              data-testid="open-sessions"
+            >
+              {t('sess.open')}
+            </Button>
+            <Button
+              size="small"
               icon={<LogoutOutlined />}
               onClick={() => logout.mutate()}
               loading={logout.isPending}
@@ -186,6 +197,7 @@ export function AppLayout({
           <CalendarNotice />
           {children}
         </Layout.Content>
+        <SessionsDrawer open={isSessionsOpen} onClose={() => setSessionsOpen(false)} />
       </Layout>
     </Layout>
   );

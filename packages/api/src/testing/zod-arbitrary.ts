@@ -69,7 +69,7 @@ const FORMULAS = fc.constantFrom(
   '@cmd',
   '=HYPERLINK("http://127.0.0.1/","点此")',
   '\t=1',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
 );
 const STRANGE_STRINGS = fc.constantFrom(
   '',
@@ -90,7 +90,11 @@ const STRANGE_STRINGS = fc.constantFrom(
   '__proto__',
   'constructor',
 );
-const HUGE_STRINGS = fc.constantFrom('a'.repeat(100_000), '中'.repeat(50_000), `${'='.repeat(10)}x`.repeat(5_000));
+const HUGE_STRINGS = fc.constantFrom(
+  'a'.repeat(100_000),
+  '中'.repeat(50_000),
+  `${'='.repeat(10)}x`.repeat(5_000),
+);
 const BAD_NUMBERS = fc.constantFrom(
   -1,
   0,
@@ -141,11 +145,18 @@ function stringArbitrary(d: TZodDef): fc.Arbitrary<string> {
   const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
   const max = checks.find((c) => c.check === 'max_length')?.maximum ?? 64;
   const regex = checks.find((c) => c.check === 'string_format' && c.pattern)?.pattern;
-  const fitting = fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, Math.max(min, 40)) });
+  const fitting = fc.string({
+    unit: 'grapheme',
+    minLength: min,
+    maxLength: Math.min(max, Math.max(min, 40)),
+  });
   const options: fc.WeightedArbitrary<string>[] = [
     { weight: 3, arbitrary: fitting },
     { weight: 2, arbitrary: GOOD_DATES },
-    { weight: 1, arbitrary: fc.constantFrom('A4', 'C4', 'C6', 'F8', 'B1', '测试原因', '王小明', '13800000000') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('A4', 'C4', 'C6', 'F8', 'B1', '测试原因', '王小明', '13800000000'),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: max + 1, maxLength: max + 3 }) },
   ];
   if (regex) options.push({ weight: 4, arbitrary: fc.stringMatching(regex) });
@@ -225,7 +236,10 @@ function shapedOf(schema: TZodLike, depth: number): fc.Arbitrary<unknown> {
       return fc.oneof(
         { weight: 5, arbitrary: fc.array(element, { maxLength: Math.min(max, 6) }) },
         // past the cap, of one repeated element: the schema must refuse it before any work
-        { weight: 1, arbitrary: element.map((e) => Array.from({ length: Math.max(max + 1, 2_000) }, () => e)) },
+        {
+          weight: 1,
+          arbitrary: element.map((e) => Array.from({ length: Math.max(max + 1, 2_000) }, () => e)),
+        },
       );
     }
     case 'tuple':
@@ -236,10 +250,9 @@ function shapedOf(schema: TZodLike, depth: number): fc.Arbitrary<unknown> {
       const shape = d.shape ?? {};
       const keys = Object.keys(shape);
       const required = keys.filter((k) => !['optional', 'default', 'prefault'].includes(def(shape[k]!).type));
-      const record = fc.record(
-        Object.fromEntries(keys.map((k) => [k, next(shape[k]!)])),
-        { requiredKeys: required } as { requiredKeys: never[] },
-      );
+      const record = fc.record(Object.fromEntries(keys.map((k) => [k, next(shape[k]!)])), {
+        requiredKeys: required,
+      } as { requiredKeys: never[] });
       return fc.oneof(
         { weight: 8, arbitrary: record },
         // a required key left out, or a key the schema does not know

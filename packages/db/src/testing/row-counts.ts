@@ -15,7 +15,9 @@ export async function rowCountsOf(
     .sort();
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
+      db,
+    );
     counts[table] = Number(rows[0]?.n ?? 0);
   }
   return counts;

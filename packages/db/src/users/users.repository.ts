@@ -271,11 +271,7 @@ export interface TUserSession {
 }
 
 /** A user's open sessions (not expired), newest first. */
-export async function listUserSessions(
-  db: Db,
-  userId: number,
-  now: string,
-): Promise<TUserSession[]> {
+export async function listUserSessions(db: Db, userId: number, now: string): Promise<TUserSession[]> {
   const rows = await db
     .selectFrom('sessions')
     .select(['id', 'created_at', 'expires_at', 'user_agent', 'client_address', 'last_seen_at'])
