@@ -7,8 +7,8 @@ import {
   findSession,
   findUserForLogin,
   insertSession,
-  touchSession,
   type TUser,
+  touchSession,
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
