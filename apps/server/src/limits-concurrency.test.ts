@@ -153,7 +153,7 @@ describe('the limits under parallel HTTP requests', () => {
     expect(own.status).toBe(200);
   }, 60_000);
 
-  it('answers the health check and a signed-in query while a burst of logins fills the hashing queue, and refuses the overflow with 429', async () => {
+  it('answers the health check and a signed-in query while a burst of logins fills the hashing queue; the burst answers 401 or 429, never a 5xx', async () => {
     const clerk = await login('q.clerk', '192.0.2.3');
     // an unknown username is checked against a dummy hash at the current cost: a dearer cost keeps the
     // queue full long enough to be seen full
@@ -188,11 +188,13 @@ describe('the limits under parallel HTTP requests', () => {
     );
     // both answered while hashes were still waiting: they did not queue behind the burst
     expect(loadAfter.running + loadAfter.waiting).toBeGreaterThan(0);
-    // the burst: the queue's worth checked (401), the overflow refused at once (429), no 5xx
-    expect(statuses.filter((s) => s === 401)).toHaveLength(concurrency + queue);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(burstSize - concurrency - queue);
+    // the burst: at least the queue's worth checked (401; a slot freed while the burst still arrives
+    // takes one more), the rest refused at once (429, never waiting), and no 5xx. How many overflow
+    // depends on the machine's speed; `inHashQueue`'s own test pins the bound exactly.
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(concurrency + queue);
     console.info(
-      `hash queue full (${concurrency} running, ${queue} waiting): /api/health answered in ${healthMs.toFixed(0)} ms, with ${loadAfter.running + loadAfter.waiting} hashes still queued after auth.me`,
+      `hash queue full (${concurrency} running, ${queue} waiting): /api/health answered in ${healthMs.toFixed(0)} ms, with ${loadAfter.running + loadAfter.waiting} hashes still queued after auth.me; the burst of ${burstSize}: ${statuses.filter((s) => s === 401).length} checked, ${statuses.filter((s) => s === 429).length} refused with 429`,
     );
   }, 180_000);
 });
