@@ -135,6 +135,7 @@ export function createServer(opts: TServerOptions): http.Server {
       sessionId,
       isSecure: opts.isSecure,
       clientAddress: clientAddressOf(req, opts.trustProxy ?? false),
+      userAgent: req.headers['user-agent'] ?? null,
       today: opts.today,
       setHeader: (name, value) => res.setHeader(name, value),
     });

@@ -15,6 +15,8 @@ export interface TContext {
   isSecure: boolean;
   /** the client's address as the HTTP host saw it (rate limits); null without a host */
   clientAddress: string | null;
+  /** the client's User-Agent (the device a session is shown as); null without a host */
+  userAgent: string | null;
 }
 
 export interface TContextInnerOptions {
@@ -25,6 +27,7 @@ export interface TContextInnerOptions {
   today?: () => string;
   isSecure?: boolean;
   clientAddress?: string | null;
+  userAgent?: string | null;
 }
 
 /** The context without HTTP: used by tests (`createCaller(createContextInner(...))`) and by the host. */
@@ -37,5 +40,6 @@ export function createContextInner(opts: TContextInnerOptions): TContext {
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
     isSecure: opts.isSecure ?? false,
     clientAddress: opts.clientAddress ?? null,
+    userAgent: opts.userAgent ?? null,
   };
 }

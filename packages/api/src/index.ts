@@ -28,5 +28,7 @@ export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts
 export { importCases } from './services/cases/import-cases.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export * from './services/import/index.ts';
+export { HASH_QUEUE_LIMITS, hashQueueLoad } from './services/hash-queue.ts';
+export { LOGIN_LIMITS, QUERY_LIMITS } from './services/login-limit.ts';
 export { hashPassword, setPasswordCost, verifyPassword } from './services/password.ts';
 export { publicMessageOf } from './trpc.ts';

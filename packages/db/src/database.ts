@@ -159,6 +159,12 @@ export interface SessionsTable {
   user_id: number;
   created_at: string;
   expires_at: string;
+  /** the browser's User-Agent at sign-in (cut to 300 characters); null for sessions opened before */
+  user_agent: string | null;
+  /** the address the session signed in from */
+  client_address: string | null;
+  /** when a request last used the session (at most half a minute behind) */
+  last_seen_at: string | null;
 }
 
 export interface PoliciesTable {

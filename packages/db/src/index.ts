@@ -27,6 +27,7 @@ export * from './policies/policies.repository.ts';
 export * from './records/records.repository.ts';
 export * from './testing/case-fixture.ts';
 export * from './testing/fixture.ts';
+export * from './testing/row-counts.ts';
 export * from './testing/test-database.ts';
 export * from './users/attempts.repository.ts';
 export * from './users/login-attempts.repository.ts';

@@ -10,6 +10,7 @@ import {
   FlagOutlined,
   GlobalOutlined,
   ImportOutlined,
+  LaptopOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   SafetyCertificateOutlined,
@@ -19,7 +20,8 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { SessionsDrawer } from '../features/auth/sessions-drawer.tsx';
 import { CalendarNotice } from '../features/calendar/calendar-notice.tsx';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -136,6 +138,7 @@ export function AppLayout({
     }),
   );
   const selected = pageKey === 'person' ? 'assessment' : pageKey;
+  const [isSessionsOpen, setSessionsOpen] = useState(false);
 
   const open = (key: string) => {
     const route = ROUTES.find((candidate) => candidate.key === key);
@@ -180,6 +183,14 @@ export function AppLayout({
             </Button>
             <Button
               size="small"
+              icon={<LaptopOutlined />}
+              onClick={() => setSessionsOpen(true)}
+              data-testid="open-sessions"
+            >
+              {t('sess.open')}
+            </Button>
+            <Button
+              size="small"
               icon={<LogoutOutlined />}
               onClick={() => logout.mutate()}
               loading={logout.isPending}
@@ -192,6 +203,7 @@ export function AppLayout({
           <CalendarNotice />
           {children}
         </Layout.Content>
+        <SessionsDrawer open={isSessionsOpen} onClose={() => setSessionsOpen(false)} />
       </Layout>
     </Layout>
   );

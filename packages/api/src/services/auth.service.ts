@@ -8,6 +8,7 @@ import {
   findUserForLogin,
   insertSession,
   type TUser,
+  touchSession,
 } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -66,6 +67,8 @@ export async function login(ctx: TContext, username: string, password: string): 
     id: sessionIdOf(token),
     userId: found.user.id,
     expiresAt: new Date(now + SESSION_HOURS * 3600_000).toISOString(),
+    userAgent: ctx.userAgent,
+    clientAddress: ctx.clientAddress,
   });
   await appendAudit(ctx.db, {
     centerId: found.user.centerId,
@@ -146,6 +149,9 @@ export async function sessionUser(db: DbRoot, sessionId: string, now = Date.now(
   cache.delete(sessionId);
   const found = await findSession(db, sessionId, new Date(now).toISOString());
   if (!found) return null;
+  // the session's "last seen" for the user's list of devices: once per look-up, so at most every
+  // SESSION_CACHE_MS a session
+  await touchSession(db, sessionId, new Date(now).toISOString());
   const expiresAt = Date.parse(found.expiresAt);
   if (cache.size >= SESSION_CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(sessionId, { user: found.user, expiresAt, recheckAt: now + SESSION_CACHE_MS });

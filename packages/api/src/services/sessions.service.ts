@@ -1,11 +1,8 @@
-import { appendAudit, deleteSession, listUserSessions, type TUser } from '@chuangkou/db';
+import { appendAudit, deleteSession, listUserSessions, type TUser, type TUserSession } from '@chuangkou/db';
 import type { TContext } from '../context.ts';
 import { forgetSession } from './auth.service.ts';
 
-export interface TOpenSession {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
+export interface TOpenSession extends TUserSession {
   /** the session of this request */
   isCurrent: boolean;
 }

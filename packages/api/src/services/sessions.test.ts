@@ -24,10 +24,15 @@ describe('sessions of a user', () => {
   });
 
   /** Signs in from an address; returns a caller on that session and its id. */
-  async function signIn(address: string, password = 'first-password') {
+  async function signIn(address: string, password = 'first-password', userAgent: string | null = null) {
     let cookie = '';
     await createCaller(
-      createContextInner({ db: s.t.db, clientAddress: address, setHeader: (_k, v) => (cookie = v) }),
+      createContextInner({
+        db: s.t.db,
+        clientAddress: address,
+        userAgent,
+        setHeader: (_k, v) => (cookie = v),
+      }),
     ).auth.login({ username: 'traveller', password });
     const token = cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1);
     const sessionId = sessionIdOf(token);
@@ -63,5 +68,22 @@ describe('sessions of a user', () => {
     expect(await sessionUser(s.t.db, home.sessionId)).toBeNull();
     expect((await office.caller.auth.sessions()).map((x) => x.id)).toEqual([office.sessionId]);
     await signIn('10.5.0.4', 'second-password');
+  });
+
+  it('shows each session with its device, its address, its start and when it was last seen', async () => {
+    const agent = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36';
+    const desk = await signIn('10.6.0.1', 'second-password', agent);
+    const tablet = await signIn('10.6.0.2', 'second-password', `${'x'.repeat(400)}`);
+    const before = await desk.caller.auth.sessions();
+    const mine = before.find((x) => x.id === desk.sessionId)!;
+    expect(mine).toMatchObject({ userAgent: agent, clientAddress: '10.6.0.1', isCurrent: true });
+    expect(mine.lastSeenAt >= mine.createdAt).toBe(true);
+    // a User-Agent is kept to 300 characters
+    expect(before.find((x) => x.id === tablet.sessionId)!.userAgent).toHaveLength(300);
+    // a request on the tablet's session after the cache's time marks it seen then
+    const later = Date.now() + 10 * 60_000;
+    await sessionUser(s.t.db, tablet.sessionId, later);
+    const seen = (await desk.caller.auth.sessions()).find((x) => x.id === tablet.sessionId)!;
+    expect(seen.lastSeenAt).toBe(new Date(later).toISOString());
   });
 });

@@ -143,12 +143,32 @@ export async function countUsers(db: Db): Promise<number> {
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: number; expiresAt: string },
+  s: {
+    id: string;
+    userId: number;
+    expiresAt: string;
+    userAgent?: string | null;
+    clientAddress?: string | null;
+  },
 ): Promise<void> {
+  const now = nowIso();
   await db
     .insertInto('sessions')
-    .values({ id: s.id, user_id: s.userId, created_at: nowIso(), expires_at: s.expiresAt })
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      created_at: now,
+      expires_at: s.expiresAt,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+      client_address: s.clientAddress?.slice(0, 100) ?? null,
+      last_seen_at: now,
+    })
     .execute();
+}
+
+/** Notes that a request used the session (the caller throttles: at most once every half minute a session). */
+export async function touchSession(db: Db, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }
 
 /** The session's user when the session exists, has not expired and the user is enabled. */
@@ -238,20 +258,35 @@ export async function isUsernameTaken(db: Db, username: string): Promise<boolean
   return r !== undefined;
 }
 
+/** An open session of a user, as the user's list of devices shows it. */
+export interface TUserSession {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  /** the browser's User-Agent at sign-in, or null (a session opened before it was kept) */
+  userAgent: string | null;
+  clientAddress: string | null;
+  /** the last request on the session (at most half a minute behind), or its start */
+  lastSeenAt: string;
+}
+
 /** A user's open sessions (not expired), newest first. */
-export async function listUserSessions(
-  db: Db,
-  userId: number,
-  now: string,
-): Promise<{ id: string; createdAt: string; expiresAt: string }[]> {
+export async function listUserSessions(db: Db, userId: number, now: string): Promise<TUserSession[]> {
   const rows = await db
     .selectFrom('sessions')
-    .select(['id', 'created_at', 'expires_at'])
+    .select(['id', 'created_at', 'expires_at', 'user_agent', 'client_address', 'last_seen_at'])
     .where('user_id', '=', userId)
     .where('expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, expiresAt: r.expires_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    userAgent: r.user_agent,
+    clientAddress: r.client_address,
+    lastSeenAt: r.last_seen_at ?? r.created_at,
+  }));
 }
 
 /** Ends a user's sessions, all but `exceptId`; returns the ids ended. */
