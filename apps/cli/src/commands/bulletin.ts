@@ -26,6 +26,9 @@ export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quart
   awards      红旗窗口通报            --year --month (monthly) or --year alone (annual)
   yearend     年终总评                --year
   cadres      后备干部推荐名单（内部）--year
+  yellowcard  黄牌警告通报            --year --month (monthly) or --year alone (the year's)
+  unitletters 通报所在单位函          --year --month (default: last month), one letter per unit
+  ballot      季度互评表（纸质）      --year --quarter (default: this quarter), one sheet per window
 `;
 
 class UsageError extends Error {}
@@ -60,6 +63,9 @@ const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
   awards: ['year', 'month'],
   yearend: ['year'],
   cadres: ['year'],
+  yellowcard: ['year', 'month'],
+  unitletters: ['year', 'month'],
+  ballot: ['year', 'quarter'],
 };
 const COMMON_FLAGS: readonly TFlag[] = ['out', 'center'];
 const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center'];
@@ -141,6 +147,17 @@ function requestOf(options: TOptions, today: string): TBulletinRequest {
     case 'yearend':
     case 'cadres':
       return { kind: options.kind, year: options.year ?? (month <= 3 ? year - 1 : year) };
+    case 'yellowcard':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'yellowcard', ...lastMonth }
+        : { kind: 'yellowcard', year: options.year ?? year, month: options.month };
+    case 'unitletters':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'unitletters', ...lastMonth }
+        : { kind: 'unitletters', year: options.year ?? year, month: options.month ?? month };
+    case 'ballot':
+      // the ballot is handed out during the quarter it rates
+      return { kind: 'ballot', year: options.year ?? year, quarter: asQuarter(options.quarter ?? quarter) };
   }
 }
 

@@ -176,6 +176,9 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'bulletins.awards': SIGNED_IN,
   'bulletins.yearend': SUPERVISION,
   'bulletins.cadres': LEADER,
+  'bulletins.yellowcard': SIGNED_IN,
+  'bulletins.unitletters': SUPERVISION,
+  'bulletins.ballot': SIGNED_IN,
 };
 
 export interface TDownload {
@@ -194,4 +197,7 @@ export const DOWNLOADS: Readonly<Record<TBulletinKind, TDownload>> = {
   awards: { procedure: 'bulletins.awards', query: 'awards.list' },
   yearend: { procedure: 'bulletins.yearend', query: 'assessment.yearEnd' },
   cadres: { procedure: 'bulletins.cadres', query: 'assessment.cadreCandidates' },
+  yellowcard: { procedure: 'bulletins.yellowcard', query: 'awards.list' },
+  unitletters: { procedure: 'bulletins.unitletters', query: 'fines.monthly' },
+  ballot: { procedure: 'bulletins.ballot', query: 'org.colleagues' },
 };

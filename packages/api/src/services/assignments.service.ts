@@ -18,6 +18,7 @@ import { dayBefore, isAssessedPost, periodRoster, quarterRange } from '@chuangko
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { policyInForce } from './policy.service.ts';
+import { assertNotFuture } from './periods.ts';
 import { scopeCoversStaff, staffInCenter, type TScope, windowInCenter } from './scope.ts';
 
 /** One line of a person's history, with the names a reader needs. */
@@ -120,7 +121,10 @@ export async function quarterColleagues(
   db: Db,
   centerId: number,
   period: { year: number; quarter: number },
+  today?: string,
 ): Promise<{ id: number; name: string; windowId: number | null; unitId: number | null }[]> {
+  // a quarter not begun has no colleagues to rate yet
+  if (today !== undefined) assertNotFuture(period, today, 'quarter');
   const { start, end } = quarterRange(period.year, period.quarter);
   const [assignments, policy] = await Promise.all([
     listAssignmentsDuring(db, { centerId, from: start, to: end }),

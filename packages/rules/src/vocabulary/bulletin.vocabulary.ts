@@ -12,6 +12,9 @@ export const BULLETIN_KINDS = [
   'awards',
   'yearend',
   'cadres',
+  'yellowcard',
+  'unitletters',
+  'ballot',
 ] as const;
 export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
 /** Each kind's name: the title, the file name and the download button say the same. */
@@ -24,4 +27,8 @@ export const BULLETIN_KIND_LABELS: TLabels<TBulletinKind> = {
   // the public year-end result and the internal proposal are two documents (two files)
   yearend: { zh: '年终总评', en: 'Year-end evaluation' },
   cadres: { zh: '后备干部推荐名单', en: 'Cadre-reserve proposal' },
+  yellowcard: { zh: '黄牌警告通报', en: 'Yellow-card notice' },
+  // 向所在单位领导通报 (考核细则 二(二)), 退回所在单位 (二(一)): one letter per unit
+  unitletters: { zh: '通报所在单位函', en: 'Letters to home units' },
+  ballot: { zh: '季度互评表', en: 'Peer ballot' },
 };
