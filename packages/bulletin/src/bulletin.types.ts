@@ -369,7 +369,12 @@ export type TUnitLetterEntry = {
 };
 
 /** One letter: to the leaders of one unit (向所在单位领导通报). */
-export type TUnitLetter = { unit: string; entries: readonly TUnitLetterEntry[] };
+export type TUnitLetter = {
+  unit: string;
+  entries: readonly TUnitLetterEntry[];
+  /** The center's own readings (本中心执行口径) behind this letter's entries, printed apart. */
+  interpretations: readonly string[];
+};
 
 /** 通报所在单位 / 退回所在单位: one letter per unit for a month. */
 export type TUnitLettersBulletin = TBulletinBase & {
@@ -379,8 +384,6 @@ export type TUnitLettersBulletin = TBulletinBase & {
   policyTitles: readonly string[];
   publishedOn: TIsoDate;
   letters: readonly TUnitLetter[];
-  /** The center's own readings (本中心执行口径), printed apart from the seed's words. */
-  interpretations: readonly string[];
   /** The month has not ended (征求意见稿). */
   runningAsOf?: TIsoDate | undefined;
 };

@@ -103,12 +103,17 @@ export async function unitLettersBulletin(
   const roster = new Map(periodRoster(assignments, range.start, range.end).map((e) => [e.staffId, e.main]));
   const windowName = (id: number | null) => (id === null ? '—' : (directory.windowName.get(id) ?? '—'));
   const unitName = (id: number | null) => (id === null ? '—' : (directory.unitName.get(id) ?? '—'));
-  const byUnit = new Map<string, TUnitLetterEntry[]>();
-  const readings = new Set<string>();
+  const byUnit = new Map<string, { entries: TUnitLetterEntry[]; readings: Set<string> }>();
+  // the center's readings behind each letter's entries, printed apart from the seed's words
+  let readings = new Set<string>();
   const add = (unit: string, entry: TUnitLetterEntry) => {
-    const list = byUnit.get(unit);
-    if (list) list.push(entry);
-    else byUnit.set(unit, [entry]);
+    let letter = byUnit.get(unit);
+    if (!letter) {
+      letter = { entries: [], readings: new Set() };
+      byUnit.set(unit, letter);
+    }
+    letter.entries.push(entry);
+    readings = letter.readings;
   };
   const personOf = (staffId: number) => {
     const main = roster.get(staffId);
@@ -193,9 +198,12 @@ export async function unitLettersBulletin(
   const collator = new Intl.Collator('zh-CN', { numeric: true });
   const letters: TUnitLetter[] = [...byUnit]
     .sort(([a], [b]) => collator.compare(a, b))
-    .map(([unit, entries]) => ({
+    .map(([unit, letter]) => ({
       unit,
-      entries: entries.sort((a, b) => collator.compare(a.window, b.window) || collator.compare(a.name, b.name)),
+      entries: letter.entries.sort(
+        (a, b) => collator.compare(a.window, b.window) || collator.compare(a.name, b.name),
+      ),
+      interpretations: [...letter.readings],
     }));
   const cited = [points.policy.name];
   if (fines.reportToUnit.length > 0) cited.push(finesPolicy.policy.name);
@@ -206,7 +214,6 @@ export async function unitLettersBulletin(
     policyTitles: cited,
     publishedOn: today,
     letters,
-    interpretations: [...readings],
     ...(periodState(input, today) === 'running' && { runningAsOf: today }),
   };
 }
