@@ -5,6 +5,7 @@ import { assessmentRouter } from './routers/assessment.ts';
 import { authRouter } from './routers/auth.ts';
 import { awardsRouter } from './routers/awards.ts';
 import { bulletinsRouter } from './routers/bulletins.ts';
+import { cadresRouter } from './routers/cadres.ts';
 import { casesRouter } from './routers/cases/cases.router.ts';
 import { complaintsRouter } from './routers/complaints.ts';
 import { finesRouter } from './routers/fines.ts';
@@ -33,6 +34,7 @@ export const appRouter = router({
   cases: casesRouter,
   audit: auditRouter,
   bulletins: bulletinsRouter,
+  cadres: cadresRouter,
 });
 
 export type AppRouter = typeof appRouter;

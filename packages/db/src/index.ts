@@ -4,6 +4,7 @@ export * from './audit/audit.repository.ts';
 export * from './awards/awards.repository.ts';
 export * from './calendar/calendar.repository.ts';
 export * from './calendar/calendar-years.repository.ts';
+export * from './cadres/cadre-reserve.repository.ts';
 export * from './cases/case-events.repository.ts';
 export * from './cases/case-reviews.repository.ts';
 export * from './cases/cases.repository.ts';

@@ -179,6 +179,9 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'bulletins.yellowcard': SIGNED_IN,
   'bulletins.unitletters': SUPERVISION,
   'bulletins.ballot': SIGNED_IN,
+  'cadres.pool': LEADER,
+  'cadres.confirm': LEADER,
+  'cadres.revoke': LEADER,
 };
 
 export interface TDownload {

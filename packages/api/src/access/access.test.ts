@@ -1,4 +1,5 @@
 import { countAudit, insertUser, type TRole, type TUser } from '@chuangkou/db';
+import { BULLETIN_KINDS } from '@chuangkou/rules';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, type TProcedurePath } from '../root.ts';
@@ -226,7 +227,7 @@ describe('ACCESS_TABLE', () => {
 
   it('gives every download the answers of its matching query', () => {
     const kinds = Object.entries(DOWNLOADS);
-    expect(kinds).toHaveLength(7);
+    expect(kinds).toHaveLength(BULLETIN_KINDS.length);
     for (const [kind, download] of kinds) {
       expect({ kind, answers: ACCESS_TABLE[download.procedure] }).toEqual({
         kind,
