@@ -25,8 +25,15 @@ describe.each(TEST_DIALECTS)('后备干部人才库 (cadres.*) on %s', (dialect)
   it('考核细则 二(四): confirms a proposed candidate into the pool, audited, once', async () => {
     const zhang = s.f.staff[0]!.id;
     const audits = await countAudit(s.t.db);
-    const entry = await s.as('leader').cadres.confirm({ year: 2025, staffId: zhang, basis: '符合后备干部条件' });
-    expect(entry).toMatchObject({ staffName: '张三', year: 2025, status: 'active', confirmedOn: '2026-11-26' });
+    const entry = await s
+      .as('leader')
+      .cadres.confirm({ year: 2025, staffId: zhang, basis: '符合后备干部条件' });
+    expect(entry).toMatchObject({
+      staffName: '张三',
+      year: 2025,
+      status: 'active',
+      confirmedOn: '2026-11-26',
+    });
     expect(await countAudit(s.t.db)).toBe(audits + 1);
     await expect(s.as('leader').cadres.confirm({ year: 2025, staffId: zhang })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -44,7 +51,9 @@ describe.each(TEST_DIALECTS)('后备干部人才库 (cadres.*) on %s', (dialect)
       message: 'staffId：该工作人员不在2025年度后备干部推荐人选中，不能确认',
     });
     // a running year proposes nobody yet
-    await expect(s.as('leader').cadres.confirm({ year: 2026, staffId: s.f.staff[0]!.id })).rejects.toMatchObject({
+    await expect(
+      s.as('leader').cadres.confirm({ year: 2026, staffId: s.f.staff[0]!.id }),
+    ).rejects.toMatchObject({
       message: 'year：2026年尚未结束（2026-12-31），不能推荐后备干部',
     });
     expect(await countAudit(s.t.db)).toBe(audits);
@@ -58,10 +67,14 @@ describe.each(TEST_DIALECTS)('后备干部人才库 (cadres.*) on %s', (dialect)
     await expect(
       s.as('leader').cadres.revoke({ id: entry!.id, date: '2026-12-30', reason: '调离本中心' }),
     ).rejects.toMatchObject({ message: 'date：日期 2026-12-30 晚于今天 2026-11-26' });
-    const revoked = await s.as('leader').cadres.revoke({ id: entry!.id, date: '2026-11-26', reason: '调离本中心' });
+    const revoked = await s
+      .as('leader')
+      .cadres.revoke({ id: entry!.id, date: '2026-11-26', reason: '调离本中心' });
     expect(revoked).toMatchObject({ status: 'revoked', revokedOn: '2026-11-26', revokeReason: '调离本中心' });
     // still listed; and confirmable again later
-    expect((await s.as('leader').cadres.pool()).map((e) => [e.staffName, e.status])).toEqual([['张三', 'revoked']]);
+    expect((await s.as('leader').cadres.pool()).map((e) => [e.staffName, e.status])).toEqual([
+      ['张三', 'revoked'],
+    ]);
     await expect(
       s.as('leader').cadres.revoke({ id: entry!.id, date: '2026-11-26', reason: '重复' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });

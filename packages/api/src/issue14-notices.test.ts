@@ -12,8 +12,20 @@ describe.each(TEST_DIALECTS)('the notices of issue 14 on %s', (dialect) => {
     const sup = s.as('supervisor');
     const [zhang, li, wang, zhao] = s.f.staff;
     const [w1, w2] = s.f.windowIds;
-    await sup.awards.grant({ windowId: w1!, kind: 'redFlagMonthly', year: 2026, month: 3, date: '2026-04-02' });
-    await sup.awards.grant({ windowId: w2!, kind: 'redFlagMonthly', year: 2026, month: 10, date: '2026-11-02' });
+    await sup.awards.grant({
+      windowId: w1!,
+      kind: 'redFlagMonthly',
+      year: 2026,
+      month: 3,
+      date: '2026-04-02',
+    });
+    await sup.awards.grant({
+      windowId: w2!,
+      kind: 'redFlagMonthly',
+      year: 2026,
+      month: 10,
+      date: '2026-11-02',
+    });
     await sup.awards.grant({ windowId: w1!, kind: 'yellowCard', year: 2026, month: 10, date: '2026-10-20' });
     // 处罚办法 一、8: 赵六 three times in September; 考核细则 一(一)5: 王五 once (通报批评)
     for (const date of ['2026-09-03', '2026-09-10', '2026-09-17'])
@@ -25,7 +37,9 @@ describe.each(TEST_DIALECTS)('the notices of issue 14 on %s', (dialect) => {
       await sup.records.create({ staffId: li!.id, item: 'B4', date, qty: 14 });
     }
     // 张三 moves to window 2 on 2026-10-20: in Q4 he served more days on window 2
-    await s.as('admin').org.assignStaff({ staffId: zhang!.id, windowId: w2!, from: '2026-10-20', reason: '调岗' });
+    await s
+      .as('admin')
+      .org.assignStaff({ staffId: zhang!.id, windowId: w2!, from: '2026-10-20', reason: '调岗' });
   });
   afterAll(async () => {
     await s?.t.destroy();
@@ -46,7 +60,10 @@ describe.each(TEST_DIALECTS)('the notices of issue 14 on %s', (dialect) => {
 
   it('考核细则 一(二)8: the yellow-card notice names the window’s people on the date and −2 each', async () => {
     const bulletin = await s.as('staff').bulletins.yellowcard({ year: 2026, month: 10 });
-    expect(bulletin.clause).toEqual({ clause: expect.stringContaining('一(二)8'), text: '窗口受黄牌警告，每人扣2分' });
+    expect(bulletin.clause).toEqual({
+      clause: expect.stringContaining('一(二)8'),
+      text: '窗口受黄牌警告，每人扣2分',
+    });
     expect(bulletin.rows.map((r) => [r.window, r.staff, r.pointsPerPerson])).toEqual([
       // 张三 moved to window 2 that very day: the card reaches who served the window on its date
       ['不动产登记1号窗口', ['李四'], -2],

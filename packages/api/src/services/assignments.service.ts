@@ -17,8 +17,8 @@ import {
 import { dayBefore, isAssessedPost, periodRoster, quarterRange } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
-import { policyInForce } from './policy.service.ts';
 import { assertNotFuture } from './periods.ts';
+import { policyInForce } from './policy.service.ts';
 import { scopeCoversStaff, staffInCenter, type TScope, windowInCenter } from './scope.ts';
 
 /** One line of a person's history, with the names a reader needs. */

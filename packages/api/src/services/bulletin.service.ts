@@ -47,9 +47,9 @@ import { listRecordsFor } from './record-list.service.ts';
 
 export { finesBulletin };
 
+import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from './notices.service.ts';
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
-import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from './notices.service.ts';
 
 /**
  * Bulletins from the database: what each kind of @chuangkou/bulletin needs, read through the very

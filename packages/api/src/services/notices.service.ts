@@ -16,8 +16,8 @@ import {
   recordPoints,
   type TItem,
 } from '@chuangkou/rules';
-import { quarterColleagues } from './assignments.service.ts';
 import { quarterView } from './assessment.service.ts';
+import { quarterColleagues } from './assignments.service.ts';
 import { listAwardsFor } from './award-list.service.ts';
 import { centerName, directoryOf } from './bulletin.service.ts';
 import { monthlySummaryFor } from './fines.service.ts';
@@ -148,7 +148,8 @@ export async function unitLettersBulletin(
         seedText: item.text,
       });
       reading(item);
-      if (!item.fine?.reportAlways) readings.add('“三次以上”含三次：一个月内同一条款第三次起即通报所在单位。');
+      if (!item.fine?.reportAlways)
+        readings.add('“三次以上”含三次：一个月内同一条款第三次起即通报所在单位。');
       if (count !== own) readings.add('同一条款下的各项（如缺勤缺岗与未挂胸牌）合并计次，达三次即通报。');
     }
   }

@@ -28,7 +28,12 @@ export function ballotSheets(bulletin: TBallotBulletin): TSheetSpec[] {
   });
 }
 
-function groupSheet(bulletin: TBallotBulletin, group: TBallotGroup, name: string, period: string): TSheetSpec {
+function groupSheet(
+  bulletin: TBallotBulletin,
+  group: TBallotGroup,
+  name: string,
+  period: string,
+): TSheetSpec {
   const rows: TRow[] = group.members.map((member, index) => ({
     cells: [index + 1, member, '□', '□', '□', null],
   }));

@@ -88,7 +88,9 @@ describe('考核细则 一(二)8 黄牌警告通报', () => {
     const [sheet] = bulletinSheets(bulletin);
     expect(sheet!.title).toBe('关于给予2026年10月有关窗口“黄牌警告”的通报');
     expect(lines(sheet!)).toContain('一(二)8“窗口受黄牌警告，每人扣2分”');
-    expect(cells(sheet!)).toEqual(['1|不动产登记1号窗口|不动产登记中心|2026年10月20日|张三、李四|逾期件多|-2']);
+    expect(cells(sheet!)).toEqual([
+      '1|不动产登记1号窗口|不动产登记中心|2026年10月20日|张三、李四|逾期件多|-2',
+    ]);
     expect((await renderBulletin(bulletin)).length).toBeGreaterThan(1000);
   });
 

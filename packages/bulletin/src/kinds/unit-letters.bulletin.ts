@@ -66,7 +66,11 @@ function letterSheet(
       ? []
       : [
           { kind: 'blank' },
-          { kind: 'text', text: '本中心执行口径（中心自定，非《考核细则》《处罚办法》原文）：', font: 'meta' },
+          {
+            kind: 'text',
+            text: '本中心执行口径（中心自定，非《考核细则》《处罚办法》原文）：',
+            font: 'meta',
+          },
           ...letter.interpretations.map(
             (text, i): TLine => ({ kind: 'text', text: `${i + 1}. ${text}`, font: 'meta' }),
           ),
@@ -91,12 +95,25 @@ function letterSheet(
         text:
           `　　根据《${bulletin.policyTitles[0]}》二(二)“实行通报制度……向所在单位领导通报”` +
           // the fines document is cited only by a letter with a fine's report in it
-          `${letter.entries.some((e) => e.cause === 'report') ? bulletin.policyTitles.slice(1).map((t) => `及《${t}》`).join('') : ''}的规定，` +
+          `${
+            letter.entries.some((e) => e.cause === 'report')
+              ? bulletin.policyTitles
+                  .slice(1)
+                  .map((t) => `及《${t}》`)
+                  .join('')
+              : ''
+          }的规定，` +
           `现将贵单位派驻${bulletin.center}窗口的${people}名工作人员${period}的有关情况通报如下，请予以教育管理。` +
           (returned ? '其中连续二次考核“不称职”的人员，依规定退回贵单位，请予以接洽。' : ''),
       },
       ...(bulletin.runningAsOf
-        ? [{ kind: 'text', text: `　　${period}尚未结束，本通报截至${bulletin.runningAsOf}，仅供核对，不予送达。`, font: 'meta' } as TLine]
+        ? [
+            {
+              kind: 'text',
+              text: `　　${period}尚未结束，本通报截至${bulletin.runningAsOf}，仅供核对，不予送达。`,
+              font: 'meta',
+            } as TLine,
+          ]
         : []),
     ],
     table: { kind: 'table', rows },

@@ -11,7 +11,12 @@ import { issuerLines } from './common.ts';
 export function yellowCardSheets(bulletin: TYellowCardBulletin): TSheetSpec[] {
   const { year, month } = bulletin.period;
   if (month !== undefined && (month < 1 || month > 12)) {
-    throw new BulletinError('INVALID_INPUT', `月份“${month}”不在1–12之间`, 'month out of range', 'period.month');
+    throw new BulletinError(
+      'INVALID_INPUT',
+      `月份“${month}”不在1–12之间`,
+      'month out of range',
+      'period.month',
+    );
   }
   const period = month === undefined ? `${year}年度` : `${year}年${month}月`;
   if (bulletin.rows.length === 0) {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCadreReserve, listCadreReserve, revokeCadreReserve } from '../cadres/cadre-reserve.repository.ts';
+import {
+  insertCadreReserve,
+  listCadreReserve,
+  revokeCadreReserve,
+} from '../cadres/cadre-reserve.repository.ts';
 import { migrateToLatest } from '../client.ts';
-import { insertUser } from '../users/users.repository.ts';
 import { seedFixture, type TFixture } from '../testing/fixture.ts';
 import {
   createTestDatabase,
@@ -9,6 +12,7 @@ import {
   TEST_DIALECTS,
   type TTestDatabase,
 } from '../testing/test-database.ts';
+import { insertUser } from '../users/users.repository.ts';
 
 describe.each(TEST_DIALECTS)('migration 2026_12_02_1750_cadre_reserve on %s', (dialect) => {
   let t: TTestDatabase;
@@ -41,7 +45,13 @@ describe.each(TEST_DIALECTS)('migration 2026_12_02_1750_cadre_reserve on %s', (d
       confirmedBy: leader.id,
     });
     expect(entry).toMatchObject({ staffName: '张三', year: 2025, status: 'active', revokedOn: null });
-    const revoke = { centerId: f.centerId, id: entry.id, revokedOn: '2026-06-01', revokedBy: leader.id, reason: '调离' };
+    const revoke = {
+      centerId: f.centerId,
+      id: entry.id,
+      revokedOn: '2026-06-01',
+      revokedBy: leader.id,
+      reason: '调离',
+    };
     expect(await revokeCadreReserve(t.db, revoke)).toBe(true);
     expect(await revokeCadreReserve(t.db, revoke)).toBe(false);
     expect(await listCadreReserve(t.db, { centerId: f.centerId })).toEqual([

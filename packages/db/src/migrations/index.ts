@@ -14,9 +14,9 @@ import * as m20261202_1400 from './2026_12_02_1400_revoke_unverified_complaint_r
 import * as m20261202_1410 from './2026_12_02_1410_center_objection_contact.ts';
 import * as m20261202_1500 from './2026_12_02_1500_attempt_checks.ts';
 import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
-import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
 import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
 import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
+import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {

@@ -108,8 +108,8 @@ describe('assessYear with the excellence quota per unit (考核细则 二(一) �
   });
 
   it('refuses a year-end without the units when the quota is per unit', () => {
-    expect(() =>
-      assessYear(PER_UNIT, { year: 2026, quarters: [q(1, { s1: 5 }), q(2, { s1: 5 })] }),
-    ).toThrow(/units|unit/);
+    expect(() => assessYear(PER_UNIT, { year: 2026, quarters: [q(1, { s1: 5 }), q(2, { s1: 5 })] })).toThrow(
+      /units|unit/,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { annualAwardPending, notEndedRefusal, periodRefusal, periodState, sameElapsedSpan } from './period-state.ts';
+import {
+  annualAwardPending,
+  notEndedRefusal,
+  periodRefusal,
+  periodState,
+  sameElapsedSpan,
+} from './period-state.ts';
 
 describe('periodState', () => {
   it('is future, running, ended or published on a day', () => {

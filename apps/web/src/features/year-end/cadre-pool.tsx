@@ -6,7 +6,15 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /** A candidate's confirm button (考核细则 二(四): 推荐列入后备干部人才库): leaders only. */
-export function ConfirmCadreButton({ year, staffId, isInPool }: { year: number; staffId: number; isInPool: boolean }) {
+export function ConfirmCadreButton({
+  year,
+  staffId,
+  isInPool,
+}: {
+  year: number;
+  staffId: number;
+  isInPool: boolean;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
