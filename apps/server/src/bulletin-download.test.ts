@@ -38,6 +38,9 @@ const QUERIES: Record<TBulletinKind, string[]> = {
   awards: ['year=2025', 'year=2099&month=1'],
   yearend: ['year=2025', 'year=2099'],
   cadres: ['year=2025', 'year=2099'],
+  yellowcard: ['year=2025', 'year=2099&month=1'],
+  unitletters: ['year=2026&month=8', 'year=2099&month=1'],
+  ballot: ['year=2026&quarter=4', 'year=2099&quarter=1'],
 };
 
 // rendering workbooks of a 128-person center: room on a busy machine
