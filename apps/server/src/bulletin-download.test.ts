@@ -40,6 +40,9 @@ const QUERIES: Record<TBulletinKind, string[]> = {
   cadres: ['year=2025', 'year=2099'],
   complaintLadder: ['year=2026&staffId=1', 'year=2099&staffId=1'],
   uniform: ['year=2026&month=10', 'year=2099&month=1'],
+  yellowcard: ['year=2025', 'year=2099&month=1'],
+  unitletters: ['year=2026&month=8', 'year=2099&month=1'],
+  ballot: ['year=2026&quarter=4', 'year=2099&quarter=1'],
 };
 
 // rendering workbooks of a 128-person center: room on a busy machine

@@ -5,6 +5,7 @@ import { assessmentRouter } from './routers/assessment.ts';
 import { authRouter } from './routers/auth.ts';
 import { awardsRouter } from './routers/awards.ts';
 import { bulletinsRouter } from './routers/bulletins.ts';
+import { cadresRouter } from './routers/cadres.ts';
 import { casesRouter } from './routers/cases/cases.router.ts';
 import { complaintsRouter } from './routers/complaints.ts';
 import { finesRouter } from './routers/fines.ts';
@@ -35,6 +36,7 @@ export const appRouter = router({
   audit: auditRouter,
   bulletins: bulletinsRouter,
   imports: importsRouter,
+  cadres: cadresRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -255,6 +255,8 @@ export type TAwardRow = {
   /** The points the award records for every person of the window (D6: +2 monthly, +5 annual); null
    * when the policy links no item to the award. */
   bonusPerPerson: number | null;
+  /** The month of a monthly flag, when a year's list shows the monthly flags (`annualPending`). */
+  month?: number;
 };
 
 /** 红旗窗口 announcement, monthly or annual. */
@@ -266,6 +268,12 @@ export type TAwardsBulletin = TBulletinBase & {
   policyTitle: string;
   publishedOn: TIsoDate;
   rows: readonly TAwardRow[];
+  /**
+   * The annual flag is not given yet: the rows are the year's monthly flags so far, printed as such and
+   * marked as not the annual award; `reason` says why there is no annual award (the year has not ended,
+   * or it has and the center has not awarded it).
+   */
+  annualPending?: { asOf: TIsoDate; reason: string } | undefined;
 };
 
 // ---------------------------------------------------------------- yearend
@@ -320,7 +328,87 @@ export type TCadresBulletin = TBulletinBase & {
   candidates: readonly (TCadreCandidate & { grade: TGrade | null })[];
 };
 
+// ---------------------------------------------------------------- yellow card
+
+/** A window's yellow card (黄牌警告). */
+export type TYellowCardRow = {
+  window: string;
+  unit: string;
+  date: TIsoDate;
+  /** The people of the window on the card's date, each receiving the deduction. */
+  staff: readonly string[];
+  reason: string;
+  /** The points the card records for every person of the window (B8: −2); null without a link. */
+  pointsPerPerson: number | null;
+};
+
+/** 黄牌警告通报 of a month, or of a year. */
+export type TYellowCardBulletin = TBulletinBase & {
+  kind: 'yellowcard';
+  period: { year: number; month?: number };
+  policyTitle: string;
+  /** The seed clause the deduction stands on (考核细则 一(二)8) and its words; null without a link. */
+  clause: { clause: string; text: string } | null;
+  publishedOn: TIsoDate;
+  rows: readonly TYellowCardRow[];
+};
+
+// ---------------------------------------------------------------- letters to the home units
+
+/** Why a person is reported to the home unit. */
+export type TUnitLetterCause = 'report' | 'notifyUnit' | 'circulatedCriticism' | 'returnToUnit';
+
+/** One person and one cause in a letter: the seed clause, its own words, and what happened. */
+export type TUnitLetterEntry = {
+  name: string;
+  window: string;
+  cause: TUnitLetterCause;
+  /** What happened, e.g. 本月3次 or 2026年第2、3季度连续“不称职”. */
+  fact: string;
+  /** Where the rule stands (处罚办法 一、2) and the seed's own words. */
+  clause: string;
+  seedText: string;
+};
+
+/** One letter: to the leaders of one unit (向所在单位领导通报). */
+export type TUnitLetter = {
+  unit: string;
+  entries: readonly TUnitLetterEntry[];
+  /** The center's own readings (本中心执行口径) behind this letter's entries, printed apart. */
+  interpretations: readonly string[];
+};
+
+/** 通报所在单位 / 退回所在单位: one letter per unit for a month. */
+export type TUnitLettersBulletin = TBulletinBase & {
+  kind: 'unitletters';
+  period: TMonthPeriod;
+  /** The documents cited (考核细则, 处罚办法). */
+  policyTitles: readonly string[];
+  publishedOn: TIsoDate;
+  letters: readonly TUnitLetter[];
+  /** The month has not ended (征求意见稿). */
+  runningAsOf?: TIsoDate | undefined;
+};
+
+// ---------------------------------------------------------------- peer ballot
+
+/** One group of the ballot: the colleagues who rate each other (the window's people in the quarter). */
+export type TBallotGroup = { window: string; unit: string; members: readonly string[] };
+
+/** 季度互评表: the paper ballot, one sheet per group, each colleague to be marked 好 / 中 / 差. */
+export type TBallotBulletin = TBulletinBase & {
+  kind: 'ballot';
+  period: TQuarterPeriod;
+  policyTitle: string;
+  /** The seed clause of the peer evaluation (考核细则 一(三)7) and its words. */
+  clause: { clause: string; text: string } | null;
+  groups: readonly TBallotGroup[];
+};
+
 export type TBulletin =
+  | TYellowCardBulletin
+  | TUnitLettersBulletin
+  | TBallotBulletin
   | TResultsBulletin
   | TBehavioursBulletin
   | TFinesBulletin

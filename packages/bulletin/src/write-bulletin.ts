@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { BulletinError } from './bulletin.errors.ts';
 import type { TBulletin } from './bulletin.types.ts';
 import { awardsSheets } from './kinds/awards.bulletin.ts';
+import { ballotSheets } from './kinds/ballot.bulletin.ts';
 import { behavioursSheets } from './kinds/behaviours.bulletin.ts';
 import { cadresSheets } from './kinds/cadres.bulletin.ts';
 import { complaintLadderSheets } from './kinds/complaint-ladder.bulletin.ts';
@@ -15,7 +16,9 @@ import { finesSheets } from './kinds/fines.bulletin.ts';
 import { patrolSheets } from './kinds/patrol.bulletin.ts';
 import { resultsSheets } from './kinds/results.bulletin.ts';
 import { uniformSheets } from './kinds/uniform.bulletin.ts';
+import { unitLettersSheets } from './kinds/unit-letters.bulletin.ts';
 import { yearEndSheets } from './kinds/yearend.bulletin.ts';
+import { yellowCardSheets } from './kinds/yellow-card.bulletin.ts';
 import { monthLabel, quarterLabel } from './labels.ts';
 import { safeSheetName, type TSheetSpec, writeSheet } from './sheet-writer.ts';
 
@@ -60,6 +63,12 @@ export function bulletinSheets(bulletin: TBulletin): TSheetSpec[] {
       return complaintLadderSheets(bulletin);
     case 'uniform':
       return uniformSheets(bulletin);
+    case 'yellowcard':
+      return yellowCardSheets(bulletin);
+    case 'unitletters':
+      return unitLettersSheets(bulletin);
+    case 'ballot':
+      return ballotSheets(bulletin);
   }
 }
 
@@ -76,7 +85,13 @@ export function bulletinFileName(bulletin: TBulletin): string {
     case 'patrol':
       return bulletin.patrol ? `${bulletin.patrol.date}${label}.xlsx` : `${label}（空白）.xlsx`;
     case 'awards':
-      return `${bulletin.period.year}年${bulletin.scope === 'monthly' ? `${bulletin.period.month}月` : '度'}${label}.xlsx`;
+      return `${bulletin.period.year}年${bulletin.scope === 'monthly' ? `${bulletin.period.month}月` : '度'}${bulletin.annualPending ? '月度红旗窗口汇总' : label}.xlsx`;
+    case 'yellowcard':
+      return `${bulletin.period.year}年${bulletin.period.month === undefined ? '度' : `${bulletin.period.month}月`}${label}.xlsx`;
+    case 'unitletters':
+      return `${monthLabel(bulletin.period)}${label}.xlsx`;
+    case 'ballot':
+      return `${quarterLabel(bulletin.period)}${label}.xlsx`;
     case 'yearend':
     case 'cadres':
       return `${bulletin.year}年${label}.xlsx`;

@@ -254,6 +254,22 @@ export interface PatrolSheetsTable {
   created_at: string;
 }
 
+/** 后备干部人才库: a person a leader confirmed into the pool; left only by a dated revocation. */
+export interface CadreReserveTable {
+  id: Generated<number>;
+  center_id: number;
+  staff_id: number;
+  year: number;
+  basis: string | null;
+  confirmed_on: string;
+  confirmed_by: number;
+  status: Generated<string>;
+  revoked_on: string | null;
+  revoked_by: number | null;
+  revoke_reason: string | null;
+  created_at: string;
+}
+
 /** A section (上午 / 下午) of the day's 巡查表. */
 export interface PatrolsTable {
   id: Generated<number>;
@@ -391,6 +407,7 @@ export interface DB {
   complaints: ComplaintsTable;
   peer_ratings: PeerRatingsTable;
   patrol_sheets: PatrolSheetsTable;
+  cadre_reserve: CadreReserveTable;
   patrols: PatrolsTable;
   patrol_findings: PatrolFindingsTable;
   window_awards: WindowAwardsTable;

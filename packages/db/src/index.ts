@@ -2,6 +2,7 @@ export * from './analytics/analytics.repository.ts';
 export * from './assessments/assessments.repository.ts';
 export * from './audit/audit.repository.ts';
 export * from './awards/awards.repository.ts';
+export * from './cadres/cadre-reserve.repository.ts';
 export * from './calendar/calendar.repository.ts';
 export * from './calendar/calendar-years.repository.ts';
 export * from './cases/case-events.repository.ts';

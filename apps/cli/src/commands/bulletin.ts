@@ -28,6 +28,9 @@ export const BULLETIN_USAGE = `用法 usage: bulletin <kind> [--year Y] [--quart
   cadres      后备干部推荐名单（内部）--year
   complaintLadder 投诉处理决定       --staff 姓名或编号 [--year Y]（规范化服务通知 一(一)）
   uniform     没收工作服通知          --year --month (default: last month)
+  yellowcard  黄牌警告通报            --year --month (monthly) or --year alone (the year's)
+  unitletters 通报所在单位函          --year --month (default: last month), one letter per unit
+  ballot      季度互评表（纸质）      --year --quarter (default: this quarter), one sheet per window
 `;
 
 class UsageError extends Error {}
@@ -66,6 +69,9 @@ const KIND_FLAGS: Record<TBulletinKind, readonly TFlag[]> = {
   cadres: ['year'],
   complaintLadder: ['year', 'staff'],
   uniform: ['year', 'month'],
+  yellowcard: ['year', 'month'],
+  unitletters: ['year', 'month'],
+  ballot: ['year', 'quarter'],
 };
 const COMMON_FLAGS: readonly TFlag[] = ['out', 'center'];
 const FLAGS: readonly TFlag[] = ['year', 'quarter', 'month', 'date', 'out', 'phone', 'center', 'staff'];
@@ -155,6 +161,17 @@ function requestOf(options: TOptions, today: string, staffId = 0): TBulletinRequ
       return options.month === undefined && options.year === undefined
         ? { kind: 'uniform', ...lastMonth }
         : { kind: 'uniform', year: options.year ?? year, month: options.month ?? month };
+    case 'yellowcard':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'yellowcard', ...lastMonth }
+        : { kind: 'yellowcard', year: options.year ?? year, month: options.month };
+    case 'unitletters':
+      return options.month === undefined && options.year === undefined
+        ? { kind: 'unitletters', ...lastMonth }
+        : { kind: 'unitletters', year: options.year ?? year, month: options.month ?? month };
+    case 'ballot':
+      // the ballot is handed out during the quarter it rates
+      return { kind: 'ballot', year: options.year ?? year, quarter: asQuarter(options.quarter ?? quarter) };
   }
 }
 

@@ -182,6 +182,12 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'bulletins.cadres': LEADER,
   'bulletins.complaintLadder': SUPERVISION,
   'bulletins.uniform': SUPERVISION,
+  'bulletins.yellowcard': SIGNED_IN,
+  'bulletins.unitletters': SUPERVISION,
+  'bulletins.ballot': SIGNED_IN,
+  'cadres.pool': LEADER,
+  'cadres.confirm': LEADER,
+  'cadres.revoke': LEADER,
 };
 
 export interface TDownload {
@@ -202,4 +208,7 @@ export const DOWNLOADS: Readonly<Record<TBulletinKind, TDownload>> = {
   cadres: { procedure: 'bulletins.cadres', query: 'assessment.cadreCandidates' },
   complaintLadder: { procedure: 'bulletins.complaintLadder', query: 'complaints.ladder' },
   uniform: { procedure: 'bulletins.uniform', query: 'fines.monthly' },
+  yellowcard: { procedure: 'bulletins.yellowcard', query: 'awards.list' },
+  unitletters: { procedure: 'bulletins.unitletters', query: 'fines.monthly' },
+  ballot: { procedure: 'bulletins.ballot', query: 'org.colleagues' },
 };

@@ -238,6 +238,57 @@ const SPECS: Record<TBulletinKind, TKindSpec> = {
       };
     },
   },
+  yellowcard: {
+    periods: [
+      { label: '2026-10', download: { year: 2026, month: 10 }, query: { year: 2026 } },
+      { label: '2099-01', download: { year: 2099, month: 1 }, query: { year: 2099 } },
+      { label: '2000-01', download: { year: 2000, month: 1 }, query: { year: 2000 } },
+      { label: '1999-01', download: { year: 1999, month: 1 }, query: { year: 1999 } },
+    ],
+    async rows(bulletin, query, api) {
+      if (bulletin.kind !== 'yellowcard') throw new Error(bulletin.kind);
+      const windows = await api.org.windows();
+      const cards = (query as { kind: string; month: number | null; windowId: number }[]).filter(
+        (a) => a.kind === 'yellowCard' && a.month === bulletin.period.month,
+      );
+      return {
+        download: bulletin.rows.map((r) => r.window).sort(),
+        query: cards.map((a) => windows.find((w) => w.id === a.windowId)?.name ?? '?').sort(),
+      };
+    },
+  },
+  unitletters: {
+    periods: [
+      { label: '2026-10', download: { year: 2026, month: 10 }, query: { year: 2026, month: 10 } },
+      { label: '2099-01', download: { year: 2099, month: 1 }, query: { year: 2099, month: 1 } },
+      { label: '2000-01', download: { year: 2000, month: 1 }, query: { year: 2000, month: 1 } },
+      { label: '1999-01', download: { year: 1999, month: 1 }, query: { year: 1999, month: 1 } },
+    ],
+    async rows(bulletin, query) {
+      if (bulletin.kind !== 'unitletters') throw new Error(bulletin.kind);
+      const summary = query as { reportToUnit: { staffName: string; items: string[] }[] };
+      return {
+        download: bulletin.letters
+          .flatMap((l) => l.entries.filter((e) => e.cause === 'report').map((e) => e.name))
+          .sort(),
+        query: summary.reportToUnit.flatMap((r) => r.items.map(() => r.staffName)).sort(),
+      };
+    },
+  },
+  ballot: {
+    periods: [
+      { label: '2026 Q4', download: { year: 2026, quarter: 4 }, query: { year: 2026, quarter: 4 } },
+      { label: '2099 Q1', download: { year: 2099, quarter: 1 }, query: { year: 2099, quarter: 1 } },
+      { label: '1999 Q1', download: { year: 1999, quarter: 1 }, query: { year: 1999, quarter: 1 } },
+    ],
+    async rows(bulletin, query) {
+      if (bulletin.kind !== 'ballot') throw new Error(bulletin.kind);
+      return {
+        download: bulletin.groups.flatMap((g) => g.members).sort(),
+        query: (query as { name: string }[]).map((c) => c.name).sort(),
+      };
+    },
+  },
 };
 
 async function call(caller: TApiCaller, path: string, input: unknown): Promise<unknown> {
@@ -258,6 +309,9 @@ describe.each(TEST_DIALECTS)('every bulletin download against its query, on %s',
       [li!.id, 'A1', '2026-10-07'],
       [wang!.id, 'C4', '2026-10-08'],
       [zhao!.id, 'F8', '2026-10-09'],
+      // three under one clause in a month: 赵六 is reported to his unit (the unit letters)
+      [zhao!.id, 'F8', '2026-10-13'],
+      [zhao!.id, 'F8', '2026-10-14'],
       [li!.id, 'D1', '2026-10-09'],
       // 规范化服务通知 三(二)1: three times out of uniform in October (没收工作服)
       [zhao!.id, 'U1', '2026-10-13'],

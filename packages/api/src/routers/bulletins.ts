@@ -11,6 +11,7 @@ import {
   yearEndBulletin,
 } from '../services/bulletin.service.ts';
 import { complaintLadderBulletin, uniformBulletin } from '../services/policy-c-bulletin.service.ts';
+import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from '../services/notices.service.ts';
 import { viewerOf } from '../services/scope.ts';
 import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 
@@ -64,4 +65,16 @@ export const bulletinsRouter = router({
   uniform: supervisorProcedure
     .input(z.object({ year: ZYear, month: ZMonth }))
     .query(({ ctx, input }) => uniformBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 黄牌警告通报 of a month, or of the year without a month ↔ `awards.list`. */
+  yellowcard: authedProcedure
+    .input(z.object({ year: ZYear, month: ZMonth.optional() }))
+    .query(({ ctx, input }) => yellowCardBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 通报所在单位 / 退回所在单位: a month's letters, one per unit ↔ `fines.monthly` (its report list). */
+  unitletters: supervisorProcedure
+    .input(z.object({ year: ZYear, month: ZMonth }))
+    .query(({ ctx, input }) => unitLettersBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
+  /** 季度互评表 on paper, one sheet per window's group ↔ `org.colleagues`. */
+  ballot: authedProcedure
+    .input(ZQuarterInput)
+    .query(({ ctx, input }) => ballotBulletin(ctx.db, ctx.user.centerId, ctx.today(), input)),
 });

@@ -194,7 +194,7 @@ export const orgRouter = router({
   colleagues: authedProcedure
     .input(ZQuarterInput.optional())
     .query(({ ctx, input }) =>
-      quarterColleagues(ctx.db, ctx.user.centerId, input ?? quarterOfDate(ctx.today())),
+      quarterColleagues(ctx.db, ctx.user.centerId, input ?? quarterOfDate(ctx.today()), ctx.today()),
     ),
   createStaff: adminProcedure
     .input(

@@ -17,6 +17,7 @@ import {
 import { dayBefore, isAssessedPost, periodRoster, quarterRange } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
+import { assertNotFuture } from './periods.ts';
 import { policyInForce } from './policy.service.ts';
 import { scopeCoversStaff, staffInCenter, type TScope, windowInCenter } from './scope.ts';
 
@@ -120,7 +121,10 @@ export async function quarterColleagues(
   db: Db,
   centerId: number,
   period: { year: number; quarter: number },
+  today?: string,
 ): Promise<{ id: number; name: string; windowId: number | null; unitId: number | null }[]> {
+  // a quarter not begun has no colleagues to rate yet
+  if (today !== undefined) assertNotFuture(period, today, 'quarter');
   const { start, end } = quarterRange(period.year, period.quarter);
   const [assignments, policy] = await Promise.all([
     listAssignmentsDuring(db, { centerId, from: start, to: end }),

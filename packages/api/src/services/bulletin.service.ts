@@ -22,6 +22,7 @@ import {
   listWindows,
 } from '@chuangkou/db';
 import {
+  annualAwardPending,
   awardLink,
   COMPLAINT_CAUSE_LABELS,
   COMPLAINT_CHANNEL_LABELS,
@@ -47,6 +48,7 @@ import { listRecordsFor } from './record-list.service.ts';
 export { finesBulletin };
 
 import { complaintLadderBulletin, uniformBulletin } from './policy-c-bulletin.service.ts';
+import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from './notices.service.ts';
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 
@@ -74,6 +76,10 @@ export type TBulletinRequest =
   | { kind: 'cadres'; year: number }
   | { kind: 'complaintLadder'; year: number; staffId: number }
   | { kind: 'uniform'; year: number; month: number };
+  /** With a month: that month's cards; without: the year's. */
+  | { kind: 'yellowcard'; year: number; month?: number | undefined }
+  | { kind: 'unitletters'; year: number; month: number }
+  | { kind: 'ballot'; year: number; quarter: TQuarter };
 
 export interface TBulletinSettings {
   /** 异议电话 printed on the results notice instead of the center's setting (the command line's --phone). */
@@ -359,7 +365,18 @@ export async function awardsBulletin(
   const linked = link && policyItem(policy.policy, link.item);
   // the bonus the award records for every person of the window (考核细则 一(四)6); none without a link
   const bonus = linked ? recordPoints(linked, { level: link.level }) : null;
-  const chosen = awards.filter((a) => month === undefined || a.month === month);
+  // 考核细则 一(四)6: a year whose annual flag is not given yet prints its monthly flags so far,
+  // marked as not the annual award (never "没有评出红旗窗口" while monthly flags stand)
+  const pending = month === undefined ? annualAwardPending(year, today, awards.length > 0) : null;
+  const monthly = pending
+    ? (await listAwardsFor(db, centerId, today, { year, kind: 'redFlagMonthly' })).sort(
+        (a, b) => (a.month ?? 0) - (b.month ?? 0) || a.date.localeCompare(b.date),
+      )
+    : [];
+  const monthlyLink = pending ? awardLink(policy.policy, 'redFlagMonthly') : undefined;
+  const monthlyItem = monthlyLink && policyItem(policy.policy, monthlyLink.item);
+  const monthlyBonus = monthlyItem ? recordPoints(monthlyItem, { level: monthlyLink.level }) : null;
+  const chosen = pending ? monthly : awards.filter((a) => month === undefined || a.month === month);
   // the notice states the window's valid complaints of the period from the complaints themselves, so
   // it never says 无有效投诉 of a window that has one (an award's reason is free text)
   const period =
@@ -377,8 +394,24 @@ export async function awardsBulletin(
     period: month === undefined ? { year } : { year, month },
     policyTitle: policy.policy.name,
     publishedOn: chosen.at(-1)?.date ?? today,
+    ...(pending && { annualPending: { asOf: today, reason: pending } }),
     rows: chosen.map((award) => {
       const window = directory.windows.find((w) => w.id === award.windowId);
+      if (pending && award.month !== null) {
+        // a monthly flag: its own month's complaints and the monthly bonus
+        const { start, end } = monthRange(year, award.month);
+        return {
+          window: window?.name ?? String(award.windowId),
+          unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
+          staff: directory.membersOn(award.windowId, award.date).map((a) => a.staffName),
+          reason: award.reason ?? '',
+          validComplaints: validComplaints.filter(
+            (c) => c.windowId === award.windowId && c.date >= start && c.date <= end,
+          ).length,
+          bonusPerPerson: monthlyBonus,
+          month: award.month,
+        };
+      }
       return {
         window: window?.name ?? String(award.windowId),
         unit: window ? (directory.unitName.get(window.unitId) ?? '—') : '—',
@@ -483,5 +516,11 @@ export async function centerBulletinOf(
       return complaintLadderBulletin(db, centerId, today, request);
     case 'uniform':
       return uniformBulletin(db, centerId, today, request);
+    case 'yellowcard':
+      return yellowCardBulletin(db, centerId, today, request);
+    case 'unitletters':
+      return unitLettersBulletin(db, centerId, today, request);
+    case 'ballot':
+      return ballotBulletin(db, centerId, today, request);
   }
 }

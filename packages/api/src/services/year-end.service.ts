@@ -43,9 +43,14 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
     to: `${year}-12-31`,
     isValid: true,
   });
+  // the home unit of the person's latest assessed quarter, for a quota taken per unit (考核细则 二(一))
+  const units: Record<string, string> = {};
+  // (no unit: the group of those without one, as the quarter ranks them)
+  for (const [staff, n] of names) units[staff] = n.unitId === null ? '' : String(n.unitId);
   const assessment = assessYear(policy.policy, {
     year,
     quarters,
+    units,
     complaints: complaints
       .filter((c) => c.staffId !== null && names.has(String(c.staffId)))
       .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),

@@ -15,6 +15,7 @@ export function awardsSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
     );
   }
   const period = bulletin.scope === 'monthly' ? `${year}年${month}月` : `${year}年度`;
+  if (bulletin.scope === 'annual' && bulletin.annualPending) return monthlySoFarSheets(bulletin);
   if (bulletin.rows.length === 0) {
     throw new BulletinError(
       'EMPTY_PERIOD',
@@ -61,6 +62,61 @@ export function awardsSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
       ],
       table: { kind: 'table', rows },
       after: issuerLines(bulletin.issuer ?? bulletin.center, bulletin.publishedOn),
+    },
+  ];
+}
+
+/**
+ * A year whose annual flag is not given yet (the year is running, or has ended unawarded): the monthly
+ * flags of the year so far, each with its month, under a title and a line that say it is not the annual
+ * award, so the list is never read as 年度“红旗窗口”.
+ */
+function monthlySoFarSheets(bulletin: TAwardsBulletin): TSheetSpec[] {
+  const { year } = bulletin.period;
+  const pending = bulletin.annualPending!;
+  if (bulletin.rows.length === 0) {
+    throw new BulletinError(
+      'EMPTY_PERIOD',
+      `${year}年尚无月度红旗窗口（${pending.reason}）`,
+      `no monthly red flag in ${year} yet, and no annual one`,
+      'period',
+    );
+  }
+  const rows: TRow[] = bulletin.rows.map((row, index) => ({
+    cells: [
+      index + 1,
+      row.month === undefined ? '—' : `${row.month}月`,
+      row.window,
+      row.unit,
+      row.staff.join('、'),
+      row.validComplaints,
+      row.bonusPerPerson === null ? '—' : `${row.bonusPerPerson > 0 ? '+' : ''}${row.bonusPerPerson}`,
+    ],
+  }));
+  const months = new Set(bulletin.rows.map((r) => r.month)).size;
+  const title = `${year}年度月度“红旗窗口”汇总（截至${pending.asOf}，非年度“红旗窗口”评选结果）`;
+  return [
+    {
+      name: '月度红旗窗口汇总',
+      orientation: 'portrait',
+      title,
+      columns: [
+        { header: '序号', minWidth: 6 },
+        { header: '月份', minWidth: 7 },
+        { header: '窗口', align: 'left', maxWidth: 22, wrap: true },
+        { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
+        { header: '窗口工作人员', align: 'left', minWidth: 14, maxWidth: 20, wrap: true },
+        { header: '当月有效投诉（件）', minWidth: 10 },
+        { header: '每人加分（月度）', minWidth: 9 },
+      ],
+      preamble: [
+        {
+          kind: 'text',
+          text: `　　${pending.reason}。本表汇总${year}年已评出的${months}个月共${bulletin.rows.length}个月度“红旗窗口”，供了解和年度评选参考，不是年度“红旗窗口”的评选结果，所列加分为月度“红旗窗口”加分。`,
+        },
+      ],
+      table: { kind: 'table', rows },
+      after: issuerLines(bulletin.issuer ?? bulletin.center, pending.asOf),
     },
   ];
 }

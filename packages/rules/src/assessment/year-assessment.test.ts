@@ -84,3 +84,32 @@ describe('cadreCandidates', () => {
     expect(year.results.find((r) => r.staff === 's2')!.quarterGrades[3]).toBe('incompetent');
   });
 });
+
+describe('assessYear with the excellence quota per unit (考核细则 二(一) 前2名, by unit)', () => {
+  const PER_UNIT = {
+    ...POLICY_A,
+    assessment: {
+      ...POLICY_A.assessment!,
+      excellence: { ...POLICY_A.assessment!.excellence, quota: 1, scope: 'unit' as const },
+    },
+  };
+
+  it('grades the best of each unit 优秀, not the best of the center', () => {
+    const year = assessYear(PER_UNIT, {
+      year: 2026,
+      quarters: [q(1, { s1: 5, s2: 3, s3: 1 }), q(2, { s1: 5, s2: 3, s3: 1 })],
+      units: { s1: 'u1', s2: 'u1', s3: 'u2' },
+    });
+    expect(year.results.map((r) => [r.staff, r.grade])).toStrictEqual([
+      ['s1', 'excellent'],
+      ['s2', 'competent'],
+      ['s3', 'excellent'],
+    ]);
+  });
+
+  it('refuses a year-end without the units when the quota is per unit', () => {
+    expect(() => assessYear(PER_UNIT, { year: 2026, quarters: [q(1, { s1: 5 }), q(2, { s1: 5 })] })).toThrow(
+      /units|unit/,
+    );
+  });
+});

@@ -87,6 +87,19 @@ export function assessYear(policy: TPolicy, input: TYearInput): TYearAssessment 
   }
 
   const graded = [...byStaff.values()].filter((e) => e.totals.length >= rules.yearEnd.minQuarters);
+  // 考核细则 二(一) 前2名, the quota taken per unit when the center sets it so: the year-end is graded
+  // in the same groups as the quarters, so a graded person without a unit is an input error, never a
+  // silent center-wide ranking
+  if (rules.excellence.scope === 'unit') {
+    const missing = graded.find((e) => input.units?.[e.result.staff] === undefined);
+    if (missing) {
+      throw new RulesError(
+        'INVALID_INPUT',
+        'units',
+        `the excellence quota is per unit, but staff "${missing.result.staff}" has no unit`,
+      );
+    }
+  }
   const scale = 10 ** rules.yearEnd.decimals;
   // mean in integer hundredths, rounded half up to the policy's decimals
   const means = graded.map((e) => {

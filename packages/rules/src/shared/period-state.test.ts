@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { notEndedRefusal, periodRefusal, periodState, sameElapsedSpan } from './period-state.ts';
+import {
+  annualAwardPending,
+  notEndedRefusal,
+  periodRefusal,
+  periodState,
+  sameElapsedSpan,
+} from './period-state.ts';
 
 describe('periodState', () => {
   it('is future, running, ended or published on a day', () => {
@@ -50,5 +56,18 @@ describe('sameElapsedSpan', () => {
       end: '2026-06-30',
       isCut: false,
     });
+  });
+});
+
+describe('annualAwardPending (考核细则 一(四)6 年度“红旗窗口”)', () => {
+  it('says a running year cannot have its annual flag before it ends', () => {
+    expect(annualAwardPending(2026, '2026-12-02', false)).toBe(
+      '2026年尚未结束（2026-12-31），年度“红旗窗口”须待年度结束后评选',
+    );
+  });
+  it('says an ended year without an annual flag has not been awarded, and nothing once it has', () => {
+    expect(annualAwardPending(2025, '2026-12-02', false)).toBe('2025年度“红旗窗口”尚未评出');
+    expect(annualAwardPending(2025, '2026-12-02', true)).toBeNull();
+    expect(annualAwardPending(2027, '2026-12-02', false)).toBeNull();
   });
 });

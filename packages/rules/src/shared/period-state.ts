@@ -90,3 +90,16 @@ export function sameElapsedSpan(
   const cut = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { start: other.start, end: cut < other.end ? cut : other.end, isCut: true };
 }
+
+/**
+ * Why a year has no annual award yet (考核细则 一(四)6, 年度“红旗窗口”), or null when it may have one: a
+ * running year cannot be awarded before it ends; an ended year has simply not been awarded. A year not
+ * begun is refused elsewhere (`periodRefusal`).
+ */
+export function annualAwardPending(year: number, today: string, isAwarded: boolean): string | null {
+  if (isAwarded) return null;
+  const state = periodState({ year }, today);
+  if (state === 'future') return null;
+  if (state === 'running') return `${year}年尚未结束（${year}-12-31），年度“红旗窗口”须待年度结束后评选`;
+  return `${year}年度“红旗窗口”尚未评出`;
+}

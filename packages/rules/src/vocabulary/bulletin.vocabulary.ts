@@ -15,6 +15,9 @@ export const BULLETIN_KINDS = [
   // policy C (规范化服务通知): the complaint ladder's decision for a person, the uniform confiscation
   'complaintLadder',
   'uniform',
+  'yellowcard',
+  'unitletters',
+  'ballot',
 ] as const;
 export type TBulletinKind = (typeof BULLETIN_KINDS)[number];
 /** Each kind's name: the title, the file name and the download button say the same. */
@@ -29,4 +32,8 @@ export const BULLETIN_KIND_LABELS: TLabels<TBulletinKind> = {
   cadres: { zh: '后备干部推荐名单', en: 'Cadre-reserve proposal' },
   complaintLadder: { zh: '投诉处理决定', en: 'Complaint decision' },
   uniform: { zh: '没收工作服通知', en: 'Uniform confiscation' },
+  yellowcard: { zh: '黄牌警告通报', en: 'Yellow-card notice' },
+  // 向所在单位领导通报 (考核细则 二(二)), 退回所在单位 (二(一)): one letter per unit
+  unitletters: { zh: '通报所在单位函', en: 'Letters to home units' },
+  ballot: { zh: '季度互评表', en: 'Peer ballot' },
 };

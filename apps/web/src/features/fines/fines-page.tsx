@@ -51,7 +51,7 @@ export default function FinesPage() {
       <PageHead title={`${t('fine.title')} · ${periodLabel({ year, month }, locale)}`}>
         <Space wrap>
           <FilterBar show={['period']} periodKinds={['month']} />
-          <BulletinLinks kinds={['fines']} params={{ year, month }} />
+          <BulletinLinks kinds={['fines', 'unitletters']} params={{ year, month }} />
         </Space>
       </PageHead>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>

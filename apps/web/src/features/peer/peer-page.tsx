@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -58,7 +59,11 @@ export default function PeerPage() {
   return (
     <div data-testid="page-peer">
       <PageHead title={`${t('peer.title')} · ${periodLabel(quarter, locale)}`}>
-        <FilterBar periodKinds={['quarter']} />
+        <Space wrap>
+          <FilterBar periodKinds={['quarter']} />
+          {/* the paper ballot (考核细则 一(三)7), for centers that collect the 互评 on paper */}
+          <BulletinLinks kinds={['ballot']} params={{ year: quarter.year, quarter: quarter.quarter }} />
+        </Space>
       </PageHead>
       <QueryView
         query={query}

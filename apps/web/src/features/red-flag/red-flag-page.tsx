@@ -1,7 +1,8 @@
 import { FlagFilled, WarningFilled } from '@ant-design/icons';
 import { AWARD_KIND_LABELS, type TAwardKind } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
-import { Tooltip as AntTooltip, Card, Space, Table, Tag, Typography } from 'antd';
+import { Tooltip as AntTooltip, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BulletinLinks } from '../../components/bulletin-links.tsx';
 import { ChartCard } from '../../components/chart-card.tsx';
@@ -97,13 +98,29 @@ export default function RedFlagPage() {
       unitName: org.data?.units.find((u) => u.id === w.unitId)?.name ?? '',
     }));
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const [noticeMonth, setNoticeMonth] = useState<number | undefined>(undefined);
 
   return (
     <div data-testid="page-redFlag">
       <PageHead title={`${t('rf.title')} · ${locale === 'en' ? year : `${year}年`}`}>
         <Space wrap>
           <FilterBar periodKinds={['year']} />
-          <BulletinLinks kinds={['awards']} params={{ year }} />
+          {/* the year's notices: the annual flag (or, until it is given, the monthly flags so far) and the yellow cards */}
+          <BulletinLinks kinds={['awards', 'yellowcard']} params={{ year }} />
+          {/* a month's notices: its red flags (月度红旗窗口) and its yellow cards */}
+          <Select
+            size="small"
+            allowClear
+            style={{ width: 150 }}
+            placeholder={t('rf.monthNotices')}
+            value={noticeMonth}
+            onChange={(value: number | undefined) => setNoticeMonth(value)}
+            options={months.map((m) => ({ value: m, label: locale === 'en' ? `Month ${m}` : `${m}月` }))}
+            data-testid="rf-notice-month"
+          />
+          {noticeMonth !== undefined && (
+            <BulletinLinks kinds={['awards', 'yellowcard']} params={{ year, month: noticeMonth }} />
+          )}
         </Space>
       </PageHead>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>

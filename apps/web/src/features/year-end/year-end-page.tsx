@@ -15,6 +15,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { usePermissions } from '../../lib/permissions.ts';
 import { Link } from '../../lib/router.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { CadrePoolCard, ConfirmCadreButton } from './cadre-pool.tsx';
 
 /** The year's grades, and no grade (too few quarters). */
 const YEAR_GRADES = [...GRADES, null] as const;
@@ -32,6 +33,8 @@ export default function YearEndPage() {
     ...trpc.assessment.cadreCandidates.queryOptions({ year }),
     enabled: canConfirmCadres,
   });
+  const pool = useQuery({ ...trpc.cadres.pool.queryOptions(), enabled: canConfirmCadres });
+  const inPool = new Set((pool.data ?? []).filter((e) => e.status === 'active').map((e) => e.staffId));
   const reasonText = (reason: string) =>
     reason === 'annualExcellent'
       ? locale === 'en'
@@ -132,6 +135,17 @@ export default function YearEndPage() {
                                     .map((q) => label(QUARTER_LABELS, q as 1 | 2 | 3 | 4))
                                     .join('、'),
                               },
+                              {
+                                key: 'confirm',
+                                title: '',
+                                render: (_, row) => (
+                                  <ConfirmCadreButton
+                                    year={year}
+                                    staffId={row.staffId}
+                                    isInPool={inPool.has(row.staffId)}
+                                  />
+                                ),
+                              },
                             ]}
                           />
                         )}
@@ -146,6 +160,7 @@ export default function YearEndPage() {
                   </Card>
                 </Col>
               </Row>
+              {canConfirmCadres && <CadrePoolCard />}
               <Card size="small" title={t('ye.title')} data-testid="year-results">
                 <Table
                   size="small"
