@@ -15,6 +15,8 @@ export interface TContext {
   isSecure: boolean;
   /** the client's address as the HTTP host saw it (rate limits); null without a host */
   clientAddress: string | null;
+  /** list rows this request has asked for so far, over all the calls of its batch (`pages.ts`) */
+  listRows: { asked: number };
 }
 
 export interface TContextInnerOptions {
@@ -37,5 +39,6 @@ export function createContextInner(opts: TContextInnerOptions): TContext {
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
     isSecure: opts.isSecure ?? false,
     clientAddress: opts.clientAddress ?? null,
+    listRows: { asked: 0 },
   };
 }

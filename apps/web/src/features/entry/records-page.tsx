@@ -1,18 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { formatDate } from '../../lib/format.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { Link } from '../../lib/router.tsx';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { RevokeButton } from './revoke-button.tsx';
+
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
 
 /** 记录查询与撤销: the records of a period, filterable by window; revoke with a reason (never delete). */
 export default function RecordsPage() {
@@ -23,12 +27,16 @@ export default function RecordsPage() {
   const staff = useStaffList();
   const items = usePolicyItems();
   const [status, setStatus] = useState<'active' | 'revoked' | 'all'>('active');
-  const records = useQuery(
-    trpc.records.list.queryOptions(
-      { ...rangeOf(filters.period), ...(status === 'all' ? {} : { status }) },
-      { select: (rows) => [...rows].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id) },
-    ),
-  );
+  const client = useTRPCClient();
+  const input = { ...rangeOf(filters.period), ...(status === 'all' ? {} : { status }) };
+  // newest first (date, id), 200 a page; 加载更多 asks for the records after the last one seen
+  const records = useKeysetList({
+    key: trpc.records.list.queryKey(input),
+    page: (before: { date: string; id: number } | undefined) =>
+      client.records.list.query({ ...input, limit: PAGE, before }),
+    cursorOf: (row) => ({ date: row.date, id: row.id }),
+    pageSize: PAGE,
+  });
   const staffOf = (id: number | null) => staff.data?.find((s) => s.id === id);
   const inScope = (row: { staffId: number | null; windowId: number | null }) => {
     const windowId = row.windowId ?? staffOf(row.staffId)?.windowId ?? null;
@@ -61,6 +69,7 @@ export default function RecordsPage() {
       >
         <QueryView query={records} isEmpty={(rows) => rows.filter(inScope).length === 0}>
           {(rows) => (
+            <>
             <Table
               size="small"
               rowKey="id"
@@ -140,6 +149,8 @@ export default function RecordsPage() {
                 },
               ]}
             />
+            <LoadMore list={records} testId="records-more" />
+            </>
           )}
         </QueryView>
       </Card>
