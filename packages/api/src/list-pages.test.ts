@@ -20,8 +20,7 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
   });
 
   const person = () => s.f.staff[1]!.id;
-  const record = (date: string) =>
-    s.as('supervisor').records.create({ staffId: person(), item: 'C4', date });
+  const record = (date: string) => s.as('supervisor').records.create({ staffId: person(), item: 'C4', date });
   const complaint = (date: string) =>
     s.as('supervisor').complaints.create({ channel: 'online', date, staffId: person(), content: '办事拖拉' });
 
@@ -65,7 +64,15 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
   }
 
   it('records.list: keyset pages newest first, no overlap, no skip under inserts', async () => {
-    const dates = ['2026-11-02', '2026-11-03', '2026-11-03', '2026-11-03', '2026-11-05', '2026-11-09', '2026-11-09'];
+    const dates = [
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-03',
+      '2026-11-03',
+      '2026-11-05',
+      '2026-11-09',
+      '2026-11-09',
+    ];
     for (const d of dates) await record(d);
     const before = (await s.as('supervisor').records.list({ staffId: person() })).map((r) => r.id);
     expect(before.length).toBeGreaterThanOrEqual(dates.length);
@@ -89,7 +96,9 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
     // the staff member's own view pages the same way
     const own = await s.as('staff').records.list({ limit: 1 });
     expect(own).toHaveLength(1);
-    const next = await s.as('staff').records.list({ limit: 1, before: { date: own[0]!.date, id: own[0]!.id } });
+    const next = await s
+      .as('staff')
+      .records.list({ limit: 1, before: { date: own[0]!.date, id: own[0]!.id } });
     expect(next[0]!.id).not.toBe(own[0]!.id);
   });
 
@@ -100,7 +109,8 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
   });
 
   it('complaints.list: keyset pages newest first, no overlap, no skip under inserts', async () => {
-    for (const d of ['2026-11-02', '2026-11-04', '2026-11-04', '2026-11-04', '2026-11-06']) await complaint(d);
+    for (const d of ['2026-11-02', '2026-11-04', '2026-11-04', '2026-11-04', '2026-11-06'])
+      await complaint(d);
     const before = (await s.as('supervisor').complaints.list()).map((c) => c.id);
     const seen = await walk(
       (cursor) =>
@@ -121,8 +131,7 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
     const before = (await leader.audit.list({ entity: 'record' })).map((a) => a.id);
     expect(before.length).toBeGreaterThan(4);
     const seen = await walk(
-      (cursor) =>
-        leader.audit.list({ entity: 'record', limit: 2, ...(cursor && { beforeId: cursor.id }) }),
+      (cursor) => leader.audit.list({ entity: 'record', limit: 2, ...(cursor && { beforeId: cursor.id }) }),
       () => record('2026-11-22'),
     );
     const ids = seen.map((a) => a.id);

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { badInput } from '../errors.ts';
 import { ZDate, ZId, ZText, ZYear } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
-import { reservePage, ZPageLimit } from '../services/pages.ts';
 import { calendarCoverage, calendarYear, enterCalendarYear } from '../services/calendar-years.service.ts';
+import { reservePage, ZPageLimit } from '../services/pages.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
 

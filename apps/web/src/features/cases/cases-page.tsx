@@ -32,14 +32,14 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { PageHead } from '../../components/page-head.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { PageHead } from '../../components/page-head.tsx';
 import { ItemChip } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useOrg } from '../../lib/org.ts';
 import { useKeysetList } from '../../lib/keyset.ts';
+import { useOrg } from '../../lib/org.ts';
 import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { CaseActions, nextSteps } from './case-actions.tsx';
 import { CaseReviews } from './case-reviews.tsx';

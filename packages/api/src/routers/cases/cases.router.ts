@@ -21,6 +21,7 @@ import {
   resetQueryPassword,
 } from '../../services/cases/case-receipt.service.ts';
 import { importCases } from '../../services/cases/import-cases.service.ts';
+import { PAGE_MAX, reservePage, ZPageLimit } from '../../services/pages.ts';
 import { scopeOf } from '../../services/scope.ts';
 import { caseProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
 import { applicantCase } from './applicant.ts';
@@ -33,7 +34,6 @@ import {
   ZPhone,
   ZTextList,
 } from './case.schemas.ts';
-import { PAGE_MAX, reservePage, ZPageLimit } from '../../services/pages.ts';
 import { caseReviewsRouter } from './case-reviews.router.ts';
 import { caseStepProcedures } from './case-steps.procedures.ts';
 import { mattersRouter } from './matters.router.ts';

@@ -16,7 +16,11 @@ export const sanctionProposalsRouter = router({
   list: supervisorProcedure
     .input(
       z
-        .object({ status: ZSanctionProposalStatus.optional(), afterId: ZId.optional(), limit: ZPageLimit.optional() })
+        .object({
+          status: ZSanctionProposalStatus.optional(),
+          afterId: ZId.optional(),
+          limit: ZPageLimit.optional(),
+        })
         .optional(),
     )
     .query(({ ctx, input }) => {
