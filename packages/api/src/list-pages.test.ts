@@ -77,7 +77,7 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
     const before = (await s.as('supervisor').records.list({ staffId: person() })).map((r) => r.id);
     expect(before.length).toBeGreaterThanOrEqual(dates.length);
     // writes between pages: one newer than everything, one on the date of the page's last row
-    const seen = await walk(
+    const seen = await walk<{ id: number; date: string }>(
       (cursor) =>
         s.as('supervisor').records.list({
           staffId: person(),
@@ -112,7 +112,7 @@ describe.each(TEST_DIALECTS)('list pages on %s', (dialect) => {
     for (const d of ['2026-11-02', '2026-11-04', '2026-11-04', '2026-11-04', '2026-11-06'])
       await complaint(d);
     const before = (await s.as('supervisor').complaints.list()).map((c) => c.id);
-    const seen = await walk(
+    const seen = await walk<{ id: number; date: string }>(
       (cursor) =>
         s
           .as('supervisor')
