@@ -23,7 +23,14 @@ import type net from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCaller, createContextInner, hashPassword } from '@chuangkou/api';
-import { type DB, findUser, insertUser, migrateToLatest, openDatabase, type TUser } from '@chuangkou/db';
+import {
+  type DB,
+  findUserForLogin,
+  insertUser,
+  migrateToLatest,
+  openDatabase,
+  type TUser,
+} from '@chuangkou/db';
 import type SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createServer } from '../src/server.ts';
@@ -129,7 +136,7 @@ async function prepare(): Promise<{ handle: ReturnType<typeof openDatabase>; cen
       ['bench_head', 'head', head.id],
       ['bench_staff', 'staff', staff[1]!.id],
     ] as const)
-      if (!(await findUser(handle.db, username)))
+      if (!(await findUserForLogin(handle.db, username)))
         await insertUser(handle.db, {
           centerId,
           username,
@@ -203,7 +210,10 @@ async function login(username: string): Promise<{ cookie: string; user: TUser }>
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, user: (await findUser(db, username))! };
+  return {
+    cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+    user: (await findUserForLogin(db, username))!.user,
+  };
 }
 
 function get(url: string, cookie: string): Promise<{ status: number; body: string }> {
