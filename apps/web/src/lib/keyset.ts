@@ -24,7 +24,7 @@ export function useKeysetList<TRow, TCursor>(opts: {
 }): TKeysetList<TRow> {
   const q = useInfiniteQuery({
     queryKey: [...opts.key, 'keyset-pages'],
-    queryFn: ({ pageParam }) => opts.page(pageParam),
+    queryFn: ({ pageParam }) => opts.page(pageParam as TCursor | undefined),
     initialPageParam: undefined as TCursor | undefined,
     getNextPageParam: (last: TRow[]) =>
       last.length < opts.pageSize || last.length === 0 ? undefined : opts.cursorOf(last[last.length - 1]!),

@@ -131,8 +131,8 @@ export const auditRouter = router({
         })
         .optional(),
     )
-    .query(({ ctx, input }) => {
-      const limit = reservePage(ctx, input?.limit);
+    .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
       return listAudit(ctx.db, {
         centerId: ctx.user.centerId,
         entity: input?.entity,

@@ -28,7 +28,7 @@ export const complaintsRouter = router({
         .optional(),
     )
     .query(async ({ ctx, input }) => {
-      const limit = reservePage(ctx, input?.limit);
+      const limit = await reservePage(ctx, input?.limit);
       const scope = await scopeOf(ctx.db, ctx.user);
       let staffId = input?.staffId;
       let windowId = input?.windowId;

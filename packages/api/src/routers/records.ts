@@ -29,7 +29,7 @@ export const recordsRouter = router({
         .optional(),
     )
     .query(async ({ ctx, input }) => {
-      const limit = reservePage(ctx, input?.limit);
+      const limit = await reservePage(ctx, input?.limit);
       return valueRecords(
         ctx.db,
         ctx.user.centerId,

@@ -25,9 +25,14 @@ export const ZDateCursor = z.object({ date: ZDate, id: ZId });
 
 /**
  * Counts a page against the request's budget (`REQUEST_ROWS_MAX`, shared by the calls of a batch:
- * the context is the request's) and returns the page size to read.
+ * the context is the request's) and returns the page size to read, after letting the event loop go:
+ * SQLite answers synchronously, so the calls of batches in flight would otherwise run back to back as
+ * one chain of promises, holding every other request (the health check) until all were done.
  */
-export function reservePage(ctx: Pick<TContext, 'listRows'>, limit: number | undefined): number {
+export async function reservePage(
+  ctx: Pick<TContext, 'listRows'>,
+  limit: number | undefined,
+): Promise<number> {
   const size = limit ?? PAGE_MAX;
   if (ctx.listRows.asked + size > REQUEST_ROWS_MAX)
     throw new DomainError(
@@ -36,5 +41,6 @@ export function reservePage(ctx: Pick<TContext, 'listRows'>, limit: number | und
       'limit',
     );
   ctx.listRows.asked += size;
+  await new Promise((resolve) => setImmediate(resolve));
   return size;
 }

@@ -62,10 +62,11 @@ export default function ComplaintsPage() {
     ),
   };
   const channelName = (channel: string) => label(COMPLAINT_CHANNEL_LABELS, channel);
-  const statusRows: TStatusRow[] = list.data
+  const shown = list.data;
+  const statusRows: TStatusRow[] = shown
     ? (['valid', 'invalid', 'pending'] as const).map((key) => ({
         key,
-        count: list.data.filter((row) =>
+        count: shown.filter((row) =>
           key === 'pending'
             ? row.status === 'pending'
             : row.status === 'verified' && row.isValid === (key === 'valid'),

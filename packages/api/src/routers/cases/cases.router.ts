@@ -113,7 +113,7 @@ export const casesRouter = router({
         .optional(),
     )
     .query(async ({ ctx, input }) => {
-      const limit = reservePage(ctx, input?.limit);
+      const limit = await reservePage(ctx, input?.limit);
       const scope = await scopeOf(ctx.db, ctx.user);
       if (scope.kind === 'self' && input?.staffId !== undefined && input.staffId !== scope.staffId)
         throw forbidden('只能查看本人受理的办件');

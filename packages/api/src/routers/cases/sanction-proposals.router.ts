@@ -23,8 +23,8 @@ export const sanctionProposalsRouter = router({
         })
         .optional(),
     )
-    .query(({ ctx, input }) => {
-      const limit = reservePage(ctx, input?.limit);
+    .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
       return listProposals(ctx.db, ctx.user, { status: input?.status, afterId: input?.afterId, limit });
     }),
   /**
