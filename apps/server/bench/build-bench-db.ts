@@ -40,7 +40,9 @@ await insertUser(handle.db, {
 handle.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
 handle.sqlite!.exec('analyze');
 await handle.close();
-console.log(`generated ${summary.cases.toLocaleString()} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `generated ${summary.cases.toLocaleString()} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+);
 if (existsSync(path.join(target, 'chuangkou.sqlite'))) {
   console.log(`${target} appeared meanwhile: keeping ${building}`);
 } else {

@@ -63,6 +63,7 @@ describe('the worst batch of list pages over HTTP', () => {
   it('refuses a page of 1000 with 400 on every call of the batch', async () => {
     const { status, answers } = await batch(Array(20).fill('cases.list'), { limit: 1000 });
     expect(status).toBe(400);
+    expect(answers).toHaveLength(20);
     expect(answers.every((a) => a.error?.data.httpStatus === 400)).toBe(true);
   });
 

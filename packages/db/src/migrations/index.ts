@@ -15,8 +15,8 @@ import * as m20261202_1410 from './2026_12_02_1410_center_objection_contact.ts';
 import * as m20261202_1500 from './2026_12_02_1500_attempt_checks.ts';
 import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
 import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
-import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
 import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
+import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
