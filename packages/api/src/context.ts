@@ -17,6 +17,8 @@ export interface TContext {
   clientAddress: string | null;
   /** the client's User-Agent (the device a session is shown as); null without a host */
   userAgent: string | null;
+  /** list rows this request has asked for so far, over all the calls of its batch (`pages.ts`) */
+  listRows: { asked: number };
 }
 
 export interface TContextInnerOptions {
@@ -41,5 +43,6 @@ export function createContextInner(opts: TContextInnerOptions): TContext {
     isSecure: opts.isSecure ?? false,
     clientAddress: opts.clientAddress ?? null,
     userAgent: opts.userAgent ?? null,
+    listRows: { asked: 0 },
   };
 }

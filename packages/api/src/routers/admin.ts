@@ -8,9 +8,10 @@ import {
 import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
-import { ZDate, ZText, ZYear } from '../schemas.ts';
+import { ZDate, ZId, ZText, ZYear } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
 import { calendarCoverage, calendarYear, enterCalendarYear } from '../services/calendar-years.service.ts';
+import { reservePage, ZPageLimit } from '../services/pages.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
 
@@ -118,11 +119,26 @@ export const calendarRouter = router({
 });
 
 export const auditRouter = router({
+  /** The center's audit log, newest first: a page of at most `PAGE_MAX`, the next below `beforeId`. */
   list: leaderProcedure
     .input(
-      z.object({ entity: z.string().max(40).optional(), entityId: z.string().max(40).optional() }).optional(),
+      z
+        .object({
+          entity: z.string().max(40).optional(),
+          entityId: z.string().max(40).optional(),
+          beforeId: ZId.optional(),
+          limit: ZPageLimit.optional(),
+        })
+        .optional(),
     )
-    .query(({ ctx, input }) =>
-      listAudit(ctx.db, { centerId: ctx.user.centerId, entity: input?.entity, entityId: input?.entityId }),
-    ),
+    .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
+      return listAudit(ctx.db, {
+        centerId: ctx.user.centerId,
+        entity: input?.entity,
+        entityId: input?.entityId,
+        beforeId: input?.beforeId,
+        limit,
+      });
+    }),
 });

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { badInput, forbidden } from '../errors.ts';
 import { ZCause, ZChannel, ZDate, ZId, ZReason, ZText, ZYear } from '../schemas.ts';
 import { complaintLadderOf, createComplaint, verifyComplaint } from '../services/complaints.service.ts';
+import { reservePage, ZDateCursor, ZPageLimit } from '../services/pages.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
 
 export const complaintsRouter = router({
-  /** Complaints the user may see (own, window's, center's), filtered by period, person or window. */
+  /**
+   * Complaints the user may see (own, window's, center's), filtered by period, person or window: a page
+   * of at most `PAGE_MAX`, newest first (date, then id), the next after the last seen (`before`).
+   */
   list: authedProcedure
     .input(
       z
@@ -17,10 +21,14 @@ export const complaintsRouter = router({
           isValid: z.boolean().optional(),
           staffId: ZId.optional(),
           windowId: ZId.optional(),
+          /** keyset: the last complaint of the page before (newest first) */
+          before: ZDateCursor.optional(),
+          limit: ZPageLimit.optional(),
         })
         .optional(),
     )
     .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
       const scope = await scopeOf(ctx.db, ctx.user);
       let staffId = input?.staffId;
       let windowId = input?.windowId;
@@ -43,6 +51,8 @@ export const complaintsRouter = router({
         isValid: input?.isValid,
         staffId,
         windowId,
+        before: input?.before,
+        limit,
       });
     }),
   create: supervisorProcedure

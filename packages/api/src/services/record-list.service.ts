@@ -1,4 +1,4 @@
-import { type Db, listRecords, listStaff, type TConductRecord } from '@chuangkou/db';
+import { type Db, listRecords, type TConductRecord } from '@chuangkou/db';
 import { forbidden } from '../errors.ts';
 import { assertRangeBegun } from './periods.ts';
 import { staffInCenter, type TViewer, windowInCenter } from './scope.ts';
@@ -12,6 +12,8 @@ export interface TRecordListInput {
   status?: 'active' | 'revoked' | undefined;
   /** at most this many records, newest first (the repository's default otherwise) */
   limit?: number | undefined;
+  /** keyset: continue after this record (newest first) */
+  before?: { date: string; id: number } | undefined;
 }
 
 /**
@@ -48,15 +50,11 @@ export async function listRecordsFor(
     scheme: input.scheme,
     status: input.status,
     limit: input.limit,
+    before: input.before,
   };
-  if (scope.kind === 'window' && staffId === undefined) {
-    // a head's view: the window's people and the window-level records
-    const [all, people] = await Promise.all([
-      listRecords(db, filter),
-      listStaff(db, { centerId, windowId: scope.windowId, includeInactive: true }),
-    ]);
-    const ids = new Set(people.map((s) => s.id));
-    return all.filter((r) => (r.staffId !== null ? ids.has(r.staffId) : r.windowId === scope.windowId));
-  }
+  // a head's view: the window's people's records and the window-level ones, chosen in SQL so a page
+  // is a page
+  if (scope.kind === 'window' && staffId === undefined)
+    return listRecords(db, { ...filter, windowIds: [scope.windowId] });
   return listRecords(db, { ...filter, staffId, windowId });
 }

@@ -43,11 +43,19 @@ export interface TAuditRecord {
 /** Lists a center's audit entries, newest first. */
 export async function listAudit(
   db: Db,
-  filter: { centerId: number; entity?: string | undefined; entityId?: string | undefined; limit?: number },
+  filter: {
+    centerId: number;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    limit?: number | undefined;
+    /** keyset: entries below this id (newest first) */
+    beforeId?: number | undefined;
+  },
 ): Promise<TAuditRecord[]> {
   let q = db.selectFrom('audit_log').selectAll().where('center_id', '=', filter.centerId);
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
   const rows = await q
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 200)

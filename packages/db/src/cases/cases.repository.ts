@@ -191,20 +191,49 @@ export async function listCases(db: Db, f: TCaseFilter): Promise<TCaseListRow[]>
   }));
 }
 
-/** The open cases (clock running, or waiting upstairs) of a center or a part of it: what the alerts read. */
+/** How many open cases one read of `openCasesInChunks` takes. */
+export const OPEN_CASES_CHUNK = 500;
+
+/**
+ * The open cases (clock running, or waiting upstairs) of a center or a part of it, what the alerts
+ * read: chunk by chunk, a stage at a time, each chunk read along an index (scope, stage, id) after the
+ * last id of the one before, and the event loop let go between chunks. So no read holds the server for
+ * more than one chunk, however many cases are open.
+ */
+export async function* openCasesInChunks(
+  db: Db,
+  f: { centerId: number; windowId?: number | undefined; staffId?: number | undefined },
+  chunk = OPEN_CASES_CHUNK,
+): AsyncGenerator<TCaseListRow[]> {
+  for (const stage of OPEN_CASE_STAGES) {
+    let beforeId: number | undefined;
+    for (;;) {
+      const rows = await listCases(db, {
+        centerId: f.centerId,
+        windowId: f.windowId,
+        staffId: f.staffId,
+        stages: [stage],
+        beforeId,
+        limit: chunk,
+      });
+      // awaiting materials before the official acceptance, the clock has not started
+      const open = rows.filter((r) => r.stage !== 'awaitingMaterials' || r.acceptedOn !== null);
+      if (open.length > 0) yield open;
+      if (rows.length < chunk) break;
+      beforeId = rows[rows.length - 1]!.id;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+/** The open cases of a center or a part of it, all of them (read in chunks: `openCasesInChunks`). */
 export async function listOpenCases(
   db: Db,
   f: { centerId: number; windowId?: number | undefined; staffId?: number | undefined },
 ): Promise<TCaseListRow[]> {
-  const rows = await listCases(db, {
-    centerId: f.centerId,
-    windowId: f.windowId,
-    staffId: f.staffId,
-    stages: OPEN_CASE_STAGES,
-    limit: 100_000,
-  });
-  // awaiting materials before the official acceptance, the clock has not started
-  return rows.filter((r) => r.stage !== 'awaitingMaterials' || r.acceptedOn !== null);
+  const out: TCaseListRow[] = [];
+  for await (const rows of openCasesInChunks(db, f)) out.push(...rows);
+  return out.sort((a, b) => b.id - a.id);
 }
 
 /**

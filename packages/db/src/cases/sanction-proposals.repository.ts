@@ -99,6 +99,10 @@ export async function listSanctionProposals(
     status?: TSanctionProposalStatus | undefined;
     caseId?: number | undefined;
     ids?: readonly number[] | undefined;
+    /** keyset: proposals after this id (oldest first) */
+    afterId?: number | undefined;
+    /** at most this many (1000 without) */
+    limit?: number | undefined;
   },
 ): Promise<TSanctionProposalListRow[]> {
   let q = db
@@ -120,7 +124,11 @@ export async function listSanctionProposals(
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.caseId !== undefined) q = q.where('p.case_id', '=', f.caseId);
   if (f.ids !== undefined) q = q.where('p.id', 'in', f.ids.length ? [...f.ids] : [0]);
-  const rows = await q.orderBy('p.id').limit(1000).execute();
+  if (f.afterId !== undefined) q = q.where('p.id', '>', f.afterId);
+  const rows = await q
+    .orderBy('p.id')
+    .limit(f.limit ?? 1000)
+    .execute();
   return rows.map((r) => ({
     acceptanceCode: r.acceptance_code,
     matterName: r.matter_name,

@@ -120,6 +120,10 @@ export async function listComplaints(
     staffId?: number | undefined;
     windowId?: number | undefined;
     isValid?: boolean | undefined;
+    /** at most this many, newest first (all of them, for the assessments, without) */
+    limit?: number | undefined;
+    /** keyset: continue after this complaint (an earlier date, or the same date and a lower id) */
+    before?: { date: string; id: number } | undefined;
   },
 ): Promise<TComplaint[]> {
   let q = db.selectFrom('complaints').selectAll().where('center_id', '=', f.centerId);
@@ -128,6 +132,14 @@ export async function listComplaints(
   if (f.staffId !== undefined) q = q.where('staff_id', '=', f.staffId);
   if (f.windowId !== undefined) q = q.where('window_id', '=', f.windowId);
   if (f.isValid !== undefined) q = q.where('is_valid', '=', f.isValid ? 1 : 0);
-  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(5000).execute();
+  if (f.before !== undefined) {
+    const { date, id } = f.before;
+    q = q.where((eb) => eb(eb.refTuple('date', 'id'), '<', eb.tuple(date, id)));
+  }
+  const rows = await q
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit ?? 5000)
+    .execute();
   return rows.map(complaintRowToComplaint);
 }

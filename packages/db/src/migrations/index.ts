@@ -19,6 +19,7 @@ import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
 import * as m20261202_1710 from './2026_12_02_1710_matter_codes.ts';
 import * as m20261202_1770 from './2026_12_02_1770_session_devices.ts';
 import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
+import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1710_matter_codes': m20261202_1710,
   '2026_12_02_1770_session_devices': m20261202_1770,
   '2026_12_02_1750_cadre_reserve': m20261202_1750,
+  '2026_12_02_1760_list_page_indexes': m20261202_1760,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -152,6 +152,8 @@ export interface TRecordFilter {
   scheme?: TRecordScheme | undefined;
   status?: TRecordStatus | undefined;
   limit?: number | undefined;
+  /** keyset: continue after this record (newest first: an earlier date, or the same date and a lower id) */
+  before?: { date: string; id: number } | undefined;
 }
 
 export async function listRecords(db: Db, f: TRecordFilter): Promise<TConductRecord[]> {
@@ -172,6 +174,22 @@ export async function listRecords(db: Db, f: TRecordFilter): Promise<TConductRec
     );
   }
   if (f.windowId !== undefined) q = q.where('window_id', '=', f.windowId);
+  if (f.windowIds !== undefined) {
+    const windowIds = f.windowIds;
+    // a window's records: its people's (wherever the record was written) and its window-level ones
+    q = q.where((eb) =>
+      windowIds.length === 0
+        ? eb.lit(false)
+        : eb.or([
+            eb('staff_id', 'in', eb.selectFrom('staff').select('id').where('window_id', 'in', windowIds)),
+            eb.and([eb('staff_id', 'is', null), eb('window_id', 'in', windowIds)]),
+          ]),
+    );
+  }
+  if (f.before !== undefined) {
+    const { date, id } = f.before;
+    q = q.where((eb) => eb(eb.refTuple('date', 'id'), '<', eb.tuple(date, id)));
+  }
   if (f.scheme) q = q.where('scheme', '=', f.scheme);
   if (f.status) q = q.where('status', '=', f.status);
   const rows = await q

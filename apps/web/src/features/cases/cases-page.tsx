@@ -32,13 +32,15 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { ItemChip } from '../../components/policy-ref.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { useOrg } from '../../lib/org.ts';
-import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { CaseActions, nextSteps } from './case-actions.tsx';
 import { CaseReviews } from './case-reviews.tsx';
 import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
@@ -55,6 +57,9 @@ type TFilter = {
   acceptanceCode?: string;
 };
 
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
+
 /** 办件登记簿: the registry with filters; a row opens the case with its steps, departments and proposals. */
 export default function CasesPage() {
   const { t, term, locale } = useI18n();
@@ -62,7 +67,14 @@ export default function CasesPage() {
   const org = useOrg();
   const [filter, setFilter] = useState<TFilter>({});
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useQuery(trpc.cases.list.queryOptions({ ...filter, limit: 200 }));
+  const client = useTRPCClient();
+  // 200 cases a page, newest first; 加载更多 asks for the next page below the last id seen
+  const list = useKeysetList({
+    key: trpc.cases.list.queryKey(filter),
+    page: (beforeId: number | undefined) => client.cases.list.query({ ...filter, limit: PAGE, beforeId }),
+    cursorOf: (row) => row.id,
+    pageSize: PAGE,
+  });
   const set = (patch: Partial<TFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
@@ -190,6 +202,7 @@ export default function CasesPage() {
                 },
               ]}
             />
+            <LoadMore list={list} testId="cases-more" />
           </Card>
         )}
       </QueryView>

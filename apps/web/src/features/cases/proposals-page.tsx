@@ -4,7 +4,7 @@ import {
   SANCTION_PROPOSAL_STATUSES,
   type TSanctionProposalStatus,
 } from '@chuangkou/rules/vocabulary';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -20,12 +20,17 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
-import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
 
 /**
  * B5 / F3 proposals of late cases: a supervisor confirms (the record is created only then), confirms
@@ -42,7 +47,15 @@ export default function ProposalsPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<{ reason: string }>();
   const [reduceForm] = Form.useForm<{ qty: number; qtyReason: string }>();
-  const list = useQuery(trpc.cases.sanctionProposals.list.queryOptions({ status }));
+  const client = useTRPCClient();
+  // oldest first, 200 a page; 加载更多 asks for the proposals after the last id seen
+  const list = useKeysetList({
+    key: trpc.cases.sanctionProposals.list.queryKey({ status }),
+    page: (afterId: number | undefined) =>
+      client.cases.sanctionProposals.list.query({ status, limit: PAGE, afterId }),
+    cursorOf: (row) => row.id,
+    pageSize: PAGE,
+  });
   const items = usePolicyItems();
   /** 'B5 办件超期…': a clause always with its text */
   const clause = (code: string) => {
@@ -237,6 +250,7 @@ export default function ProposalsPage() {
                 },
               ]}
             />
+            <LoadMore list={list} testId="proposals-more" />
           </Card>
         )}
       </QueryView>

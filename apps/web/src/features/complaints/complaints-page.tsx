@@ -19,15 +19,20 @@ import {
 import { ChartCard } from '../../components/chart-card.tsx';
 import { COLORS, monthTick, SERIES } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
 
 type TStatusRow = { key: 'valid' | 'invalid' | 'pending'; count: number };
 
@@ -39,24 +44,29 @@ export default function ComplaintsPage() {
   const org = useOrg();
   const staff = useStaffList();
   const rate = useQuery(trpc.analytics.complaintRate.queryOptions(analyticsInput(filters)));
-  const list = useQuery(
-    trpc.complaints.list.queryOptions(rangeOf(filters.period), {
-      select: (rows) =>
-        rows
-          .filter(
-            (row) =>
-              (!filters.windowId || row.windowId === filters.windowId) &&
-              (!filters.unitId ||
-                org.data?.windows.find((w) => w.id === row.windowId)?.unitId === filters.unitId),
-          )
-          .sort((a, b) => b.date.localeCompare(a.date)),
-    }),
-  );
+  const client = useTRPCClient();
+  const input = { ...rangeOf(filters.period), ...(filters.windowId ? { windowId: filters.windowId } : {}) };
+  // newest first (date, id), 200 a page; 加载更多 asks for the complaints after the last one seen
+  const pages = useKeysetList({
+    key: trpc.complaints.list.queryKey(input),
+    page: (before: { date: string; id: number } | undefined) =>
+      client.complaints.list.query({ ...input, limit: PAGE, before }),
+    cursorOf: (row) => ({ date: row.date, id: row.id }),
+    pageSize: PAGE,
+  });
+  const list = {
+    ...pages,
+    data: pages.data?.filter(
+      (row) =>
+        !filters.unitId || org.data?.windows.find((w) => w.id === row.windowId)?.unitId === filters.unitId,
+    ),
+  };
   const channelName = (channel: string) => label(COMPLAINT_CHANNEL_LABELS, channel);
-  const statusRows: TStatusRow[] = list.data
+  const shown = list.data;
+  const statusRows: TStatusRow[] = shown
     ? (['valid', 'invalid', 'pending'] as const).map((key) => ({
         key,
-        count: list.data.filter((row) =>
+        count: shown.filter((row) =>
           key === 'pending'
             ? row.status === 'pending'
             : row.status === 'verified' && row.isValid === (key === 'valid'),
@@ -316,6 +326,7 @@ export default function ComplaintsPage() {
                       },
                     ]}
                   />
+                  <LoadMore list={pages} testId="complaints-more" />
                 </Card>
               </Col>
             </Row>

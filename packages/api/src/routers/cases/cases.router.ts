@@ -21,6 +21,7 @@ import {
   resetQueryPassword,
 } from '../../services/cases/case-receipt.service.ts';
 import { importCases } from '../../services/cases/import-cases.service.ts';
+import { PAGE_MAX, reservePage, ZPageLimit } from '../../services/pages.ts';
 import { scopeOf } from '../../services/scope.ts';
 import { caseProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
 import { applicantCase } from './applicant.ts';
@@ -40,10 +41,10 @@ import { sanctionProposalsRouter } from './sanction-proposals.router.ts';
 import { serviceRatingsRouter } from './service-ratings.router.ts';
 
 /**
- * The largest page of `cases.list`. With the batch limit (`MAX_BATCH_SIZE`, 20) it bounds the work of
- * one request: 20 pages of 200 cases, each read along an index.
+ * The largest page of `cases.list` (`PAGE_MAX`, as every list). A request's pages together are bounded
+ * by `REQUEST_ROWS_MAX` (`pages.ts`), however many calls its batch holds.
  */
-export const CASE_PAGE_MAX = 200;
+export const CASE_PAGE_MAX = PAGE_MAX;
 
 /** 办件: the catalog, acceptance, the steps, the registry and alerts, service ratings, proposals. */
 export const casesRouter = router({
@@ -107,11 +108,12 @@ export const casesRouter = router({
           flaggedOnly: z.boolean().optional(),
           acceptanceCode: z.string().trim().max(40).optional(),
           beforeId: ZId.optional(),
-          limit: z.number().int().min(1).max(CASE_PAGE_MAX).optional(),
+          limit: ZPageLimit.optional(),
         })
         .optional(),
     )
     .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
       const scope = await scopeOf(ctx.db, ctx.user);
       if (scope.kind === 'self' && input?.staffId !== undefined && input.staffId !== scope.staffId)
         throw forbidden('只能查看本人受理的办件');
@@ -130,7 +132,7 @@ export const casesRouter = router({
         isFlagged: input?.flaggedOnly,
         acceptanceCode: input?.acceptanceCode,
         beforeId: input?.beforeId,
-        limit: input?.limit ?? CASE_PAGE_MAX,
+        limit,
       });
     }),
 

@@ -6,14 +6,27 @@ import {
   listProposals,
   rejectSanctionProposal,
 } from '../../services/cases/sanction-proposals.service.ts';
+import { reservePage, ZPageLimit } from '../../services/pages.ts';
 import { router, supervisorProcedure } from '../../trpc.ts';
 import { ZSanctionProposalStatus } from './case.schemas.ts';
 
 /** The proposals for overdue cases (B5 / F3): nothing is recorded until a supervisor confirms. */
 export const sanctionProposalsRouter = router({
+  /** Oldest first: a page of at most `PAGE_MAX`, the next after the last id seen (`afterId`). */
   list: supervisorProcedure
-    .input(z.object({ status: ZSanctionProposalStatus.optional() }).optional())
-    .query(({ ctx, input }) => listProposals(ctx.db, ctx.user, { status: input?.status })),
+    .input(
+      z
+        .object({
+          status: ZSanctionProposalStatus.optional(),
+          afterId: ZId.optional(),
+          limit: ZPageLimit.optional(),
+        })
+        .optional(),
+    )
+    .query(async ({ ctx, input }) => {
+      const limit = await reservePage(ctx, input?.limit);
+      return listProposals(ctx.db, ctx.user, { status: input?.status, afterId: input?.afterId, limit });
+    }),
   /**
    * Records the deduction or fine, on the first responsible person or the one named; fewer than
    * proposed with a reason.

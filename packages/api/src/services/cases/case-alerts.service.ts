@@ -1,7 +1,7 @@
 import {
   type Db,
   listJointDepartmentsOfCases,
-  listOpenCases,
+  openCasesInChunks,
   type TCaseListRow,
   type TJointDepartmentRecord,
   type TUser,
@@ -43,36 +43,43 @@ function alertRow(c: TCaseListRow, alert: TCaseAlert): TCaseAlertRow {
   };
 }
 
+/** The most alerts one answer carries (the most urgent first): the rest wait for the next look. */
+export const CASE_ALERTS_MAX = 1000;
+
+const rank = (a: TCaseAlertRow) => (a.alert.level === 'red' ? 0 : a.alert.level === 'yellow' ? 1 : 2);
+const byUrgency = (a: TCaseAlertRow, b: TCaseAlertRow) =>
+  rank(a) - rank(b) || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.caseId - b.caseId;
+
 /**
  * The alerts of the open cases on `today` under the case rules in force that day: yellow before the
  * deadline, red after (overdue), 上报 explanations due, and 联办 departments late — the rules'
- * `caseAlerts`, per case, red first.
+ * `caseAlerts`, per case, red first; at most `CASE_ALERTS_MAX`, the most urgent. The open cases are
+ * read a chunk at a time (`openCasesInChunks`), so a center with many open cases never holds the server.
  */
 export async function listCaseAlerts(db: Db, user: TUser, today: string): Promise<TCaseAlertRow[]> {
   const scope = await scopeOf(db, user);
-  const open = await listOpenCases(db, {
-    centerId: user.centerId,
-    windowId: scope.kind === 'window' ? scope.windowId : undefined,
-    staffId: scope.kind === 'self' ? scope.staffId : undefined,
-  });
-  const joint = await listJointDepartmentsOfCases(
-    db,
-    open.filter((c) => c.type === 'joint').map((c) => c.id),
-  );
-  const byCase = new Map<number, TJointDepartmentRecord[]>();
-  for (const j of joint) byCase.set(j.caseId, [...(byCase.get(j.caseId) ?? []), j]);
   const [cal, rules] = await Promise.all([
     centerCalendar(db, user.centerId),
     caseRulesInForce(db, user.centerId, today),
   ]);
-  const out: TCaseAlertRow[] = [];
-  for (const c of open) {
-    for (const alert of caseAlerts(caseStateOf(c, byCase.get(c.id) ?? []), today, cal, rules)) {
-      out.push(alertRow(c, alert));
+  let out: TCaseAlertRow[] = [];
+  for await (const open of openCasesInChunks(db, {
+    centerId: user.centerId,
+    windowId: scope.kind === 'window' ? scope.windowId : undefined,
+    staffId: scope.kind === 'self' ? scope.staffId : undefined,
+  })) {
+    const joint = await listJointDepartmentsOfCases(
+      db,
+      open.filter((c) => c.type === 'joint').map((c) => c.id),
+    );
+    const byCase = new Map<number, TJointDepartmentRecord[]>();
+    for (const j of joint) byCase.set(j.caseId, [...(byCase.get(j.caseId) ?? []), j]);
+    for (const c of open) {
+      for (const alert of caseAlerts(caseStateOf(c, byCase.get(c.id) ?? []), today, cal, rules)) {
+        out.push(alertRow(c, alert));
+      }
     }
+    if (out.length > 2 * CASE_ALERTS_MAX) out = out.sort(byUrgency).slice(0, CASE_ALERTS_MAX);
   }
-  const rank = (a: TCaseAlertRow) => (a.alert.level === 'red' ? 0 : a.alert.level === 'yellow' ? 1 : 2);
-  return out.sort(
-    (a, b) => rank(a) - rank(b) || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.caseId - b.caseId,
-  );
+  return out.sort(byUrgency).slice(0, CASE_ALERTS_MAX);
 }

@@ -35,7 +35,12 @@ export type TProposalRow = TSanctionProposalListRow & { doubts: TProposalDoubt[]
 export async function listProposals(
   db: Db,
   user: TUser,
-  f: { status?: TSanctionProposalStatus | undefined; ids?: readonly number[] | undefined } = {},
+  f: {
+    status?: TSanctionProposalStatus | undefined;
+    ids?: readonly number[] | undefined;
+    afterId?: number | undefined;
+    limit?: number | undefined;
+  } = {},
 ): Promise<TProposalRow[]> {
   const rows = await listSanctionProposals(db, { centerId: user.centerId, ...f });
   return rows.map((r) => ({ ...r, doubts: proposalDoubts(r) }));
