@@ -1,10 +1,19 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import { fromEpochDay, type TIsoDate, toEpochDay } from '../shared/dates.ts';
-import type { TCaseState } from './case-workflow.ts';
+import type { TCaseState, TJointDepartment } from './case-workflow.ts';
 
 // The window's clock (规程 三、2–4): the promised limit counts only the window's own stages. The time a
 // 上报件 spends with the upper authority, and the time a 联办件 waits for a related department past that
 // department's own limit, are shown but never counted against the lead window's 第一责任人.
+
+/**
+ * The last day of a related department's own limit (联办, 规程 三、3): its working days counted from the
+ * copy (抄告). The one count the workflow, the clock, the referrals and a calendar recount all use.
+ */
+export const jointDepartmentDue = (
+  j: Pick<TJointDepartment, 'copiedOn' | 'limitDays'>,
+  calendar: TWorkCalendar,
+): TIsoDate => calendar.addWorkingDays(j.copiedOn, j.limitDays);
 
 /** A span of days the window's clock does not count: from (exclusive) to (inclusive). */
 export interface TClockPause {
@@ -33,7 +42,7 @@ export function clockPauses(state: TCaseState, on: TIsoDate, calendar: TWorkCale
   }
   if (state.type === 'joint') {
     for (const j of state.joint) {
-      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+      const due = jointDepartmentDue(j, calendar);
       const to = j.answeredOn ?? on;
       if (to > due) pauses.push({ kind: 'lateDepartment', from: due, to, department: j.department });
     }
