@@ -96,6 +96,26 @@ export function windowClock(state: TCaseState, on: TIsoDate, calendar: TWorkCale
   };
 }
 
+/**
+ * What a decided case keeps (办结用时, 超期): the working days the window took and the working days it
+ * was late, on the window's own clock (the time upstairs and a late related department's time not
+ * counted). Without a running clock (补办 awaited, returned) the days from receipt, never late. Null
+ * while undecided. The API stores these at the decision, and the demo generator asks the same.
+ */
+export function decisionDayCounts(
+  state: TCaseState,
+  calendar: TWorkCalendar,
+): { handlingDays: number; overdueDays: number } | null {
+  if (!state.decidedOn) return null;
+  const clock = windowClock(state, state.decidedOn, calendar);
+  return {
+    handlingDays: clock
+      ? clock.usedWorkingDays
+      : Math.max(0, calendar.workingDaysBetween(state.acceptedOn ?? state.receivedOn, state.decidedOn)),
+    overdueDays: clock?.overdueWorkingDays ?? 0,
+  };
+}
+
 /** Working days past the window's own limit on `on` (0 when on time, or before the clock starts). */
 export const windowOverdueDays = (state: TCaseState, on: TIsoDate, calendar: TWorkCalendar): number =>
   windowClock(state, on, calendar)?.overdueWorkingDays ?? 0;

@@ -83,7 +83,7 @@ export function caseAlerts(
   }
   if (state.stage === 'accepted') {
     for (const j of state.joint) {
-      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+      const due = jointDepartmentDue(j, calendar);
       if (!j.answeredOn && today > due)
         alerts.push({ kind: 'jointLate', level: 'red', department: j.department, due });
     }
