@@ -1,9 +1,4 @@
-import {
-  insertPolicyVersion,
-  listAudit,
-  listCalendarDays,
-  listPolicies,
-} from '@chuangkou/db';
+import { insertPolicyVersion, listAudit, listCalendarDays, listPolicies } from '@chuangkou/db';
 import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';

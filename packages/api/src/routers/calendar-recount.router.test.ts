@@ -21,8 +21,7 @@ describe.each(TEST_DIALECTS)('calendar changes recount deadlines on %s', (dialec
   const as = (role: 'admin' | 'head' | 'staff' | 'supervisor', today = '2026-11-26') =>
     createCaller(createContextInner({ db: s.t.db, user: s.users[role], today: () => today }));
   const get = (id: number) => as('supervisor').cases.get({ id });
-  const jointOf = async (id: number) =>
-    (await get(id)).joint.map((j) => [j.department, j.dueOn, j.lateDays]);
+  const jointOf = async (id: number) => (await get(id)).joint.map((j) => [j.department, j.dueOn, j.lateDays]);
 
   it('calendar.set on one date recounts the open and decided cases across it, with their proposals', async () => {
     // 承诺件 of 3 working days from Thu 5 Mar 2026: Fri 6, Mon 9, Tue 10 → due 10 Mar
@@ -47,9 +46,9 @@ describe.each(TEST_DIALECTS)('calendar changes recount deadlines on %s', (dialec
     ]);
     expect((await get(later.id)).case.deadline).toBe('2026-03-12');
     const audited = await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'case' });
-    expect(audited.filter((e) => e.action === 'recountDeadline').map((e) => Number(e.entityId))).toStrictEqual(
-      expect.arrayContaining([open.id, decided.id]),
-    );
+    expect(
+      audited.filter((e) => e.action === 'recountDeadline').map((e) => Number(e.entityId)),
+    ).toStrictEqual(expect.arrayContaining([open.id, decided.id]));
 
     // set again to the same: nothing moves, nothing is proposed twice
     const again = await as('admin').calendar.set({ date: '2026-03-07', isWorking: true, note: '调休上班' });

@@ -43,6 +43,7 @@ import { CaseActions, nextSteps } from './case-actions.tsx';
 import { CaseReviews } from './case-reviews.tsx';
 import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
 import { DeadlineCell } from './deadline-cell.tsx';
+import { ReceiptReprint } from './receipt-reprint.tsx';
 
 type TFilter = {
   windowId?: number;
@@ -246,9 +247,18 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
             ) : null}
             <Space wrap>
               <Typography.Text strong>{t('case.detail.print')}：</Typography.Text>
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('acceptanceNotice')}>
-                {term(CASE_NOTICE_LABELS.acceptanceNotice)}
-              </Button>
+              {c.acceptanceCode === null ? (
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => void print('acceptanceNotice')}
+                >
+                  {term(CASE_NOTICE_LABELS.acceptanceNotice)}
+                </Button>
+              ) : null}
+              {c.acceptanceCode !== null ? (
+                <ReceiptReprint caseId={c.id} onPrintWindowCopy={() => void print('acceptanceNotice')} />
+              ) : null}
               {c.missingMaterials.length > 0 ? (
                 <Button
                   size="small"
