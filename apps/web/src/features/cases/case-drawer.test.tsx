@@ -66,6 +66,9 @@ describe('the case drawer', { timeout: 60_000 }, () => {
     await waitFor(() => tableRows(page.container, 'cases-table').length === 1);
     await click(tableRows(page.container, 'cases-table')[0]);
     await waitFor(() => $('[data-testid=case-detail]') !== null);
+    // the drawer names the matter, in its title and its first line
+    expect($('[data-testid=case-matter]')!.textContent).toBe('不动产转移登记');
+    expect($('.ant-drawer-title')!.textContent).toBe('不动产转移登记 · 承诺件');
     return page;
   };
   const refused = async (center: TPageCenter) => {
