@@ -1,16 +1,15 @@
-import {
-  insertPolicyVersion,
-  listAudit,
-  listCalendarDays,
-  listPolicies,
-  upsertCalendarDay,
-} from '@chuangkou/db';
+import { insertPolicyVersion, listAudit, listCalendarDays, listPolicies } from '@chuangkou/db';
 import { POLICY_CODES, parsePolicy } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
 import { ZDate, ZId, ZText, ZYear } from '../schemas.ts';
 import { audit } from '../services/audit.ts';
-import { calendarCoverage, calendarYear, enterCalendarYear } from '../services/calendar-years.service.ts';
+import {
+  calendarCoverage,
+  calendarYear,
+  enterCalendarYear,
+  setCalendarDate,
+} from '../services/calendar-years.service.ts';
 import { reservePage, ZPageLimit } from '../services/pages.ts';
 import { policyInForce } from '../services/policy.service.ts';
 import { adminProcedure, authedProcedure, leaderProcedure, router } from '../trpc.ts';
@@ -81,14 +80,17 @@ const ZScheduleDay = z.object({
 
 export const calendarRouter = router({
   list: authedProcedure.query(({ ctx }) => listCalendarDays(ctx.db, ctx.user.centerId)),
-  /** Marks a date as a holiday or a make-up working day (调休). */
+  /**
+   * Marks a date as a holiday or a make-up working day (调休); every deadline counted across the date
+   * (the cases' and their related departments') is counted again in the same transaction.
+   */
   set: adminProcedure
     .input(z.object({ date: ZDate, isWorking: z.boolean(), note: ZText(100).nullable() }))
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute(async (db) => {
-        await upsertCalendarDay(db, ctx.user.centerId, input);
-        await audit(db, ctx.user, 'calendar', input.date, 'set', null, input);
-        return input;
+        const counted = await setCalendarDate(db, ctx.user, input);
+        await audit(db, ctx.user, 'calendar', input.date, 'set', null, { ...input, ...counted });
+        return { ...input, ...counted };
       }),
     ),
   /**

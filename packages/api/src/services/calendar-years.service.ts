@@ -3,15 +3,23 @@ import {
   type Db,
   insertSanctionProposals,
   listCalendarYears,
+  listCasesCountedOver,
   listCasesCountedThrough,
+  listJointDepartmentsOfCases,
+  recountJointDepartment,
   saveCalendarYear,
+  type TCase,
+  type TJointDepartmentRecord,
   type TUser,
   updateCase,
+  upsertCalendarDay,
 } from '@chuangkou/db';
 import {
   CN_OFFICIAL_CALENDAR,
   checkYearSchedule,
   isDeadlineProvisional,
+  jointDepartmentDue,
+  lateDepartmentReferrals,
   missingCalendarYear,
   recountDeadline,
   type TYearScheduleInput,
@@ -104,41 +112,108 @@ export async function enterCalendarYear(
     reason: input.reason ?? null,
     enteredBy: user.id,
   });
+  const counted = await recountCalendarChange(
+    db,
+    user,
+    await listCasesCountedThrough(db, user.centerId, schedule.year),
+  );
+  const result = { year: schedule.year, ...counted };
+  await audit(db, user, 'calendarYear', schedule.year, before ? 'correct' : 'enter', before, {
+    ...saved,
+    ...result,
+  });
+  return result;
+}
+
+/**
+ * Sets one date of the center's calendar (a holiday, or a make-up working day 调休), as an
+ * administrator correcting a date does, then counts again every deadline whose count crosses that
+ * date, as entering a whole year does. Run it inside a transaction: the date and the recount are one
+ * change.
+ */
+export async function setCalendarDate(
+  db: Db,
+  user: TUser,
+  day: { date: string; isWorking: boolean; note: string | null },
+): Promise<{ date: string; recounted: number; changed: number; proposals: number }> {
+  await upsertCalendarDay(db, user.centerId, day);
+  const counted = await recountCalendarChange(
+    db,
+    user,
+    await listCasesCountedOver(db, user.centerId, day.date, day.date),
+  );
+  return { date: day.date, ...counted };
+}
+
+/**
+ * Counts again, on the center's calendar as it now is, the deadlines of these cases and of their
+ * related departments (联办, 规程 三、3): the case's deadline and 暂定, the days a decided case took and
+ * was late on the window's own clock, each related department's due date and late days (and the case's
+ * late-department flag), and, for a case now late on a known calendar, its overdue proposals (never
+ * twice). Every changed case is audited.
+ */
+async function recountCalendarChange(
+  db: Db,
+  user: TUser,
+  cases: readonly TCase[],
+): Promise<{ recounted: number; changed: number; proposals: number }> {
   const cal = await centerCalendar(db, user.centerId);
-  const cases = await listCasesCountedThrough(db, user.centerId, schedule.year);
   const hasProposals = await casesWithProposals(
     db,
     cases.filter((c) => c.decidedOn !== null).map((c) => c.id),
   );
+  const jointOf = new Map<number, TJointDepartmentRecord[]>();
+  const jointIds = cases.filter((c) => c.type === 'joint').map((c) => c.id);
+  for (const j of await listJointDepartmentsOfCases(db, jointIds)) {
+    jointOf.set(j.caseId, [...(jointOf.get(j.caseId) ?? []), j]);
+  }
   const rulesOn = caseRulesByDate(db, user.centerId);
   let changed = 0;
   let proposals = 0;
   for (const c of cases) {
-    const s = recountDeadline(caseStateOf(c, []), cal);
+    const joint = jointOf.get(c.id) ?? [];
+    const s = recountDeadline(caseStateOf(c, joint), cal);
+    const referrals = lateDepartmentReferrals(s, cal);
+    const departments = joint.map((j) => ({
+      department: j.department,
+      dueOn: jointDepartmentDue(j, cal),
+      lateDays: referrals.find((r) => r.department === j.department)?.lateWorkingDays ?? 0,
+    }));
+    const movedDepartments = departments.filter((d, k) => {
+      const j = joint[k]!;
+      return d.dueOn !== j.dueOn || d.lateDays !== j.lateDays;
+    });
     const patch = {
       deadline: s.deadline,
       isDeadlineProvisional: isDeadlineProvisional(cal, s.acceptedOn, s.deadline),
+      ...(c.type === 'joint' && { isJointDepartmentLate: referrals.length > 0 }),
       ...decisionDays(s, cal),
     };
     const isSame =
+      movedDepartments.length === 0 &&
       patch.deadline === c.deadline &&
       patch.isDeadlineProvisional === c.isDeadlineProvisional &&
+      (patch.isJointDepartmentLate ?? c.isJointDepartmentLate) === c.isJointDepartmentLate &&
       (patch.overdueDays ?? c.overdueDays) === c.overdueDays &&
       (patch.handlingDays ?? c.handlingDays) === c.handlingDays;
     if (isSame) continue;
     changed++;
     await updateCase(db, c.id, patch);
-    await audit(db, user, 'case', c.id, 'recountDeadline', c, { ...c, ...patch });
+    for (const d of movedDepartments) await recountJointDepartment(db, c.id, d.department, d);
+    await audit(
+      db,
+      user,
+      'case',
+      c.id,
+      'recountDeadline',
+      { ...c, joint: joint.map(({ department, dueOn, lateDays }) => ({ department, dueOn, lateDays })) },
+      { ...c, ...patch, joint: departments },
+    );
     if (s.decidedOn && !hasProposals.has(c.id)) {
       const proposed = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
       await insertSanctionProposals(db, proposed);
       proposals += proposed.length;
     }
   }
-  const result = { year: schedule.year, recounted: cases.length, changed, proposals };
-  await audit(db, user, 'calendarYear', schedule.year, before ? 'correct' : 'enter', before, {
-    ...saved,
-    ...result,
-  });
-  return result;
+  return { recounted: cases.length, changed, proposals };
 }

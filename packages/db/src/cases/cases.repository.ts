@@ -241,8 +241,20 @@ export async function listOpenCases(
  * recount when the year's schedule is entered or corrected.
  */
 export async function listCasesCountedThrough(db: Db, centerId: number, year: number): Promise<TCase[]> {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
+  return listCasesCountedOver(db, centerId, `${year}-01-01`, `${year}-12-31`);
+}
+
+/**
+ * The cases with a running or counted clock whose count may cross a day from `first` to `last`
+ * (accepted by `last`, with a deadline or a decision on or after `first`), and every provisional
+ * (暂定) one: what a calendar change (a year, or a single date) has to count again.
+ */
+export async function listCasesCountedOver(
+  db: Db,
+  centerId: number,
+  first: string,
+  last: string,
+): Promise<TCase[]> {
   const rows = await db
     .selectFrom('cases')
     .selectAll()

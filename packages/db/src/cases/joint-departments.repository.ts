@@ -50,6 +50,21 @@ export async function answerJointDepartment(
     .execute();
 }
 
+/** A related department's due date and late days counted again (the calendar changed). */
+export async function recountJointDepartment(
+  db: Db,
+  caseId: number,
+  department: string,
+  counted: { dueOn: string; lateDays: number },
+): Promise<void> {
+  await db
+    .updateTable('case_joint_departments')
+    .set({ due_on: counted.dueOn, late_days: counted.lateDays })
+    .where('case_id', '=', caseId)
+    .where('department', '=', department)
+    .execute();
+}
+
 export async function listJointDepartments(db: Db, caseId: number): Promise<TJointDepartmentRecord[]> {
   return listJointDepartmentsOfCases(db, [caseId]);
 }

@@ -1,4 +1,13 @@
-import { caseRulesOf, chinaWorkCalendar, DEFAULT_POLICIES, isPoorServiceRating } from '@chuangkou/rules';
+import {
+  acceptCase,
+  applyCaseEvent,
+  caseRulesOf,
+  chinaWorkCalendar,
+  DEFAULT_POLICIES,
+  isPoorServiceRating,
+  jointDepartmentDue,
+  proposeOverdueSanctions,
+} from '@chuangkou/rules';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
 import { addDays, addMonths, createRandom } from './demo-random.ts';
@@ -98,7 +107,7 @@ export async function enrichCaseWorkflowDemo(
           .insertInto('case_joint_departments')
           .values(
             departments.map((d) => {
-              const due = cal.addWorkingDays(c.received_on, d.limitDays);
+              const due = jointDepartmentDue({ copiedOn: c.received_on, limitDays: d.limitDays }, cal);
               const answered =
                 due < today && chance(0.7) ? (chance(0.8) ? due : cal.addWorkingDays(due, 1)) : null;
               return {
@@ -122,7 +131,17 @@ export async function enrichCaseWorkflowDemo(
   const from = addMonths(`${today.slice(0, 8)}01`, -2);
   const decided = await db
     .selectFrom('cases')
-    .select(['id', 'center_id', 'window_id', 'staff_id', 'decided_on', 'overdue_days'])
+    .select([
+      'id',
+      'center_id',
+      'window_id',
+      'staff_id',
+      'type',
+      'accepted_on',
+      'promised_days',
+      'decided_on',
+      'overdue_days',
+    ])
     .where('decided_on', '>=', from)
     .where('decided_on', '<=', today)
     .orderBy('id')
@@ -191,19 +210,30 @@ export async function enrichCaseWorkflowDemo(
   // --- the overdue proposals of the last 20 days' late cases, waiting for the supervisors
   const recent = addDays(today, -20);
   const late = decided.filter((c) => Number(c.overdue_days) > 0 && c.decided_on && c.decided_on >= recent);
-  const proposals = late.flatMap((c) =>
-    rules.overdueSanctions.map((s) => ({
+  // the proposals and their reasons are the case rules' (as the API makes them at a decision)
+  const proposals = late.flatMap((c) => {
+    const accepted = acceptCase(
+      {
+        type: c.type,
+        acceptedBy: String(c.staff_id),
+        on: c.accepted_on!,
+        promisedDays: Number(c.promised_days),
+      },
+      cal,
+    );
+    const state = applyCaseEvent(accepted, { kind: 'decide', on: c.decided_on!, decision: 'approved' }, cal);
+    return proposeOverdueSanctions(state, cal, rules).map((p) => ({
       case_id: c.id,
       center_id: c.center_id,
       staff_id: c.staff_id,
-      item: s.item,
-      qty: s.per === 'overdueWorkingDay' ? Number(c.overdue_days) : 1,
-      day: c.decided_on!,
-      reason: `${c.decided_on} 办结，超期 ${c.overdue_days} 个工作日`,
+      item: p.item,
+      qty: p.qty,
+      day: p.date,
+      reason: p.reason,
       status: 'proposed' as const,
       created_at: at,
-    })),
-  );
+    }));
+  });
   for (let i = 0; i < proposals.length; i += 300) {
     await db
       .insertInto('case_sanction_proposals')

@@ -1,4 +1,13 @@
-import { caseRulesOf, DEFAULT_POLICIES, type TWorkCalendar } from '@chuangkou/rules';
+import {
+  acceptCase,
+  applyCaseEvent,
+  caseRulesOf,
+  DEFAULT_POLICIES,
+  decisionDayCounts,
+  proposeOverdueSanctions,
+  type TWorkCalendar,
+  windowOverdueDays,
+} from '@chuangkou/rules';
 import type { TNewCase } from '../cases/cases.repository.ts';
 import type { TComplaintCause, TComplaintChannel } from '../database.ts';
 import type { TNewConductRecord } from '../records/records.repository.ts';
@@ -57,7 +66,7 @@ export const demoRecord = (
   ...r,
 });
 
-const OVERDUE_SANCTIONS = caseRulesOf(DEFAULT_POLICIES.D).overdueSanctions;
+const CASE_RULES = caseRulesOf(DEFAULT_POLICIES.D);
 const schemeOf = (item: string) =>
   DEFAULT_POLICIES.A.items.some((i) => i.code === item) ? ('points' as const) : ('fine' as const);
 
@@ -89,7 +98,12 @@ export function demoCasesOfDay(
   for (let i = 0; i < n; i++) {
     const matter = rand.weighted(w.matters);
     const who = rand.pick(w.front);
-    const deadline = matter.promisedDays === 0 ? day : cal.addWorkingDays(day, matter.promisedDays);
+    // the deadline, the days taken and the days late are the rules' answers (as the API's), never counted here
+    const accepted = acceptCase(
+      { type: matter.type, acceptedBy: String(who.id), on: day, promisedDays: matter.promisedDays },
+      cal,
+    );
+    const deadline = accepted.deadline!;
     let decidedOn: string | null;
     if (matter.type === 'immediate') {
       decidedOn = rand.chance(0.985) ? day : cal.addWorkingDays(day, 1);
@@ -102,7 +116,13 @@ export function demoCasesOfDay(
       );
     }
     if (decidedOn > today) decidedOn = null;
-    const overdueDays = cal.overdueWorkingDays(deadline, decidedOn ?? today);
+    const state =
+      decidedOn === null
+        ? accepted
+        : applyCaseEvent(accepted, { kind: 'decide', on: decidedOn, decision: 'approved' }, cal);
+    const counted = decisionDayCounts(state, cal);
+    // an open case carries the days it is late so far, as its 超期 alert counts them
+    const overdueDays = counted?.overdueDays ?? windowOverdueDays(state, today, cal);
     batch.cases.push({
       centerId: ctx.centerId,
       unitId: w.unitId,
@@ -120,7 +140,7 @@ export function demoCasesOfDay(
       decision: decidedOn === null ? null : 'approved',
       decidedOn,
       notifiedOn: decidedOn !== null && decidedOn < today ? decidedOn : null,
-      handlingDays: decidedOn === null ? null : cal.workingDaysBetween(day, decidedOn),
+      handlingDays: counted?.handlingDays ?? null,
       overdueDays,
       acceptedByUser: null,
     });
@@ -132,20 +152,22 @@ export function demoCasesOfDay(
     // 第一责任人: the chance shrinks with the volume so a person's records look the same at any scale
     const dereliction = (who.quality === 'weak' ? 0.08 : 0.01) / volume;
     if (decidedOn !== null && overdueDays > 0 && rand.chance(Math.min(1, dereliction))) {
-      for (const s of OVERDUE_SANCTIONS) {
-        const perDay = s.per === 'overdueWorkingDay';
+      // the proposals of the case rules (policy D: B5 per overdue working day, F3 per case), confirmed
+      for (const p of proposeOverdueSanctions(state, cal, CASE_RULES)) {
         batch.records.push(
           demoRecord(ctx.centerId, {
-            scheme: schemeOf(s.item),
+            scheme: schemeOf(p.item),
             staffId: who.id,
             windowId: null,
-            item: s.item,
-            qty: perDay ? overdueDays : 1,
-            date: decidedOn,
+            item: p.item,
+            qty: p.qty,
+            date: p.date,
             source: 'case',
             // the case's index in the batch: writeBatch puts the case's id here once it is stored
             sourceId: batch.cases.length - 1,
-            note: perDay ? `${matter.name} 超期${overdueDays}个工作日` : `${matter.name} 超期`,
+            note: CASE_RULES.overdueSanctions.some((o) => o.item === p.item && o.per === 'overdueWorkingDay')
+              ? `${matter.name} 超期${p.qty}个工作日`
+              : `${matter.name} 超期`,
           }),
         );
       }

@@ -1,10 +1,19 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import { fromEpochDay, type TIsoDate, toEpochDay } from '../shared/dates.ts';
-import type { TCaseState } from './case-workflow.ts';
+import type { TCaseState, TJointDepartment } from './case-workflow.ts';
 
 // The window's clock (规程 三、2–4): the promised limit counts only the window's own stages. The time a
 // 上报件 spends with the upper authority, and the time a 联办件 waits for a related department past that
 // department's own limit, are shown but never counted against the lead window's 第一责任人.
+
+/**
+ * The last day of a related department's own limit (联办, 规程 三、3): its working days counted from the
+ * copy (抄告). The one count the workflow, the clock, the referrals and a calendar recount all use.
+ */
+export const jointDepartmentDue = (
+  j: Pick<TJointDepartment, 'copiedOn' | 'limitDays'>,
+  calendar: TWorkCalendar,
+): TIsoDate => calendar.addWorkingDays(j.copiedOn, j.limitDays);
 
 /** A span of days the window's clock does not count: from (exclusive) to (inclusive). */
 export interface TClockPause {
@@ -33,7 +42,7 @@ export function clockPauses(state: TCaseState, on: TIsoDate, calendar: TWorkCale
   }
   if (state.type === 'joint') {
     for (const j of state.joint) {
-      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+      const due = jointDepartmentDue(j, calendar);
       const to = j.answeredOn ?? on;
       if (to > due) pauses.push({ kind: 'lateDepartment', from: due, to, department: j.department });
     }
@@ -84,6 +93,26 @@ export function windowClock(state: TCaseState, on: TIsoDate, calendar: TWorkCale
     pausedWorkingDays: paused,
     overdueWorkingDays: Math.max(0, used - state.promisedDays),
     pauses,
+  };
+}
+
+/**
+ * What a decided case keeps (办结用时, 超期): the working days the window took and the working days it
+ * was late, on the window's own clock (the time upstairs and a late related department's time not
+ * counted). Without a running clock (补办 awaited, returned) the days from receipt, never late. Null
+ * while undecided. The API stores these at the decision, and the demo generator asks the same.
+ */
+export function decisionDayCounts(
+  state: TCaseState,
+  calendar: TWorkCalendar,
+): { handlingDays: number; overdueDays: number } | null {
+  if (!state.decidedOn) return null;
+  const clock = windowClock(state, state.decidedOn, calendar);
+  return {
+    handlingDays: clock
+      ? clock.usedWorkingDays
+      : Math.max(0, calendar.workingDaysBetween(state.acceptedOn ?? state.receivedOn, state.decidedOn)),
+    overdueDays: clock?.overdueWorkingDays ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import { isSpanCovered } from '../calendar/year-schedule.ts';
 import { type TIsoDate, toEpochDay } from '../shared/dates.ts';
-import { countedDecisionDay, windowClock } from './case-clock.ts';
+import { countedDecisionDay, jointDepartmentDue, windowClock } from './case-clock.ts';
 import type { TCaseRules } from './case-rules.schema.ts';
 import type { TCaseState } from './case-workflow.ts';
 
@@ -83,7 +83,7 @@ export function caseAlerts(
   }
   if (state.stage === 'accepted') {
     for (const j of state.joint) {
-      const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+      const due = jointDepartmentDue(j, calendar);
       if (!j.answeredOn && today > due)
         alerts.push({ kind: 'jointLate', level: 'red', department: j.department, due });
     }
@@ -175,7 +175,7 @@ export interface TDepartmentReferral {
 export function lateDepartmentReferrals(state: TCaseState, calendar: TWorkCalendar): TDepartmentReferral[] {
   return state.joint.flatMap((j) => {
     if (!j.answeredOn) return [];
-    const due = calendar.addWorkingDays(j.copiedOn, j.limitDays);
+    const due = jointDepartmentDue(j, calendar);
     if (j.answeredOn <= due) return [];
     const counted = countedDecisionDay(j.answeredOn, due, calendar);
     return [

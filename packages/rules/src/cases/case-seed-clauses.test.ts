@@ -7,6 +7,7 @@ import {
   caseRulesOf,
   POLICY_D,
   proposeOverdueSanctions,
+  recountDeadline,
   type TCaseEvent,
   type TCaseState,
 } from '../index.ts';
@@ -46,6 +47,11 @@ describe('规程 三、4 上报件：窗口时限只计本窗口环节，上级�
       ['B5', 2],
       ['F3', 1],
     ]);
+  });
+
+  it('keeps the deadline counted from the reply when the calendar is counted again', () => {
+    const replied = step(forwarded(), { kind: 'upperReply', on: '2026-05-20' });
+    expect(recountDeadline(replied, cal).deadline).toBe('2026-05-26');
   });
 
   it('shows 等待上级, never 超期, while the case waits upstairs', () => {

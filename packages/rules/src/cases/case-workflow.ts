@@ -1,7 +1,7 @@
 import type { TWorkCalendar } from '../calendar/work-calendar.ts';
 import type { TIsoDate } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
-import { deadlineAfterReply, windowOverdueDays } from './case-clock.ts';
+import { deadlineAfterReply, jointDepartmentDue, windowOverdueDays } from './case-clock.ts';
 import { notificationLateDays } from './case-consequences.ts';
 import { citesIncompleteMaterials } from './case-reasons.ts';
 import { CASE_STEP_STAGES } from './case-steps.ts';
@@ -242,7 +242,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
           refuse('limitDays', 'expected a whole number of working days ≥ 1', '部门时限须为不小于1的整数');
         }
         // 规程 三、3: the related departments answer within the case's promised limit
-        const due = calendar.addWorkingDays(event.on, d.limitDays);
+        const due = jointDepartmentDue({ copiedOn: event.on, limitDays: d.limitDays }, calendar);
         if (state.deadline !== null && due > state.deadline) {
           refuse(
             'limitDays',
@@ -270,7 +270,7 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
           `「${event.department}」已反馈意见`,
         );
       const joint = state.joint.map((j, i) => (i === k ? { ...j, answeredOn: event.on } : j));
-      const due = calendar.addWorkingDays(dept.copiedOn, dept.limitDays);
+      const due = jointDepartmentDue(dept, calendar);
       return {
         ...state,
         joint,
@@ -335,11 +335,17 @@ export function applyCaseEvent(state: TCaseState, event: TCaseEvent, calendar: T
 }
 
 /**
- * A case's deadline counted again on a calendar that changed (a year's schedule entered or
- * corrected): the promised working days from 正式受理之日, as acceptCase and materialsComplete count
- * them. A case without a running clock (补办, returned) keeps its null deadline.
+ * A case's deadline counted again on a calendar that changed (a year's schedule entered or corrected,
+ * or one date set by an administrator): the promised working days from 正式受理之日, as acceptCase and
+ * materialsComplete count them; for a 上报件 the upper authority answered, the days left when it was
+ * forwarded counted from the reply (规程 三、4, as upperReply counts them). A case without a running
+ * clock (补办, returned) keeps its null deadline.
  */
 export function recountDeadline(state: TCaseState, calendar: TWorkCalendar): TCaseState {
   if (state.deadline === null || state.acceptedOn === null) return state;
-  return { ...state, deadline: calendar.addWorkingDays(state.acceptedOn, state.promisedDays) };
+  const deadline =
+    state.type === 'escalated' && state.upperReplyOn !== null
+      ? deadlineAfterReply(state, state.upperReplyOn, calendar)
+      : calendar.addWorkingDays(state.acceptedOn, state.promisedDays);
+  return { ...state, deadline };
 }

@@ -1,5 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import {
+  CASE_ALERT_LABELS,
   CASE_EVENT_LABELS,
   CASE_FLAG_LABELS,
   CASE_NOTICE_LABELS,
@@ -45,6 +46,7 @@ import { CaseActions, nextSteps } from './case-actions.tsx';
 import { CaseReviews } from './case-reviews.tsx';
 import { downloadBase64, STAGE_COLORS } from './case-ui.ts';
 import { DeadlineCell } from './deadline-cell.tsx';
+import { ReceiptReprint } from './receipt-reprint.tsx';
 
 type TFilter = {
   windowId?: number;
@@ -228,14 +230,34 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
     }
   };
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={t('nav.cases')} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size="large"
+      title={
+        detail.data
+          ? `${detail.data.matterName} · ${term(CASE_TYPE_LABELS[detail.data.case.type])}`
+          : t('nav.cases')
+      }
+      destroyOnHidden
+    >
       <QueryView query={detail} rows={10}>
-        {({ case: c, events, joint, serviceRating, proposals, reviews }) => (
+        {({ case: c, matterName, events, joint, serviceRating, proposals, reviews }) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail">
-            <Descriptions size="small" column={2} bordered>
+            {/* labels on one line at 1366×768: the drawer is 736 px wide */}
+            <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+              <Descriptions.Item label={t('case.matter')} span={2}>
+                <span data-testid="case-matter">{matterName}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('case.code')}>{c.acceptanceCode ?? `#${c.id}`}</Descriptions.Item>
               <Descriptions.Item label={t('case.status')}>
                 <Tag color={STAGE_COLORS[c.stage]}>{term(CASE_STAGE_LABELS[c.stage])}</Tag>
+                {/* 规程 三、4: the time upstairs is shown and never counted on the window's clock */}
+                {c.stage === 'forwarded' && c.forwardedOn ? (
+                  <Tag color="purple" data-testid="case-awaiting-upper">
+                    {`${term(CASE_ALERT_LABELS.awaitingUpper)} · ${formatDate(c.forwardedOn, locale)}`}
+                  </Tag>
+                ) : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('case.type')}>{term(CASE_TYPE_LABELS[c.type])}</Descriptions.Item>
               <Descriptions.Item
@@ -259,9 +281,18 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
             ) : null}
             <Space wrap>
               <Typography.Text strong>{t('case.detail.print')}：</Typography.Text>
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => void print('acceptanceNotice')}>
-                {term(CASE_NOTICE_LABELS.acceptanceNotice)}
-              </Button>
+              {c.acceptanceCode === null ? (
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => void print('acceptanceNotice')}
+                >
+                  {term(CASE_NOTICE_LABELS.acceptanceNotice)}
+                </Button>
+              ) : null}
+              {c.acceptanceCode !== null ? (
+                <ReceiptReprint caseId={c.id} onPrintWindowCopy={() => void print('acceptanceNotice')} />
+              ) : null}
               {c.missingMaterials.length > 0 ? (
                 <Button
                   size="small"

@@ -1,4 +1,5 @@
 import {
+  CASE_DECISION_LABELS,
   CASE_STAGE_LABELS,
   SERVICE_RATING_KEYS,
   SERVICE_RATING_LABELS,
@@ -90,6 +91,13 @@ export default function StatusQueryPage() {
             <Descriptions.Item label={t('case.status')}>
               <Tag color={STAGE_COLORS[status.stage]}>{term(CASE_STAGE_LABELS[status.stage])}</Tag>
             </Descriptions.Item>
+            {status.decision ? (
+              <Descriptions.Item label={t('case.query.decision')}>
+                <Tag color={status.decision === 'refused' ? 'red' : 'green'} data-testid="status-decision">
+                  {term(CASE_DECISION_LABELS[status.decision])}
+                </Tag>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('case.query.deadline')}>
               {formatDate(status.deadline, locale)}
             </Descriptions.Item>

@@ -1,4 +1,5 @@
 import {
+  findMatter,
   findServiceRating,
   listCaseEvents,
   listCaseReviews,
@@ -79,14 +80,23 @@ export const casesRouter = router({
   /** One case with its events, departments, service rating, proposals and reviews (复核). */
   get: caseProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
     const c = await caseForUser(ctx.db, ctx.user, input.id);
-    const [events, joint, serviceRating, proposals, reviews] = await Promise.all([
+    const [matter, events, joint, serviceRating, proposals, reviews] = await Promise.all([
+      findMatter(ctx.db, c.matterId),
       listCaseEvents(ctx.db, c.id),
       listJointDepartments(ctx.db, c.id),
       findServiceRating(ctx.db, c.id),
       listSanctionProposals(ctx.db, { centerId: ctx.user.centerId, caseId: c.id }),
       listCaseReviews(ctx.db, c.id),
     ]);
-    return { case: c, events, joint, serviceRating: serviceRating ?? null, proposals, reviews };
+    return {
+      case: c,
+      matterName: matter?.name ?? '',
+      events,
+      joint,
+      serviceRating: serviceRating ?? null,
+      proposals,
+      reviews,
+    };
   }),
 
   /**

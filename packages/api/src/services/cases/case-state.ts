@@ -1,10 +1,10 @@
 import type { TCase, TCasePatch, TJointDepartmentRecord, TMatter } from '@chuangkou/db';
 import {
+  decisionDayCounts,
   isDeadlineProvisional,
   RulesError,
   type TCaseState,
   type TWorkCalendar,
-  windowClock,
 } from '@chuangkou/rules';
 import { badInput } from '../../errors.ts';
 
@@ -60,15 +60,8 @@ export function decisionDays(
   s: TCaseState,
   cal: TWorkCalendar,
 ): Pick<TCasePatch, 'decidedOn' | 'handlingDays' | 'overdueDays'> {
-  if (!s.decidedOn) return {};
-  const clock = windowClock(s, s.decidedOn, cal);
-  return {
-    decidedOn: s.decidedOn,
-    handlingDays: clock
-      ? clock.usedWorkingDays
-      : Math.max(0, cal.workingDaysBetween(s.acceptedOn ?? s.receivedOn, s.decidedOn)),
-    overdueDays: clock?.overdueWorkingDays ?? 0,
-  };
+  const counts = decisionDayCounts(s, cal);
+  return s.decidedOn && counts ? { decidedOn: s.decidedOn, ...counts } : {};
 }
 
 /** The row's new values after a step of the rules (暂定 when the deadline's years are not all covered). */

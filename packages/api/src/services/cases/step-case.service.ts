@@ -14,6 +14,7 @@ import {
 } from '@chuangkou/db';
 import {
   applyCaseEvent,
+  jointDepartmentDue,
   lateDepartmentReferrals,
   proposeOverdueSanctions,
   type TCaseEvent,
@@ -97,7 +98,7 @@ export async function stepCase(
         department: d.department,
         limitDays: d.limitDays,
         copiedOn: step.on,
-        dueOn: cal.addWorkingDays(step.on, d.limitDays),
+        dueOn: jointDepartmentDue({ copiedOn: step.on, limitDays: d.limitDays }, cal),
       })),
     );
   }
