@@ -75,7 +75,7 @@ export type TBulletinRequest =
   | { kind: 'yearend'; year: number }
   | { kind: 'cadres'; year: number }
   | { kind: 'complaintLadder'; year: number; staffId: number }
-  | { kind: 'uniform'; year: number; month: number };
+  | { kind: 'uniform'; year: number; month: number }
   /** With a month: that month's cards; without: the year's. */
   | { kind: 'yellowcard'; year: number; month?: number | undefined }
   | { kind: 'unitletters'; year: number; month: number }
