@@ -10,8 +10,8 @@ import {
   resultsBulletin,
   yearEndBulletin,
 } from '../services/bulletin.service.ts';
-import { complaintLadderBulletin, uniformBulletin } from '../services/policy-c-bulletin.service.ts';
 import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from '../services/notices.service.ts';
+import { complaintLadderBulletin, uniformBulletin } from '../services/policy-c-bulletin.service.ts';
 import { viewerOf } from '../services/scope.ts';
 import { authedProcedure, leaderProcedure, router, supervisorProcedure } from '../trpc.ts';
 

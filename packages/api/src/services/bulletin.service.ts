@@ -47,8 +47,8 @@ import { listRecordsFor } from './record-list.service.ts';
 
 export { finesBulletin };
 
-import { complaintLadderBulletin, uniformBulletin } from './policy-c-bulletin.service.ts';
 import { ballotBulletin, unitLettersBulletin, yellowCardBulletin } from './notices.service.ts';
+import { complaintLadderBulletin, uniformBulletin } from './policy-c-bulletin.service.ts';
 import { centerViewer, scopeCoversStaff, type TViewer } from './scope.ts';
 import { cadreCandidatesOf, yearEnd } from './year-end.service.ts';
 

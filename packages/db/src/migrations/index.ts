@@ -17,9 +17,9 @@ import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
 import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
 import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
 import * as m20261202_1710 from './2026_12_02_1710_matter_codes.ts';
-import * as m20261202_1770 from './2026_12_02_1770_session_devices.ts';
 import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
 import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
+import * as m20261202_1770 from './2026_12_02_1770_session_devices.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -41,9 +41,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1600_patrol_sheets': m20261202_1600,
   '2026_12_02_1520_case_list_indexes': m20261202_1520,
   '2026_12_02_1710_matter_codes': m20261202_1710,
-  '2026_12_02_1770_session_devices': m20261202_1770,
   '2026_12_02_1750_cadre_reserve': m20261202_1750,
   '2026_12_02_1760_list_page_indexes': m20261202_1760,
+  '2026_12_02_1770_session_devices': m20261202_1770,
 };
 
 export const migrationProvider: MigrationProvider = {
