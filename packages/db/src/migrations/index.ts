@@ -16,6 +16,7 @@ import * as m20261202_1500 from './2026_12_02_1500_attempt_checks.ts';
 import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
 import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
 import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
+import * as m20261202_1720 from './2026_12_02_1720_org_admin.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1510_separation_of_duties': m20261202_1510,
   '2026_12_02_1600_patrol_sheets': m20261202_1600,
   '2026_12_02_1520_case_list_indexes': m20261202_1520,
+  '2026_12_02_1720_org_admin': m20261202_1720,
 };
 
 export const migrationProvider: MigrationProvider = {
