@@ -95,7 +95,11 @@ describe('platform-admin create', () => {
         staffId: null,
         displayName: '中心管理员',
       });
-      const made = await callerOf(db, platform).org.createCenter({ code: 'T3', name: '第三中心', city: '测试市' });
+      const made = await callerOf(db, platform).org.createCenter({
+        code: 'T3',
+        name: '第三中心',
+        city: '测试市',
+      });
       expect((await callerOf(db, platform).org.centers()).map((c) => c.code)).toEqual(['T1', 'T2', 'T3']);
       expect(made.code).toBe('T3');
       expect((await callerOf(db, center).org.centers()).map((c) => c.code)).toEqual(['T1']);
@@ -117,8 +121,14 @@ describe('platform-admin create', () => {
       code: 1,
       err: '没有代码为 ZZ 的服务中心\n',
     });
-    expect(await run(['create'])).toMatchObject({ code: 1, err: '缺少用户名：platform-admin create USERNAME\n' });
-    expect(await run(['remove', 'ops'])).toMatchObject({ code: 1, err: '未知的操作 "remove"（可用：create）\n' });
+    expect(await run(['create'])).toMatchObject({
+      code: 1,
+      err: '缺少用户名：platform-admin create USERNAME\n',
+    });
+    expect(await run(['remove', 'ops'])).toMatchObject({
+      code: 1,
+      err: '未知的操作 "remove"（可用：create）\n',
+    });
     expect(await count()).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -9,6 +10,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   GlobalOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   SettingOutlined,
@@ -40,11 +42,15 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   myScore: <UserOutlined />,
   admin: <SettingOutlined />,
   calendar: <CalendarOutlined />,
+  orgAdmin: <ApartmentOutlined />,
+  staffAdmin: <IdcardOutlined />,
 };
 
 const MAIN: TPageKey[] = [
   'admin',
   'calendar',
+  'orgAdmin',
+  'staffAdmin',
   'myScore',
   'overview',
   'efficiency',

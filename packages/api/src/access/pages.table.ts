@@ -4,6 +4,8 @@ import type { TProcedurePath } from '../root.ts';
 export const PAGE_KEYS = [
   'admin',
   'calendar',
+  'orgAdmin',
+  'staffAdmin',
   'myScore',
   'overview',
   'efficiency',
@@ -46,6 +48,9 @@ export interface TPageNeeds {
 export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   admin: { procedures: ['users.list', 'policies.list'] },
   calendar: { procedures: ['calendar.years', 'calendar.year', 'calendar.enterYear'] },
+  // the administrator keeps them; the leaders, who move people (人员调配), look
+  orgAdmin: { procedures: ['org.units', 'org.windows', 'org.assignStaff', 'cases.matters.list'] },
+  staffAdmin: { procedures: ['org.staff', 'org.assignments', 'org.assignStaff'] },
   myScore: {
     procedures: ['assessment.quarter', 'records.list', 'complaints.list'],
     isPersonal: true,

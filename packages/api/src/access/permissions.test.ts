@@ -35,8 +35,8 @@ const SUPERVISION: TPageKey[] = [
 /** The menus that follow from the procedures' gates, by caller (in menu order where it matters). */
 const PAGES: Record<(typeof CALLERS)[number], TPageKey[]> = {
   anonymous: [],
-  admin: ['admin', 'calendar', 'assessment', 'person', 'caseMatters'],
-  leader: SUPERVISION,
+  admin: ['admin', 'calendar', 'orgAdmin', 'staffAdmin', 'assessment', 'person', 'caseMatters'],
+  leader: ['orgAdmin', 'staffAdmin', ...SUPERVISION],
   supervisor: SUPERVISION,
   head: [
     'myScore',

@@ -34,15 +34,19 @@ describe.each(TEST_DIALECTS)('people and places on %s', (dialect) => {
     await expect(
       admin.org.setUnitActive({ id: unit.id, isActive: false, reason: '机构改革并入' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('市场监管1号窗口') });
-    await expect(admin.org.setUnitActive({ id: unit.id, isActive: false, reason: '' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('请填写原因'),
-    });
+    await expect(admin.org.setUnitActive({ id: unit.id, isActive: false, reason: '' })).rejects.toMatchObject(
+      {
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('请填写原因'),
+      },
+    );
     await admin.org.setWindowActive({ id: w.id, isActive: false, reason: '机构改革并入' });
     const off = await admin.org.setUnitActive({ id: unit.id, isActive: false, reason: '机构改革并入' });
     expect(off).toMatchObject({ isActive: false, inactiveReason: '机构改革并入' });
     // never deleted: still listed, marked
-    expect((await s.as('leader').org.units()).find((u) => u.id === unit.id)).toMatchObject({ isActive: false });
+    expect((await s.as('leader').org.units()).find((u) => u.id === unit.id)).toMatchObject({
+      isActive: false,
+    });
     // a disabled unit takes no new window
     await expect(
       admin.org.createWindow({ unitId: unit.id, code: 'SJ2', name: '市场监管2号窗口' }),
@@ -69,7 +73,10 @@ describe.each(TEST_DIALECTS)('people and places on %s', (dialect) => {
     const before = await countAudit(s.t.db);
     await expect(
       admin.org.setWindowActive({ id: w2!, isActive: false, reason: '窗口撤并' }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/2 名在岗人员（王五、赵六）/) });
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/2 名在岗人员（王五、赵六）/),
+    });
     expect(await countAudit(s.t.db)).toBe(before);
 
     for (const p of [s.f.staff[2]!, s.f.staff[3]!])
@@ -104,10 +111,24 @@ describe.each(TEST_DIALECTS)('people and places on %s', (dialect) => {
     });
     expect(p).toMatchObject({ staffNo: 'BDC-008', post: 'back', isActive: true });
     await expect(
-      admin.org.createStaff({ name: '周九', staffNo: 'BDC-008', unitId: null, windowId: null, post: 'front', abRole: null }),
+      admin.org.createStaff({
+        name: '周九',
+        staffNo: 'BDC-008',
+        unitId: null,
+        windowId: null,
+        post: 'front',
+        abRole: null,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: '工号 BDC-008 已由 孙八 使用' });
     await expect(
-      admin.org.createStaff({ name: '周九', staffNo: '八号', unitId: null, windowId: null, post: 'front', abRole: null }),
+      admin.org.createStaff({
+        name: '周九',
+        staffNo: '八号',
+        unitId: null,
+        windowId: null,
+        post: 'front',
+        abRole: null,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('工号为1–20位') });
     await expect(
       admin.org.createStaff({ name: '', unitId: null, windowId: null, post: 'front', abRole: null }),
@@ -127,7 +148,9 @@ describe.each(TEST_DIALECTS)('people and places on %s', (dialect) => {
     const history = await s.as('leader').org.assignments({ staffId: p.id });
     expect(history.map((a) => [a.windowId, a.from, a.to])).toEqual([[w1, '2026-11-02', TODAY]]);
     // the day they leave is theirs: enabling again waits for the next day, nothing past rewritten
-    await expect(admin.org.setStaffActive({ id: p.id, isActive: true, reason: '返岗' })).rejects.toMatchObject({
+    await expect(
+      admin.org.setStaffActive({ id: p.id, isActive: true, reason: '返岗' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     expect(await actions('staff', p.id)).toEqual(['create', 'update', 'disable']);
@@ -169,7 +192,9 @@ describe.each(TEST_DIALECTS)('people and places on %s', (dialect) => {
       code: 'CONFLICT',
     });
     expect(await actions('matter', m.id)).toEqual(['create', 'revoke', 'reinstate']);
-    await expect(s.as('head').cases.matters.reinstate({ id: m.id, reason: '事项恢复办理' })).rejects.toMatchObject({
+    await expect(
+      s.as('head').cases.matters.reinstate({ id: m.id, reason: '事项恢复办理' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

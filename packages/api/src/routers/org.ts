@@ -1,15 +1,10 @@
 import {
   centerBeganOn,
-  endAssignment,
   findCenter,
   findStaff,
   insertCenter,
   insertPolicyVersion,
-  insertStaff,
-  insertUnit,
   insertUser,
-  insertWindow,
-  listAssignmentsOf,
   listCenters,
   listMatters,
   listStaff,
@@ -17,15 +12,13 @@ import {
   listWindows,
   setCenterBeganOn,
   updateCenterObjectionContact,
-  updateStaff,
 } from '@chuangkou/db';
 import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
 import { z } from 'zod';
-import { badInput, conflict, notFound } from '../errors.ts';
+import { badInput, conflict } from '../errors.ts';
 import { ZDate, ZId, ZPost, ZQuarterInput, ZReason, ZText } from '../schemas.ts';
 import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
-import { hashPassword } from '../services/password.ts';
 import {
   createStaff,
   createUnit,
@@ -37,6 +30,7 @@ import {
   setUnitActive,
   setWindowActive,
 } from '../services/org-admin.service.ts';
+import { hashPassword } from '../services/password.ts';
 import { scopeOf, staffInCenter } from '../services/scope.ts';
 import { adminProcedure, authedProcedure, platformProcedure, router, staffingProcedure } from '../trpc.ts';
 
@@ -192,15 +186,18 @@ export const orgRouter = router({
   /** Changes a window's code, name or unit. */
   updateWindow: adminProcedure
     .input(
-      z.object({ id: ZId, unitId: ZId.optional(), code: ZWindowCode.optional(), name: ZWindowName.optional() }),
+      z.object({
+        id: ZId,
+        unitId: ZId.optional(),
+        code: ZWindowCode.optional(),
+        name: ZWindowName.optional(),
+      }),
     )
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => editWindow(db, ctx.user, input))),
   /** Disables a window with a reason or enables it again (never deleted). */
   setWindowActive: adminProcedure
     .input(z.object({ id: ZId, isActive: z.boolean(), reason: ZReason }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((db) => setWindowActive(db, ctx.user, input)),
-    ),
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => setWindowActive(db, ctx.user, input))),
   /** Staff the user may see: the center, their window (head), or themselves (staff). */
   staff: authedProcedure
     .input(

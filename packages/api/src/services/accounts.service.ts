@@ -241,7 +241,8 @@ export async function createPlatformAdmin(
 ): Promise<{ user: TUser; oneTimePassword: string }> {
   if (!/^[a-z0-9_.-]{3,40}$/.test(input.username))
     throw new DomainError('BAD_INPUT', '用户名为3–40位小写字母、数字或 _ . -', 'username');
-  if (await isUsernameTaken(db, input.username)) throw conflict(`用户名 ${input.username} 已存在`, 'username');
+  if (await isUsernameTaken(db, input.username))
+    throw conflict(`用户名 ${input.username} 已存在`, 'username');
   const created = await insertUser(db, {
     centerId: input.centerId,
     username: input.username,

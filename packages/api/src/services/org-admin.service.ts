@@ -1,5 +1,6 @@
 import {
   type Db,
+  endAssignment,
   findStaff,
   findUnit,
   findWindow,
@@ -16,7 +17,6 @@ import {
   type TUnit,
   type TUser,
   type TWindow,
-  endAssignment,
   updateStaff,
   updateUnit,
   updateWindow,
@@ -272,7 +272,12 @@ export async function setStaffActive(
 export async function editStaffDetails(
   db: Db,
   user: TUser,
-  input: { id: number; name?: string | undefined; staffNo?: string | null | undefined; abRole?: 'A' | 'B' | null | undefined },
+  input: {
+    id: number;
+    name?: string | undefined;
+    staffNo?: string | null | undefined;
+    abRole?: 'A' | 'B' | null | undefined;
+  },
 ): Promise<void> {
   await checkStaffNo(db, user, input.staffNo, input.id);
   await updateStaff(db, input.id, { name: input.name, staffNo: input.staffNo, abRole: input.abRole });

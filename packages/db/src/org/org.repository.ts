@@ -163,7 +163,15 @@ export async function insertWindow(
   return { id: row.id, ...w, isActive: true, inactiveReason: null };
 }
 
-const WINDOW_COLUMNS = ['id', 'center_id', 'unit_id', 'code', 'name', 'is_active', 'inactive_reason'] as const;
+const WINDOW_COLUMNS = [
+  'id',
+  'center_id',
+  'unit_id',
+  'code',
+  'name',
+  'is_active',
+  'inactive_reason',
+] as const;
 const windowRowToWindow = (r: {
   id: number;
   center_id: number;
@@ -310,7 +318,15 @@ export async function updateStaff(
   patch: Partial<
     Pick<
       TStaff,
-      'unitId' | 'windowId' | 'name' | 'post' | 'abRole' | 'isWindowHead' | 'isActive' | 'staffNo' | 'inactiveReason'
+      | 'unitId'
+      | 'windowId'
+      | 'name'
+      | 'post'
+      | 'abRole'
+      | 'isWindowHead'
+      | 'isActive'
+      | 'staffNo'
+      | 'inactiveReason'
     >
   >,
 ): Promise<void> {

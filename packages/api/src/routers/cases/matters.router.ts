@@ -1,8 +1,13 @@
 import { listMatters } from '@chuangkou/db';
 import { z } from 'zod';
 import { ZId, ZReason } from '../../schemas.ts';
-import { createMatter, editMatter, reinstateMatter, withdrawMatter } from '../../services/cases/matters.service.ts';
-import { authedProcedure, router, catalogProcedure } from '../../trpc.ts';
+import {
+  createMatter,
+  editMatter,
+  reinstateMatter,
+  withdrawMatter,
+} from '../../services/cases/matters.service.ts';
+import { authedProcedure, catalogProcedure, router } from '../../trpc.ts';
 import { ZMatterFields } from './case.schemas.ts';
 
 /** 事项 catalog with the service guide (办事指南): everyone reads it, the administrator sets it up, 审管科 keeps it. */
