@@ -661,7 +661,7 @@ export const EN: Record<TKey, string> = {
   'org.staffNoHint': 'Unique in the center; may be left empty',
   'org.from': 'First day',
   'org.abRole': 'AB role',
-  'org.abRoleShort': '',
+  'org.abRoleShort': ' role',
   'org.history': 'History & moves',
   'org.details': 'Details',
   'org.move': 'Move to another window',
