@@ -36,9 +36,12 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
 
-/** Opens the select that holds the field `id` and clicks the option with the text. */
-async function pick(page: Page, scope: Locator, id: string, text: string): Promise<void> {
-  await scope.locator('.ant-select', { has: page.locator(`#${id}`) }).click();
+/** Opens the select that holds the field `id` (or the select itself), types the text and clicks its option. */
+async function pick(page: Page, scope: Locator, id: string | null, text: string): Promise<void> {
+  const select = id === null ? scope : scope.locator('.ant-select', { has: page.locator(`#${id}`) });
+  await select.click();
+  // a long list is virtual: searching brings the option into view
+  await page.keyboard.type(text);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first()
@@ -106,6 +109,13 @@ describe('moving a center in: people and places', () => {
       await page.getByTestId('window-save').click();
       await closed(page);
     }
+    // the demo's windows fill the first page: show the new unit's only
+    await pick(
+      page,
+      page.locator('.ant-tabs-tabpane-active .ant-card-extra .ant-select'),
+      null,
+      '市测试管理局',
+    );
     await expect
       .poll(async () => page.getByTestId('windows-table').textContent(), { timeout: 30_000 })
       .toContain('测试2号窗口');
@@ -129,6 +139,7 @@ describe('moving a center in: people and places', () => {
     const arrived = isoDaysAgo(30);
     await page.goto(`${server.baseUrl}/admin/staff`);
     await settled(page, 'page-staff');
+    await pick(page, page.locator('.page-head .ant-select'), null, '市测试管理局');
     await page.getByTestId('staff-new').click();
     const modal = page.locator('.ant-modal:visible');
     await page.getByTestId('staff-name').fill('测试员甲');
@@ -188,6 +199,7 @@ describe('moving a center in: people and places', () => {
     const movedOn = isoDaysAgo(5);
     await page.goto(`${server.baseUrl}/admin/staff`);
     await settled(page, 'page-staff');
+    await pick(page, page.locator('.page-head .ant-select'), null, '市测试管理局');
     await page
       .getByTestId('staff-table')
       .locator('tr', { hasText: '测试员甲' })

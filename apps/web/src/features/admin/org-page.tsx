@@ -234,6 +234,8 @@ function WindowsCard() {
             allowClear
             style={{ width: 200 }}
             placeholder={t('acct.unit')}
+            showSearch
+            optionFilterProp="label"
             value={unitFilter}
             onChange={(v) => setUnitFilter(v ?? null)}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}

@@ -87,6 +87,8 @@ export default function StaffPage() {
             allowClear
             style={{ width: 200 }}
             placeholder={t('acct.unit')}
+            showSearch
+            optionFilterProp="label"
             value={unitId}
             onChange={(v) => setUnitId(v ?? null)}
             options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
