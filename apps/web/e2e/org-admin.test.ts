@@ -110,12 +110,7 @@ describe('moving a center in: people and places', () => {
       await closed(page);
     }
     // the demo's windows fill the first page: show the new unit's only
-    await pick(
-      page,
-      page.locator('.ant-tabs-tabpane-active .ant-card-extra .ant-select'),
-      null,
-      '市测试管理局',
-    );
+    await pick(page, page.getByTestId('windows-unit-filter').locator('.ant-select'), null, '市测试管理局');
     await expect
       .poll(async () => page.getByTestId('windows-table').textContent(), { timeout: 30_000 })
       .toContain('测试2号窗口');
@@ -139,7 +134,7 @@ describe('moving a center in: people and places', () => {
     const arrived = isoDaysAgo(30);
     await page.goto(`${server.baseUrl}/admin/staff`);
     await settled(page, 'page-staff');
-    await pick(page, page.locator('.page-head .ant-select'), null, '市测试管理局');
+    await pick(page, page.getByTestId('staff-unit-filter').locator('.ant-select'), null, '市测试管理局');
     await page.getByTestId('staff-new').click();
     const modal = page.locator('.ant-modal:visible');
     await page.getByTestId('staff-name').fill('测试员甲');
@@ -199,7 +194,7 @@ describe('moving a center in: people and places', () => {
     const movedOn = isoDaysAgo(5);
     await page.goto(`${server.baseUrl}/admin/staff`);
     await settled(page, 'page-staff');
-    await pick(page, page.locator('.page-head .ant-select'), null, '市测试管理局');
+    await pick(page, page.getByTestId('staff-unit-filter').locator('.ant-select'), null, '市测试管理局');
     await page
       .getByTestId('staff-table')
       .locator('tr', { hasText: '测试员甲' })

@@ -229,17 +229,19 @@ function WindowsCard() {
       title={t('org.windows')}
       extra={
         <Space>
-          <Select
-            size="small"
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('acct.unit')}
-            showSearch
-            optionFilterProp="label"
-            value={unitFilter}
-            onChange={(v) => setUnitFilter(v ?? null)}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
+          <span data-testid="windows-unit-filter">
+            <Select
+              size="small"
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t('acct.unit')}
+              showSearch
+              optionFilterProp="label"
+              value={unitFilter}
+              onChange={(v) => setUnitFilter(v ?? null)}
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </span>
           {canEdit ? (
             <Button
               type="primary"

@@ -83,16 +83,18 @@ export default function StaffPage() {
     <div data-testid="page-staff">
       <PageHead title={t('nav.staffAdmin')}>
         <Space wrap>
-          <Select
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('acct.unit')}
-            showSearch
-            optionFilterProp="label"
-            value={unitId}
-            onChange={(v) => setUnitId(v ?? null)}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
+          <span data-testid="staff-unit-filter">
+            <Select
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t('acct.unit')}
+              showSearch
+              optionFilterProp="label"
+              value={unitId}
+              onChange={(v) => setUnitId(v ?? null)}
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </span>
           <Switch size="small" checked={showInactive} onChange={setShowInactive} />
           {t('org.showDisabled')}
           {canEdit ? (
