@@ -186,7 +186,9 @@ describe('moving a center in: people and places', () => {
     await person.page.locator('form[id=change-password] button[type=submit]').click();
     await person.page.getByTestId('current-user').waitFor({ timeout: 30_000 });
     await settled(person.page, 'page-person');
-    expect(await person.page.getByTestId('page-person').textContent()).toContain('测试员甲');
+    // their own page: signed in as themselves, with their own 任职经历 (the window they were entered at)
+    expect(await person.page.getByTestId('current-user').textContent()).toContain('测试员甲');
+    expect(await person.page.getByTestId('person-history').textContent()).toContain('测试1号窗口');
     expect(person.errors).toEqual([]);
     await person.context.close();
 
