@@ -10,6 +10,7 @@ const USAGE = `chuangkou — 窗口服务考核 command line
   bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
   cases import|overdue …  import handled cases, or list the open cases' alerts (cases --help)
   import KIND FILE …  import a spreadsheet (cases, calendar, roster; CSV or XLSX; --dry-run, --template FILE)
+  platform-admin create USERNAME [--center CODE]  create a platform administrator (one-time password)
 `;
 
 /** Runs one command; returns the exit code. Errors become one line on stderr, never a stack trace. */
@@ -32,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': {
         const { runImport } = await import('./commands/import.ts');
         return await runImport(args);
+      }
+      case 'platform-admin': {
+        const { runPlatformAdmin } = await import('./commands/platform-admin.ts');
+        return await runPlatformAdmin(args);
       }
       case undefined:
       case '--help':

@@ -155,6 +155,20 @@ const ROUTE_LIST: readonly TRoute[] = [
     load: () => import('./features/import/import-page.tsx'),
   },
   {
+    key: 'orgAdmin',
+    path: '/admin/org',
+    title: 'nav.orgAdmin',
+    hasFilters: false,
+    load: () => import('./features/admin/org-page.tsx'),
+  },
+  {
+    key: 'staffAdmin',
+    path: '/admin/staff',
+    title: 'nav.staffAdmin',
+    hasFilters: false,
+    load: () => import('./features/admin/staff-page.tsx'),
+  },
+  {
     key: 'peerRating',
     path: '/peer-rating',
     title: 'nav.peerRating',

@@ -14,6 +14,7 @@ export { createContextInner } from './context.ts';
 export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
 export { type TImportCaseRow, ZImportCaseRow } from './routers/cases/case.schemas.ts';
+export { createPlatformAdmin, issueOneTimePassword } from './services/accounts.service.ts';
 export { audit } from './services/audit.ts';
 export {
   forgetSession,

@@ -60,6 +60,7 @@ export type TAccess =
   | 'leader'
   | 'admin'
   | 'staffing'
+  | 'catalog'
   | 'platform';
 
 export interface TProcedureMeta {
@@ -68,7 +69,7 @@ export interface TProcedureMeta {
 
 /** The roles that pass each role gate. */
 const GATE_ROLES: Record<
-  'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing',
+  'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing' | 'catalog',
   readonly TRole[]
 > = {
   // case handling and applicants' personal data: the case roles, never the administrator, who manages
@@ -79,6 +80,8 @@ const GATE_ROLES: Record<
   leader: ['leader'],
   admin: ['admin'],
   staffing: ['leader', 'admin'],
+  // the matter catalog: set up by the administrator when a center moves in, kept by 审管科
+  catalog: ['admin', 'supervisor', 'leader'],
 };
 
 /** Whether a user passes a gate: the one predicate the base procedures apply. */
@@ -187,6 +190,8 @@ export const leaderProcedure = roleProcedure('leader', '此操作需要中心领
 export const adminProcedure = roleProcedure('admin', '此操作需要系统管理员权限');
 /** 中心领导 and 系统管理员: move people between windows (人员调配). */
 export const staffingProcedure = roleProcedure('staffing', '此操作需要中心领导或系统管理员权限');
+/** 系统管理员, 审管科 and 中心领导: keep the matter catalog (事项目录). */
+export const catalogProcedure = roleProcedure('catalog', '此操作需要系统管理员、审管科或中心领导权限');
 /** 平台管理员: every center (a center's administrator sees only their own). */
 export const platformProcedure = authedProcedure.meta({ access: 'platform' }).use(({ ctx, next }) => {
   if (!passesGate('platform', ctx.user))

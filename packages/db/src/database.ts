@@ -66,6 +66,9 @@ export interface UnitsTable {
   center_id: number;
   name: string;
   created_at: string;
+  /** 0/1: a disabled unit takes no new windows, people or matters; its history stays */
+  is_active: Generated<number>;
+  inactive_reason: string | null;
 }
 
 /** 窗口: a service counter of a unit. */
@@ -76,6 +79,9 @@ export interface WindowsTable {
   code: string;
   name: string;
   created_at: string;
+  /** 0/1: a disabled window takes no one new; its history stays */
+  is_active: Generated<number>;
+  inactive_reason: string | null;
 }
 
 export type TPost = TStaffPost;
@@ -96,6 +102,10 @@ export interface StaffTable {
   /** 0/1 */
   is_active: number;
   created_at: string;
+  /** 工号: the center's staff number, unique within the center (null until given) */
+  staff_no: string | null;
+  /** why the person was disabled (null while active or never given) */
+  inactive_reason: string | null;
 }
 
 /** A person's unit, window, post and headship from a date to a date (both inclusive; open while it holds). */

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -11,6 +12,7 @@ import {
   GlobalOutlined,
   ImportOutlined,
   LaptopOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
   SafetyCertificateOutlined,
@@ -46,12 +48,16 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
   admin: <SettingOutlined />,
   calendar: <CalendarOutlined />,
   import: <ImportOutlined />,
+  orgAdmin: <ApartmentOutlined />,
+  staffAdmin: <IdcardOutlined />,
 };
 
 const MAIN: TPageKey[] = [
   'admin',
   'calendar',
   'import',
+  'orgAdmin',
+  'staffAdmin',
   'myScore',
   'overview',
   'efficiency',

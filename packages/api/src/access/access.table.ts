@@ -45,6 +45,8 @@ const LEADER = row(U, F, Y, F, F, F);
 const ADMIN = row(U, Y, F, F, F, F);
 /** `staffingProcedure`: the leaders and the administrator (人员调配). */
 const STAFFING = row(U, Y, Y, F, F, F);
+/** `catalogProcedure`: the administrator, 审管科 and the leaders (事项目录). */
+const CATALOG = row(U, Y, Y, Y, F, F);
 /** `platformProcedure`: a platform administrator (none of these callers is one). */
 const PLATFORM = row(U, F, F, F, F, F);
 
@@ -65,12 +67,17 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'org.setObjectionContact': ADMIN,
   'org.units': SIGNED_IN,
   'org.createUnit': ADMIN,
+  'org.updateUnit': ADMIN,
+  'org.setUnitActive': ADMIN,
   'org.windows': SIGNED_IN,
   'org.createWindow': ADMIN,
+  'org.updateWindow': ADMIN,
+  'org.setWindowActive': ADMIN,
   'org.staff': SIGNED_IN,
   'org.colleagues': SIGNED_IN,
   'org.createStaff': ADMIN,
   'org.updateStaff': ADMIN,
+  'org.setStaffActive': ADMIN,
   'org.assignStaff': STAFFING,
   'org.assignments': SIGNED_IN,
   'org.matters': SIGNED_IN,
@@ -134,9 +141,10 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
 
   // 办件: the gate only; each case is then checked against the user's scope
   'cases.matters.list': SIGNED_IN,
-  'cases.matters.create': SUPERVISION,
-  'cases.matters.update': SUPERVISION,
-  'cases.matters.revoke': SUPERVISION,
+  'cases.matters.create': CATALOG,
+  'cases.matters.update': CATALOG,
+  'cases.matters.revoke': CATALOG,
+  'cases.matters.reinstate': CATALOG,
   'cases.acceptanceNoticeFile': CASE_ROLES,
   'cases.accept': CASE_ROLES,
   'cases.requestMaterials': CASE_ROLES,

@@ -5,6 +5,8 @@ export const PAGE_KEYS = [
   'admin',
   'calendar',
   'import',
+  'orgAdmin',
+  'staffAdmin',
   'myScore',
   'overview',
   'efficiency',
@@ -49,6 +51,9 @@ export const PAGE_NEEDS: Readonly<Record<TPageKey, TPageNeeds>> = {
   admin: { procedures: ['users.list', 'policies.list'] },
   calendar: { procedures: ['calendar.years', 'calendar.year', 'calendar.enterYear'] },
   import: { procedures: ['imports.kinds', 'imports.canUpload', 'imports.template', 'imports.job'] },
+  // the administrator keeps them; the leaders, who move people (人员调配), look
+  orgAdmin: { procedures: ['org.units', 'org.windows', 'org.assignStaff', 'cases.matters.list'] },
+  staffAdmin: { procedures: ['org.staff', 'org.assignments', 'org.assignStaff'] },
   myScore: {
     procedures: ['assessment.quarter', 'records.list', 'complaints.list'],
     isPersonal: true,

@@ -36,8 +36,8 @@ const SUPERVISION: TPageKey[] = [
 /** The menus that follow from the procedures' gates, by caller (in menu order where it matters). */
 const PAGES: Record<(typeof CALLERS)[number], TPageKey[]> = {
   anonymous: [],
-  admin: ['admin', 'calendar', 'import', 'assessment', 'person', 'caseMatters'],
-  leader: SUPERVISION,
+  admin: ['admin', 'calendar', 'import', 'orgAdmin', 'staffAdmin', 'assessment', 'person', 'caseMatters'],
+  leader: ['orgAdmin', 'staffAdmin', ...SUPERVISION],
   supervisor: SUPERVISION,
   head: [
     'myScore',

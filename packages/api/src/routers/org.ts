@@ -1,15 +1,10 @@
 import {
   centerBeganOn,
-  endAssignment,
   findCenter,
   findStaff,
   insertCenter,
   insertPolicyVersion,
-  insertStaff,
-  insertUnit,
   insertUser,
-  insertWindow,
-  listAssignmentsOf,
   listCenters,
   listMatters,
   listStaff,
@@ -17,17 +12,47 @@ import {
   listWindows,
   setCenterBeganOn,
   updateCenterObjectionContact,
-  updateStaff,
 } from '@chuangkou/db';
 import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
 import { z } from 'zod';
-import { badInput, conflict, notFound } from '../errors.ts';
-import { ZDate, ZId, ZPost, ZQuarterInput, ZText } from '../schemas.ts';
+import { badInput, conflict } from '../errors.ts';
+import { ZDate, ZId, ZPost, ZQuarterInput, ZReason, ZText } from '../schemas.ts';
 import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
+import {
+  createStaff,
+  createUnit,
+  createWindow,
+  editStaffDetails,
+  editUnit,
+  editWindow,
+  setStaffActive,
+  setUnitActive,
+  setWindowActive,
+} from '../services/org-admin.service.ts';
 import { hashPassword } from '../services/password.ts';
-import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
+import { scopeOf, staffInCenter } from '../services/scope.ts';
 import { adminProcedure, authedProcedure, platformProcedure, router, staffingProcedure } from '../trpc.ts';
+
+/** A required text named in the message (`单位名称不能为空`, `窗口名称最多100字`). */
+const ZNamed = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}最多${max}字` });
+const ZUnitName = ZNamed('单位名称', 100);
+const ZWindowName = ZNamed('窗口名称', 100);
+const ZStaffName = ZNamed('姓名', 40);
+const ZWindowCode = z
+  .string({ error: '请填写窗口编号' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, { error: '窗口编号为1–20位字母、数字或 _ -' });
+/** 工号: the center's own staff number. */
+const ZStaffNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, { error: '工号为1–20位字母、数字或 _ -' });
 
 export const orgRouter = router({
   /** The user's own center (admins: every center, to configure them). */
@@ -143,29 +168,36 @@ export const orgRouter = router({
     }),
   ),
   units: authedProcedure.query(({ ctx }) => listUnits(ctx.db, ctx.user.centerId)),
-  createUnit: adminProcedure.input(z.object({ name: ZText(100) })).mutation(({ ctx, input }) =>
-    ctx.db.transaction().execute(async (db) => {
-      if ((await listUnits(db, ctx.user.centerId)).some((u) => u.name === input.name))
-        throw conflict('单位名称已存在', 'name');
-      const unit = await insertUnit(db, { centerId: ctx.user.centerId, name: input.name });
-      await audit(db, ctx.user, 'unit', unit.id, 'create', null, unit);
-      return unit;
-    }),
-  ),
+  createUnit: adminProcedure
+    .input(z.object({ name: ZUnitName }))
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => createUnit(db, ctx.user, input))),
+  /** Renames a unit. */
+  updateUnit: adminProcedure
+    .input(z.object({ id: ZId, name: ZUnitName }))
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => editUnit(db, ctx.user, input))),
+  /** Disables a unit with a reason or enables it again (never deleted). */
+  setUnitActive: adminProcedure
+    .input(z.object({ id: ZId, isActive: z.boolean(), reason: ZReason }))
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => setUnitActive(db, ctx.user, input))),
   windows: authedProcedure.query(({ ctx }) => listWindows(ctx.db, ctx.user.centerId)),
   createWindow: adminProcedure
-    .input(z.object({ unitId: ZId, code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), name: ZText(100) }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (db) => {
-        const units = await listUnits(db, ctx.user.centerId);
-        if (!units.some((u) => u.id === input.unitId)) throw notFound('单位', 'unitId');
-        if ((await listWindows(db, ctx.user.centerId)).some((w) => w.code === input.code))
-          throw conflict('窗口编号已存在', 'code');
-        const w = await insertWindow(db, { centerId: ctx.user.centerId, ...input });
-        await audit(db, ctx.user, 'window', w.id, 'create', null, w);
-        return w;
+    .input(z.object({ unitId: ZId, code: ZWindowCode, name: ZWindowName }))
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => createWindow(db, ctx.user, input))),
+  /** Changes a window's code, name or unit. */
+  updateWindow: adminProcedure
+    .input(
+      z.object({
+        id: ZId,
+        unitId: ZId.optional(),
+        code: ZWindowCode.optional(),
+        name: ZWindowName.optional(),
       }),
-    ),
+    )
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => editWindow(db, ctx.user, input))),
+  /** Disables a window with a reason or enables it again (never deleted). */
+  setWindowActive: adminProcedure
+    .input(z.object({ id: ZId, isActive: z.boolean(), reason: ZReason }))
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((db) => setWindowActive(db, ctx.user, input))),
   /** Staff the user may see: the center, their window (head), or themselves (staff). */
   staff: authedProcedure
     .input(
@@ -199,7 +231,8 @@ export const orgRouter = router({
   createStaff: adminProcedure
     .input(
       z.object({
-        name: ZText(40),
+        name: ZStaffName,
+        staffNo: ZStaffNo.nullable().optional(),
         unitId: ZId.nullable(),
         windowId: ZId.nullable(),
         post: ZPost,
@@ -210,47 +243,39 @@ export const orgRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (db) => {
-        if (input.from !== undefined && input.from > ctx.today())
-          throw badInput('from', `到岗日期 ${input.from} 晚于今天 ${ctx.today()}`);
-        if (
-          input.unitId !== null &&
-          !(await listUnits(db, ctx.user.centerId)).some((u) => u.id === input.unitId)
-        )
-          throw notFound('单位', 'unitId');
-        if (input.windowId !== null) await windowInCenter(db, ctx.user, input.windowId);
-        const s = await insertStaff(db, {
-          centerId: ctx.user.centerId,
-          ...input,
-          from: input.from ?? ctx.today(),
-          createdBy: ctx.user.id,
-        });
-        await audit(db, ctx.user, 'staff', s.id, 'create', null, s);
-        return s;
-      }),
+      ctx.db.transaction().execute((db) => createStaff(db, ctx.user, ctx.today(), input)),
+    ),
+  /** Disables a person with a reason or enables them again (never deleted). */
+  setStaffActive: adminProcedure
+    .input(z.object({ id: ZId, isActive: z.boolean(), reason: ZReason }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => setStaffActive(db, ctx.user, ctx.today(), input)),
     ),
   /**
-   * Renames a person, changes the AB role, or marks them inactive (people are never deleted; their
-   * open assignment ends today). A change of unit, window, post or headship is a move from today
+   * Renames a person, changes the 工号 or the AB role, or marks them inactive with a reason (people are
+   * never deleted; their open assignment ends today). A change of unit, window, post or headship is a move from today
    * (as `assignStaff`).
    */
   updateStaff: adminProcedure
     .input(
       z.object({
         id: ZId,
-        name: ZText(40).optional(),
+        name: ZStaffName.optional(),
+        staffNo: ZStaffNo.nullable().optional(),
         unitId: ZId.nullable().optional(),
         windowId: ZId.nullable().optional(),
         post: ZPost.optional(),
         abRole: z.enum(['A', 'B']).nullable().optional(),
         isWindowHead: z.boolean().optional(),
         isActive: z.boolean().optional(),
+        /** why a person is disabled or enabled again (required then) */
+        reason: ZReason.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute(async (db) => {
         const before = await staffInCenter(db, ctx.user, input.id, 'id');
-        const { id, unitId, windowId, post, isWindowHead, ...rest } = input;
+        const { id, unitId, windowId, post, isWindowHead, isActive, reason, ...rest } = input;
         const moves =
           (unitId !== undefined && unitId !== before.unitId) ||
           (windowId !== undefined && windowId !== before.windowId) ||
@@ -266,10 +291,10 @@ export const orgRouter = router({
             isWindowHead: isWindowHead ?? before.isWindowHead,
           });
         }
-        await updateStaff(db, id, rest);
-        if (rest.isActive === false && before.isActive) {
-          const open = (await listAssignmentsOf(db, id)).filter((a) => a.to === null);
-          for (const a of open) await endAssignment(db, a.id, ctx.today());
+        await editStaffDetails(db, ctx.user, { id, ...rest });
+        if (isActive !== undefined && isActive !== before.isActive) {
+          if (reason === undefined) throw badInput('reason', '停用或恢复人员须填写原因');
+          await setStaffActive(db, ctx.user, ctx.today(), { id, isActive, reason });
         }
         const after = (await findStaff(db, id))!;
         await audit(db, ctx.user, 'staff', id, 'update', before, after);

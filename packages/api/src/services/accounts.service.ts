@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
+  appendAudit,
   type Db,
   findCenter,
   findPasswordHash,
@@ -15,7 +16,7 @@ import {
   type TUser,
   updateUser,
 } from '@chuangkou/db';
-import { badInput, conflict, forbidden, notFound } from '../errors.ts';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { staffInCenter } from './scope.ts';
@@ -225,4 +226,41 @@ export async function changeOwnPassword(
   const after = (await findUser(db, user.id))!;
   await audit(db, user, 'user', user.id, 'changePassword', null, { mustChangePassword: false });
   return after;
+}
+
+/**
+ * 平台管理员: an administrator of every center (creates centers; sees them all), made from the command
+ * line by whoever runs the server, never from the dashboard. It belongs to a center like every account
+ * (the one it signs in to), with a one-time password returned once; the audit entry names no user (the
+ * command line).
+ */
+export async function createPlatformAdmin(
+  db: Db,
+  input: { centerId: number; username: string; displayName: string },
+  secret: { password: string; hash: string },
+): Promise<{ user: TUser; oneTimePassword: string }> {
+  if (!/^[a-z0-9_.-]{3,40}$/.test(input.username))
+    throw new DomainError('BAD_INPUT', '用户名为3–40位小写字母、数字或 _ . -', 'username');
+  if (await isUsernameTaken(db, input.username))
+    throw conflict(`用户名 ${input.username} 已存在`, 'username');
+  const created = await insertUser(db, {
+    centerId: input.centerId,
+    username: input.username,
+    role: 'admin',
+    staffId: null,
+    displayName: input.displayName,
+    passwordHash: secret.hash,
+    mustChangePassword: true,
+    isPlatformAdmin: true,
+  });
+  await appendAudit(db, {
+    centerId: input.centerId,
+    userId: null,
+    entity: 'user',
+    entityId: created.id,
+    action: 'createPlatformAdmin',
+    before: null,
+    after: created,
+  });
+  return { user: created, oneTimePassword: secret.password };
 }

@@ -103,6 +103,11 @@ export async function revokeMatter(db: Db, id: number, reason: string): Promise<
   await db.updateTable('matters').set({ is_active: 0, revoke_reason: reason }).where('id', '=', id).execute();
 }
 
+/** Takes a withdrawn matter back into the catalog. */
+export async function reinstateMatter(db: Db, id: number): Promise<void> {
+  await db.updateTable('matters').set({ is_active: 1, revoke_reason: null }).where('id', '=', id).execute();
+}
+
 export async function findMatter(db: Db, id: number): Promise<TMatter | undefined> {
   const r = await db.selectFrom('matters').selectAll().where('id', '=', id).executeTakeFirst();
   return r && matterRowToMatter(r);

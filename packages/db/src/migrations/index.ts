@@ -17,6 +17,7 @@ import * as m20261202_1510 from './2026_12_02_1510_separation_of_duties.ts';
 import * as m20261202_1520 from './2026_12_02_1520_case_list_indexes.ts';
 import * as m20261202_1600 from './2026_12_02_1600_patrol_sheets.ts';
 import * as m20261202_1710 from './2026_12_02_1710_matter_codes.ts';
+import * as m20261202_1720 from './2026_12_02_1720_org_admin.ts';
 import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
 import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
 import * as m20261202_1770 from './2026_12_02_1770_session_devices.ts';
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1600_patrol_sheets': m20261202_1600,
   '2026_12_02_1520_case_list_indexes': m20261202_1520,
   '2026_12_02_1710_matter_codes': m20261202_1710,
+  '2026_12_02_1720_org_admin': m20261202_1720,
   '2026_12_02_1750_cadre_reserve': m20261202_1750,
   '2026_12_02_1760_list_page_indexes': m20261202_1760,
   '2026_12_02_1770_session_devices': m20261202_1770,

@@ -16,6 +16,9 @@ export interface TUnit {
   id: number;
   centerId: number;
   name: string;
+  /** a disabled unit takes nothing new (windows, people, matters); what it had keeps pointing at it */
+  isActive: boolean;
+  inactiveReason: string | null;
 }
 export interface TWindow {
   id: number;
@@ -23,6 +26,9 @@ export interface TWindow {
   unitId: number;
   code: string;
   name: string;
+  /** a disabled window takes no one new; its history keeps pointing at it */
+  isActive: boolean;
+  inactiveReason: string | null;
 }
 export interface TStaff {
   id: number;
@@ -34,6 +40,9 @@ export interface TStaff {
   abRole: TAbRole | null;
   isWindowHead: boolean;
   isActive: boolean;
+  /** 工号: the center's staff number (null until given) */
+  staffNo: string | null;
+  inactiveReason: string | null;
 }
 
 const CENTER_COLUMNS = [
@@ -88,48 +97,129 @@ export async function updateCenterObjectionContact(
     .execute();
 }
 
-export async function insertUnit(db: Db, u: Omit<TUnit, 'id'>): Promise<TUnit> {
+export async function insertUnit(db: Db, u: Pick<TUnit, 'centerId' | 'name'>): Promise<TUnit> {
   const row = await db
     .insertInto('units')
     .values({ center_id: u.centerId, name: u.name, created_at: nowIso() })
     .returning(['id'])
     .executeTakeFirstOrThrow();
-  return { id: row.id, ...u };
+  return { id: row.id, ...u, isActive: true, inactiveReason: null };
 }
 
+const UNIT_COLUMNS = ['id', 'center_id', 'name', 'is_active', 'inactive_reason'] as const;
+const unitRowToUnit = (r: {
+  id: number;
+  center_id: number;
+  name: string;
+  is_active: number;
+  inactive_reason: string | null;
+}): TUnit => ({
+  id: r.id,
+  centerId: r.center_id,
+  name: r.name,
+  isActive: bool(r.is_active),
+  inactiveReason: r.inactive_reason,
+});
+
+/** The center's units, disabled ones included (they name the past). */
 export async function listUnits(db: Db, centerId: number): Promise<TUnit[]> {
-  return db
+  const rows = await db
     .selectFrom('units')
-    .select(['id', 'center_id as centerId', 'name'])
+    .select(UNIT_COLUMNS)
     .where('center_id', '=', centerId)
     .orderBy('id')
     .execute();
+  return rows.map(unitRowToUnit);
 }
 
-export async function insertWindow(db: Db, w: Omit<TWindow, 'id'>): Promise<TWindow> {
+export async function findUnit(db: Db, id: number): Promise<TUnit | undefined> {
+  const row = await db.selectFrom('units').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && unitRowToUnit(row);
+}
+
+/** Renames a unit, or disables it with a reason / enables it again (never deleted). */
+export async function updateUnit(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<TUnit, 'name' | 'isActive' | 'inactiveReason'>>,
+): Promise<void> {
+  const set = {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+    ...(patch.inactiveReason !== undefined && { inactive_reason: patch.inactiveReason }),
+  };
+  if (Object.keys(set).length > 0) await db.updateTable('units').set(set).where('id', '=', id).execute();
+}
+
+export async function insertWindow(
+  db: Db,
+  w: Pick<TWindow, 'centerId' | 'unitId' | 'code' | 'name'>,
+): Promise<TWindow> {
   const row = await db
     .insertInto('windows')
     .values({ center_id: w.centerId, unit_id: w.unitId, code: w.code, name: w.name, created_at: nowIso() })
     .returning(['id'])
     .executeTakeFirstOrThrow();
-  return { id: row.id, ...w };
+  return { id: row.id, ...w, isActive: true, inactiveReason: null };
 }
 
+const WINDOW_COLUMNS = [
+  'id',
+  'center_id',
+  'unit_id',
+  'code',
+  'name',
+  'is_active',
+  'inactive_reason',
+] as const;
+const windowRowToWindow = (r: {
+  id: number;
+  center_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  is_active: number;
+  inactive_reason: string | null;
+}): TWindow => ({
+  id: r.id,
+  centerId: r.center_id,
+  unitId: r.unit_id,
+  code: r.code,
+  name: r.name,
+  isActive: bool(r.is_active),
+  inactiveReason: r.inactive_reason,
+});
+
+/** The center's windows, disabled ones included (they name the past). */
 export async function listWindows(db: Db, centerId: number): Promise<TWindow[]> {
-  return db
+  const rows = await db
     .selectFrom('windows')
-    .select(['id', 'center_id as centerId', 'unit_id as unitId', 'code', 'name'])
+    .select(WINDOW_COLUMNS)
     .where('center_id', '=', centerId)
     .orderBy('id')
     .execute();
+  return rows.map(windowRowToWindow);
 }
 
 export async function findWindow(db: Db, id: number): Promise<TWindow | undefined> {
-  return db
-    .selectFrom('windows')
-    .select(['id', 'center_id as centerId', 'unit_id as unitId', 'code', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('windows').select(WINDOW_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && windowRowToWindow(row);
+}
+
+/** Changes a window's code, name or unit, or disables it with a reason / enables it again. */
+export async function updateWindow(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<TWindow, 'unitId' | 'code' | 'name' | 'isActive' | 'inactiveReason'>>,
+): Promise<void> {
+  const set = {
+    ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+    ...(patch.code !== undefined && { code: patch.code }),
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+    ...(patch.inactiveReason !== undefined && { inactive_reason: patch.inactiveReason }),
+  };
+  if (Object.keys(set).length > 0) await db.updateTable('windows').set(set).where('id', '=', id).execute();
 }
 
 const staffColumns = [
@@ -142,6 +232,8 @@ const staffColumns = [
   'ab_role',
   'is_window_head',
   'is_active',
+  'staff_no',
+  'inactive_reason',
 ] as const;
 
 interface TStaffRow {
@@ -154,6 +246,8 @@ interface TStaffRow {
   ab_role: TAbRole | null;
   is_window_head: number;
   is_active: number;
+  staff_no: string | null;
+  inactive_reason: string | null;
 }
 
 /** Maps a staff row to the domain object. */
@@ -168,6 +262,8 @@ export function staffRowToStaff(r: TStaffRow): TStaff {
     abRole: r.ab_role,
     isWindowHead: bool(r.is_window_head),
     isActive: bool(r.is_active),
+    staffNo: r.staff_no,
+    inactiveReason: r.inactive_reason,
   };
 }
 
@@ -177,9 +273,13 @@ export function staffRowToStaff(r: TStaffRow): TStaff {
  */
 export async function insertStaff(
   db: Db,
-  input: Omit<TStaff, 'id' | 'isActive'> & { from: string | null; createdBy?: number | null },
+  input: Omit<TStaff, 'id' | 'isActive' | 'staffNo' | 'inactiveReason'> & {
+    staffNo?: string | null | undefined;
+    from: string | null;
+    createdBy?: number | null;
+  },
 ): Promise<TStaff> {
-  const { from, createdBy, ...s } = input;
+  const { from, createdBy, staffNo, ...s } = input;
   const row = await db
     .insertInto('staff')
     .values({
@@ -192,6 +292,8 @@ export async function insertStaff(
       is_window_head: s.isWindowHead ? 1 : 0,
       is_active: 1,
       created_at: nowIso(),
+      // written only when given, so that a database migrated to an earlier version takes the row too
+      ...(staffNo != null && { staff_no: staffNo }),
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
@@ -207,14 +309,25 @@ export async function insertStaff(
       createdBy: createdBy ?? null,
     });
   }
-  return { id: row.id, ...s, isActive: true };
+  return { id: row.id, ...s, isActive: true, staffNo: staffNo ?? null, inactiveReason: null };
 }
 
 export async function updateStaff(
   db: Db,
   id: number,
   patch: Partial<
-    Pick<TStaff, 'unitId' | 'windowId' | 'name' | 'post' | 'abRole' | 'isWindowHead' | 'isActive'>
+    Pick<
+      TStaff,
+      | 'unitId'
+      | 'windowId'
+      | 'name'
+      | 'post'
+      | 'abRole'
+      | 'isWindowHead'
+      | 'isActive'
+      | 'staffNo'
+      | 'inactiveReason'
+    >
   >,
 ): Promise<void> {
   if (Object.values(patch).every((v) => v === undefined)) return;
@@ -228,6 +341,8 @@ export async function updateStaff(
       ...(patch.abRole !== undefined && { ab_role: patch.abRole }),
       ...(patch.isWindowHead !== undefined && { is_window_head: patch.isWindowHead ? 1 : 0 }),
       ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+      ...(patch.staffNo !== undefined && { staff_no: patch.staffNo }),
+      ...(patch.inactiveReason !== undefined && { inactive_reason: patch.inactiveReason }),
     })
     .where('id', '=', id)
     .execute();

@@ -22,7 +22,7 @@ import { QueryView } from '../../components/query-view.tsx';
 import type { TKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useOrg } from '../../lib/org.ts';
-import { useSession } from '../../lib/session.ts';
+import { usePermissions } from '../../lib/permissions.ts';
 import { errorMessage, useTRPC } from '../../lib/trpc.ts';
 
 type TMatterForm = {
@@ -41,18 +41,32 @@ type TMatterForm = {
   relatedDepartments?: string[];
 };
 
-/** 事项目录: the matters with the eight fields of their service guide; the supervisors maintain it. */
+/** 事项目录: the matters with the eight fields of their service guide. */
 export default function MattersPage() {
+  const { t } = useI18n();
+  return (
+    <div data-testid="page-case-matters">
+      <PageHead title={t('nav.caseMatters')} />
+      <MattersCatalog />
+    </div>
+  );
+}
+
+/**
+ * The catalog: everyone reads it; the administrator (when a center moves in), 审管科 and the leaders
+ * add, edit, withdraw with a reason and take back (never deleted).
+ */
+export function MattersCatalog() {
   const { t, term } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const session = useSession();
+  const { can } = usePermissions();
   const org = useOrg();
-  const canEdit = session.data?.role === 'supervisor' || session.data?.role === 'leader';
+  const canEdit = can('cases.matters.update');
   const [showRevoked, setShowRevoked] = useState(false);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [revoking, setRevoking] = useState<number | null>(null);
+  const [revoking, setRevoking] = useState<{ id: number; isReinstate: boolean } | null>(null);
   const [form] = Form.useForm<TMatterForm>();
   const [revokeForm] = Form.useForm<{ reason: string }>();
   const list = useQuery(trpc.cases.matters.list.queryOptions({ includeRevoked: showRevoked }));
@@ -65,32 +79,38 @@ export default function MattersPage() {
   const create = useMutation(trpc.cases.matters.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.cases.matters.update.mutationOptions({ onSuccess: done }));
   const revoke = useMutation(trpc.cases.matters.revoke.mutationOptions({ onSuccess: done }));
+  const reinstate = useMutation(trpc.cases.matters.reinstate.mutationOptions({ onSuccess: done }));
+  const toggle = revoking?.isReinstate ? reinstate : revoke;
   const save = editing === 'new' ? create : update;
   const required = (field: TKey) => [{ required: true, message: t('entry.required', { field: t(field) }) }];
 
   return (
-    <div data-testid="page-case-matters">
-      <PageHead title={t('nav.caseMatters')}>
-        <Space>
-          <Switch size="small" checked={showRevoked} onChange={setShowRevoked} />
-          {t('case.matters.showRevoked')}
-          {canEdit ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                form.resetFields();
-                setEditing('new');
-              }}
-            >
-              {t('case.matters.new')}
-            </Button>
-          ) : null}
-        </Space>
-      </PageHead>
+    <>
       <QueryView query={list} rows={6}>
         {(rows) => (
-          <Card size="small">
+          <Card
+            size="small"
+            extra={
+              <Space>
+                <Switch size="small" checked={showRevoked} onChange={setShowRevoked} />
+                {t('case.matters.showRevoked')}
+                {canEdit ? (
+                  <Button
+                    type="primary"
+                    size="small"
+                    icon={<PlusOutlined />}
+                    data-testid="matter-new"
+                    onClick={() => {
+                      form.resetFields();
+                      setEditing('new');
+                    }}
+                  >
+                    {t('case.matters.new')}
+                  </Button>
+                ) : null}
+              </Space>
+            }
+          >
             <Table
               size="small"
               rowKey="id"
@@ -130,6 +150,14 @@ export default function MattersPage() {
                   render: (_, m) => org.data?.units.find((u) => u.id === m.unitId)?.name ?? `#${m.unitId}`,
                 },
                 {
+                  key: 'departments',
+                  title: t('case.matter.relatedDepartments'),
+                  render: (_, m) =>
+                    m.type === 'joint'
+                      ? [m.leadDepartment, ...m.relatedDepartments].filter(Boolean).join('、') || '—'
+                      : '—',
+                },
+                {
                   key: 'inquiry',
                   title: t('case.matter.inquiryPhone'),
                   render: (_, m) => m.inquiryPhone || '—',
@@ -144,7 +172,14 @@ export default function MattersPage() {
                   title: t('app.actions'),
                   render: (_, m) =>
                     !m.isActive ? (
-                      <Tag>{`${t('admin.disabled')}：${m.revokeReason ?? ''}`}</Tag>
+                      <Space>
+                        <Tag>{`${t('admin.disabled')}：${m.revokeReason ?? ''}`}</Tag>
+                        {canEdit ? (
+                          <Button size="small" onClick={() => setRevoking({ id: m.id, isReinstate: true })}>
+                            {t('org.enable')}
+                          </Button>
+                        ) : null}
+                      </Space>
                     ) : canEdit ? (
                       <Space>
                         <Button
@@ -156,7 +191,11 @@ export default function MattersPage() {
                         >
                           {t('case.matters.edit')}
                         </Button>
-                        <Button size="small" danger onClick={() => setRevoking(m.id)}>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => setRevoking({ id: m.id, isReinstate: false })}
+                        >
                           {t('case.matters.revoke')}
                         </Button>
                       </Space>
@@ -242,10 +281,10 @@ export default function MattersPage() {
       </Modal>
       <Modal
         open={revoking !== null}
-        title={t('case.matters.revoke')}
+        title={revoking?.isReinstate ? t('org.enable') : t('case.matters.revoke')}
         cancelText={t('app.cancel')}
-        okButtonProps={{ danger: true }}
-        confirmLoading={revoke.isPending}
+        okButtonProps={{ danger: !revoking?.isReinstate }}
+        confirmLoading={toggle.isPending}
         onCancel={() => setRevoking(null)}
         onOk={() => revokeForm.submit()}
         destroyOnHidden
@@ -253,20 +292,20 @@ export default function MattersPage() {
         <Form
           form={revokeForm}
           layout="vertical"
-          onFinish={(v) => revoking !== null && revoke.mutate({ id: revoking, reason: v.reason })}
+          onFinish={(v) => revoking !== null && toggle.mutate({ id: revoking.id, reason: v.reason })}
         >
           <Form.Item
             name="reason"
-            label={t('case.matters.revokeReason')}
-            rules={required('case.matters.revokeReason')}
+            label={revoking?.isReinstate ? t('org.reason') : t('case.matters.revokeReason')}
+            rules={required(revoking?.isReinstate ? 'org.reason' : 'case.matters.revokeReason')}
           >
             <Input.TextArea rows={2} autoFocus />
           </Form.Item>
         </Form>
-        {revoke.isError ? (
-          <Alert type="error" showIcon title={errorMessage(revoke.error)} role="alert" />
+        {toggle.isError ? (
+          <Alert type="error" showIcon title={errorMessage(toggle.error)} role="alert" />
         ) : null}
       </Modal>
-    </div>
+    </>
   );
 }

@@ -6,9 +6,11 @@ import { setupApi, type TApiSetup } from '../../testing/api-test-setup.ts';
 /** Who passes the role gate of each cases procedure (scope is checked after, per case). */
 const CASES_ROLES: Record<string, TRole[] | 'public'> = {
   'cases.matters.list': ['admin', 'leader', 'supervisor', 'head', 'staff'],
-  'cases.matters.create': ['supervisor', 'leader'],
-  'cases.matters.update': ['supervisor', 'leader'],
-  'cases.matters.revoke': ['supervisor', 'leader'],
+  // the catalog: the administrator sets it up when a center moves in, 审管科 keeps it
+  'cases.matters.create': ['admin', 'supervisor', 'leader'],
+  'cases.matters.update': ['admin', 'supervisor', 'leader'],
+  'cases.matters.revoke': ['admin', 'supervisor', 'leader'],
+  'cases.matters.reinstate': ['admin', 'supervisor', 'leader'],
   'cases.import': ['supervisor', 'leader'],
   'cases.sanctionProposals.list': ['supervisor', 'leader'],
   'cases.sanctionProposals.confirm': ['supervisor', 'leader'],

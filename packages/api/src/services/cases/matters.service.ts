@@ -3,6 +3,7 @@ import {
   findMatter,
   insertMatter,
   listUnits,
+  reinstateMatter as reinstateMatterRow,
   revokeMatter,
   type TMatter,
   type TNewMatter,
@@ -18,8 +19,9 @@ export type TMatterInput = Omit<TNewMatter, 'centerId'>;
 
 async function checkMatter(db: Db, user: TUser, m: Partial<TMatterInput>): Promise<void> {
   if (m.unitId !== undefined) {
-    const units = await listUnits(db, user.centerId);
-    if (!units.some((u) => u.id === m.unitId)) throw notFound('窗口单位', 'unitId');
+    const unit = (await listUnits(db, user.centerId)).find((u) => u.id === m.unitId);
+    if (!unit) throw notFound('窗口单位', 'unitId');
+    if (!unit.isActive) throw badInput('unitId', `窗口单位 ${unit.name} 已停用`);
   }
   const { type, promisedDays } = m;
   if (type !== undefined && promisedDays !== undefined) {
@@ -46,7 +48,8 @@ export async function editMatter(
   const before = await findMatter(db, input.id);
   if (!before || before.centerId !== user.centerId) throw notFound('事项', 'id');
   const { id, ...patch } = input;
-  await checkMatter(db, user, { ...before, ...patch });
+  // the unit is checked only when it changes: a matter of a unit disabled since stays editable
+  await checkMatter(db, user, { ...before, ...patch, unitId: patch.unitId });
   await updateMatter(db, id, patch);
   const after = (await findMatter(db, id))!;
   await audit(db, user, 'matter', id, 'update', before, after);
@@ -65,5 +68,21 @@ export async function withdrawMatter(
   await revokeMatter(db, input.id, input.reason);
   const after = (await findMatter(db, input.id))!;
   await audit(db, user, 'matter', input.id, 'revoke', before, after);
+  return after;
+}
+
+/** Takes a withdrawn matter back into the catalog (its reason kept in the audit log). */
+export async function reinstateMatter(
+  db: Db,
+  user: TUser,
+  input: { id: number; reason: string },
+): Promise<TMatter> {
+  const before = await findMatter(db, input.id);
+  if (!before || before.centerId !== user.centerId) throw notFound('事项', 'id');
+  if (before.isActive) throw conflict('该事项在用中', 'id');
+  await checkMatter(db, user, { unitId: before.unitId });
+  await reinstateMatterRow(db, input.id);
+  const after = (await findMatter(db, input.id))!;
+  await audit(db, user, 'matter', input.id, 'reinstate', before, { ...after, reason: input.reason });
   return after;
 }
