@@ -8,8 +8,11 @@ import { usePermissions } from '../../lib/permissions.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MoveButton } from './move-button.tsx';
 
-/** 任职经历: where a person served from a date to a date (a move never rewrites the past). */
-export function AssignmentHistory({ staffId, name }: { staffId: number; name: string }) {
+/**
+ * 任职经历: where a person served from a date to a date (a move never rewrites the past). With `name`,
+ * it offers the dated move (调动窗口) itself; without, the page around it has its own move form.
+ */
+export function AssignmentHistory({ staffId, name }: { staffId: number; name?: string | undefined }) {
   const { t, locale, label } = useI18n();
   const trpc = useTRPC();
   const history = useQuery(trpc.org.assignments.queryOptions({ staffId }));
@@ -20,7 +23,7 @@ export function AssignmentHistory({ staffId, name }: { staffId: number; name: st
       size="small"
       title={t('as.history')}
       data-testid="person-history"
-      extra={canMove ? <MoveButton staffId={staffId} name={name} /> : null}
+      extra={canMove && name !== undefined ? <MoveButton staffId={staffId} name={name} /> : null}
     >
       {history.isError ? (
         <ErrorState error={history.error} onRetry={() => void history.refetch()} />
