@@ -61,6 +61,18 @@ describe.each(TEST_DIALECTS)('membership on its own date on %s', (dialect) => {
     expect(granted).toMatchObject({ windowId: w1, kind: 'redFlagMonthly', month: 10 });
   });
 
+  it('王五’s October in the fines summary (处罚办法 一、5): named under w2 and w2 barred, as he served in October', async () => {
+    // the test above recorded his F5 of 10-15 in w2 and moved him to w1 from 11-01
+    const [w1, w2] = s.f.windowIds;
+    const wang = s.f.staff[2]!.id;
+    const windows = await s.as('leader').org.windows();
+    const nameOf = (id: number | undefined) => windows.find((w) => w.id === id)?.name;
+    const october = await s.as('supervisor').fines.monthly({ year: 2026, month: 10 });
+    expect(october.staff.find((r) => r.staffId === wang)?.windowName).toBe(nameOf(w2));
+    expect(october.barredFromAwards.windows.map((w) => w.windowId)).toEqual([w2]);
+    expect(october.barredFromAwards.windows.map((w) => w.windowId)).not.toContain(w1);
+  });
+
   it('a quarter’s people are those assigned during it: someone entered today is not in 2025 Q4', async () => {
     const leader = s.as('leader');
     await leader.assessment.publish({ year: 2025, quarter: 4 });

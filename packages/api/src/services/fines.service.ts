@@ -2,6 +2,7 @@ import {
   type Db,
   insertFineSignOff,
   insertFineSupplementSignOff,
+  listAssignmentsDuring,
   listFineSignOffs,
   listFineSupplementSignOffs,
   listPatrols,
@@ -34,14 +35,24 @@ import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
  */
 export async function finesOfMonth(db: Db, centerId: number, year: number, month: number) {
   const { start, end } = monthRange(year, month);
-  const [policy, uniformPolicy, staff, windows, records, patrols] = await Promise.all([
+  const [policy, uniformPolicy, staff, windows, records, patrols, assignments] = await Promise.all([
     policyInForce(db, centerId, 'B', end),
     policyInForce(db, centerId, 'C', end),
     listStaff(db, { centerId, includeInactive: true }),
     listWindows(db, centerId),
     listRecords(db, { centerId, from: start, to: end, scheme: 'fine', status: 'active', limit: 1_000_000 }),
     listPatrols(db, { centerId, from: start, to: end }),
+    listAssignmentsDuring(db, { centerId, from: start, to: end }),
   ]);
+  // people move: a record is the window's on its own date, a person is named under the window they
+  // served in last in the month (an assignment list is ordered by its first day)
+  const assignmentsOf = new Map<number, typeof assignments>();
+  for (const a of assignments) assignmentsOf.set(a.staffId, [...(assignmentsOf.get(a.staffId) ?? []), a]);
+  const windowOn = (staffId: number, date: string): number | null | undefined =>
+    assignmentsOf.get(staffId)?.find((a) => a.from <= date && (a.to === null || a.to >= date))?.windowId;
+  const monthWindow = new Map(
+    [...assignmentsOf].map(([staffId, list]) => [String(staffId), list[list.length - 1]?.windowId ?? null]),
+  );
   // 规范化服务通知 三(二)1 连续: the month's patrols in order, for a center that counts consecutive patrols
   const patrolKey = new Map(patrols.map((p) => [p.id, `${p.date} ${p.session}`]));
   const patrolKeys = [...patrols]
@@ -64,22 +75,27 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
     })),
     records: records
       .filter((r) => r.staffId !== null)
-      .map((r) => ({
-        staff: String(r.staffId),
-        item: r.item,
-        date: r.date,
-        qty: r.qty,
-        patrol: r.source === 'patrol' && r.sourceId !== null ? patrolKey.get(r.sourceId) : undefined,
-      })),
+      .map((r) => {
+        const w = r.staffId === null ? undefined : windowOn(r.staffId, r.date);
+        return {
+          staff: String(r.staffId),
+          item: r.item,
+          date: r.date,
+          qty: r.qty,
+          patrol: r.source === 'patrol' && r.sourceId !== null ? patrolKey.get(r.sourceId) : undefined,
+          window: w == null ? undefined : String(w),
+        };
+      }),
   });
   const staffName = new Map(staff.map((s) => [String(s.id), s]));
   const windowName = new Map(windows.map((w) => [String(w.id), w.name]));
   const named = (id: string) => {
     const s = staffName.get(id);
+    const w = monthWindow.has(id) ? monthWindow.get(id) : s?.windowId;
     return {
       staffId: Number(id),
       staffName: s?.name ?? id,
-      windowName: s?.windowId != null ? (windowName.get(String(s.windowId)) ?? null) : null,
+      windowName: w != null ? (windowName.get(String(w)) ?? null) : null,
     };
   };
   return {

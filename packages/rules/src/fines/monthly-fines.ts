@@ -16,6 +16,11 @@ export interface TFineRecord {
   item: string;
   date: string;
   qty?: number;
+  /**
+   * The window the person served in on the record's date (people move: 处罚办法 一、5 bars the window
+   * of the exposure's day). Without it, the person's `window` in `staff`.
+   */
+  window?: string | undefined;
 }
 
 export interface TMonthlyFinesInput {
@@ -86,6 +91,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
   const staffById = new Map(input.staff.map((s) => [s.id, s]));
   const byStaff = new Map<string, Map<string, number>>();
   const datesOf = new Map<string, Set<string>>();
+  /** the windows a person served in on the dates of their records of an item */
+  const windowsOf = new Map<string, Set<string>>();
   input.records.forEach((r, i) => {
     const item = items.get(r.item);
     if (!item) throw unknownItem(r.item).within(`records[${i}]`, 'INVALID_INPUT');
@@ -117,6 +124,8 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
     counts.set(r.item, (counts.get(r.item) ?? 0) + qty);
     const key = `${r.staff}\u0000${r.item}`;
     datesOf.set(key, (datesOf.get(key) ?? new Set()).add(r.date));
+    const w = r.window ?? staffById.get(r.staff)?.window;
+    if (w) windowsOf.set(key, (windowsOf.get(key) ?? new Set()).add(w));
   });
 
   const staff: TStaffFines[] = [];
@@ -143,8 +152,7 @@ export function monthlyFines(policy: TPolicy, input: TMonthlyFinesInput): TMonth
       if (item.fine.reportAlways) reportItems.add(item.code);
       if (item.fine.barsMonthlyAwards) {
         barredStaff.add(staffId);
-        const w = staffById.get(staffId)?.window;
-        if (w) barredWindows.add(w);
+        for (const w of windowsOf.get(`${staffId}\u0000${item.code}`) ?? []) barredWindows.add(w);
       }
     }
     // A group that reached its threshold reports each of its behaviours that occurred, under its own

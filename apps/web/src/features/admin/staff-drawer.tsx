@@ -36,7 +36,15 @@ export function StaffDrawer({ staffId, onClose }: { staffId: number | null; onCl
     message.success(t('app.saved'));
     await queryClient.invalidateQueries(trpc.org.pathFilter());
   };
-  const assign = useMutation(trpc.org.assignStaff.mutationOptions({ onSuccess: done }));
+  const assign = useMutation(
+    trpc.org.assignStaff.mutationOptions({
+      onSuccess: async () => {
+        // the move is made: the form starts empty again, so a second press cannot repeat it
+        move.resetFields();
+        await done();
+      },
+    }),
+  );
   const update = useMutation(trpc.org.updateStaff.mutationOptions({ onSuccess: done }));
   useEffect(() => {
     if (!person) return;
@@ -107,6 +115,10 @@ export function StaffDrawer({ staffId, onClose }: { staffId: number | null; onCl
               <Form<TMoveForm>
                 form={move}
                 layout="vertical"
+                // a move is made by its button only: Enter in a field (confirming a typed date) does not send it
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+                }}
                 onFinish={(v) =>
                   assign.mutate({
                     staffId: person.id,
