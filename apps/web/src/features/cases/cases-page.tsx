@@ -250,7 +250,8 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 <span data-testid="case-matter">{matterName}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('case.code')}>{c.acceptanceCode ?? `#${c.id}`}</Descriptions.Item>
-              <Descriptions.Item label={t('case.status')}>
+              <Descriptions.Item label={t('case.type')}>{term(CASE_TYPE_LABELS[c.type])}</Descriptions.Item>
+              <Descriptions.Item label={t('case.status')} span={2}>
                 <Tag color={STAGE_COLORS[c.stage]}>{term(CASE_STAGE_LABELS[c.stage])}</Tag>
                 {/* 规程 三、4: the time upstairs is shown and never counted on the window's clock */}
                 {c.stage === 'forwarded' && c.forwardedOn ? (
@@ -259,7 +260,6 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                   </Tag>
                 ) : null}
               </Descriptions.Item>
-              <Descriptions.Item label={t('case.type')}>{term(CASE_TYPE_LABELS[c.type])}</Descriptions.Item>
               <Descriptions.Item
                 label={t('case.detail.applicant')}
               >{`${c.applicantName} ${c.applicantPhone}`}</Descriptions.Item>
