@@ -56,8 +56,6 @@ const MAIN: TPageKey[] = [
   'admin',
   'calendar',
   'import',
-  'orgAdmin',
-  'staffAdmin',
   'myScore',
   'overview',
   'efficiency',
@@ -69,6 +67,9 @@ const MAIN: TPageKey[] = [
   'fines',
   'complaintLadder',
   'peerRating',
+  // people and places: the administrator keeps them, the leaders look and move people
+  'orgAdmin',
+  'staffAdmin',
 ];
 const ENTRY: TPageKey[] = [
   'entryPatrol',

@@ -33,9 +33,12 @@ export function fileNameOf(header: string | null): string | null {
 export function BulletinLinks({
   kinds,
   params,
+  prefix,
 }: {
   kinds: readonly TBulletinKind[];
   params: Record<string, number | string | undefined>;
+  /** said before each label, when the same kinds are offered for another period beside (e.g. 10月) */
+  prefix?: string | undefined;
 }) {
   const { label } = useI18n();
   const { message } = App.useApp();
@@ -67,7 +70,7 @@ export function BulletinLinks({
           onClick={() => void download(kind)}
           data-testid={`bulletin-${kind}`}
         >
-          {label(BULLETIN_KIND_LABELS, kind)}
+          {prefix ? `${prefix} ${label(BULLETIN_KIND_LABELS, kind)}` : label(BULLETIN_KIND_LABELS, kind)}
         </Button>
       ))}
     </Space>

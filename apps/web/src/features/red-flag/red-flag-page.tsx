@@ -119,7 +119,11 @@ export default function RedFlagPage() {
             data-testid="rf-notice-month"
           />
           {noticeMonth !== undefined && (
-            <BulletinLinks kinds={['awards', 'yellowcard']} params={{ year, month: noticeMonth }} />
+            <BulletinLinks
+              kinds={['awards', 'yellowcard']}
+              params={{ year, month: noticeMonth }}
+              prefix={locale === 'en' ? `Month ${noticeMonth}` : `${noticeMonth}月`}
+            />
           )}
         </Space>
       </PageHead>
