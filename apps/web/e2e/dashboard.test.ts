@@ -549,7 +549,15 @@ describe('admin', () => {
   it('sees the users and policies, and the pages the API lets an administrator read', async () => {
     const { context, page, errors } = await newPage();
     await login(page, server.baseUrl, 'admin');
-    expect(await menuLabels(page)).toEqual(['用户与考核办法', '工作日历', '季度考核', '办件']);
+    expect(await menuLabels(page)).toEqual([
+      '用户与考核办法',
+      '工作日历',
+      '数据导入',
+      '季度考核',
+      '单位、窗口与事项',
+      '人员',
+      '办件',
+    ]);
     await settled(page, 'page-admin');
     expect(await page.getByTestId('page-admin').textContent()).toContain('leader');
     await shot(page, 'admin');

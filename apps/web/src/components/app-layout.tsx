@@ -22,8 +22,7 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, type MenuProps, Space, Tag } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { SessionsDrawer } from '../features/auth/sessions-drawer.tsx';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { CalendarNotice } from '../features/calendar/calendar-notice.tsx';
 import type { TKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -89,6 +88,11 @@ const CASES: TPageKey[] = [
   'caseMatters',
 ];
 
+/** 登录设备: loaded when first opened (its table is not part of the first page's JavaScript). */
+const SessionsDrawer = lazy(() =>
+  import('../features/auth/sessions-drawer.tsx').then((m) => ({ default: m.SessionsDrawer })),
+);
+
 /** Menu items: only the pages the server says the user may open (`auth.permissions`). */
 export function menuItems(
   pages: readonly TPageKey[],
@@ -146,6 +150,8 @@ export function AppLayout({
   );
   const selected = pageKey === 'person' ? 'assessment' : pageKey;
   const [isSessionsOpen, setSessionsOpen] = useState(false);
+  // mounted from the first opening on, so that closing it still animates
+  const [hasOpenedSessions, setOpenedSessions] = useState(false);
 
   const open = (key: string) => {
     const route = ROUTES.find((candidate) => candidate.key === key);
@@ -191,7 +197,10 @@ export function AppLayout({
             <Button
               size="small"
               icon={<LaptopOutlined />}
-              onClick={() => setSessionsOpen(true)}
+              onClick={() => {
+                setOpenedSessions(true);
+                setSessionsOpen(true);
+              }}
               data-testid="open-sessions"
             >
               {t('sess.open')}
@@ -210,7 +219,11 @@ export function AppLayout({
           <CalendarNotice />
           {children}
         </Layout.Content>
-        <SessionsDrawer open={isSessionsOpen} onClose={() => setSessionsOpen(false)} />
+        {hasOpenedSessions ? (
+          <Suspense fallback={null}>
+            <SessionsDrawer open={isSessionsOpen} onClose={() => setSessionsOpen(false)} />
+          </Suspense>
+        ) : null}
       </Layout>
     </Layout>
   );

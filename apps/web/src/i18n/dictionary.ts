@@ -237,7 +237,8 @@ export const ZH_CN = {
   'empty.assessmentRunning': '{period}进行中，尚无考核记录；结果在季度结束后公示',
   'empty.assessmentNone': '{period}没有考核记录',
   'empty.yearEndRunning': '{period}进行中，尚无已结束的季度可供总评；年终总评在季度结束后逐季计入',
-  'empty.redFlagRunning': '{period}进行中：月度红旗窗口在次月评选、年度红旗在年末评选，尚无评选结果',
+  'empty.redFlagRunning':
+    '{period}进行中：截至目前未获评红旗窗口，也无黄牌警告（月度红旗窗口在次月评选，年度红旗窗口在年末评选）',
 
   'overview.title': '总览',
   'overview.trendCases': '月度办件量与超期件数',
@@ -871,7 +872,7 @@ export const EN: Record<TKey, string> = {
   'empty.yearEndRunning':
     '{period} is running: no quarter has ended yet to evaluate; quarters count once they end',
   'empty.redFlagRunning':
-    '{period} is running: monthly red flags are chosen the next month, the annual one at year end; none yet',
+    '{period} is running: no red flag and no yellow card so far (monthly flags are chosen the next month, the annual one at year end)',
 
   'overview.title': 'Overview',
   'overview.trendCases': 'Cases and overdue cases by month',

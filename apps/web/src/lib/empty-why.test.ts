@@ -22,10 +22,10 @@ describe('empty states say why (domain "Time")', () => {
     expect(runningNote('fines', { year: 2026, month: 11 }, 'zh-CN', TODAY)).toBeNull();
   });
 
-  it('a running year has no red flags yet and no ended quarter to evaluate', () => {
-    expect(emptyWhy('redFlag', { year: 2026 }, 'zh-CN', TODAY)).toContain(
-      '2026年度进行中：月度红旗窗口在次月评选',
-    );
+  it('a running year has no red flags so far (others may have some: the sentence says so far) and no ended quarter to evaluate', () => {
+    const text = emptyWhy('redFlag', { year: 2026 }, 'zh-CN', TODAY);
+    expect(text).toContain('2026年度进行中：截至目前未获评红旗窗口');
+    expect(text).toContain('月度红旗窗口在次月评选');
     expect(emptyWhy('redFlag', { year: 2025 }, 'zh-CN', TODAY)).toBeNull();
     expect(emptyWhy('yearEnd', { year: 2026 }, 'zh-CN', TODAY)).toContain('尚无已结束的季度');
     expect(emptyWhy('assessment', { year: 2026, quarter: 4 }, 'en', TODAY)).toContain(
