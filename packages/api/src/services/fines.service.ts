@@ -47,7 +47,11 @@ export async function finesOfMonth(db: Db, centerId: number, year: number, month
   // people move: a record is the window's on its own date, a person is named under the window they
   // served in last in the month (an assignment list is ordered by its first day)
   const assignmentsOf = new Map<number, typeof assignments>();
-  for (const a of assignments) assignmentsOf.set(a.staffId, [...(assignmentsOf.get(a.staffId) ?? []), a]);
+  for (const a of assignments) {
+    const list = assignmentsOf.get(a.staffId);
+    if (list) list.push(a);
+    else assignmentsOf.set(a.staffId, [a]);
+  }
   const windowOn = (staffId: number, date: string): number | null | undefined =>
     assignmentsOf.get(staffId)?.find((a) => a.from <= date && (a.to === null || a.to >= date))?.windowId;
   const monthWindow = new Map(
