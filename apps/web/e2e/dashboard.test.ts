@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chooseOption,
   ensureBuilt,
   initialJsGzipBytes,
   launchBrowser,
@@ -169,8 +170,7 @@ describe('leader', () => {
     const barsBefore = await page
       .locator('[data-testid=chart-trend-cases] .recharts-bar-rectangle path')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('d')).join('|'));
-    await page.getByTestId('filter-unit').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page, page.getByTestId('filter-unit'));
     await page.waitForURL(/[?&]unit=\d+/);
     await settled(page, 'page-overview');
     await page.waitForFunction(
@@ -524,8 +524,7 @@ describe('staff', () => {
     await login(page, server.baseUrl, 'staff');
     await page.goto(`${server.baseUrl}/cases/accept`);
     await settled(page, 'page-case-accept');
-    await page.getByTestId('accept-matter').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page, page.getByTestId('accept-matter'));
     await page.getByTestId('accept-name').fill('王晓明');
     await page.getByTestId('accept-phone').fill('13812345678');
     await page.getByTestId('accept-submit').click();

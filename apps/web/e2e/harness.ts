@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** The e2e harness: builds the dashboard if needed, starts the real server on a free port with a temp DATA_DIR. */
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,4 +181,26 @@ export async function login(
   await page.locator('#login_password').fill(password);
   await page.locator('button[type=submit]').click();
   await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Opens a select, types `search` when given, and clicks the first option matching `option` in that select's
+ * own dropdown. The dropdown is found through the open input's aria-controls, so the closing dropdown of
+ * another select (still on screen for a moment on a busy machine) is never the one clicked.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  { search, option }: { search?: string; option?: string | RegExp } = {},
+): Promise<void> {
+  await select.click();
+  const input = select.locator('input').first();
+  await input.and(page.locator('[aria-controls]')).waitFor({ timeout: 30_000 });
+  const listId = await input.getAttribute('aria-controls');
+  if (search !== undefined) await page.keyboard.type(search);
+  await page
+    .locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option', option === undefined ? {} : { hasText: option })
+    .first()
+    .click();
 }

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, login, SCREENSHOT_DIR, startServer, type TServer } from './harness.ts';
+import {
+  chooseOption,
+  ensureBuilt,
+  launchBrowser,
+  login,
+  SCREENSHOT_DIR,
+  startServer,
+  type TServer,
+} from './harness.ts';
 
 /**
  * Issue 14's new notices and the 后备干部人才库 on screen, as a leader at 1366×768: the red-flag page's
@@ -57,8 +65,7 @@ describe('issue 14: the new notices and the reserve pool on screen', () => {
     // the year's notice while the annual flag is not given: the monthly flags so far
     expect(await downloaded(page, page.getByTestId('bulletin-awards').first())).toContain('2026');
     // a month's notices appear once a month is picked
-    await page.getByTestId('rf-notice-month').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^10月$/ }).click();
+    await chooseOption(page, page.getByTestId('rf-notice-month'), { option: /^10月$/ });
     await expect.poll(() => page.getByTestId('bulletin-yellowcard').count()).toBe(2);
     // the month's buttons say which month they print, beside the year's
     expect(await page.getByTestId('bulletin-awards').nth(1).textContent()).toContain('10月');

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, login, SCREENSHOT_DIR, startServer, type TServer } from './harness.ts';
+import {
+  chooseOption,
+  ensureBuilt,
+  launchBrowser,
+  login,
+  SCREENSHOT_DIR,
+  startServer,
+  type TServer,
+} from './harness.ts';
 
 /**
  * Moving a center in, in real Chromium at 1366×768 against the demo center: the administrator creates a
@@ -39,13 +47,8 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Opens the select that holds the field `id` (or the select itself), types the text and clicks its option. */
 async function pick(page: Page, scope: Locator, id: string | null, text: string): Promise<void> {
   const select = id === null ? scope : scope.locator('.ant-select', { has: page.locator(`#${id}`) });
-  await select.click();
   // a long list is virtual: searching brings the option into view
-  await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
+  await chooseOption(page, select, { search: text, option: text });
 }
 
 /** Types a date into the date picker of the field `id`. */

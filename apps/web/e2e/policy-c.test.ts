@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchBrowser, login, SCREENSHOT_DIR, startServer, type TServer } from './harness.ts';
+import {
+  chooseOption,
+  ensureBuilt,
+  launchBrowser,
+  login,
+  SCREENSHOT_DIR,
+  startServer,
+  type TServer,
+} from './harness.ts';
 
 /**
  * Policy C and the guards in real Chromium at 1366×768: the patrol form finds a guard by 保安 and
@@ -64,9 +72,7 @@ describe('policy C and the guards on screen', () => {
     const otherCell = page.getByTestId('cell-morning-other');
     await otherCell.getByRole('button', { name: /添加发现/ }).click();
     const uniformDraft = otherCell.getByTestId('draft-finding').last();
-    await uniformDraft.locator('.ant-select').first().click();
-    await page.keyboard.type('U1');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^U1 / }).click();
+    await chooseOption(page, uniformDraft.locator('.ant-select').first(), { search: 'U1', option: /^U1 / });
     expect(await uniformDraft.locator('.ant-select').first().textContent()).toMatch(/^U1 /);
     await uniformDraft.locator('.ant-select').nth(1).click();
     await page.keyboard.press('Enter');
