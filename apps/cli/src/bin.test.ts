@@ -96,6 +96,14 @@ describe('the bin with a database', () => {
       staffId: null,
       displayName: '审管科',
     });
+    await insertUser(h.db, {
+      centerId: f.centerId,
+      username: 'admin',
+      passwordHash: 'x',
+      role: 'admin',
+      staffId: null,
+      displayName: '管理员',
+    });
     await h.close();
   });
 
@@ -128,6 +136,22 @@ describe('the bin with a database', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('0 条预警\n');
+  });
+
+  it('imports an XLSX file: the template it wrote, dry run then commit (exceljs reading from the bundle)', async () => {
+    const env = { DATA_DIR: dataDir, TODAY: '2026-11-26' };
+    const template = await bin(['import', 'matters', '--template', 'matters.xlsx'], { env });
+    expect(template.stderr).toBe('');
+    expect(template.code).toBe(0);
+    const dry = await bin(['import', 'matters', 'matters.xlsx', '--dry-run'], { env });
+    expect(dry.stderr).toBe('');
+    expect(dry.stdout).toBe('1 行：新增事项 1 项、修改 0 项，已存在未变 0 项（试运行，未写入）\n');
+    expect(dry.code).toBe(0);
+    const commit = await bin(['import', 'matters', 'matters.xlsx'], { env });
+    expect(commit.stdout).toBe('1 行：新增事项 1 项、修改 0 项，已存在未变 0 项\n');
+    expect(commit.code).toBe(0);
+    const again = await bin(['import', 'matters', 'matters.xlsx'], { env });
+    expect(again.stdout).toBe('1 行：新增事项 0 项、修改 0 项，已存在未变 1 项\n');
   });
 });
 

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { readWorkbookRows } from '@chuangkou/bulletin';
 
@@ -199,7 +200,6 @@ export async function openImportTable(
   const counter = { read: 0 };
   let rows: AsyncIterator<string[]>;
   if (ZIP_MAGIC.every((b, i) => head[i] === b)) {
-    const { readFile } = await import('node:fs/promises');
     const cells = await readWorkbookRows(await readFile(path));
     if (cells === null) throw new FileRefusal(`${name}：不是有效的 XLSX 文件`);
     counter.read = size;
