@@ -57,3 +57,27 @@ export async function listCaseEvents(db: Db, caseId: number): Promise<TCaseEvent
     at: r.at,
   }));
 }
+
+/** Of these cases, the events of one kind or by one user (kind and user of each, by case). */
+export async function caseEventsOfKindOrUser(
+  db: Db,
+  caseIds: readonly number[],
+  kind: TCaseEventKind,
+  userId: number,
+): Promise<Map<number, { kind: TCaseEventKind; userId: number | null }[]>> {
+  const out = new Map<number, { kind: TCaseEventKind; userId: number | null }[]>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('case_events')
+      .select(['case_id', 'kind', 'user_id'])
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .where((eb) => eb.or([eb('kind', '=', kind), eb('user_id', '=', userId)]))
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.case_id) ?? [];
+      list.push({ kind: r.kind as TCaseEventKind, userId: r.user_id });
+      out.set(r.case_id, list);
+    }
+  }
+  return out;
+}

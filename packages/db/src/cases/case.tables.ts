@@ -154,6 +154,12 @@ export interface ServiceRatingsTable {
   is_after_reset: Generated<number>;
   reset_checked_by: number | null;
   reset_checked_at: string | null;
+  /** 受理 'accepted' or 办结 'decided': one rating per case and stage */
+  stage: Generated<'accepted' | 'decided'>;
+  /** how the applicant rated (窗口评价器, 短信, 网站 …), as the platform recorded it */
+  channel: string | null;
+  /** when the applicant rated, as the platform recorded it (local time); null when rated here */
+  rated_at: string | null;
 }
 
 /** 差评回访整改: opened by a poor service rating, tracked until closed. */

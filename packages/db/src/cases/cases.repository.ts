@@ -75,6 +75,25 @@ export async function takenAcceptanceCodes(db: Db, codes: readonly string[]): Pr
   return taken;
 }
 
+/** The center's cases behind these acceptance codes, by code. */
+export async function findCasesByCodes(
+  db: Db,
+  centerId: number,
+  codes: readonly string[],
+): Promise<Map<string, TCase>> {
+  const out = new Map<string, TCase>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .where('acceptance_code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.acceptance_code !== null) out.set(r.acceptance_code, caseRowToCase(r));
+  }
+  return out;
+}
+
 export async function isAcceptanceCodeTaken(db: Db, code: string): Promise<boolean> {
   const r = await db.selectFrom('cases').select('id').where('acceptance_code', '=', code).executeTakeFirst();
   return r !== undefined;

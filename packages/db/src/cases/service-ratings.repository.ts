@@ -1,10 +1,15 @@
+import type { TServiceRatingStage } from '@chuangkou/rules';
+import type { Selectable } from 'kysely';
 import type { Db } from '../client.ts';
 import { nowIso, num } from '../client.ts';
+import type { ServiceRatingsTable } from './case.tables.ts';
 
 /** 好差评: the applicant's rating of the service on one case (not 互评, the peer ratings of staff). */
 export interface TServiceRating {
   id: number;
   caseId: number;
+  /** 受理 or 办结: a case has at most one rating per stage */
+  stage: TServiceRatingStage;
   windowId: number;
   staffId: number | null;
   /** 1 = 非常满意 … 5 = 非常不满意 */
@@ -15,64 +20,119 @@ export interface TServiceRating {
   isAfterReset: boolean;
   /** when a supervisor checked a rating given after a reset */
   resetCheckedAt: string | null;
+  /** how the applicant rated, as the platform recorded it (null when rated here) */
+  channel: string | null;
+  /** when the applicant rated, as the platform recorded it (null when rated here) */
+  ratedAt: string | null;
 }
 
-/** Stores a case's rating; the database refuses a second one for the same case. */
-export async function insertServiceRating(
-  db: Db,
-  r: Omit<TServiceRating, 'id' | 'resetCheckedAt' | 'isAfterReset'> & {
-    centerId: number;
-    isAfterReset?: boolean;
-  },
-): Promise<TServiceRating> {
+const ratingRowToRating = (r: Selectable<ServiceRatingsTable>): TServiceRating => ({
+  id: r.id,
+  caseId: r.case_id,
+  stage: r.stage,
+  windowId: r.window_id,
+  staffId: r.staff_id,
+  level: num(r.level),
+  comment: r.comment,
+  day: r.day,
+  isAfterReset: num(r.is_after_reset) === 1,
+  resetCheckedAt: r.reset_checked_at,
+  channel: r.channel,
+  ratedAt: r.rated_at,
+});
+
+/** A rating to store: the stage defaults to 办结, channel and time to none (rated here, today). */
+export type TNewServiceRating = Omit<
+  TServiceRating,
+  'id' | 'resetCheckedAt' | 'isAfterReset' | 'stage' | 'channel' | 'ratedAt'
+> & {
+  centerId: number;
+  isAfterReset?: boolean;
+  stage?: TServiceRatingStage;
+  channel?: string | null;
+  ratedAt?: string | null;
+};
+
+const ratingValues = (r: TNewServiceRating, at: string) => ({
+  case_id: r.caseId,
+  center_id: r.centerId,
+  window_id: r.windowId,
+  staff_id: r.staffId,
+  level: r.level,
+  comment: r.comment,
+  day: r.day,
+  month: r.day.slice(0, 7),
+  at,
+  is_after_reset: r.isAfterReset === true ? 1 : 0,
+  stage: r.stage ?? 'decided',
+  channel: r.channel ?? null,
+  rated_at: r.ratedAt ?? null,
+});
+
+/** Stores a case's rating; the database refuses a second one for the same case and stage. */
+export async function insertServiceRating(db: Db, r: TNewServiceRating): Promise<TServiceRating> {
   const row = await db
     .insertInto('service_ratings')
-    .values({
-      case_id: r.caseId,
-      center_id: r.centerId,
-      window_id: r.windowId,
-      staff_id: r.staffId,
-      level: r.level,
-      comment: r.comment,
-      day: r.day,
-      month: r.day.slice(0, 7),
-      at: nowIso(),
-      is_after_reset: r.isAfterReset === true ? 1 : 0,
-    })
-    .returning('id')
+    .values(ratingValues(r, nowIso()))
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    caseId: r.caseId,
-    windowId: r.windowId,
-    staffId: r.staffId,
-    level: r.level,
-    comment: r.comment,
-    day: r.day,
-    isAfterReset: r.isAfterReset === true,
-    resetCheckedAt: null,
-  };
+  return ratingRowToRating(row);
 }
 
-export async function findServiceRating(db: Db, caseId: number): Promise<TServiceRating | undefined> {
+/** Stores ratings together (300 a statement); their ids in the order given. */
+export async function insertServiceRatings(db: Db, ratings: readonly TNewServiceRating[]): Promise<number[]> {
+  const at = nowIso();
+  const ids: number[] = [];
+  for (let i = 0; i < ratings.length; i += 300) {
+    const rows = await db
+      .insertInto('service_ratings')
+      .values(ratings.slice(i, i + 300).map((r) => ratingValues(r, at)))
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** The stages already rated of each of these cases. */
+export async function ratedStagesOfCases(
+  db: Db,
+  caseIds: readonly number[],
+): Promise<Map<number, Set<TServiceRatingStage>>> {
+  const out = new Map<number, Set<TServiceRatingStage>>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('service_ratings')
+      .select(['case_id', 'stage'])
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      let set = out.get(r.case_id);
+      if (!set) out.set(r.case_id, (set = new Set()));
+      set.add(r.stage);
+    }
+  }
+  return out;
+}
+
+/** Both ratings of a case (受理 first, then 办结), those it has. */
+export async function listCaseServiceRatings(db: Db, caseId: number): Promise<TServiceRating[]> {
+  const rows = await db.selectFrom('service_ratings').selectAll().where('case_id', '=', caseId).execute();
+  return rows.map(ratingRowToRating).sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'accepted' ? -1 : 1));
+}
+
+export async function findServiceRating(
+  db: Db,
+  caseId: number,
+  stage: TServiceRatingStage = 'decided',
+): Promise<TServiceRating | undefined> {
   const r = await db
     .selectFrom('service_ratings')
     .selectAll()
     .where('case_id', '=', caseId)
+    .where('stage', '=', stage)
     .executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      caseId: r.case_id,
-      windowId: r.window_id,
-      staffId: r.staff_id,
-      level: num(r.level),
-      comment: r.comment,
-      day: r.day,
-      isAfterReset: num(r.is_after_reset) === 1,
-      resetCheckedAt: r.reset_checked_at,
-    }
-  );
+  return r && ratingRowToRating(r);
 }
 
 /** A supervisor's check of a rating given after a reset: from now on it counts. */
@@ -80,11 +140,13 @@ export async function markServiceRatingChecked(
   db: Db,
   caseId: number,
   by: { userId: number; at: string },
+  stage: TServiceRatingStage = 'decided',
 ): Promise<void> {
   await db
     .updateTable('service_ratings')
     .set({ reset_checked_by: by.userId, reset_checked_at: by.at })
     .where('case_id', '=', caseId)
+    .where('stage', '=', stage)
     .execute();
 }
 
@@ -98,7 +160,14 @@ export interface TServiceRatingCounts {
 
 export async function countServiceRatingsByWindowMonth(
   db: Db,
-  f: { centerId: number; fromMonth: string; toMonth: string; windowId?: number | undefined },
+  f: {
+    centerId: number;
+    fromMonth: string;
+    toMonth: string;
+    windowId?: number | undefined;
+    /** one stage's ratings (受理 or 办结); both without */
+    stage?: TServiceRatingStage | undefined;
+  },
 ): Promise<TServiceRatingCounts[]> {
   let q = db
     .selectFrom('service_ratings')
@@ -121,6 +190,7 @@ export async function countServiceRatingsByWindowMonth(
       ]),
     );
   if (f.windowId !== undefined) q = q.where('service_ratings.window_id', '=', f.windowId);
+  if (f.stage !== undefined) q = q.where('service_ratings.stage', '=', f.stage);
   const rows = await q
     .groupBy(['service_ratings.window_id', 'windows.name', 'service_ratings.month', 'service_ratings.level'])
     .execute();

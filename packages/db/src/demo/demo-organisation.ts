@@ -102,6 +102,8 @@ export async function createDemoOrganisation(
             centerId: center.id,
             unitId: unit.id,
             windowId: w.id,
+            // 工号: the order the demo's people were entered in
+            staffNo: `GX${String(nameIndex + 1).padStart(4, '0')}`,
             name: names[nameIndex++]!,
             post: k < 2 ? 'front' : 'back',
             abRole: k === 0 ? 'A' : k === 1 ? 'B' : null,
@@ -129,6 +131,7 @@ export async function createDemoOrganisation(
         centerId: center.id,
         unitId: null,
         windowId: null,
+        staffNo: `GX${String(nameIndex + 1).padStart(4, '0')}`,
         name: names[nameIndex++]!,
         post: 'security',
         abRole: null,

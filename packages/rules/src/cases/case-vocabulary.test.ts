@@ -25,6 +25,7 @@ import {
   SERVICE_RATING_LABELS,
   serviceRatingKey,
   serviceRatingLevel,
+  serviceRatingLevelOfNational,
 } from './case-vocabulary.ts';
 
 const VOCABULARY: [string, readonly string[], Readonly<Record<string, TLabel>>][] = [
@@ -64,6 +65,13 @@ describe('the case vocabulary', () => {
       '非常不满意',
     ]);
     expect(serviceRatingKey(6)).toBeUndefined();
+  });
+
+  it('reads the national scheme’s levels (5 = 非常满意 … 1 = 非常不满意) the other way round', () => {
+    expect(
+      [5, 4, 3, 2, 1].map((n) => SERVICE_RATING_LABELS[serviceRatingKey(serviceRatingLevelOfNational(n)!)!].zh),
+    ).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    for (const n of [0, 6, 2.5, Number.NaN]) expect(serviceRatingLevelOfNational(n)).toBeUndefined();
   });
 });
 

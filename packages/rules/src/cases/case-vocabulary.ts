@@ -185,7 +185,7 @@ export const PROPOSAL_DOUBT_LABELS: Readonly<
 // ---------------------------------------------------------------------------------------------------
 // 好差评: the applicant's service rating of a case (not 互评, the peer ratings of staff)
 
-/** The five levels of the national 好差评 scheme, 1 = best. */
+/** The five levels of a 好差评 as the product stores them, 1 = best (非常满意) … 5 = worst (非常不满意). */
 export const SERVICE_RATING_KEYS = [
   'verySatisfied',
   'satisfied',
@@ -219,6 +219,24 @@ export function serviceRatingLabel(level: number): TLabel {
   const key = serviceRatingKey(level);
   return key ? SERVICE_RATING_LABELS[key] : { zh: String(level), en: String(level) };
 }
+
+/**
+ * The product's level of a level as the national 好差评 scheme writes it (the platform's exports): there
+ * 5 = 非常满意 … 1 = 非常不满意, the other way round; undefined outside the whole numbers 1 … 5.
+ */
+export function serviceRatingLevelOfNational(national: number): TServiceRatingLevel | undefined {
+  return Number.isInteger(national) && national >= 1 && national <= 5
+    ? ((6 - national) as TServiceRatingLevel)
+    : undefined;
+}
+
+/** The stages at which the national scheme has the applicant rate a case: 受理 and 办结. */
+export const SERVICE_RATING_STAGES = ['accepted', 'decided'] as const;
+export type TServiceRatingStage = (typeof SERVICE_RATING_STAGES)[number];
+export const SERVICE_RATING_STAGE_LABELS: Readonly<Record<TServiceRatingStage, TLabel>> = {
+  accepted: { zh: '受理', en: 'Acceptance' },
+  decided: { zh: '办结', en: 'Decision' },
+};
 
 /** 差评 are 不满意 and 非常不满意; the first three count as satisfied in the satisfaction rate. */
 export const isPoorServiceRating = (level: number): boolean => level >= 4;
