@@ -125,7 +125,7 @@ function pickUser(users: TUser[], kind: TImportKind, as: string | undefined): TU
   const roles: readonly string[] = IMPORT_KIND_SPECS[kind].roles;
   // the command line acts as the center's operator: without --as, the first account of the kind's
   // narrowest role (cases: a supervisor before an administrator)
-  const ok = kind === 'cases' ? ['supervisor', 'leader'] : roles;
+  const ok = kind === 'cases' ? ['supervisor', 'leader'] : kind === 'ratings' ? ['supervisor'] : roles;
   const enabled = users.filter((u) => !u.isDisabled && (as ? roles : ok).includes(u.role));
   const user = as ? enabled.find((u) => u.username === as) : enabled[0];
   if (!user) throw new UsageError(as ? `${as} 不能导入此类数据` : '该中心没有可执行此导入的账号');

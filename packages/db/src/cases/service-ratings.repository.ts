@@ -94,25 +94,52 @@ export async function insertServiceRatings(db: Db, ratings: readonly TNewService
   return ids;
 }
 
-/** The stages already rated of each of these cases. */
+/** The stages already rated of each of these cases, with each rating's level. */
 export async function ratedStagesOfCases(
   db: Db,
   caseIds: readonly number[],
-): Promise<Map<number, Set<TServiceRatingStage>>> {
-  const out = new Map<number, Set<TServiceRatingStage>>();
+): Promise<Map<number, Map<TServiceRatingStage, number>>> {
+  const out = new Map<number, Map<TServiceRatingStage, number>>();
   for (let i = 0; i < caseIds.length; i += 500) {
     const rows = await db
       .selectFrom('service_ratings')
-      .select(['case_id', 'stage'])
+      .select(['case_id', 'stage', 'level'])
       .where('case_id', 'in', caseIds.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      let set = out.get(r.case_id);
-      if (!set) out.set(r.case_id, (set = new Set()));
-      set.add(r.stage);
+      let stages = out.get(r.case_id);
+      if (!stages) out.set(r.case_id, (stages = new Map()));
+      stages.set(r.stage, num(r.level));
     }
   }
   return out;
+}
+
+/**
+ * A case of the center that a 受理 rating could be imported for (for a template's example): the newest
+ * with an acceptance code, accepted by a person with a 工号, not yet rated at acceptance.
+ */
+export async function caseToRateAtAcceptance(
+  db: Db,
+  centerId: number,
+): Promise<{ acceptanceCode: string; staffNo: string; acceptedOn: string } | undefined> {
+  const r = await db
+    .selectFrom('cases')
+    .innerJoin('staff', 'staff.id', 'cases.staff_id')
+    .leftJoin('service_ratings as r', (j) =>
+      j.onRef('r.case_id', '=', 'cases.id').on('r.stage', '=', 'accepted'),
+    )
+    .select(['cases.acceptance_code', 'staff.staff_no', 'cases.accepted_on', 'cases.received_on'])
+    .where('cases.center_id', '=', centerId)
+    .where('cases.acceptance_code', 'is not', null)
+    .where('staff.staff_no', 'is not', null)
+    .where('r.id', 'is', null)
+    .orderBy('cases.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.acceptance_code && r.staff_no
+    ? { acceptanceCode: r.acceptance_code, staffNo: r.staff_no, acceptedOn: r.accepted_on ?? r.received_on }
+    : undefined;
 }
 
 /** Both ratings of a case (受理 first, then 办结), those it has. */

@@ -134,7 +134,15 @@ describe.each(TEST_DIALECTS)('migration 2026_12_03_1820_service_rating_stages on
       ]),
     ).rejects.toThrow();
     expect(await ratedStagesOfCases(t.db, [oldCaseId, oldCaseId + 1000])).toEqual(
-      new Map([[oldCaseId, new Set(['accepted', 'decided'])]]),
+      new Map([
+        [
+          oldCaseId,
+          new Map([
+            ['decided', 5],
+            ['accepted', 1],
+          ]),
+        ],
+      ]),
     );
   });
 

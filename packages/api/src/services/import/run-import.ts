@@ -6,10 +6,11 @@ import { CASE_COLUMNS, caseExample, importCaseRows } from './cases.import.ts';
 import { mapHeader, RowErrorList, type TColumn, type TRowError, tableRows } from './import-columns.ts';
 import type { TImportTable } from './import-file.ts';
 import { importMatterRows, MATTER_COLUMNS, matterExample } from './matters.import.ts';
+import { importRatingRows, RATING_COLUMNS, ratingExample } from './ratings.import.ts';
 import { importRosterRows, ROSTER_COLUMNS } from './roster.import.ts';
 
 /** The kinds of import, the same on the command line and the 导入 page. */
-export const IMPORT_KINDS = ['roster', 'matters', 'cases', 'calendar'] as const;
+export const IMPORT_KINDS = ['roster', 'matters', 'cases', 'ratings', 'calendar'] as const;
 export type TImportKind = (typeof IMPORT_KINDS)[number];
 
 interface TKindSpec {
@@ -24,6 +25,7 @@ export const IMPORT_KIND_SPECS: Readonly<Record<TImportKind, TKindSpec>> = {
   roster: { columns: ROSTER_COLUMNS, title: '人员名册', roles: ['admin'] },
   matters: { columns: MATTER_COLUMNS, title: '事项目录', roles: ['admin'] },
   cases: { columns: CASE_COLUMNS, title: '办件导入', roles: ['admin', 'supervisor', 'leader'] },
+  ratings: { columns: RATING_COLUMNS, title: '好差评', roles: ['admin', 'supervisor'] },
   calendar: { columns: CALENDAR_COLUMNS, title: '节假日安排', roles: ['admin'] },
 };
 
@@ -84,7 +86,12 @@ export async function runImport(
       const errors = new RowErrorList();
       const rows = tableRows(table, at, spec.columns, errors);
       const { counts, summary } = await commitKind(tx, user, today, kind, rows, errors, progress);
-      if (errors.count > 0) throw new ImportRowErrors(errors.list, errors.count);
+      if (errors.count > 0)
+        // by row: a kind checks some columns as it reads a row, others once its chunk is looked up
+        throw new ImportRowErrors(
+          [...errors.list].sort((a, b) => a.line - b.line),
+          errors.count,
+        );
       await audit(tx, user, 'import', null, kind, null, { file: table.name, ...counts });
       const result = { kind, isDryRun: options.isDryRun, counts, summary };
       if (options.isDryRun) throw new DryRunDone({ ...result, summary: `${summary}（试运行，未写入）` });
@@ -127,6 +134,17 @@ async function commitKind(
         summary: `${c.rows} 行：新增事项 ${c.created} 项、修改 ${c.updated} 项，已存在未变 ${c.unchanged} 项`,
       };
     }
+    case 'ratings': {
+      const c = await importRatingRows(db, user, today, rows, errors, progress);
+      const marks = [
+        c.afterReset > 0 ? `重置查询密码后作出、待核实 ${c.afterReset} 条` : '',
+        c.followUps > 0 ? `差评回访 ${c.followUps} 条` : '',
+      ].filter((x) => x !== '');
+      return {
+        counts: { ...c },
+        summary: `${c.rows} 行：新增评价 ${c.imported} 条${marks.length > 0 ? `（${marks.join('，')}）` : ''}，已存在未变 ${c.skipped} 条`,
+      };
+    }
     case 'calendar': {
       const c = await importCalendarRows(db, user, rows, errors);
       return { counts: { rows: c.rows, changed: c.changed }, summary: c.summary };
@@ -150,7 +168,9 @@ export async function importTemplate(
       ? await caseExample(db, centerId, today)
       : kind === 'matters'
         ? await matterExample(db, centerId)
-        : {};
+        : kind === 'ratings'
+          ? await ratingExample(db, centerId)
+          : {};
   return writeImportTemplate(
     spec.title,
     spec.columns.map((c) => ({ text: c.header, isRequired: c.isRequired })),
