@@ -134,6 +134,58 @@ describe('import', () => {
     ]);
   });
 
+  it('ratings: a dry run names the bad rows, exit 1; fixed, it commits the national levels the product’s way round; again, nothing changes', async () => {
+    await inDb((db) => db.updateTable('staff').set({ staff_no: 'GX0001' }).where('name', '=', person).execute());
+    const header = '评价阶段,受理编号,工号,评价等级,评价时间,评价渠道,评价内容';
+    const bad = file(
+      'bad-ratings.csv',
+      `${header}\n受理,SRC-0001,GX0001,5,2026-12-31 09:30:00,窗口评价器,\n办结,SRC-0002,GX0001,5,2027-01-05 10:00,,\n受理,SRC-0002,GX0001,0,2027-01-05,,\n`,
+    );
+    const dry = await run(['ratings', bad, '--dry-run']);
+    expect([dry.code, dry.out.trim().split('\n')]).toStrictEqual([
+      1,
+      [
+        '第3行 评价阶段: 办件尚未办结，不能有办结评价',
+        '第4行 评价等级: 评价等级须为 1–5 的整数（5 = 非常满意，1 = 非常不满意），收到「0」',
+      ],
+    ]);
+    const stored = () =>
+      inDb((db) =>
+        db
+          .selectFrom('service_ratings')
+          .innerJoin('cases', 'cases.id', 'service_ratings.case_id')
+          .select(['cases.acceptance_code', 'service_ratings.stage', 'service_ratings.level'])
+          .orderBy('service_ratings.id')
+          .execute(),
+      );
+    expect(await stored()).toStrictEqual([]);
+
+    const good = file(
+      'ratings.csv',
+      `${header}\n受理,SRC-0001,GX0001,5,2026-12-31 09:30:00,窗口评价器,办事快\n办结,SRC-0001,GX0001,2,2027-01-05 10:00,短信,等得久\n`,
+    );
+    const commit = await run(['ratings', good]);
+    expect([commit.code, commit.out]).toStrictEqual([
+      0,
+      '2 行：新增评价 2 条（差评回访 1 条），已存在未变 0 条\n',
+    ]);
+    const after = await stored();
+    expect(after.map((r) => [r.acceptance_code, r.stage, Number(r.level)])).toStrictEqual([
+      ['SRC-0001', 'accepted', 1],
+      ['SRC-0001', 'decided', 4],
+    ]);
+    const again = await run(['ratings', good]);
+    expect([again.code, again.out]).toStrictEqual([0, '2 行：新增评价 0 条，已存在未变 2 条\n']);
+    expect(await stored()).toStrictEqual(after);
+
+    expect((await run(['ratings', '--template', 'ratings-template.xlsx'])).code).toBe(0);
+    const template = await run(['ratings', 'ratings-template.xlsx', '--dry-run']);
+    expect([template.code, template.out]).toStrictEqual([
+      0,
+      '1 行：新增评价 1 条，已存在未变 0 条（试运行，未写入）\n',
+    ]);
+  });
+
   it('calendar: a GB18030 CSV of 2027 moves the 暂定 deadline past 元旦; imported again, nothing changes', async () => {
     const text = '日期,类型,节日名称\n2027-01-01,放假,元旦\n';
     // 日期,类型,节日名称 / 放假 / 元旦 in GB18030

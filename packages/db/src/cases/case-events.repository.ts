@@ -58,24 +58,29 @@ export async function listCaseEvents(db: Db, caseId: number): Promise<TCaseEvent
   }));
 }
 
-/** Of these cases, the events of one kind or by one user (kind, day and user of each, by case). */
+/** Of these cases, the events of one kind or by one user (kind, day, user and payload of each, by case). */
 export async function caseEventsOfKindOrUser(
   db: Db,
   caseIds: readonly number[],
   kind: TCaseEventKind,
   userId: number,
-): Promise<Map<number, { kind: TCaseEventKind; day: string; userId: number | null }[]>> {
-  const out = new Map<number, { kind: TCaseEventKind; day: string; userId: number | null }[]>();
+): Promise<Map<number, Pick<TCaseEventRecord, 'kind' | 'day' | 'userId' | 'payload'>[]>> {
+  const out = new Map<number, Pick<TCaseEventRecord, 'kind' | 'day' | 'userId' | 'payload'>[]>();
   for (let i = 0; i < caseIds.length; i += 500) {
     const rows = await db
       .selectFrom('case_events')
-      .select(['case_id', 'kind', 'day', 'user_id'])
+      .select(['case_id', 'kind', 'day', 'user_id', 'payload'])
       .where('case_id', 'in', caseIds.slice(i, i + 500))
       .where((eb) => eb.or([eb('kind', '=', kind), eb('user_id', '=', userId)]))
       .execute();
     for (const r of rows) {
       const list = out.get(r.case_id) ?? [];
-      list.push({ kind: r.kind as TCaseEventKind, day: r.day, userId: r.user_id });
+      list.push({
+        kind: r.kind as TCaseEventKind,
+        day: r.day,
+        userId: r.user_id,
+        payload: readJson(r.payload, {}),
+      });
       out.set(r.case_id, list);
     }
   }

@@ -93,8 +93,17 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
       newCase('R003', '2026-11-02', { ...decided, decidedOn: '2026-11-05' }),
     ]);
     Object.assign(ids, { R001: r1, R002: r2, R003: r3 });
+    // the administrator copied R001 in from the platform (an imported step is not handling the case);
     // the query password of R003 was reset at a window on 2026-11-06
     await appendCaseEvents(s.t.db, [
+      {
+        caseId: r1!,
+        centerId: f.centerId,
+        kind: 'accept',
+        day: '2026-11-02',
+        payload: { imported: true },
+        userId: s.users.admin.id,
+      },
       {
         caseId: r3!,
         centerId: f.centerId,

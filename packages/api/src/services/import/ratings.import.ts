@@ -113,7 +113,11 @@ export async function importRatingRows(
         continue;
       }
       const caseEvents = events.get(c.id) ?? [];
-      if ((user.staffId !== null && user.staffId === c.staffId) || caseEvents.some((e) => e.userId === user.id))
+      // copying the platform's record of a case into the product (an imported step) is not handling it
+      const hasHandled =
+        (user.staffId !== null && user.staffId === c.staffId) ||
+        caseEvents.some((e) => e.userId === user.id && e.payload.imported !== true);
+      if (hasHandled)
         p.row.fail('code', '经办本办件的人员不能导入本办件的评价');
       const acceptedOn = c.acceptedOn ?? c.receivedOn;
       const isDecided = SERVICE_RATEABLE_STAGES.includes(c.stage);
