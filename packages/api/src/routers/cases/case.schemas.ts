@@ -6,6 +6,7 @@ import {
   FOLLOW_UP_STATUSES,
   SANCTION_PROPOSAL_STATUSES,
   SERVICE_RATING_KEYS,
+  SERVICE_RATING_STAGES,
 } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZDate, ZId, ZText } from '../../schemas.ts';
@@ -17,6 +18,7 @@ export const ZCaseNoticeKind = z.enum(CASE_NOTICE_KINDS);
 export const ZSanctionProposalStatus = z.enum(SANCTION_PROPOSAL_STATUSES);
 export const ZFollowUpStatus = z.enum(FOLLOW_UP_STATUSES);
 export const ZServiceRatingKey = z.enum(SERVICE_RATING_KEYS);
+export const ZServiceRatingStage = z.enum(SERVICE_RATING_STAGES);
 
 export const ZPhone = z
   .string()

@@ -1,6 +1,6 @@
 import {
   findMatter,
-  findServiceRating,
+  listCaseServiceRatings,
   listCaseEvents,
   listCaseReviews,
   listCases,
@@ -77,14 +77,14 @@ export const casesRouter = router({
 
   ...caseStepProcedures,
 
-  /** One case with its events, departments, service rating, proposals and reviews (复核). */
+  /** One case with its events, departments, service ratings (受理, 办结), proposals and reviews (复核). */
   get: caseProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => {
     const c = await caseForUser(ctx.db, ctx.user, input.id);
-    const [matter, events, joint, serviceRating, proposals, reviews] = await Promise.all([
+    const [matter, events, joint, serviceRatings, proposals, reviews] = await Promise.all([
       findMatter(ctx.db, c.matterId),
       listCaseEvents(ctx.db, c.id),
       listJointDepartments(ctx.db, c.id),
-      findServiceRating(ctx.db, c.id),
+      listCaseServiceRatings(ctx.db, c.id),
       listSanctionProposals(ctx.db, { centerId: ctx.user.centerId, caseId: c.id }),
       listCaseReviews(ctx.db, c.id),
     ]);
@@ -93,7 +93,10 @@ export const casesRouter = router({
       matterName: matter?.name ?? '',
       events,
       joint,
-      serviceRating: serviceRating ?? null,
+      /** the 办结 rating */
+      serviceRating: serviceRatings.find((r) => r.stage === 'decided') ?? null,
+      /** every rating of the case: 受理, then 办结 */
+      serviceRatings,
       proposals,
       reviews,
     };

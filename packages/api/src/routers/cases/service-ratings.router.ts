@@ -11,7 +11,12 @@ import {
 import { scopeOf } from '../../services/scope.ts';
 import { headProcedure, publicProcedure, router, supervisorProcedure } from '../../trpc.ts';
 import { applicantCase } from './applicant.ts';
-import { ZApplicantCredentials, ZFollowUpStatus, ZServiceRatingKey } from './case.schemas.ts';
+import {
+  ZApplicantCredentials,
+  ZFollowUpStatus,
+  ZServiceRatingKey,
+  ZServiceRatingStage,
+} from './case.schemas.ts';
 
 /** 好差评: the applicants' service ratings, the satisfaction rate, and the follow-ups of poor ones. */
 export const serviceRatingsRouter = router({
@@ -34,11 +39,11 @@ export const serviceRatingsRouter = router({
     }),
   /** The satisfaction rate by window and month of a year (a head sees their window). */
   satisfaction: headProcedure
-    .input(z.object({ year: ZYear, windowId: ZId.optional() }))
+    .input(z.object({ year: ZYear, windowId: ZId.optional(), stage: ZServiceRatingStage.optional() }))
     .query(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx.db, ctx.user);
       const windowId = scope.kind === 'window' ? scope.windowId : input.windowId;
-      return satisfactionByWindowMonth(ctx.db, ctx.user, { year: input.year, windowId });
+      return satisfactionByWindowMonth(ctx.db, ctx.user, { year: input.year, windowId, stage: input.stage });
     }),
   /** The follow-ups of poor ratings, by due date (a head sees their window). */
   followUps: headProcedure
@@ -53,7 +58,7 @@ export const serviceRatingsRouter = router({
     }),
   /** 审管科 checks a rating given after a reset of the query password; from then on it counts. */
   checkAfterReset: supervisorProcedure
-    .input(z.object({ caseId: ZId, note: ZReason }))
+    .input(z.object({ caseId: ZId, note: ZReason, stage: ZServiceRatingStage.optional() }))
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((db) => checkServiceRatingAfterReset(db, ctx.user, input)),
     ),

@@ -21,6 +21,7 @@ import {
   SERVICE_RATING_KEYS,
   serviceRatingLevel,
   type TServiceRatingKey,
+  type TServiceRatingStage,
 } from '@chuangkou/rules';
 import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
 import { audit } from '../audit.ts';
@@ -95,16 +96,17 @@ export async function rateService(
 export async function checkServiceRatingAfterReset(
   db: Db,
   user: TUser,
-  input: { caseId: number; note: string },
+  input: { caseId: number; note: string; stage?: TServiceRatingStage | undefined },
 ): Promise<void> {
-  const before = await findServiceRating(db, input.caseId);
+  const stage = input.stage ?? 'decided';
+  const before = await findServiceRating(db, input.caseId, stage);
   if (!before) throw notFound('评价', 'caseId');
   const c = await findCase(db, input.caseId);
   if (!c || c.centerId !== user.centerId) throw notFound('评价', 'caseId');
   if (!before.isAfterReset) throw conflict('该评价不是在重置查询密码后作出的，无需核实', 'caseId');
   if (before.resetCheckedAt !== null) throw conflict('该评价已核实', 'caseId');
-  await markServiceRatingChecked(db, input.caseId, { userId: user.id, at: nowIso() });
-  const after = await findServiceRating(db, input.caseId);
+  await markServiceRatingChecked(db, input.caseId, { userId: user.id, at: nowIso() }, stage);
+  const after = await findServiceRating(db, input.caseId, stage);
   await audit(db, user, 'serviceRating', input.caseId, 'checkAfterReset', before, {
     ...after,
     note: input.note,
@@ -139,17 +141,18 @@ export interface TSatisfactionRate {
   rate: number | null;
 }
 
-/** The satisfaction rate of each window and month of a year (or of one window). */
+/** The satisfaction rate of each window and month of a year (or of one window; of one stage, 受理 or 办结). */
 export async function satisfactionByWindowMonth(
   db: Db,
   user: TUser,
-  input: { year: number; windowId?: number | undefined },
+  input: { year: number; windowId?: number | undefined; stage?: TServiceRatingStage | undefined },
 ): Promise<TSatisfactionRate[]> {
   const rows = await countServiceRatingsByWindowMonth(db, {
     centerId: user.centerId,
     fromMonth: `${input.year}-01`,
     toMonth: `${input.year}-12`,
     windowId: input.windowId,
+    stage: input.stage,
   });
   return rows.map((r) => {
     const total = r.counts.reduce((a, b) => a + b, 0);

@@ -239,6 +239,33 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
     const rates = await satisfactionByWindowMonth(s.t.db, s.users.admin, { year: 2026 });
     expect(rates.map((x) => [x.month, x.total, x.satisfied])).toEqual([['2026-11', 3, 2]]);
 
+    // the case drawer shows both ratings; the satisfaction rate counts a stage's alone when asked
+    const drawer = await s.as('supervisor').cases.get({ id: ids.R001! });
+    expect(drawer.serviceRatings.map((x) => [x.stage, x.level])).toEqual([
+      ['accepted', 1],
+      ['decided', 5],
+    ]);
+    expect(drawer.serviceRating?.stage).toBe('decided');
+    const byStage = async (stage: 'accepted' | 'decided') =>
+      (await s.as('supervisor').cases.serviceRatings.satisfaction({ year: 2026, stage })).map((x) => [
+        x.total,
+        x.satisfied,
+      ]);
+    expect(await byStage('accepted')).toEqual([[2, 2]]);
+    expect(await byStage('decided')).toEqual([[1, 0]]);
+    await s
+      .as('supervisor')
+      .cases.serviceRatings.checkAfterReset({ caseId: ids.R003!, stage: 'decided', note: '电话回访申请人核实' });
+    expect(await byStage('decided')).toEqual([[2, 1]]);
+    await s.as('supervisor').cases.serviceRatings.checkAfterReset({
+      caseId: ids.R003!,
+      stage: 'decided',
+      note: '电话回访申请人核实',
+    }).then(
+      () => expect.unreachable(),
+      (e: Error) => expect(e.message).toBe('该评价已核实'),
+    );
+
     const again = await run(good);
     expect(again.counts).toEqual({ rows: 4, imported: 0, skipped: 4, afterReset: 0, followUps: 0 });
     expect(await ratingsOf('R001')).toEqual(after.R001);
