@@ -9,6 +9,7 @@ import {
   CASE_TYPE_LABELS,
   CASE_TYPES,
   SANCTION_PROPOSAL_STATUS_LABELS,
+  SERVICE_RATING_STAGE_LABELS,
   serviceRatingLabel,
   type TCaseNoticeKind,
   type TCaseStage,
@@ -242,7 +243,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
       destroyOnHidden
     >
       <QueryView query={detail} rows={10}>
-        {({ case: c, matterName, events, joint, serviceRating, proposals, reviews }) => (
+        {({ case: c, matterName, events, joint, serviceRatings, proposals, reviews }) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail">
             {/* labels on one line at 1366×768: the drawer is 736 px wide */}
             <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
@@ -386,10 +387,27 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 ))}
               </Card>
             ) : null}
-            <Card size="small" title={t('case.detail.serviceRating')}>
-              {serviceRating
-                ? `${term(serviceRatingLabel(serviceRating.level))}${serviceRating.comment ? `：${serviceRating.comment}` : ''}`
-                : t('case.detail.noServiceRating')}
+            <Card size="small" title={t('case.detail.serviceRating')} data-testid="case-service-ratings">
+              {serviceRatings.length === 0
+                ? t('case.detail.noServiceRating')
+                : serviceRatings.map((r) => (
+                    <div key={r.stage}>
+                      <Tag>{term(SERVICE_RATING_STAGE_LABELS[r.stage])}</Tag>
+                      {term(serviceRatingLabel(r.level))}
+                      {r.comment ? `：${r.comment}` : ''}
+                      {r.channel ? (
+                        <Typography.Text type="secondary">
+                          {' '}
+                          · {r.channel} · {r.ratedAt ?? r.day}
+                        </Typography.Text>
+                      ) : null}
+                      {r.isAfterReset && r.resetCheckedAt === null ? (
+                        <Tag color="orange" style={{ marginLeft: 8 }}>
+                          {t('case.detail.ratingUnchecked')}
+                        </Tag>
+                      ) : null}
+                    </div>
+                  ))}
             </Card>
           </Space>
         )}

@@ -2,7 +2,10 @@ import {
   FOLLOW_UP_STATUS_LABELS,
   SERVICE_RATING_KEYS,
   SERVICE_RATING_LABELS,
+  SERVICE_RATING_STAGE_LABELS,
+  SERVICE_RATING_STAGES,
   serviceRatingLabel,
+  type TServiceRatingStage,
 } from '@chuangkou/rules/vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
@@ -26,9 +29,10 @@ export default function SatisfactionPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [windowId, setWindowId] = useState<number | undefined>();
+  const [stage, setStage] = useState<TServiceRatingStage | undefined>();
   const rates = useQuery(
     trpc.cases.serviceRatings.satisfaction.queryOptions(
-      { year, ...(windowId ? { windowId } : {}) },
+      { year, ...(windowId ? { windowId } : {}), ...(stage ? { stage } : {}) },
       { select: (rows) => ({ rows, months: byMonth(rows) }) },
     ),
   );
@@ -51,6 +55,16 @@ export default function SatisfactionPage() {
             value={windowId}
             onChange={setWindowId}
             options={org.data?.windows.map((w) => ({ value: w.id, label: w.name }))}
+          />
+          <Select
+            style={{ width: 120 }}
+            value={stage ?? 'all'}
+            data-testid="satisfaction-stage"
+            onChange={(v: TServiceRatingStage | 'all') => setStage(v === 'all' ? undefined : v)}
+            options={[
+              { value: 'all', label: t('case.sat.allStages') },
+              ...SERVICE_RATING_STAGES.map((s) => ({ value: s, label: term(SERVICE_RATING_STAGE_LABELS[s]) })),
+            ]}
           />
         </Space>
       </PageHead>

@@ -7,8 +7,8 @@ import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
-type TKind = 'roster' | 'matters' | 'cases' | 'calendar';
-const KINDS: readonly TKind[] = ['roster', 'matters', 'cases', 'calendar'];
+type TKind = 'roster' | 'matters' | 'cases' | 'ratings' | 'calendar';
+const KINDS: readonly TKind[] = ['roster', 'matters', 'cases', 'ratings', 'calendar'];
 const IMPORT_PATH = '/api/imports/';
 
 /** Sends the file to the server, which starts the import job; the job's id, or the refusal's message. */
