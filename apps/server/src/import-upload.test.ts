@@ -2,10 +2,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { IMPORT_KINDS, SESSION_COOKIE, sessionIdOf, type TImportJob } from '@chuangkou/api';
 import {
+  caseToRateAtAcceptance,
   countAudit,
   createTestDatabase,
+  enrichCaseWorkflowDemo,
   generateDemo,
   insertSession,
+  listCaseServiceRatings,
   listStaff,
   listWindows,
   type TTestDatabase,
@@ -25,6 +28,8 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     await generateDemo(t.db, { today: TODAY, caseFraction: 0.01, hashPassword: async () => 'x' });
+    // the demo as the server seeds it: open cases with acceptance codes, service ratings
+    await enrichCaseWorkflowDemo(t.db, { today: TODAY });
     for (const role of ['admin', 'supervisor', 'staff']) {
       const row = await t.db
         .selectFrom('users')
@@ -120,6 +125,35 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
     const again = await finished(await upload('roster', good));
     expect(again.result?.counts).toEqual({ rows: 2, units: 0, windows: 0, staff: 0, unchanged: 2 });
     expect((await listStaff(t.db, { centerId: 1 })).length).toBe(staffBefore + 2);
+  });
+
+  it('imports 好差评 ratings: the dry run names a level out of range; fixed, it commits; again, nothing changes', async () => {
+    const c = (await caseToRateAtAcceptance(t.db, 1))!;
+    const header = '评价阶段,受理编号,工号,评价等级,评价时间,评价渠道,评价内容';
+    const bad = `${header}\n受理,${c.acceptanceCode},${c.staffNo},7,${c.acceptedOn} 09:00:00,窗口评价器,\n`;
+    const dry = await finished(await upload('ratings', bad, { dryRun: true }));
+    expect([dry.state, dry.errors]).toEqual([
+      'badRows',
+      [{ line: 2, column: '评价等级', message: expect.stringContaining('收到「7」') }],
+    ]);
+    const good = bad.replace(',7,', ',4,');
+    const done = await finished(await upload('ratings', good));
+    expect([done.state, done.result?.counts]).toEqual([
+      'done',
+      { rows: 1, imported: 1, skipped: 0, afterReset: 0, followUps: 0 },
+    ]);
+    const id = (
+      await t.db
+        .selectFrom('cases')
+        .select('id')
+        .where('acceptance_code', '=', c.acceptanceCode)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const stored = await listCaseServiceRatings(t.db, id);
+    expect(stored.filter((r) => r.stage === 'accepted').map((r) => r.level)).toEqual([2]);
+    const again = await finished(await upload('ratings', good));
+    expect(again.result?.counts).toEqual({ rows: 1, imported: 0, skipped: 1, afterReset: 0, followUps: 0 });
+    expect(await listCaseServiceRatings(t.db, id)).toEqual(stored);
   });
 
   it('refuses a file of another kind in one line, as the job’s message', async () => {
