@@ -135,7 +135,9 @@ describe('import', () => {
   });
 
   it('ratings: a dry run names the bad rows, exit 1; fixed, it commits the national levels the product’s way round; again, nothing changes', async () => {
-    await inDb((db) => db.updateTable('staff').set({ staff_no: 'GX0001' }).where('name', '=', person).execute());
+    await inDb((db) =>
+      db.updateTable('staff').set({ staff_no: 'GX0001' }).where('name', '=', person).execute(),
+    );
     const header = '评价阶段,受理编号,工号,评价等级,评价时间,评价渠道,评价内容';
     const bad = file(
       'bad-ratings.csv',

@@ -107,9 +107,9 @@ export async function ratedStagesOfCases(
       .where('case_id', 'in', caseIds.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      let stages = out.get(r.case_id);
-      if (!stages) out.set(r.case_id, (stages = new Map()));
+      const stages = out.get(r.case_id) ?? new Map<TServiceRatingStage, number>();
       stages.set(r.stage, num(r.level));
+      out.set(r.case_id, stages);
     }
   }
   return out;
@@ -145,7 +145,9 @@ export async function caseToRateAtAcceptance(
 /** Both ratings of a case (受理 first, then 办结), those it has. */
 export async function listCaseServiceRatings(db: Db, caseId: number): Promise<TServiceRating[]> {
   const rows = await db.selectFrom('service_ratings').selectAll().where('case_id', '=', caseId).execute();
-  return rows.map(ratingRowToRating).sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'accepted' ? -1 : 1));
+  return rows
+    .map(ratingRowToRating)
+    .sort((a, b) => (a.stage === b.stage ? 0 : a.stage === 'accepted' ? -1 : 1));
 }
 
 export async function findServiceRating(

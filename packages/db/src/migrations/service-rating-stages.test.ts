@@ -80,7 +80,9 @@ describe.each(TEST_DIALECTS)('migration 2026_12_03_1820_service_rating_stages on
     });
     expect(await findServiceRating(t.db, oldCaseId, 'accepted')).toBeUndefined();
     const followUps = await listFollowUps(t.db, { centerId: f.centerId });
-    expect(followUps.map((x) => [x.caseId, x.serviceRatingId, x.level])).toEqual([[oldCaseId, oldRatingId, 5]]);
+    expect(followUps.map((x) => [x.caseId, x.serviceRatingId, x.level])).toEqual([
+      [oldCaseId, oldRatingId, 5],
+    ]);
     if (t.sqlite) {
       expect(t.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(t.sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -100,7 +102,11 @@ describe.each(TEST_DIALECTS)('migration 2026_12_03_1820_service_rating_stages on
       channel: '窗口评价器',
       ratedAt: '2026-11-02 09:30:00',
     });
-    expect(accepted).toMatchObject({ stage: 'accepted', channel: '窗口评价器', ratedAt: '2026-11-02 09:30:00' });
+    expect(accepted).toMatchObject({
+      stage: 'accepted',
+      channel: '窗口评价器',
+      ratedAt: '2026-11-02 09:30:00',
+    });
     expect((await listCaseServiceRatings(t.db, oldCaseId)).map((r) => [r.stage, r.level])).toEqual([
       ['accepted', 1],
       ['decided', 5],

@@ -69,7 +69,9 @@ describe('the case vocabulary', () => {
 
   it('reads the national scheme’s levels (5 = 非常满意 … 1 = 非常不满意) the other way round', () => {
     expect(
-      [5, 4, 3, 2, 1].map((n) => SERVICE_RATING_LABELS[serviceRatingKey(serviceRatingLevelOfNational(n)!)!].zh),
+      [5, 4, 3, 2, 1].map(
+        (n) => SERVICE_RATING_LABELS[serviceRatingKey(serviceRatingLevelOfNational(n)!)!].zh,
+      ),
     ).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
     for (const n of [0, 6, 2.5, Number.NaN]) expect(serviceRatingLevelOfNational(n)).toBeUndefined();
   });

@@ -63,7 +63,10 @@ export default function SatisfactionPage() {
             onChange={(v: TServiceRatingStage | 'all') => setStage(v === 'all' ? undefined : v)}
             options={[
               { value: 'all', label: t('case.sat.allStages') },
-              ...SERVICE_RATING_STAGES.map((s) => ({ value: s, label: term(SERVICE_RATING_STAGE_LABELS[s]) })),
+              ...SERVICE_RATING_STAGES.map((s) => ({
+                value: s,
+                label: term(SERVICE_RATING_STAGE_LABELS[s]),
+              })),
             ]}
           />
         </Space>

@@ -1,8 +1,8 @@
 import {
   findMatter,
-  listCaseServiceRatings,
   listCaseEvents,
   listCaseReviews,
+  listCaseServiceRatings,
   listCases,
   listJointDepartments,
   listSanctionProposals,

@@ -8,9 +8,9 @@ import {
   listAudit,
   listCaseServiceRatings,
   listFollowUps,
+  TEST_DIALECTS,
   type TNewCase,
   type TUser,
-  TEST_DIALECTS,
   updateStaff,
 } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +86,12 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
       acceptedByUser: null,
       ...patch,
     });
-    const decided = { stage: 'decided', decision: 'approved', decidedOn: '2026-11-04', handlingDays: 2 } as const;
+    const decided = {
+      stage: 'decided',
+      decision: 'approved',
+      decidedOn: '2026-11-04',
+      handlingDays: 2,
+    } as const;
     const [r1, r2, r3] = await insertCases(s.t.db, [
       newCase('R001', '2026-11-02', decided),
       newCase('R002', '2026-11-03'),
@@ -180,7 +185,9 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
     );
     const r = await run(good);
     expect(r.counts).toEqual({ rows: 4, imported: 4, skipped: 0, afterReset: 1, followUps: 1 });
-    expect(r.summary).toBe('4 行：新增评价 4 条（重置查询密码后作出、待核实 1 条，差评回访 1 条），已存在未变 0 条');
+    expect(r.summary).toBe(
+      '4 行：新增评价 4 条（重置查询密码后作出、待核实 1 条，差评回访 1 条），已存在未变 0 条',
+    );
     const [p0, p1] = [s.f.staff[0]!.id, s.f.staff[1]!.id];
     const after = {
       R001: [
@@ -253,18 +260,23 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
       ]);
     expect(await byStage('accepted')).toEqual([[2, 2]]);
     expect(await byStage('decided')).toEqual([[1, 0]]);
-    await s
-      .as('supervisor')
-      .cases.serviceRatings.checkAfterReset({ caseId: ids.R003!, stage: 'decided', note: '电话回访申请人核实' });
-    expect(await byStage('decided')).toEqual([[2, 1]]);
     await s.as('supervisor').cases.serviceRatings.checkAfterReset({
       caseId: ids.R003!,
       stage: 'decided',
       note: '电话回访申请人核实',
-    }).then(
-      () => expect.unreachable(),
-      (e: Error) => expect(e.message).toBe('该评价已核实'),
-    );
+    });
+    expect(await byStage('decided')).toEqual([[2, 1]]);
+    await s
+      .as('supervisor')
+      .cases.serviceRatings.checkAfterReset({
+        caseId: ids.R003!,
+        stage: 'decided',
+        note: '电话回访申请人核实',
+      })
+      .then(
+        () => expect.unreachable(),
+        (e: Error) => expect(e.message).toBe('该评价已核实'),
+      );
 
     const again = await run(good);
     expect(again.counts).toEqual({ rows: 4, imported: 0, skipped: 4, afterReset: 0, followUps: 0 });

@@ -117,8 +117,7 @@ export async function importRatingRows(
       const hasHandled =
         (user.staffId !== null && user.staffId === c.staffId) ||
         caseEvents.some((e) => e.userId === user.id && e.payload.imported !== true);
-      if (hasHandled)
-        p.row.fail('code', '经办本办件的人员不能导入本办件的评价');
+      if (hasHandled) p.row.fail('code', '经办本办件的人员不能导入本办件的评价');
       const acceptedOn = c.acceptedOn ?? c.receivedOn;
       const isDecided = SERVICE_RATEABLE_STAGES.includes(c.stage);
       if (p.stage === 'decided' && !isDecided) p.row.fail('stage', '办件尚未办结，不能有办结评价');
@@ -127,7 +126,10 @@ export async function importRatingRows(
         p.row.fail('time', `办结评价的时间早于办结日期 ${c.decidedOn}`);
       const stored = rated.get(c.id)?.get(p.stage);
       if (stored !== undefined && stored !== p.level)
-        p.row.fail('level', `该办件已有${SERVICE_RATING_STAGE_LABELS[p.stage].zh}评价（等级不同），评价不能修改`);
+        p.row.fail(
+          'level',
+          `该办件已有${SERVICE_RATING_STAGE_LABELS[p.stage].zh}评价（等级不同），评价不能修改`,
+        );
       if (p.row.isBad()) continue;
       if (stored !== undefined) {
         counts.skipped++;
