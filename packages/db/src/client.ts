@@ -73,15 +73,73 @@ export function openDatabase(options: TOpenOptions): TDatabase {
 /** How many prepared statements the SQLite handle keeps (least recently used dropped first). */
 const STATEMENT_CACHE_SIZE = 500;
 
+type TSqliteStatement = ReturnType<SqliteDatabase['prepare']>;
+
+/**
+ * A statement whose rows are read as arrays and made into objects here. The driver builds each row
+ * object a property at a time from native code, an object V8 keeps in its slow dictionary form: a page
+ * of 200 cases (40 columns) took 2.2–2.8 ms so against 1.4–1.9 ms read as arrays and named here, and
+ * the rows then serialise faster too. The column names are read after each run (SQLite re-prepares a
+ * statement after a schema change, and its columns may change with it). A row whose names include
+ * `__proto__`, and a stream, are left to the driver.
+ */
+function namedRows(stmt: SQLite.Statement): TSqliteStatement {
+  if (!stmt.reader) return stmt as unknown as TSqliteStatement;
+  stmt.raw(true);
+  const names = () => {
+    const columns = stmt.columns();
+    const out = new Array<string>(columns.length);
+    for (let i = 0; i < columns.length; i++) out[i] = columns[i]!.name;
+    return out;
+  };
+  const name = (row: unknown[], keys: readonly string[]) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) o[keys[i]!] = row[i];
+    return o;
+  };
+  const isPlain = (keys: readonly string[]) => !keys.includes('__proto__');
+  return {
+    reader: true,
+    get busy() {
+      return stmt.busy;
+    },
+    all(...parameters: unknown[]) {
+      const rows = stmt.all(...parameters) as unknown[];
+      const keys = names();
+      if (!isPlain(keys)) {
+        stmt.raw(false);
+        try {
+          return stmt.all(...parameters);
+        } finally {
+          stmt.raw(true);
+        }
+      }
+      // in place: each array is dropped as its object is made
+      for (let r = 0; r < rows.length; r++) rows[r] = name(rows[r] as unknown[], keys);
+      return rows;
+    },
+    run: (...parameters: unknown[]) => stmt.run(...parameters),
+    // a stream (rare) reads the driver's own objects
+    *iterate(...parameters: unknown[]) {
+      stmt.raw(false);
+      try {
+        yield* stmt.iterate(...parameters);
+      } finally {
+        stmt.raw(true);
+      }
+    },
+  } as unknown as TSqliteStatement;
+}
+
 /**
  * Kysely's SQLite driver prepares every statement anew (measured: 4–6× the raw driver on small
  * statements). Kysely compiles a query to the same SQL text each time, so the handle given to Kysely
  * keeps the prepared statements by SQL text and reuses them. A statement still iterating (a stream)
  * is never handed out twice: a busy one is prepared afresh. SQLite re-prepares a cached statement
- * itself after a schema change.
+ * itself after a schema change. Rows are read as arrays and named here (`namedRows`).
  */
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, TSqliteStatement & { busy: boolean }>();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
@@ -92,7 +150,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         cache.set(text, hit);
         return hit;
       }
-      const stmt = sqlite.prepare(text);
+      const stmt = namedRows(sqlite.prepare(text)) as TSqliteStatement & { busy: boolean };
       if (!hit) {
         cache.set(text, stmt);
         if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
