@@ -75,29 +75,33 @@ const STATEMENT_CACHE_SIZE = 500;
 
 type TSqliteStatement = ReturnType<SqliteDatabase['prepare']>;
 
+/** Makes a row object from a row read as an array, for one statement's column names. */
+type TRowMaker = (row: unknown[]) => Record<string, unknown>;
+
+/**
+ * An object literal with the statement's column names, compiled once per statement: every row of it
+ * gets the same shape, made in one step (duplicate names: the later value at the first one's place,
+ * as the driver does). None for a name the literal would read as the prototype.
+ */
+function rowMakerOf(names: readonly string[]): TRowMaker | null {
+  if (names.includes('__proto__')) return null;
+  const fields = names.map((name, i) => `${JSON.stringify(name)}: row[${i}]`).join(', ');
+  return new Function('row', `return { ${fields} };`) as TRowMaker;
+}
+
 /**
  * A statement whose rows are read as arrays and made into objects here. The driver builds each row
- * object a property at a time from native code, an object V8 keeps in its slow dictionary form: a page
- * of 200 cases (40 columns) took 2.2–2.8 ms so against 1.4–1.9 ms read as arrays and named here, and
- * the rows then serialise faster too. The column names are read after each run (SQLite re-prepares a
- * statement after a schema change, and its columns may change with it). A row whose names include
- * `__proto__`, and a stream, are left to the driver.
+ * object a property at a time from native code, an object V8 then keeps in its slow dictionary form:
+ * a page of 200 cases (40 columns) took 2.2–2.8 ms so against 1.4–1.9 ms read as arrays and made by
+ * one literal, and the rows are then read and serialised faster too. The column names are read again
+ * after a schema change (`schemaVersion`: SQLite re-prepares a statement then, and its columns may
+ * change with it). A statement with a column named `__proto__`, and a stream, are left to the driver.
  */
-function namedRows(stmt: SQLite.Statement): TSqliteStatement {
+function namedRows(stmt: SQLite.Statement, schemaVersion: () => unknown): TSqliteStatement {
   if (!stmt.reader) return stmt as unknown as TSqliteStatement;
   stmt.raw(true);
-  const names = () => {
-    const columns = stmt.columns();
-    const out = new Array<string>(columns.length);
-    for (let i = 0; i < columns.length; i++) out[i] = columns[i]!.name;
-    return out;
-  };
-  const name = (row: unknown[], keys: readonly string[]) => {
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) o[keys[i]!] = row[i];
-    return o;
-  };
-  const isPlain = (keys: readonly string[]) => !keys.includes('__proto__');
+  let version: unknown;
+  let make: TRowMaker | null = null;
   return {
     reader: true,
     get busy() {
@@ -105,8 +109,12 @@ function namedRows(stmt: SQLite.Statement): TSqliteStatement {
     },
     all(...parameters: unknown[]) {
       const rows = stmt.all(...parameters) as unknown[];
-      const keys = names();
-      if (!isPlain(keys)) {
+      const now = schemaVersion();
+      if (now !== version) {
+        make = rowMakerOf(stmt.columns().map((c) => c.name));
+        version = now;
+      }
+      if (!make) {
         stmt.raw(false);
         try {
           return stmt.all(...parameters);
@@ -115,7 +123,7 @@ function namedRows(stmt: SQLite.Statement): TSqliteStatement {
         }
       }
       // in place: each array is dropped as its object is made
-      for (let r = 0; r < rows.length; r++) rows[r] = name(rows[r] as unknown[], keys);
+      for (let r = 0; r < rows.length; r++) rows[r] = make(rows[r] as unknown[]);
       return rows;
     },
     run: (...parameters: unknown[]) => stmt.run(...parameters),
@@ -140,6 +148,8 @@ function namedRows(stmt: SQLite.Statement): TSqliteStatement {
  */
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, TSqliteStatement & { busy: boolean }>();
+  const version = sqlite.prepare('pragma schema_version').pluck();
+  const schemaVersion = () => version.get();
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
@@ -150,7 +160,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         cache.set(text, hit);
         return hit;
       }
-      const stmt = namedRows(sqlite.prepare(text)) as TSqliteStatement & { busy: boolean };
+      const stmt = namedRows(sqlite.prepare(text), schemaVersion) as TSqliteStatement & { busy: boolean };
       if (!hit) {
         cache.set(text, stmt);
         if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
