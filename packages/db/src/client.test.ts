@@ -77,7 +77,10 @@ describe('openDatabase', () => {
       for (let i = 0; i < 2; i++) {
         const rows = ours.all(...parameters) as Record<string, unknown>[];
         expect(rows, text).toEqual(expected);
-        expect(rows.map((r) => Object.keys(r)), text).toEqual(expected.map((r) => Object.keys(r as object)));
+        expect(
+          rows.map((r) => Object.keys(r)),
+          text,
+        ).toEqual(expected.map((r) => Object.keys(r as object)));
         expect(
           rows.map((r) => Object.getPrototypeOf(r)),
           text,
