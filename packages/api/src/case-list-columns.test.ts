@@ -1,5 +1,4 @@
-import { TEST_DIALECTS } from '@chuangkou/db';
-import type { KyselyPlugin, UnknownRow } from 'kysely';
+import { type DbRoot, TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from './context.ts';
 import { createCaller } from './root.ts';
@@ -24,8 +23,8 @@ describe.each(TEST_DIALECTS)('cases.list reads on %s', (dialect) => {
 
   /** Calls `cases.list` as a role on a database handle that records each statement's rows. */
   async function listRead(role: 'supervisor' | 'head' | 'staff') {
-    const statements: UnknownRow[][] = [];
-    const recorder: KyselyPlugin = {
+    const statements: Record<string, unknown>[][] = [];
+    const recorder: Parameters<DbRoot['withPlugin']>[0] = {
       transformQuery: (args) => args.node,
       transformResult: async (args) => {
         statements.push([...args.result.rows]);
