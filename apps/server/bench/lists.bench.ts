@@ -1,11 +1,16 @@
 /**
- * `pnpm --filter @chuangkou/server exec tsx bench/lists.bench.ts`: issue 15's "no request may stall the
- * server", at BENCH_LIST_CASES cases (10 M by default), SQLite, the server in the bench process.
+ * `pnpm --filter @chuangkou/server exec tsx bench/lists.bench.ts`: "no request may stall the server",
+ * at BENCH_LIST_CASES cases (10 M by default), SQLite, the server in the bench process.
  *
  * 1. Every list page through the API (HTTP GET on the server, a session cookie, as the dashboard asks)
  *    beside the bare SQL of the same call: the statements the procedure sends, captured from the same
- *    call and replayed on the raw driver (prepared before timing), page by page, alternating. 40 pages
- *    of 200 walked with the cursor, newest first; p50 of each and the ratio.
+ *    call and replayed on the raw driver (prepared before timing), page by page, alternating, and
+ *    every other page the bare SQL first (the one that reads a page second finds it in the
+ *    connection's page cache). 40 pages of 200 walked with the cursor, newest first; p50 of each and
+ *    the ratio, in wall time and in the process's CPU time (on a loaded machine the wall time of a
+ *    longer call is stretched by the scheduler far more than a short one's; the API's CPU time counts
+ *    the bench's HTTP client too, in the same process). BENCH_LIST_ONLY=cases.list,audit.list: only
+ *    those lists, without part 2.
  * 2. The event-loop delay (perf_hooks.monitorEventLoopDelay, in the server's process) while hostile
  *    clients (BENCH_LIST_HOSTILE child processes, 4 by default) send back to back the worst request
  *    they can: one batch of 20 unfiltered `cases.list` pages of 200 as 审管科. Beside it, the baseline:
@@ -49,6 +54,8 @@ const PAGES = Number(process.env.BENCH_LIST_PAGES ?? 40);
 const PAGE = 200;
 const HOSTILE = Number(process.env.BENCH_LIST_HOSTILE ?? 4);
 const LOOP_MS = Number(process.env.BENCH_LIST_LOOP_MS ?? 20_000);
+/** only these lists (`cases.list,audit.list`), and only the pages without the loop-delay part */
+const ONLY = process.env.BENCH_LIST_ONLY?.split(',');
 const TODAY = '2026-11-26';
 const PASSWORD = 'bench-password';
 
@@ -174,6 +181,9 @@ async function prepare(): Promise<{ handle: ReturnType<typeof openDatabase>; cen
   ).id;
   return { handle, centerId };
 }
+
+/** The process's CPU time (ms, every thread) of a `process.cpuUsage` difference. */
+const cpuMs = (d: NodeJS.CpuUsage) => (d.user + d.system) / 1000;
 
 const p = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -332,9 +342,11 @@ const sessions = new Map<string, { cookie: string; user: TUser }>();
 for (const who of new Set(LISTS.map((l) => l.who))) sessions.set(who, await login(who));
 
 console.log(`\n## Every list page (${PAGES} pages of ${PAGE}, newest first, walked with the cursor; ms)`);
-console.log('| list | as | API p50 | API p95 | bare SQL p50 | bare SQL p95 | ratio p50 |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const list of LISTS) {
+console.log(
+  '| list | as | API p50 | API p95 | bare SQL p50 | bare SQL p95 | ratio p50 | API CPU p50 | bare SQL CPU p50 | CPU ratio |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const list of LISTS.filter((l) => !ONLY || ONLY.includes(l.path))) {
   const { cookie, user } = sessions.get(list.who)!;
   const call = (c: ReturnType<typeof createCaller>, input: Record<string, unknown>) =>
     (c as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[
@@ -342,21 +354,45 @@ for (const list of LISTS) {
     ]![list.path.split('.')[1]!]!(input);
   const viaApi: number[] = [];
   const viaSql: number[] = [];
+  const cpuApi: number[] = [];
+  const cpuSql: number[] = [];
   let cursor: Record<string, unknown> | undefined;
   for (let i = -3; i < PAGES; i++) {
     const input = list.input(cursor);
     const bare = await bareOf(user, (c) => call(c, input));
     const url = `/trpc/${list.path}?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const t0 = performance.now();
-    const res = await get(url, cookie);
-    const t1 = performance.now();
-    bare();
-    const t2 = performance.now();
+    // whichever reads a page first finds it colder (the connection's page cache is shared): every
+    // other page the bare SQL goes first
+    const viaHttp = async () => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = await get(url, cookie);
+      const ms = performance.now() - t0;
+      return { r, ms, cpu: cpuMs(process.cpuUsage(c0)) };
+    };
+    const viaBare = () => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      bare();
+      return { ms: performance.now() - t0, cpu: cpuMs(process.cpuUsage(c0)) };
+    };
+    let api: Awaited<ReturnType<typeof viaHttp>>;
+    let sql: ReturnType<typeof viaBare>;
+    if (i % 2 === 0) {
+      api = await viaHttp();
+      sql = viaBare();
+    } else {
+      sql = viaBare();
+      api = await viaHttp();
+    }
+    const res = api.r;
     if (res.status !== 200) throw new Error(`${list.name}: ${res.status} ${res.body.slice(0, 300)}`);
     const rows = JSON.parse(res.body).result.data as { id: number; date?: string }[];
     if (i >= 0) {
-      viaApi.push(t1 - t0);
-      viaSql.push(t2 - t1);
+      viaApi.push(api.ms);
+      viaSql.push(sql.ms);
+      cpuApi.push(api.cpu);
+      cpuSql.push(sql.cpu);
     }
     // the first pages warm up (JIT), then start again from the newest
     if (i < 0) continue;
@@ -364,9 +400,17 @@ for (const list of LISTS) {
     cursor = list.cursorOf(rows[rows.length - 1]!);
   }
   const [a, b] = [p(viaApi, 0.5), p(viaSql, 0.5)];
+  const [ca, cb] = [p(cpuApi, 0.5), p(cpuSql, 0.5)];
   console.log(
-    `| ${list.name} | ${list.who.replace('bench_', '')} | ${a.toFixed(1)} | ${p(viaApi, 0.95).toFixed(1)} | ${b.toFixed(1)} | ${p(viaSql, 0.95).toFixed(1)} | ${(a / b).toFixed(1)}× |`,
+    `| ${list.name} | ${list.who.replace('bench_', '')} | ${a.toFixed(1)} | ${p(viaApi, 0.95).toFixed(1)} | ${b.toFixed(1)} | ${p(viaSql, 0.95).toFixed(1)} | ${(a / b).toFixed(1)}× | ${ca.toFixed(2)} | ${cb.toFixed(2)} | ${(ca / cb).toFixed(1)}× |`,
   );
+}
+
+if (ONLY) {
+  server.close();
+  agent.destroy();
+  await handle.close();
+  process.exit(0);
 }
 
 // the worst request: a batch of 20 unfiltered pages of 200 of the largest list, as 审管科

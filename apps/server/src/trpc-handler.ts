@@ -213,8 +213,11 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     res.statusCode = getHTTPStatusCode(body);
     res.setHeader('vary', 'trpc-accept, accept');
     res.setHeader('content-type', 'application/json');
-    res.setHeader('content-length', Buffer.byteLength(text));
-    res.end(text);
+    // encoded once: its length is the buffer's, and the socket writes the bytes as they are (a string
+    // would be measured, then encoded again on the way out)
+    const bytes = Buffer.from(text);
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
   }
 
   return (req, res) => {

@@ -52,4 +52,57 @@ describe('openDatabase', () => {
     ]);
     raw.close();
   });
+
+  it('answers the rows the driver answers: names, order, duplicates, nulls, a rename, a stream', () => {
+    const raw = new SQLite(':memory:');
+    raw.exec(`create table a (id integer primary key, name text, n real);
+      create table b (id integer primary key, a_id integer, name text);
+      insert into a values (1, '甲', 1.5), (2, null, null);
+      insert into b values (10, 1, '乙'), (11, 2, null);`);
+    const cached = withStatementCache(raw);
+    const statements: [string, unknown[]][] = [
+      ['select * from a order by id', []],
+      // two columns named id and two named name: the later one wins, at the first one's place
+      ['select a.*, b.* from a join b on b.a_id = a.id order by a.id', []],
+      ['select name as "名称", id from b where id > ? order by id', [0]],
+      ['select count(*) as n from a', []],
+      ['select id, name as "__proto__" from a order by id', []],
+    ];
+    for (const [text, parameters] of statements) {
+      const ours = cached.prepare(text) as unknown as SQLite.Statement;
+      const theirs = raw.prepare(text);
+      const expected = theirs.all(...parameters);
+      expect(expected.length, text).toBeGreaterThan(0);
+      // twice: the second time from the cache
+      for (let i = 0; i < 2; i++) {
+        const rows = ours.all(...parameters) as Record<string, unknown>[];
+        expect(rows, text).toEqual(expected);
+        expect(
+          rows.map((r) => Object.keys(r)),
+          text,
+        ).toEqual(expected.map((r) => Object.keys(r as object)));
+        expect(
+          rows.map((r) => Object.getPrototypeOf(r)),
+          text,
+        ).toEqual(expected.map((r) => Object.getPrototypeOf(r)));
+      }
+      expect([...(ours.iterate(...parameters) as Iterable<unknown>)], text).toEqual(expected);
+      expect(ours.all(...parameters), text).toEqual(expected);
+    }
+    // a cached statement after a column is renamed answers the new name
+    const star = cached.prepare('select * from b order by id') as unknown as SQLite.Statement;
+    expect(star.all()).toEqual([
+      { id: 10, a_id: 1, name: '乙' },
+      { id: 11, a_id: 2, name: null },
+    ]);
+    raw.exec('alter table b rename column name to title');
+    expect(star.all()).toEqual([
+      { id: 10, a_id: 1, title: '乙' },
+      { id: 11, a_id: 2, title: null },
+    ]);
+    // writes still answer their changes
+    const insert = cached.prepare('insert into a (name) values (?)') as unknown as SQLite.Statement;
+    expect(insert.run('丙').changes).toBe(1);
+    raw.close();
+  });
 });

@@ -54,7 +54,53 @@ export interface TCase {
   version: string | null;
 }
 
-export function caseRowToCase(r: Selectable<CasesTable>): TCase {
+/**
+ * The columns a case is read from in the registry: every column but the query password's hash, which
+ * only the applicant's status query checks (a page of cases never carries it).
+ */
+export const CASE_COLUMNS = [
+  'id',
+  'center_id',
+  'unit_id',
+  'window_id',
+  'staff_id',
+  'matter_id',
+  'type',
+  'stage',
+  'acceptance_code',
+  'applicant_name',
+  'applicant_phone',
+  'handler_phone',
+  'received_on',
+  'accepted_on',
+  'promised_days',
+  'deadline',
+  'is_deadline_provisional',
+  'supplement_count',
+  'missing_materials',
+  'return_reasons',
+  'is_one_time_notification_failed',
+  'is_joint_department_late',
+  'is_supplement_after_acceptance',
+  'is_notified_late',
+  'forwarded_on',
+  'upper_reply_on',
+  'explanation_filed_on',
+  'explanation',
+  'decision',
+  'decided_on',
+  'notified_on',
+  'picked_up_on',
+  'handling_days',
+  'overdue_days',
+  'accepted_by_user',
+  'version',
+] as const satisfies readonly Exclude<keyof CasesTable, 'query_password_hash'>[];
+
+/** A case's row as the registry reads it (`CASE_COLUMNS`). */
+export type TCaseRow = Omit<Selectable<CasesTable>, 'query_password_hash'>;
+
+export function caseRowToCase(r: TCaseRow): TCase {
   return {
     id: r.id,
     centerId: r.center_id,

@@ -2,6 +2,7 @@ import { OPEN_CASE_STAGES, type TCaseStage, type TCaseType } from '@chuangkou/ru
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
 import {
+  CASE_COLUMNS,
   caseRowToCase,
   newCaseRow,
   patchColumns,
@@ -170,6 +171,8 @@ export interface TCaseFilter {
   beforeId?: number | undefined;
 }
 
+const CASE_LIST_COLUMNS = CASE_COLUMNS.map((c) => `cases.${c}` as const);
+
 /** The registry, newest first. */
 export async function listCases(db: Db, f: TCaseFilter): Promise<TCaseListRow[]> {
   let q = db
@@ -177,7 +180,7 @@ export async function listCases(db: Db, f: TCaseFilter): Promise<TCaseListRow[]>
     .innerJoin('matters', 'matters.id', 'cases.matter_id')
     .innerJoin('windows', 'windows.id', 'cases.window_id')
     .leftJoin('staff', 'staff.id', 'cases.staff_id')
-    .selectAll('cases')
+    .select(CASE_LIST_COLUMNS)
     .select(['matters.name as matter_name', 'windows.name as window_name', 'staff.name as staff_name'])
     .where('cases.center_id', '=', f.centerId);
   if (f.windowId !== undefined) q = q.where('cases.window_id', '=', f.windowId);
