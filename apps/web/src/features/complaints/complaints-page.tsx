@@ -24,6 +24,7 @@ import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useKeysetList } from '../../lib/keyset.ts';
@@ -82,7 +83,13 @@ export default function ComplaintsPage() {
         <FilterBar />
       </PageHead>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <QueryView query={rate} rows={8}>
+        <QueryView
+          query={rate}
+          rows={8}
+          // no case and no complaint: there is no rate per 1,000 cases, and the page says why
+          isEmpty={(data) => data.current.cases === 0 && data.current.complaints === 0}
+          empty={<span data-testid="complaints-empty">{emptyWhy('complaints', filters.period, locale)}</span>}
+        >
           {(data) => {
             const byWindow = [...data.byWindow].sort((a, b) => (b.per1000 ?? 0) - (a.per1000 ?? 0));
             const byChannel = data.byChannel.map((row) => ({ ...row, name: channelName(row.channel) }));
@@ -235,7 +242,16 @@ export default function ComplaintsPage() {
             );
           }}
         </QueryView>
-        <QueryView query={list} rows={6}>
+        <QueryView
+          query={list}
+          rows={6}
+          isEmpty={(rows) => rows.length === 0}
+          empty={
+            <span data-testid="complaints-list-empty">
+              {t('cmp.noComplaints', { period: periodLabel(filters.period, locale) })}
+            </span>
+          }
+        >
           {(rows) => (
             <Row gutter={[12, 12]}>
               <Col xs={24} xxl={8}>
