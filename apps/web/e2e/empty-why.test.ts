@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('empty states say why on 窗口效能 and 投诉分析', () => {
-  it('a window opened today: the running month has no cases yet; a month before the data: none at all', async () => {
+  it('a window opened today: the running month has no cases yet; a month before the data: none at all; a running month is marked', async () => {
     // the administrator opens a new window today (nothing received there yet)
     const admin = await newPage();
     await login(admin.page, server.baseUrl, 'admin');
@@ -127,6 +127,15 @@ describe('empty states say why on 窗口效能 and 投诉分析', () => {
       `${emptyYear}年1月所选范围没有办件和投诉记录，无投诉率可算`,
     );
     expect(await hasNoFigures(page, 'page-complaints')).toBe(true);
+
+    // the running quarter's rate by month: the running month is marked and kept off the whole months' line
+    const quarter = Math.floor(now.getMonth() / 3) + 1;
+    await page.goto(`${server.baseUrl}/complaints?period=${now.getFullYear()}-Q${quarter}`);
+    await settled(page, 'page-complaints');
+    expect(await page.getByTestId('month-running-note').textContent()).toBe(
+      `${runningLabel}进行中，只含至${pad(now.getMonth() + 1)}-${pad(now.getDate())}的办件和投诉，单独标出，未连入整月折线`,
+    );
+    await shot(page, 'complaints-running-month');
 
     // a month with cases still draws its figures (the empty state is not shown for data)
     await page.goto(`${server.baseUrl}/efficiency?period=${runningMonth}`);

@@ -433,6 +433,9 @@ export const ZH_CN = {
   'cmp.count': '件数',
   'cmp.validCount': '有效投诉',
   'cmp.per1000': '每千件',
+  'cmp.per1000SoFar': '{month}进行中（至{day}）',
+  'cmp.runningTo': '进行中（至{day}）',
+  'cmp.runningMonth': '{month}进行中，只含至{day}的办件和投诉，单独标出，未连入整月折线',
 
   'peer.title': '互评分析',
   'peer.distribution': '好评占比分布',
@@ -1079,6 +1082,10 @@ export const EN: Record<TKey, string> = {
   'cmp.count': 'Count',
   'cmp.validCount': 'Valid',
   'cmp.per1000': 'Per 1,000',
+  'cmp.per1000SoFar': '{month} running (to {day})',
+  'cmp.runningTo': 'running (to {day})',
+  'cmp.runningMonth':
+    '{month} is running: only its cases and complaints to {day}, shown apart and not joined to the line of whole months',
 
   'peer.title': 'Peer evaluation',
   'peer.distribution': 'Distribution of the good share',

@@ -1,6 +1,6 @@
 import { COMPLAINT_CAUSE_LABELS, COMPLAINT_CHANNEL_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import {
   Bar,
   BarChart,
@@ -31,6 +31,7 @@ import { useKeysetList } from '../../lib/keyset.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+import { monthRatePoints, runningMonth } from './month-rate.ts';
 
 /** the API's page size (`PAGE_MAX`) */
 const PAGE = 200;
@@ -93,6 +94,17 @@ export default function ComplaintsPage() {
           {(data) => {
             const byWindow = [...data.byWindow].sort((a, b) => (b.per1000 ?? 0) - (a.per1000 ?? 0));
             const byChannel = data.byChannel.map((row) => ({ ...row, name: channelName(row.channel) }));
+            const monthPoints = monthRatePoints(data.byMonth);
+            const running = runningMonth(data.byMonth);
+            const runningVars = running
+              ? {
+                  month: periodLabel(
+                    { year: Number(running.month.slice(0, 4)), month: Number(running.month.slice(5, 7)) },
+                    locale,
+                  ),
+                  day: running.runningThrough!.slice(5),
+                }
+              : undefined;
             return (
               <Space orientation="vertical" size={12} style={{ width: '100%' }}>
                 <Row gutter={[12, 12]}>
@@ -100,11 +112,26 @@ export default function ComplaintsPage() {
                     <ChartCard
                       testId="chart-complaints-month"
                       title={t('cmp.rateByMonth')}
-                      rows={data.byMonth}
+                      rows={monthPoints}
                       rowKey={(row) => row.month}
                       height={260}
                       columns={[
-                        { key: 'month', title: t('overview.month'), value: (row) => row.month },
+                        {
+                          key: 'month',
+                          title: t('overview.month'),
+                          value: (row) => row.month,
+                          render: (row) =>
+                            row.runningThrough ? (
+                              <>
+                                {row.month.slice(0, 7)}{' '}
+                                <Tag color="blue" data-testid="month-running">
+                                  {t('cmp.runningTo', { day: row.runningThrough.slice(5) })}
+                                </Tag>
+                              </>
+                            ) : (
+                              row.month
+                            ),
+                        },
                         { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right' },
                         {
                           key: 'complaints',
@@ -121,22 +148,47 @@ export default function ComplaintsPage() {
                         },
                       ]}
                       chart={
-                        <ResponsiveContainer>
-                          <LineChart data={data.byMonth} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-                            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                            <XAxis dataKey="month" tickFormatter={monthTick} />
-                            <YAxis width={40} />
-                            <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
-                            <Legend />
-                            <Line
-                              dataKey="per1000"
-                              name={t('cmp.per1000')}
-                              stroke={COLORS.orange}
-                              strokeWidth={2}
-                              isAnimationActive={false}
-                            />
-                          </LineChart>
-                        </ResponsiveContainer>
+                        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+                          {runningVars ? (
+                            <Typography.Text type="secondary" data-testid="month-running-note">
+                              {t('cmp.runningMonth', runningVars)}
+                            </Typography.Text>
+                          ) : null}
+                          <div style={{ flex: 1, minHeight: 0 }}>
+                            <ResponsiveContainer>
+                              <LineChart
+                                data={monthPoints}
+                                margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+                              >
+                                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                                <XAxis
+                                  dataKey={(row: { month: string }) => row.month.slice(0, 7)}
+                                  tickFormatter={monthTick}
+                                />
+                                <YAxis width={40} />
+                                <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
+                                <Legend />
+                                <Line
+                                  dataKey="whole"
+                                  name={t('cmp.per1000')}
+                                  stroke={COLORS.orange}
+                                  strokeWidth={2}
+                                  isAnimationActive={false}
+                                />
+                                {runningVars ? (
+                                  <Line
+                                    dataKey="soFar"
+                                    name={t('cmp.per1000SoFar', runningVars)}
+                                    stroke={COLORS.grey}
+                                    strokeDasharray="4 3"
+                                    dot={{ r: 4 }}
+                                    isAnimationActive={false}
+                                  />
+                                ) : null}
+                              </LineChart>
+                            </ResponsiveContainer>
+                          </div>
+                        </div>
                       }
                     />
                   </Col>
