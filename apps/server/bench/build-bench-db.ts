@@ -3,11 +3,20 @@
  * the demo center at <size> cases, a `bench` leader), in a side directory first and renamed into place
  * when done, so no bench ever opens a half-built file. Skipped when it is already there.
  * `pnpm --filter @chuangkou/server exec tsx bench/build-bench-db.ts` · BENCH_SIZE=10000000 · BENCH_DIR=/tmp/ck-bench
+ *
+ * BENCH_TREE=<another checkout of this repository, installed>: the database is generated and migrated by
+ * that tree's `@chuangkou/db` instead (its schema and its demo center), e.g. an older commit to compare
+ * against; the membership bench does this with the tree before the membership join.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { hashPassword } from '@chuangkou/api';
-import { generateDemo, insertUser, migrateToLatest, openDatabase } from '@chuangkou/db';
+import * as currentDb from '@chuangkou/db';
+
+const TREE = process.env.BENCH_TREE;
+const { generateDemo, insertUser, migrateToLatest, openDatabase }: typeof currentDb = TREE
+  ? await import(path.resolve(TREE, 'packages/db/src/index.ts'))
+  : currentDb;
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000_000);
 const DIR = process.env.BENCH_DIR ?? '/tmp/ck-bench';

@@ -240,6 +240,11 @@ export const ZH_CN = {
   'empty.yearEndRunning': '{period}进行中，尚无已结束的季度可供总评；年终总评在季度结束后逐季计入',
   'empty.redFlagRunning':
     '{period}进行中：截至目前未获评红旗窗口，也无黄牌警告（月度红旗窗口在次月评选，年度红旗窗口在年末评选）',
+  'empty.efficiencyRunning': '{period}进行中，所选范围尚无办件：办件按收件日期计入，录入后即显示效能',
+  'empty.efficiencyNone': '{period}所选范围没有办件记录，无效能可算',
+  'empty.complaintsRunning':
+    '{period}进行中，所选范围尚无办件和投诉：投诉率按每千件办件计算，有办件后才有投诉率',
+  'empty.complaintsNone': '{period}所选范围没有办件和投诉记录，无投诉率可算',
 
   'overview.title': '总览',
   'overview.trendCases': '月度办件量与超期件数',
@@ -412,6 +417,7 @@ export const ZH_CN = {
   'case.detail.serviceRating': '好差评',
 
   'cmp.title': '投诉分析',
+  'cmp.noComplaints': '{period}所选范围没有投诉记录',
   'cmp.rateByWindow': '各窗口每千件有效投诉',
   'cmp.rateByMonth': '月度每千件有效投诉',
   'cmp.channels': '投诉渠道构成',
@@ -430,6 +436,9 @@ export const ZH_CN = {
   'cmp.count': '件数',
   'cmp.validCount': '有效投诉',
   'cmp.per1000': '每千件',
+  'cmp.per1000SoFar': '{month}进行中（至{day}）',
+  'cmp.runningTo': '进行中（至{day}）',
+  'cmp.runningMonth': '{month}进行中，只含至{day}的办件和投诉，单独标出，未连入整月折线',
 
   'peer.title': '互评分析',
   'peer.distribution': '好评占比分布',
@@ -877,6 +886,13 @@ export const EN: Record<TKey, string> = {
     '{period} is running: no quarter has ended yet to evaluate; quarters count once they end',
   'empty.redFlagRunning':
     '{period} is running: no red flag and no yellow card so far (monthly flags are chosen the next month, the annual one at year end)',
+  'empty.efficiencyRunning':
+    '{period} is running and the selection has no cases yet: cases count on the day they were received and show once recorded',
+  'empty.efficiencyNone': 'The selection has no cases in {period}: there is no efficiency to compute',
+  'empty.complaintsRunning':
+    '{period} is running and the selection has no cases or complaints yet: the rate is per 1,000 cases, so it needs cases first',
+  'empty.complaintsNone':
+    'The selection has no cases and no complaints in {period}: there is no complaint rate to compute',
 
   'overview.title': 'Overview',
   'overview.trendCases': 'Cases and overdue cases by month',
@@ -1053,6 +1069,7 @@ export const EN: Record<TKey, string> = {
   'case.detail.serviceRating': 'Rating',
 
   'cmp.title': 'Complaints',
+  'cmp.noComplaints': 'No complaints for the selection in {period}',
   'cmp.rateByWindow': 'Valid complaints per 1,000 cases by window',
   'cmp.rateByMonth': 'Valid complaints per 1,000 cases by month',
   'cmp.channels': 'Channels',
@@ -1071,6 +1088,10 @@ export const EN: Record<TKey, string> = {
   'cmp.count': 'Count',
   'cmp.validCount': 'Valid',
   'cmp.per1000': 'Per 1,000',
+  'cmp.per1000SoFar': '{month} running (to {day})',
+  'cmp.runningTo': 'running (to {day})',
+  'cmp.runningMonth':
+    '{month} is running: only its cases and complaints to {day}, shown apart and not joined to the line of whole months',
 
   'peer.title': 'Peer evaluation',
   'peer.distribution': 'Distribution of the good share',

@@ -32,4 +32,17 @@ describe('empty states say why (domain "Time")', () => {
       'results are posted when',
     );
   });
+
+  it('a running month without cases has no efficiency and no complaint rate yet; an ended empty one has none at all', () => {
+    expect(emptyWhy('efficiency', { year: 2026, month: 12 }, 'zh-CN', TODAY)).toBe(
+      '2026年12月进行中，所选范围尚无办件：办件按收件日期计入，录入后即显示效能',
+    );
+    expect(emptyWhy('efficiency', { year: 2024, month: 1 }, 'zh-CN', TODAY)).toBe(
+      '2024年1月所选范围没有办件记录，无效能可算',
+    );
+    expect(emptyWhy('complaints', { year: 2026, quarter: 4 }, 'zh-CN', TODAY)).toBe(
+      '2026年第四季度进行中，所选范围尚无办件和投诉：投诉率按每千件办件计算，有办件后才有投诉率',
+    );
+    expect(emptyWhy('complaints', { year: 2024, month: 1 }, 'en', TODAY)).toContain('no complaint rate');
+  });
 });

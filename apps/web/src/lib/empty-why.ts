@@ -3,7 +3,14 @@ import { translate } from '../i18n/i18n.tsx';
 import { isRunning, periodLabel, type TPeriod } from './period.ts';
 
 /** The dashboard pages that can be empty for a period that is still running. */
-export type TEmptyPage = 'peer' | 'fines' | 'assessment' | 'yearEnd' | 'redFlag';
+export type TEmptyPage =
+  | 'peer'
+  | 'fines'
+  | 'assessment'
+  | 'yearEnd'
+  | 'redFlag'
+  | 'efficiency'
+  | 'complaints';
 
 const RUNNING = {
   peer: 'empty.peerRunning',
@@ -11,6 +18,8 @@ const RUNNING = {
   assessment: 'empty.assessmentRunning',
   yearEnd: 'empty.yearEndRunning',
   redFlag: 'empty.redFlagRunning',
+  efficiency: 'empty.efficiencyRunning',
+  complaints: 'empty.complaintsRunning',
 } as const;
 
 const ENDED = {
@@ -19,6 +28,8 @@ const ENDED = {
   assessment: 'empty.assessmentNone',
   yearEnd: 'empty.assessmentNone',
   redFlag: null,
+  efficiency: 'empty.efficiencyNone',
+  complaints: 'empty.complaintsNone',
 } as const;
 
 /**

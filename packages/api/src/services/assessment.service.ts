@@ -31,7 +31,7 @@ import {
 import { badInput, conflict, DomainError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertPeriodShown } from './periods.ts';
-import { ensureStoredPolicy, policyInForce } from './policy.service.ts';
+import { ensureStoredPolicy, policyBook, policyInForce, type TPolicyInForce } from './policy.service.ts';
 import { scopeCoversStaff, type TScope, type TViewer } from './scope.ts';
 
 /** One person's quarter result with the names a reader needs. */
@@ -68,27 +68,99 @@ export interface TQuarterView {
 
 type TQuarter = 1 | 2 | 3 | 4;
 
-/** Builds the engine's scenario for a center's quarter from the database. */
+/** One quarter's reads for a draft: everything the roster, the awards on their dates and the engine use. */
+type TAssignmentRow = Awaited<ReturnType<typeof listAssignmentsDuring>>[number];
+
+interface TQuarterReads {
+  policy: TPolicyInForce;
+  roster: ReturnType<typeof periodRoster<TAssignmentRow>>;
+  records: Awaited<ReturnType<typeof listRecords>>;
+  complaints: Awaited<ReturnType<typeof listComplaints>>;
+  ratings: Awaited<ReturnType<typeof listPeerRatings>>;
+}
+
+/**
+ * The reads of one question (a request) that computes drafts: each quarter's data is read in one pass
+ * and at most once, however many drafts use it (a quarter is both compared and the history of the
+ * next; the year-end reads four quarters and their histories); the center's windows, units and policy
+ * versions once for all. Reads start when first asked and are shared while they run.
+ */
+export interface TDraftReads {
+  org(): Promise<{
+    windows: Awaited<ReturnType<typeof listWindows>>;
+    units: Awaited<ReturnType<typeof listUnits>>;
+  }>;
+  latestPublished(year: number, quarter: TQuarter): Promise<TPublishedAssessment | undefined>;
+  quarter(year: number, quarter: TQuarter): Promise<TQuarterReads>;
+}
+
+export function draftReads(db: Db, centerId: number): TDraftReads {
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key);
+    if (!p) {
+      p = read();
+      cache.set(key, p);
+    }
+    return p;
+  };
+  const published = new Map<string, Promise<TPublishedAssessment | undefined>>();
+  const quarters = new Map<string, Promise<TQuarterReads>>();
+  const org = new Map<string, Promise<Awaited<ReturnType<TDraftReads['org']>>>>();
+  const policies = new Map<string, Promise<Awaited<ReturnType<typeof policyBook>>>>();
+  return {
+    org: () =>
+      once(org, '', async () => {
+        const [windows, units] = await Promise.all([listWindows(db, centerId), listUnits(db, centerId)]);
+        return { windows, units };
+      }),
+    latestPublished: (year, quarter) =>
+      once(published, `${year}Q${quarter}`, async () =>
+        (await listRevisions(db, centerId, year, quarter)).at(-1),
+      ),
+    quarter: (year, quarter) =>
+      once(quarters, `${year}Q${quarter}`, async () => {
+        const { start, end } = quarterRange(year, quarter);
+        const [book, assignments, records, complaints, ratings] = await Promise.all([
+          once(policies, '', () => policyBook(db, centerId)),
+          listAssignmentsDuring(db, { centerId, from: start, to: end }),
+          listRecords(db, {
+            centerId,
+            from: start,
+            to: end,
+            scheme: 'points',
+            status: 'active',
+            limit: 1_000_000,
+          }),
+          listComplaints(db, { centerId, from: start, to: end, isValid: true }),
+          listPeerRatings(db, { centerId, year, quarter }),
+        ]);
+        return {
+          policy: await book.at('A', end),
+          // the quarter's people: assigned during it, each once under the window of most days
+          roster: periodRoster(assignments, start, end),
+          records,
+          complaints,
+          ratings,
+        };
+      }),
+  };
+}
+
+/** Builds the engine's scenario for a center's quarter from its reads. */
 async function buildScenario(
-  db: Db,
-  centerId: number,
+  reads: TDraftReads,
   year: number,
   quarter: TQuarter,
   history: TScenario['history'],
   rules: Pick<TAssessmentRules, 'posts'>,
 ): Promise<{ scenario: TScenario; names: Map<string, Omit<TNamedResult, keyof TQuarterResult>> }> {
-  const { start, end } = quarterRange(year, quarter);
-  const [windows, assignments, units, records, complaints, ratings] = await Promise.all([
-    listWindows(db, centerId),
-    listAssignmentsDuring(db, { centerId, from: start, to: end }),
-    listUnits(db, centerId),
-    listRecords(db, { centerId, from: start, to: end, scheme: 'points', status: 'active', limit: 1_000_000 }),
-    listComplaints(db, { centerId, from: start, to: end, isValid: true }),
-    listPeerRatings(db, { centerId, year, quarter }),
+  const [{ windows, units }, { roster, records, complaints, ratings }] = await Promise.all([
+    reads.org(),
+    reads.quarter(year, quarter),
   ]);
-  // the quarter's people: assigned during it, each once under the window of most days; the posts the
-  // policy assesses (window staff; the guards are fined under policy B only)
-  const assessed = periodRoster(assignments, start, end).filter((e) => isAssessedPost(rules, e.main.post));
+  // the quarter's people (its roster), the posts the policy assesses (window staff; the guards are fined
+  // under policy B only)
+  const assessed = roster.filter((e) => isAssessedPost(rules, e.main.post));
   const ids = new Set(assessed.map((e) => e.staffId));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
@@ -170,12 +242,6 @@ function withNames(
   });
 }
 
-/** The latest published revision of a quarter, if any. */
-async function latestPublished(db: Db, centerId: number, year: number, quarter: number) {
-  const revisions = await listRevisions(db, centerId, year, quarter);
-  return revisions.at(-1);
-}
-
 function publishedView(p: TPublishedAssessment): TQuarterView {
   const snapshot = p.snapshot as {
     period: TQuarterView['period'];
@@ -199,16 +265,15 @@ function publishedView(p: TPublishedAssessment): TQuarterView {
 
 /** Grades of the quarter before: from its published snapshot, else computed live (without older history). */
 async function historyFor(
-  db: Db,
-  centerId: number,
+  reads: TDraftReads,
   year: number,
   quarter: TQuarter,
 ): Promise<TScenario['history']> {
   const prev = previousQuarter({ year, quarter });
-  const published = await latestPublished(db, centerId, prev.year, prev.quarter);
+  const published = await reads.latestPublished(prev.year, prev.quarter);
   const results = published
     ? publishedView(published).results
-    : (await computeDraft(db, centerId, prev.year, prev.quarter, [])).results;
+    : (await draftOf(reads, prev.year, prev.quarter, [])).results;
   return results.map((r) => ({ staff: r.staff, year: prev.year, quarter: prev.quarter, grade: r.grade }));
 }
 
@@ -219,15 +284,26 @@ export async function computeDraft(
   year: number,
   quarter: TQuarter,
   history?: TScenario['history'],
+  reads: TDraftReads = draftReads(db, centerId),
 ): Promise<TQuarterView> {
-  const { end } = quarterRange(year, quarter);
-  const policy = await policyInForce(db, centerId, 'A', end);
+  return draftOf(reads, year, quarter, history);
+}
+
+async function draftOf(
+  reads: TDraftReads,
+  year: number,
+  quarter: TQuarter,
+  history?: TScenario['history'],
+): Promise<TQuarterView> {
+  const [{ policy }, quarterHistory] = await Promise.all([
+    reads.quarter(year, quarter),
+    history ?? historyFor(reads, year, quarter),
+  ]);
   const { scenario, names } = await buildScenario(
-    db,
-    centerId,
+    reads,
     year,
     quarter,
-    history ?? (await historyFor(db, centerId, year, quarter)),
+    quarterHistory,
     policy.policy.assessment ?? { posts: [] },
   );
   const assessment = assessQuarter(policy.policy, scenario);
@@ -242,15 +318,19 @@ export async function computeDraft(
   };
 }
 
-/** The quarter as a reader sees it: the published snapshot when there is one, else the live draft. */
+/**
+ * The quarter as a reader sees it: the published snapshot when there is one, else the live draft.
+ * `reads`: the question's shared reads, when it asks for several quarters.
+ */
 export async function quarterView(
   db: Db,
   centerId: number,
   year: number,
   quarter: TQuarter,
+  reads: TDraftReads = draftReads(db, centerId),
 ): Promise<TQuarterView> {
-  const published = await latestPublished(db, centerId, year, quarter);
-  return published ? publishedView(published) : computeDraft(db, centerId, year, quarter);
+  const published = await reads.latestPublished(year, quarter);
+  return published ? publishedView(published) : draftOf(reads, year, quarter);
 }
 
 /** Keeps only the rows a scope may see (ranks stay the center's). */

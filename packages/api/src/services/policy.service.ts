@@ -28,11 +28,12 @@ export interface TPolicyInForce {
 
 /**
  * Parsed policy versions by id, per database (a process may hold several: tests, a PostgreSQL and a
- * SQLite side by side). Keyed by the database's Kysely adapter, which its transactions share.
+ * SQLite side by side). Keyed by the database's Kysely adapter, which its transactions share. The
+ * reading is kept while it runs, so questions asking at once read a version once.
  */
-const parsedByDatabase = new WeakMap<object, Map<number, TPolicy>>();
+const parsedByDatabase = new WeakMap<object, Map<number, Promise<TPolicy>>>();
 
-function parsedOf(db: Db): Map<number, TPolicy> {
+function parsedOf(db: Db): Map<number, Promise<TPolicy>> {
   const key = db.getExecutor().adapter;
   let parsed = parsedByDatabase.get(key);
   if (!parsed) {
@@ -40,6 +41,12 @@ function parsedOf(db: Db): Map<number, TPolicy> {
     parsedByDatabase.set(key, parsed);
   }
   return parsed;
+}
+
+async function readPolicyBody(db: Db, id: number): Promise<TPolicy> {
+  const row = await findPolicyVersion(db, id);
+  if (!row) throw new Error(`policy version ${id} vanished`);
+  return parsePolicy(row.body);
 }
 
 /** A stored version (or the built-in default when none is in force) with its parsed body. */
@@ -50,13 +57,14 @@ async function resolved(db: Db, code: TPolicyCode, head: TPolicyVersionHead | un
   }
   // versions are never edited: a version's body is read and validated once
   const parsed = parsedOf(db);
-  let policy = parsed.get(head.id);
-  if (!policy) {
-    const row = await findPolicyVersion(db, head.id);
-    if (!row) throw new Error(`policy version ${head.id} vanished`);
-    policy = parsePolicy(row.body);
-    parsed.set(head.id, policy);
+  let reading = parsed.get(head.id);
+  if (!reading) {
+    reading = readPolicyBody(db, head.id);
+    parsed.set(head.id, reading);
+    // a failed reading (a dropped connection) is tried again next time
+    reading.catch(() => parsed.delete(head.id));
   }
+  const policy = await reading;
   return {
     id: head.id,
     code,

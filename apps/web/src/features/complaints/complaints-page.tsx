@@ -1,6 +1,6 @@
 import { COMPLAINT_CAUSE_LABELS, COMPLAINT_CHANNEL_LABELS } from '@chuangkou/rules/vocabulary';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import {
   Bar,
   BarChart,
@@ -24,12 +24,14 @@ import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useKeysetList } from '../../lib/keyset.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
 import { periodLabel, rangeOf } from '../../lib/period.ts';
 import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
+import { monthRatePoints, runningMonth } from './month-rate.ts';
 
 /** the API's page size (`PAGE_MAX`) */
 const PAGE = 200;
@@ -82,10 +84,27 @@ export default function ComplaintsPage() {
         <FilterBar />
       </PageHead>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <QueryView query={rate} rows={8}>
+        <QueryView
+          query={rate}
+          rows={8}
+          // no case and no complaint: there is no rate per 1,000 cases, and the page says why
+          isEmpty={(data) => data.current.cases === 0 && data.current.complaints === 0}
+          empty={<span data-testid="complaints-empty">{emptyWhy('complaints', filters.period, locale)}</span>}
+        >
           {(data) => {
             const byWindow = [...data.byWindow].sort((a, b) => (b.per1000 ?? 0) - (a.per1000 ?? 0));
             const byChannel = data.byChannel.map((row) => ({ ...row, name: channelName(row.channel) }));
+            const monthPoints = monthRatePoints(data.byMonth);
+            const running = runningMonth(data.byMonth);
+            const runningVars = running
+              ? {
+                  month: periodLabel(
+                    { year: Number(running.month.slice(0, 4)), month: Number(running.month.slice(5, 7)) },
+                    locale,
+                  ),
+                  day: running.runningThrough!.slice(5),
+                }
+              : undefined;
             return (
               <Space orientation="vertical" size={12} style={{ width: '100%' }}>
                 <Row gutter={[12, 12]}>
@@ -93,11 +112,26 @@ export default function ComplaintsPage() {
                     <ChartCard
                       testId="chart-complaints-month"
                       title={t('cmp.rateByMonth')}
-                      rows={data.byMonth}
+                      rows={monthPoints}
                       rowKey={(row) => row.month}
                       height={260}
                       columns={[
-                        { key: 'month', title: t('overview.month'), value: (row) => row.month },
+                        {
+                          key: 'month',
+                          title: t('overview.month'),
+                          value: (row) => row.month,
+                          render: (row) =>
+                            row.runningThrough ? (
+                              <>
+                                {row.month.slice(0, 7)}{' '}
+                                <Tag color="blue" data-testid="month-running">
+                                  {t('cmp.runningTo', { day: row.runningThrough.slice(5) })}
+                                </Tag>
+                              </>
+                            ) : (
+                              row.month
+                            ),
+                        },
                         { key: 'cases', title: t('eff.cases'), value: (row) => row.cases, align: 'right' },
                         {
                           key: 'complaints',
@@ -114,22 +148,47 @@ export default function ComplaintsPage() {
                         },
                       ]}
                       chart={
-                        <ResponsiveContainer>
-                          <LineChart data={data.byMonth} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-                            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                            <XAxis dataKey="month" tickFormatter={monthTick} />
-                            <YAxis width={40} />
-                            <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
-                            <Legend />
-                            <Line
-                              dataKey="per1000"
-                              name={t('cmp.per1000')}
-                              stroke={COLORS.orange}
-                              strokeWidth={2}
-                              isAnimationActive={false}
-                            />
-                          </LineChart>
-                        </ResponsiveContainer>
+                        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+                          {runningVars ? (
+                            <Typography.Text type="secondary" data-testid="month-running-note">
+                              {t('cmp.runningMonth', runningVars)}
+                            </Typography.Text>
+                          ) : null}
+                          <div style={{ flex: 1, minHeight: 0 }}>
+                            <ResponsiveContainer>
+                              <LineChart
+                                data={monthPoints}
+                                margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+                              >
+                                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                                <XAxis
+                                  dataKey={(row: { month: string }) => row.month.slice(0, 7)}
+                                  tickFormatter={monthTick}
+                                />
+                                <YAxis width={40} />
+                                <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
+                                <Legend />
+                                <Line
+                                  dataKey="whole"
+                                  name={t('cmp.per1000')}
+                                  stroke={COLORS.orange}
+                                  strokeWidth={2}
+                                  isAnimationActive={false}
+                                />
+                                {runningVars ? (
+                                  <Line
+                                    dataKey="soFar"
+                                    name={t('cmp.per1000SoFar', runningVars)}
+                                    stroke={COLORS.grey}
+                                    strokeDasharray="4 3"
+                                    dot={{ r: 4 }}
+                                    isAnimationActive={false}
+                                  />
+                                ) : null}
+                              </LineChart>
+                            </ResponsiveContainer>
+                          </div>
+                        </div>
                       }
                     />
                   </Col>
@@ -235,7 +294,16 @@ export default function ComplaintsPage() {
             );
           }}
         </QueryView>
-        <QueryView query={list} rows={6}>
+        <QueryView
+          query={list}
+          rows={6}
+          isEmpty={(rows) => rows.length === 0}
+          empty={
+            <span data-testid="complaints-list-empty">
+              {t('cmp.noComplaints', { period: periodLabel(filters.period, locale) })}
+            </span>
+          }
+        >
           {(rows) => (
             <Row gutter={[12, 12]}>
               <Col xs={24} xxl={8}>

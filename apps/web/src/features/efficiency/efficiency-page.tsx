@@ -7,6 +7,7 @@ import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { analyticsInput } from '../../lib/analytics-input.ts';
+import { emptyWhy } from '../../lib/empty-why.ts';
 import { useFilters } from '../../lib/filters.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { nameOf, useOrg } from '../../lib/org.ts';
@@ -139,7 +140,13 @@ export default function EfficiencyPage() {
           ...(windowId ? [{ title: windowName }] : []),
         ]}
       />
-      <QueryView query={query} rows={10}>
+      <QueryView
+        query={query}
+        rows={10}
+        // no case received in the period and the selection: nothing to rank, and the page says why
+        isEmpty={(data) => data.current.cases === 0 && data.byWindow.every((row) => row.cases === 0)}
+        empty={<span data-testid="efficiency-empty">{emptyWhy('efficiency', filters.period, locale)}</span>}
+      >
         {(data) => {
           const windows = rank(windowRows(data.byWindow), metric);
           const units = rank(unitRows(data.byWindow), metric);

@@ -64,6 +64,8 @@ export async function complaintRate(db: Db, centerId: number, input: TAnalyticsI
       };
     }),
     byChannel: byChannel.map((c) => ({ channel: c.key, complaints: c.count })),
+    // the month still running holds its days so far only: marked, with the day it runs to, so a chart
+    // does not read its rate as a whole month's
     byMonth: casesByMonth.map((s) => {
       const n = cm.get(s.key) ?? 0;
       return {
@@ -71,6 +73,7 @@ export async function complaintRate(db: Db, centerId: number, input: TAnalyticsI
         cases: s.cases,
         complaints: n,
         per1000: s.cases ? round((n * 1000) / s.cases, 3) : null,
+        ...(today !== undefined && s.key.slice(0, 7) === today.slice(0, 7) && { runningThrough: today }),
       };
     }),
   };

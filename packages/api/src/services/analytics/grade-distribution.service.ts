@@ -1,6 +1,6 @@
 import type { Db } from '@chuangkou/db';
 import { GRADES } from '@chuangkou/rules';
-import { quarterView } from '../assessment.service.ts';
+import { draftReads, quarterView } from '../assessment.service.ts';
 import { rangeOf, type TPeriod } from '../periods.ts';
 import { comparedWholeQuarter, round, type TAnalyticsInput } from './analytics-shared.ts';
 
@@ -20,9 +20,11 @@ export async function gradeDistribution(
   today: string,
   input: TAnalyticsInput & { quarter: number },
 ) {
+  // the quarters compared share one pass of reads each: the quarter before is also this one's history
+  const reads = draftReads(db, centerId);
   const dist = async (p: TPeriod) => {
     if (rangeOf(p).from > today) return null;
-    const view = await quarterView(db, centerId, p.year, p.quarter as 1 | 2 | 3 | 4);
+    const view = await quarterView(db, centerId, p.year, p.quarter as 1 | 2 | 3 | 4, reads);
     const rows = view.results.filter(
       (r) =>
         (input.unitId === undefined || r.unitId === input.unitId) &&
