@@ -37,6 +37,27 @@ describe('trendRows', () => {
       ['2026-03', null, 70],
     ]);
   });
+
+  it('keeps the running month’s rates off the whole months’ lines, as points of their own', () => {
+    const rows = trendRows(
+      2026,
+      [month('2026-11', 100), { ...month('2026-12', 9), per1000: 0, runningThrough: '2026-12-03' }],
+      [month('2025-11', 80), month('2025-12', 10)],
+    );
+    expect(
+      rows.map((row) => [
+        row.month,
+        row.complaintsPer1000,
+        row.complaintsPer1000SoFar,
+        row.onTimeRate,
+        row.onTimeRateSoFar,
+        row.runningThrough,
+      ]),
+    ).toEqual([
+      ['2026-11', 0.5, null, 0.99, null, undefined],
+      ['2026-12', null, 0, null, 0.99, '2026-12-03'],
+    ]);
+  });
 });
 
 describe('distributions', () => {

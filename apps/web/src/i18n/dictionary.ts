@@ -439,6 +439,8 @@ export const ZH_CN = {
   'cmp.per1000SoFar': '{month}进行中（至{day}）',
   'cmp.runningTo': '进行中（至{day}）',
   'cmp.runningMonth': '{month}进行中，只含至{day}的办件和投诉，单独标出，未连入整月折线',
+  'overview.runningMonth':
+    '{month}进行中：办件量与比率只计至{day}，去年同期也只计至同日；比率单独标出，未连入整月折线',
 
   'peer.title': '互评分析',
   'peer.distribution': '好评占比分布',
@@ -1092,6 +1094,8 @@ export const EN: Record<TKey, string> = {
   'cmp.runningTo': 'running (to {day})',
   'cmp.runningMonth':
     '{month} is running: only its cases and complaints to {day}, shown apart and not joined to the line of whole months',
+  'overview.runningMonth':
+    '{month} is running: its cases and rates count to {day} only, and last year’s same month to the same day; its rates are shown apart, not joined to the line of whole months',
 
   'peer.title': 'Peer evaluation',
   'peer.distribution': 'Distribution of the good share',

@@ -84,6 +84,6 @@ export const analyticsRouter = router({
   trends: headProcedure
     .input(ZAnalyticsInput)
     .query(async ({ ctx, input }) =>
-      trends(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input)),
+      trends(ctx.db, ctx.user.centerId, await scoped(ctx.db, ctx.user, ctx.today(), input), ctx.today()),
     ),
 });

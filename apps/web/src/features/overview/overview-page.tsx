@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Skeleton, Space } from 'antd';
+import { Card, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import {
   Bar,
   CartesianGrid,
@@ -34,6 +34,11 @@ export type TTrendRow = {
   onTimeRateLastYear: number | null;
   complaintsPer1000: number | null;
   complaintsPer1000LastYear: number | null;
+  /** the month still running: the day it runs to (last year's same month counted to the same day) */
+  runningThrough?: string;
+  /** the running month's rates so far, kept off the whole months' lines and drawn as points of their own */
+  onTimeRateSoFar: number | null;
+  complaintsPer1000SoFar: number | null;
 };
 
 type TCompared<T> = {
@@ -64,6 +69,7 @@ type TMonthly = {
   overdue: number;
   onTimeRate: number | null;
   per1000: number | null;
+  runningThrough?: string;
 };
 
 /** Twelve months of the year, with the same month a year earlier beside each. */
@@ -78,15 +84,19 @@ export function trendRows(
     const now = current.find((row) => row.month === `${year}-${mm}`);
     const before = lastYear.find((row) => row.month === `${year - 1}-${mm}`);
     if (!now && !before) continue;
+    const running = now?.runningThrough;
     rows.push({
       month: `${year}-${mm}`,
       cases: now?.cases ?? null,
       casesLastYear: before?.cases ?? null,
       overdueCases: now?.overdue ?? null,
-      onTimeRate: now?.onTimeRate ?? null,
+      onTimeRate: running ? null : (now?.onTimeRate ?? null),
       onTimeRateLastYear: before?.onTimeRate ?? null,
-      complaintsPer1000: now?.per1000 ?? null,
+      complaintsPer1000: running ? null : (now?.per1000 ?? null),
       complaintsPer1000LastYear: before?.per1000 ?? null,
+      onTimeRateSoFar: running ? (now?.onTimeRate ?? null) : null,
+      complaintsPer1000SoFar: running ? (now?.per1000 ?? null) : null,
+      ...(running && { runningThrough: running }),
     });
   }
   return rows;
@@ -186,6 +196,17 @@ export default function OverviewPage() {
     key: 'month',
     title: t('overview.month'),
     value: (row) => row.month,
+    render: (row) =>
+      row.runningThrough ? (
+        <>
+          {row.month}{' '}
+          <Tag color="blue" data-testid="trend-month-running">
+            {t('cmp.runningTo', { day: row.runningThrough.slice(5) })}
+          </Tag>
+        </>
+      ) : (
+        row.month
+      ),
   };
 
   const lastYearName = locale === 'en' ? 'last year' : '去年同期';
@@ -219,186 +240,225 @@ export default function OverviewPage() {
           </Row>
         )}
         <QueryView query={trends} rows={8}>
-          {(trend) => (
-            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-              <ChartCard<TTrendRow>
-                testId="chart-trend-cases"
-                title={`${t('overview.trendCases')}（${filters.period.year}）`}
-                rows={trend}
-                rowKey={(row) => row.month}
-                columns={[
-                  monthColumn,
-                  {
-                    key: 'cases',
-                    title: t('kpi.cases'),
-                    value: (row) => row.cases,
-                    render: (row) => formatNumber(row.cases, locale),
-                    align: 'right',
-                  },
-                  {
-                    key: 'casesLy',
-                    title: `${t('kpi.cases')}（${lastYearName}）`,
-                    value: (row) => row.casesLastYear,
-                    render: (row) => formatNumber(row.casesLastYear, locale),
-                    align: 'right',
-                  },
-                  {
-                    key: 'overdue',
-                    title: t('kpi.overdueCases'),
-                    value: (row) => row.overdueCases,
-                    align: 'right',
-                  },
-                ]}
-                chart={
-                  <ResponsiveContainer>
-                    <ComposedChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-                      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                      <XAxis dataKey="month" tickFormatter={monthTick} />
-                      <YAxis
-                        yAxisId="cases"
-                        tickFormatter={(v: number) => formatNumber(v, locale)}
-                        width={64}
-                      />
-                      <YAxis yAxisId="overdue" orientation="right" allowDecimals={false} width={40} />
-                      <Tooltip formatter={(v) => formatNumber(Number(v), locale)} />
-                      <Legend />
-                      <Bar
-                        yAxisId="cases"
-                        dataKey="cases"
-                        name={t('kpi.cases')}
-                        fill={COLORS.blue}
-                        isAnimationActive={false}
-                      />
-                      <Bar
-                        yAxisId="cases"
-                        dataKey="casesLastYear"
-                        name={`${t('kpi.cases')}（${lastYearName}）`}
-                        fill="#b0bec5"
-                        isAnimationActive={false}
-                      />
-                      <Line
-                        yAxisId="overdue"
-                        dataKey="overdueCases"
-                        name={t('kpi.overdueCases')}
-                        stroke={COLORS.primary}
-                        strokeWidth={2}
-                        isAnimationActive={false}
-                      />
-                    </ComposedChart>
-                  </ResponsiveContainer>
+          {(trend) => {
+            const running = trend.find((row) => row.runningThrough !== undefined);
+            const runningVars = running?.runningThrough
+              ? {
+                  month: periodLabel(
+                    { year: Number(running.month.slice(0, 4)), month: Number(running.month.slice(5, 7)) },
+                    locale,
+                  ),
+                  day: running.runningThrough.slice(5),
                 }
-              />
-              <Row gutter={[12, 12]}>
-                <Col xs={24} xl={12}>
-                  <ChartCard<TTrendRow>
-                    testId="chart-trend-ontime"
-                    title={t('overview.trendOnTime')}
-                    rows={trend}
-                    rowKey={(row) => row.month}
-                    height={240}
-                    columns={[
-                      monthColumn,
-                      {
-                        key: 'rate',
-                        title: t('kpi.onTimeRate'),
-                        value: (row) => row.onTimeRate,
-                        render: (row) => formatPercent(row.onTimeRate, locale),
-                        align: 'right',
-                      },
-                      {
-                        key: 'rateLy',
-                        title: `${t('kpi.onTimeRate')}（${lastYearName}）`,
-                        value: (row) => row.onTimeRateLastYear,
-                        render: (row) => formatPercent(row.onTimeRateLastYear, locale),
-                        align: 'right',
-                      },
-                    ]}
-                    chart={
-                      <ResponsiveContainer>
-                        <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-                          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                          <XAxis dataKey="month" tickFormatter={monthTick} />
-                          <YAxis
-                            domain={[(min: number) => Math.max(0, Math.floor(min * 100 - 1) / 100), 1]}
-                            allowDataOverflow
-                            tickFormatter={(v: number) => formatPercent(v, locale, 1)}
-                            width={64}
-                          />
-                          <Tooltip formatter={(v) => formatPercent(Number(v), locale)} />
-                          <Legend />
-                          <Line
-                            dataKey="onTimeRate"
-                            name={t('kpi.onTimeRate')}
-                            stroke={COLORS.green}
-                            strokeWidth={2}
-                            isAnimationActive={false}
-                          />
-                          <Line
-                            dataKey="onTimeRateLastYear"
-                            name={lastYearName}
-                            stroke="#b0bec5"
-                            strokeDasharray="4 3"
-                            isAnimationActive={false}
-                          />
-                        </LineChart>
-                      </ResponsiveContainer>
-                    }
-                  />
-                </Col>
-                <Col xs={24} xl={12}>
-                  <ChartCard<TTrendRow>
-                    testId="chart-trend-complaints"
-                    title={t('overview.trendComplaints')}
-                    rows={trend}
-                    rowKey={(row) => row.month}
-                    height={240}
-                    columns={[
-                      monthColumn,
-                      {
-                        key: 'per1000',
-                        title: t('kpi.complaintsPer1000'),
-                        value: (row) => row.complaintsPer1000,
-                        render: (row) => formatNumber(row.complaintsPer1000, locale, 2),
-                        align: 'right',
-                      },
-                      {
-                        key: 'per1000Ly',
-                        title: `${t('kpi.complaintsPer1000')}（${lastYearName}）`,
-                        value: (row) => row.complaintsPer1000LastYear,
-                        render: (row) => formatNumber(row.complaintsPer1000LastYear, locale, 2),
-                        align: 'right',
-                      },
-                    ]}
-                    chart={
-                      <ResponsiveContainer>
-                        <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-                          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                          <XAxis dataKey="month" tickFormatter={monthTick} />
-                          <YAxis width={48} />
-                          <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
-                          <Legend />
-                          <Line
-                            dataKey="complaintsPer1000"
-                            name={t('kpi.complaintsPer1000')}
-                            stroke={COLORS.orange}
-                            strokeWidth={2}
-                            isAnimationActive={false}
-                          />
-                          <Line
-                            dataKey="complaintsPer1000LastYear"
-                            name={lastYearName}
-                            stroke="#b0bec5"
-                            strokeDasharray="4 3"
-                            isAnimationActive={false}
-                          />
-                        </LineChart>
-                      </ResponsiveContainer>
-                    }
-                  />
-                </Col>
-              </Row>
-            </Space>
-          )}
+              : undefined;
+            const runningName = runningVars ? t('cmp.per1000SoFar', runningVars) : undefined;
+            return (
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                {runningVars ? (
+                  <Typography.Text type="secondary" data-testid="trend-running-note">
+                    {t('overview.runningMonth', runningVars)}
+                  </Typography.Text>
+                ) : null}
+                <ChartCard<TTrendRow>
+                  testId="chart-trend-cases"
+                  title={`${t('overview.trendCases')}（${filters.period.year}）`}
+                  rows={trend}
+                  rowKey={(row) => row.month}
+                  columns={[
+                    monthColumn,
+                    {
+                      key: 'cases',
+                      title: t('kpi.cases'),
+                      value: (row) => row.cases,
+                      render: (row) => formatNumber(row.cases, locale),
+                      align: 'right',
+                    },
+                    {
+                      key: 'casesLy',
+                      title: `${t('kpi.cases')}（${lastYearName}）`,
+                      value: (row) => row.casesLastYear,
+                      render: (row) => formatNumber(row.casesLastYear, locale),
+                      align: 'right',
+                    },
+                    {
+                      key: 'overdue',
+                      title: t('kpi.overdueCases'),
+                      value: (row) => row.overdueCases,
+                      align: 'right',
+                    },
+                  ]}
+                  chart={
+                    <ResponsiveContainer>
+                      <ComposedChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+                        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                        <XAxis dataKey="month" tickFormatter={monthTick} />
+                        <YAxis
+                          yAxisId="cases"
+                          tickFormatter={(v: number) => formatNumber(v, locale)}
+                          width={64}
+                        />
+                        <YAxis yAxisId="overdue" orientation="right" allowDecimals={false} width={40} />
+                        <Tooltip formatter={(v) => formatNumber(Number(v), locale)} />
+                        <Legend />
+                        <Bar
+                          yAxisId="cases"
+                          dataKey="cases"
+                          name={t('kpi.cases')}
+                          fill={COLORS.blue}
+                          isAnimationActive={false}
+                        />
+                        <Bar
+                          yAxisId="cases"
+                          dataKey="casesLastYear"
+                          name={`${t('kpi.cases')}（${lastYearName}）`}
+                          fill="#b0bec5"
+                          isAnimationActive={false}
+                        />
+                        <Line
+                          yAxisId="overdue"
+                          dataKey="overdueCases"
+                          name={t('kpi.overdueCases')}
+                          stroke={COLORS.primary}
+                          strokeWidth={2}
+                          isAnimationActive={false}
+                        />
+                      </ComposedChart>
+                    </ResponsiveContainer>
+                  }
+                />
+                <Row gutter={[12, 12]}>
+                  <Col xs={24} xl={12}>
+                    <ChartCard<TTrendRow>
+                      testId="chart-trend-ontime"
+                      title={t('overview.trendOnTime')}
+                      rows={trend}
+                      rowKey={(row) => row.month}
+                      height={240}
+                      columns={[
+                        monthColumn,
+                        {
+                          key: 'rate',
+                          title: t('kpi.onTimeRate'),
+                          value: (row) => row.onTimeRate ?? row.onTimeRateSoFar,
+                          render: (row) => formatPercent(row.onTimeRate ?? row.onTimeRateSoFar, locale),
+                          align: 'right',
+                        },
+                        {
+                          key: 'rateLy',
+                          title: `${t('kpi.onTimeRate')}（${lastYearName}）`,
+                          value: (row) => row.onTimeRateLastYear,
+                          render: (row) => formatPercent(row.onTimeRateLastYear, locale),
+                          align: 'right',
+                        },
+                      ]}
+                      chart={
+                        <ResponsiveContainer>
+                          <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+                            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                            <XAxis dataKey="month" tickFormatter={monthTick} />
+                            <YAxis
+                              domain={[(min: number) => Math.max(0, Math.floor(min * 100 - 1) / 100), 1]}
+                              allowDataOverflow
+                              tickFormatter={(v: number) => formatPercent(v, locale, 1)}
+                              width={64}
+                            />
+                            <Tooltip formatter={(v) => formatPercent(Number(v), locale)} />
+                            <Legend />
+                            <Line
+                              dataKey="onTimeRate"
+                              name={t('kpi.onTimeRate')}
+                              stroke={COLORS.green}
+                              strokeWidth={2}
+                              isAnimationActive={false}
+                            />
+                            {runningName ? (
+                              <Line
+                                dataKey="onTimeRateSoFar"
+                                name={runningName}
+                                stroke={COLORS.grey}
+                                strokeDasharray="4 3"
+                                dot={{ r: 4 }}
+                                isAnimationActive={false}
+                              />
+                            ) : null}
+                            <Line
+                              dataKey="onTimeRateLastYear"
+                              name={lastYearName}
+                              stroke="#b0bec5"
+                              strokeDasharray="4 3"
+                              isAnimationActive={false}
+                            />
+                          </LineChart>
+                        </ResponsiveContainer>
+                      }
+                    />
+                  </Col>
+                  <Col xs={24} xl={12}>
+                    <ChartCard<TTrendRow>
+                      testId="chart-trend-complaints"
+                      title={t('overview.trendComplaints')}
+                      rows={trend}
+                      rowKey={(row) => row.month}
+                      height={240}
+                      columns={[
+                        monthColumn,
+                        {
+                          key: 'per1000',
+                          title: t('kpi.complaintsPer1000'),
+                          value: (row) => row.complaintsPer1000 ?? row.complaintsPer1000SoFar,
+                          render: (row) =>
+                            formatNumber(row.complaintsPer1000 ?? row.complaintsPer1000SoFar, locale, 2),
+                          align: 'right',
+                        },
+                        {
+                          key: 'per1000Ly',
+                          title: `${t('kpi.complaintsPer1000')}（${lastYearName}）`,
+                          value: (row) => row.complaintsPer1000LastYear,
+                          render: (row) => formatNumber(row.complaintsPer1000LastYear, locale, 2),
+                          align: 'right',
+                        },
+                      ]}
+                      chart={
+                        <ResponsiveContainer>
+                          <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+                            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                            <XAxis dataKey="month" tickFormatter={monthTick} />
+                            <YAxis width={48} />
+                            <Tooltip formatter={(v) => formatNumber(Number(v), locale, 2)} />
+                            <Legend />
+                            <Line
+                              dataKey="complaintsPer1000"
+                              name={t('kpi.complaintsPer1000')}
+                              stroke={COLORS.orange}
+                              strokeWidth={2}
+                              isAnimationActive={false}
+                            />
+                            {runningName ? (
+                              <Line
+                                dataKey="complaintsPer1000SoFar"
+                                name={runningName}
+                                stroke={COLORS.grey}
+                                strokeDasharray="4 3"
+                                dot={{ r: 4 }}
+                                isAnimationActive={false}
+                              />
+                            ) : null}
+                            <Line
+                              dataKey="complaintsPer1000LastYear"
+                              name={lastYearName}
+                              stroke="#b0bec5"
+                              strokeDasharray="4 3"
+                              isAnimationActive={false}
+                            />
+                          </LineChart>
+                        </ResponsiveContainer>
+                      }
+                    />
+                  </Col>
+                </Row>
+              </Space>
+            );
+          }}
         </QueryView>
       </Space>
     </div>
