@@ -128,6 +128,7 @@ async function run(rows: number) {
         maxBuffer: 1024 * 1024,
       },
     );
+    if (process.env.BENCH_DEBUG) process.stderr.write(child.stderr);
     const line = child.stdout.trim().split('\n').at(-1) ?? '';
     if (child.status !== 0 || !line.startsWith('{')) throw new Error(`import failed: ${child.stderr}${line}`);
     const imp = JSON.parse(line) as {

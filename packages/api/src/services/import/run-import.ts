@@ -84,7 +84,12 @@ export async function runImport(
       const errors = new RowErrorList();
       const rows = tableRows(table, at, spec.columns, errors);
       const { counts, summary } = await commitKind(tx, user, today, kind, rows, errors, progress);
-      if (errors.count > 0) throw new ImportRowErrors(errors.list, errors.count);
+      // a duplicate code is found when its batch is written, after the later rows were read: by line
+      if (errors.count > 0)
+        throw new ImportRowErrors(
+          [...errors.list].sort((a, b) => a.line - b.line),
+          errors.count,
+        );
       await audit(tx, user, 'import', null, kind, null, { file: table.name, ...counts });
       const result = { kind, isDryRun: options.isDryRun, counts, summary };
       if (options.isDryRun) throw new DryRunDone({ ...result, summary: `${summary}（试运行，未写入）` });
