@@ -108,7 +108,7 @@ export async function importCaseRows(
   const scope = await scopeOf(db, user);
   const rulesByDate = caseRulesByDate(db, user.centerId);
   const rules = new Map<string, TCaseRules>();
-  const handlers = new Map<number, Promise<{ staffId: number; windowId: number } | Error>>();
+  const handlers = new Map<number, { staffId: number; windowId: number } | Error>();
   const codes = await openImportCodeSet(db);
   const counts: TCaseImportCounts = { rows: 0, imported: 0, skipped: 0, decided: 0, proposals: 0 };
   let batch: TPending[] = [];
@@ -154,7 +154,13 @@ export async function importCaseRows(
       batch.push({
         line: row.line,
         code: record.acceptanceCode!,
-        rows: await caseRows(record, row.line),
+        // awaited only when a person or a decision day is met for the first time
+        rows: caseRows(
+          record,
+          row.line,
+          handlers.get(record.staffId) ?? (await handlerOf(record)),
+          record.decidedOn ? (rules.get(record.decidedOn) ?? (await rulesFor(record))) : undefined,
+        ),
       });
     }
     if (batch.length >= BATCH) {
@@ -167,20 +173,41 @@ export async function importCaseRows(
   onProgress(counts.rows);
   return counts;
 
+  /** The person and window of a record's staff member (read once per person), or why not. */
+  function handlerOf(r: TImportRow) {
+    const known = handlers.get(r.staffId);
+    if (known) return known;
+    const h = resolveHandler(db, user, scope, r, 'cases[0].staffId').catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
+    return h.then((x) => {
+      handlers.set(r.staffId, x);
+      return x;
+    });
+  }
+
+  /** The case rules in force on a record's decision day (read once per day). */
+  function rulesFor(r: TImportRow): TCaseRules | undefined | Promise<TCaseRules> {
+    if (!r.decidedOn) return undefined;
+    const known = rules.get(r.decidedOn);
+    if (known) return known;
+    const day = r.decidedOn;
+    return rulesByDate(day).then((x) => {
+      rules.set(day, x);
+      return x;
+    });
+  }
+
   /** The rows a good record writes, or null (the row's error added) when the rules refuse it. */
-  async function caseRows(r: TImportRow, line: number): Promise<TImportedCaseRows | null> {
+  function caseRows(
+    r: TImportRow,
+    line: number,
+    h: { staffId: number; windowId: number } | Error,
+    rulesOfDay: TCaseRules | undefined,
+  ): TImportedCaseRows | null {
     const matter = matterById.get(r.matterId)!;
-    let handler = handlers.get(r.staffId);
-    if (!handler) {
-      handler = resolveHandler(db, user, scope, r, 'cases[0].staffId').catch((e: unknown) =>
-        e instanceof Error ? e : new Error(String(e)),
-      );
-      handlers.set(r.staffId, handler);
-    }
-    const h = await handler;
     try {
       if (h instanceof Error) throw h;
-      if (r.decidedOn && !rules.has(r.decidedOn)) rules.set(r.decidedOn, await rulesByDate(r.decidedOn));
       const built = buildImportedCase(
         {
           type: matter.type,
@@ -200,7 +227,7 @@ export async function importCaseRows(
         },
         cal,
         today,
-        (day) => rules.get(day)!,
+        () => rulesOfDay!,
       );
       const s = built.state;
       const newCase: TNewCase = {
