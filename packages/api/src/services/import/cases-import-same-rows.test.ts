@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
 import { importCases, type TImportRow } from '../cases/import-cases.service.ts';
 import { openImportTable } from './import-file.ts';
-import { runImport } from './run-import.ts';
+import { ImportRowErrors, runImport } from './run-import.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'api-import-same-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,22 +147,11 @@ describe.each(TEST_DIALECTS)('importing cases from a file on %s', (dialect) => {
     pickedUpOn: r.pickedUpOn || undefined,
   });
 
-  it('writes exactly the rows that entering each case through the case rules one by one writes', async () => {
-    const mattersOf = (s: TApiSetup) => listMatters(s.t.db, { centerId: s.f.centerId });
-    // a few cases stored before, in both: the file skips them, the per-row path is not given them
-    for (const s of [file, perRow]) {
-      const matters = await mattersOf(s);
-      await importCases(
-        s.t.db,
-        s.users.admin,
-        TODAY,
-        rows.slice(0, ALREADY_STORED).map((r) => importRow(r, matters, s)),
-      );
-    }
-    const path = join(dir, `cases-${dialect}.csv`);
+  const writeCsv = (name: string, list: readonly TCsvCase[]) => {
+    const path = join(dir, name);
     writeFileSync(
       path,
-      `受理编号,事项名称,受理人,申请人,联系电话,收件日期,办结日期,办理结果,通知日期,取件日期\n${rows
+      `受理编号,事项名称,受理人,申请人,联系电话,收件日期,办结日期,办理结果,通知日期,取件日期\n${list
         .map((r) =>
           [
             r.code,
@@ -179,6 +168,45 @@ describe.each(TEST_DIALECTS)('importing cases from a file on %s', (dialect) => {
         )
         .join('\n')}\n`,
     );
+    return path;
+  };
+
+  it('writes nothing when a row of a later batch is bad, and names a code repeated batches apart', async () => {
+    const before = await writtenRows(file.t.db);
+    const bad = rows.map((r, i) =>
+      i === 4_200 ? { ...r, code: rows[7]!.code } : i === 4_300 ? { ...r, staff: '无此人' } : r,
+    );
+    const path = writeCsv(`cases-bad-${dialect}.csv`, bad);
+    let refusal: unknown;
+    try {
+      await runImport(file.t.db, file.users.admin, TODAY, 'cases', await openImportTable(path, 'bad.csv'), {
+        isDryRun: false,
+      });
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(ImportRowErrors);
+    expect((refusal as ImportRowErrors).errors).toEqual([
+      { line: 4_202, column: '受理编号', message: `受理编号 ${rows[7]!.code} 在文件中重复` },
+      { line: 4_302, column: '受理人', message: '没有名为「无此人」的在岗工作人员' },
+    ]);
+    // the first two batches were written inside the transaction, and rolled back with it
+    expect(await writtenRows(file.t.db)).toEqual(before);
+  }, 300_000);
+
+  it('writes exactly the rows that entering each case through the case rules one by one writes', async () => {
+    const mattersOf = (s: TApiSetup) => listMatters(s.t.db, { centerId: s.f.centerId });
+    // a few cases stored before, in both: the file skips them, the per-row path is not given them
+    for (const s of [file, perRow]) {
+      const matters = await mattersOf(s);
+      await importCases(
+        s.t.db,
+        s.users.admin,
+        TODAY,
+        rows.slice(0, ALREADY_STORED).map((r) => importRow(r, matters, s)),
+      );
+    }
+    const path = writeCsv(`cases-${dialect}.csv`, rows);
     const result = await runImport(
       file.t.db,
       file.users.admin,
