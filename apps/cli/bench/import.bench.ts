@@ -119,15 +119,11 @@ async function run(rows: number) {
     }
     closeSync(fd);
 
-    const child = spawnSync(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url)],
-      {
-        env: { ...process.env, BENCH_IMPORT_CHILD: `${a.dataDir}\n${csv}` },
-        encoding: 'utf8',
-        maxBuffer: 1024 * 1024,
-      },
-    );
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_IMPORT_CHILD: `${a.dataDir}\n${csv}` },
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    });
     if (process.env.BENCH_DEBUG) process.stderr.write(child.stderr);
     const line = child.stdout.trim().split('\n').at(-1) ?? '';
     if (child.status !== 0 || !line.startsWith('{')) throw new Error(`import failed: ${child.stderr}${line}`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_IMPORT_BYTES } from '@chuangkou/api';
 import {
   countAudit,
   insertMatter,
@@ -12,7 +13,6 @@ import {
 } from '@chuangkou/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_IMPORT_BYTES } from '@chuangkou/api';
 import { runImport } from './import.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cli-import-data-'));

@@ -3,7 +3,7 @@ import { isDeadlineProvisional } from '../calendar/year-schedule.ts';
 import type { TIsoDate } from '../shared/dates.ts';
 import { RulesError } from '../shared/errors.ts';
 import { decisionDayCounts } from './case-clock.ts';
-import { type TOverdueProposal, proposeOverdueSanctions } from './case-consequences.ts';
+import { proposeOverdueSanctions, type TOverdueProposal } from './case-consequences.ts';
 import type { TCaseRules } from './case-rules.schema.ts';
 import type { TCaseEventKind, TCaseType } from './case-vocabulary.ts';
 import { acceptCase, applyCaseEvent, type TCaseEvent, type TCaseState } from './case-workflow.ts';
@@ -100,7 +100,8 @@ export function buildImportedCase(
     events.push({
       kind: e.kind,
       day: e.on,
-      payload: 'decision' in e ? { decision: e.decision, reasons: e.reasons, imported: true } : { imported: true },
+      payload:
+        'decision' in e ? { decision: e.decision, reasons: e.reasons, imported: true } : { imported: true },
     });
   };
   if (input.materialsCompleteOn) step({ kind: 'materialsComplete', on: input.materialsCompleteOn });
