@@ -1,6 +1,7 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
+import { statementParts } from '../statement-sizes.ts';
 import { newCaseRow, type TNewCase } from './case.row.ts';
 import type { TNewCaseEventRecord } from './case-events.repository.ts';
 import { applyRollup, rollupDelta } from './case-rollup.ts';
@@ -46,8 +47,7 @@ async function bulkInsert<R>(
 ): Promise<R[]> {
   const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
   const out: R[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+  for (const part of statementParts(rows, ROWS_PER_STATEMENT)) {
     const params: unknown[] = [];
     for (const r of part) for (const v of r) params.push(v);
     const r = await db.executeQuery<R>(
