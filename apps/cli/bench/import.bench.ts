@@ -12,7 +12,7 @@
  *
  * BENCH_IMPORT_ROWS: one size or several separated by commas (default 20000), e.g. 100000,400000,1500000
  * to see whether memory stays flat as the file grows. The CSV is written piece by piece, so the bench
- * holds no row list of its own either.
+ * holds no row list of its own either. BENCH_DEBUG=1 prints the import process's stderr.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
