@@ -8,6 +8,7 @@ export * from './calendar/calendar-years.repository.ts';
 export * from './cases/case-events.repository.ts';
 export * from './cases/case-reviews.repository.ts';
 export * from './cases/cases.repository.ts';
+export * from './cases/imported-cases.repository.ts';
 export * from './cases/joint-departments.repository.ts';
 export * from './cases/matters.repository.ts';
 export * from './cases/sanction-proposals.repository.ts';

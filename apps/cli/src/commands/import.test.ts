@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_IMPORT_BYTES } from '@chuangkou/api';
 import {
   countAudit,
   insertMatter,
@@ -220,7 +221,9 @@ describe('import', () => {
     expect(await inDb((db) => db.selectFrom('calendar_years').select('id').execute())).toHaveLength(1);
   });
 
-  it('refuses in one line a file of another kind, an empty file, a binary file and an unknown encoding', async () => {
+  it('refuses in one line a file of another kind, an empty file, a binary file, an unknown encoding and 200 MB, writing nothing', async () => {
+    const casesBefore = await inDb((db) => db.selectFrom('cases').select('id').execute());
+    const auditBefore = await inDb(countAudit);
     const refuse = async (name: string, content: string | Buffer, kind = 'cases') => {
       const r = await run([kind, file(name, content)]);
       expect(r.code).toBe(1);
@@ -239,6 +242,17 @@ describe('import', () => {
     expect(await refuse('latin.csv', Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x0a]))).toContain(
       '无法识别的文字编码',
     );
+    // a sparse file one byte over the limit: no disk used
+    const huge = file('huge.csv', '');
+    truncateSync(join(workDir, huge), MAX_IMPORT_BYTES + 1);
+    const tooBig = await run(['cases', huge]);
+    expect([tooBig.code, tooBig.out, tooBig.err]).toStrictEqual([
+      1,
+      '',
+      'huge.csv：文件过大（200 MB，上限 200 MB），请按月拆分后导入\n',
+    ]);
+    expect(await inDb((db) => db.selectFrom('cases').select('id').execute())).toStrictEqual(casesBefore);
+    expect(await inDb(countAudit)).toBe(auditBefore);
   });
 
   it('roster: units, windows and people added once; a bad post named by its row; again, nothing changes', async () => {

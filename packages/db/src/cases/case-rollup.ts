@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../client.ts';
+import { statementParts } from '../statement-sizes.ts';
 import type { CaseDailyTable } from './case.tables.ts';
 
 /** What a case adds to its window's day in `case_daily`. */
@@ -51,7 +52,7 @@ export function rollupDelta(c: TRollupFacts, sign: 1 | -1): TDelta {
   };
 }
 
-/** Adds deltas to `case_daily`, merged per window and day, 400 rows a statement. */
+/** Adds deltas to `case_daily`, merged per window and day, up to 400 rows a statement. */
 export async function applyRollup(db: Db, deltas: readonly TDelta[]): Promise<void> {
   const merged = new Map<string, TDelta>();
   for (const d of deltas) {
@@ -60,11 +61,10 @@ export async function applyRollup(db: Db, deltas: readonly TDelta[]): Promise<vo
     if (!m) merged.set(key, { ...d });
     else for (const k of COUNTERS) m[k] += d[k];
   }
-  const rows = [...merged.values()];
-  for (let i = 0; i < rows.length; i += 400) {
+  for (const part of statementParts([...merged.values()], 400)) {
     await db
       .insertInto('case_daily')
-      .values(rows.slice(i, i + 400))
+      .values(part)
       .onConflict((oc) =>
         oc
           .columns(['window_id', 'day'])

@@ -1,6 +1,7 @@
 import { OPEN_CASE_STAGES, type TCaseStage, type TCaseType } from '@chuangkou/rules';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
+import { statementParts } from '../statement-sizes.ts';
 import {
   CASE_COLUMNS,
   caseRowToCase,
@@ -65,11 +66,11 @@ export async function findCaseByCode(
 /** Which of these acceptance codes are already used. */
 export async function takenAcceptanceCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
   const taken = new Set<string>();
-  for (let i = 0; i < codes.length; i += 500) {
+  for (const part of statementParts(codes, 500)) {
     const rows = await db
       .selectFrom('cases')
       .select('acceptance_code')
-      .where('acceptance_code', 'in', codes.slice(i, i + 500))
+      .where('acceptance_code', 'in', part)
       .execute();
     for (const r of rows) if (r.acceptance_code !== null) taken.add(r.acceptance_code);
   }

@@ -1,8 +1,28 @@
-import { type Db, listMatters, listStaff, type TUser, takenAcceptanceCodes } from '@chuangkou/db';
-import { CASE_DECISION_LABELS, isIsoDate, RulesError } from '@chuangkou/rules';
+import {
+  type Db,
+  insertImportedCases,
+  listMatters,
+  listStaff,
+  openImportCodeSet,
+  type TImportedCaseRows,
+  type TNewCase,
+  type TUser,
+  takenAcceptanceCodes,
+} from '@chuangkou/db';
+import {
+  buildImportedCase,
+  CASE_DECISION_LABELS,
+  isIsoDate,
+  RulesError,
+  type TCaseRules,
+} from '@chuangkou/rules';
 import { DomainError } from '../../errors.ts';
 import { ZImportCaseRow } from '../../routers/cases/case.schemas.ts';
-import { importCases, type TImportRow } from '../cases/import-cases.service.ts';
+import { centerCalendar } from '../calendar.service.ts';
+import { resolveHandler } from '../cases/case-access.ts';
+import { caseRulesByDate } from '../cases/case-rules.ts';
+import type { TImportRow } from '../cases/import-cases.service.ts';
+import { scopeOf } from '../scope.ts';
 import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
 
 export const CASE_COLUMNS: TColumn[] = [
@@ -42,8 +62,8 @@ const DECISIONS = new Map<string, 'approved' | 'refused'>([
   ['不予许可', 'refused'],
 ]);
 
-/** Rows checked and written together: a chunk's codes are looked up in one query, its cases inserted together. */
-const CHUNK = 5_000;
+/** Rows written together: one statement set (and one rollup update) per batch. */
+const BATCH = 2_000;
 
 export interface TCaseImportCounts {
   rows: number;
@@ -53,12 +73,22 @@ export interface TCaseImportCounts {
   proposals: number;
 }
 
+interface TPending {
+  line: number;
+  code: string;
+  /** null when the row is bad (its code still counts for the duplicates of later rows) */
+  rows: TImportedCaseRows | null;
+}
+
 /**
  * A platform export of cases: the matter by its name in the catalog, the person who accepted it by name
- * (a name two people share is refused), dates as YYYY-MM-DD. Rows are read, checked and written in
- * chunks as the file streams in; a row whose acceptance code is already stored is skipped (importing the
- * same file again changes nothing). Once a row is bad nothing more is written, but every row is still
- * checked so that all bad rows are reported; the caller rolls the transaction back.
+ * (a name two people share is refused), dates as YYYY-MM-DD. Each row goes through the case rules
+ * (`buildImportedCase`: the deadline, the flags, the day counts and the overdue proposals, as if entered
+ * at the window step by step) as the file streams in; rows are written in batches. A row whose
+ * acceptance code is already stored is skipped (importing the same file again changes nothing); a code
+ * twice in the file is a bad row. The codes read so far are kept in a temporary table, not in memory.
+ * Once a row is bad nothing more is written, but every row is still checked so that all bad rows are
+ * reported; the caller rolls the transaction back.
  */
 export async function importCaseRows(
   db: Db,
@@ -71,64 +101,193 @@ export async function importCaseRows(
   const matters = await listMatters(db, { centerId: user.centerId });
   const staff = await listStaff(db, { centerId: user.centerId });
   const matterByName = new Map(matters.map((m) => [m.name, m.id]));
+  const matterById = new Map(matters.map((m) => [m.id, m]));
   const staffByName = new Map<string, number[]>();
   for (const s of staff) staffByName.set(s.name, [...(staffByName.get(s.name) ?? []), s.id]);
-  const seen = new Set<string>();
+  const cal = await centerCalendar(db, user.centerId);
+  const scope = await scopeOf(db, user);
+  const rulesByDate = caseRulesByDate(db, user.centerId);
+  const rules = new Map<string, TCaseRules>();
+  const handlers = new Map<number, { staffId: number; windowId: number } | Error>();
+  const codes = await openImportCodeSet(db);
   const counts: TCaseImportCounts = { rows: 0, imported: 0, skipped: 0, decided: 0, proposals: 0 };
-  let chunk: { line: number; record: TImportRow }[] = [];
+  let batch: TPending[] = [];
 
   const flush = async () => {
-    const batch = chunk;
-    chunk = [];
-    if (batch.length === 0 || errors.count > 0) return;
+    const pending = batch;
+    batch = [];
+    if (pending.length === 0) return;
+    const fresh = await codes.record([...new Set(pending.map((p) => p.code))]);
+    const inBatch = new Set<string>();
+    const good: TPending[] = [];
+    for (const p of pending) {
+      if (inBatch.has(p.code) || !fresh.has(p.code)) {
+        errors.add({ line: p.line, column: '受理编号', message: `受理编号 ${p.code} 在文件中重复` });
+        continue;
+      }
+      inBatch.add(p.code);
+      if (p.rows) good.push(p);
+    }
+    if (errors.count > 0) return;
     const taken = await takenAcceptanceCodes(
       db,
-      batch.map((r) => r.record.acceptanceCode!),
+      good.map((p) => p.code),
     );
-    const fresh = batch.filter((r) => !taken.has(r.record.acceptanceCode!));
-    counts.skipped += batch.length - fresh.length;
-    try {
-      const r = await importCases(
-        db,
-        user,
-        today,
-        fresh.map((x) => x.record),
-      );
-      counts.imported += r.imported;
-      counts.decided += r.decided;
-      counts.proposals += r.proposals;
-    } catch (e) {
-      const row = rowErrorOf(e, fresh);
-      if (!row) throw e;
-      errors.add(row);
+    const written = good.filter((p) => !taken.has(p.code)).map((p) => p.rows!);
+    counts.skipped += good.length - written.length;
+    await insertImportedCases(db, written);
+    counts.imported += written.length;
+    for (const w of written) {
+      if (w.case.decidedOn) counts.decided++;
+      counts.proposals += w.proposals.length;
     }
   };
 
   for await (const row of rows) {
     counts.rows++;
-    const record = caseRecord(row, matterByName, staffByName, seen);
-    if (record !== null && !row.isBad()) chunk.push({ line: row.line, record });
-    if (chunk.length >= CHUNK) {
+    // a row without its required cells is only reported (its code, if any, is not a code yet)
+    if (row.isBad()) continue;
+    const record = caseRecord(row, matterByName, staffByName);
+    if (record === null || row.isBad()) {
+      batch.push({ line: row.line, code: row.get('code'), rows: null });
+    } else {
+      batch.push({
+        line: row.line,
+        code: record.acceptanceCode!,
+        // awaited only when a person or a decision day is met for the first time
+        rows: caseRows(
+          record,
+          row.line,
+          handlers.get(record.staffId) ?? (await handlerOf(record)),
+          record.decidedOn ? (rules.get(record.decidedOn) ?? (await rulesFor(record))) : undefined,
+        ),
+      });
+    }
+    if (batch.length >= BATCH) {
       await flush();
       onProgress(counts.rows);
     }
   }
   await flush();
+  await codes.close();
   onProgress(counts.rows);
   return counts;
+
+  /** The person and window of a record's staff member (read once per person), or why not. */
+  function handlerOf(r: TImportRow) {
+    const known = handlers.get(r.staffId);
+    if (known) return known;
+    const h = resolveHandler(db, user, scope, r, 'cases[0].staffId').catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
+    return h.then((x) => {
+      handlers.set(r.staffId, x);
+      return x;
+    });
+  }
+
+  /** The case rules in force on a record's decision day (read once per day). */
+  function rulesFor(r: TImportRow): TCaseRules | undefined | Promise<TCaseRules> {
+    if (!r.decidedOn) return undefined;
+    const known = rules.get(r.decidedOn);
+    if (known) return known;
+    const day = r.decidedOn;
+    return rulesByDate(day).then((x) => {
+      rules.set(day, x);
+      return x;
+    });
+  }
+
+  /** The rows a good record writes, or null (the row's error added) when the rules refuse it. */
+  function caseRows(
+    r: TImportRow,
+    line: number,
+    h: { staffId: number; windowId: number } | Error,
+    rulesOfDay: TCaseRules | undefined,
+  ): TImportedCaseRows | null {
+    const matter = matterById.get(r.matterId)!;
+    try {
+      if (h instanceof Error) throw h;
+      const built = buildImportedCase(
+        {
+          type: matter.type,
+          promisedDays: matter.promisedDays,
+          matterId: matter.id,
+          matterDepartments: matter.relatedDepartments,
+          matterMaterials: matter.materials,
+          staffId: h.staffId,
+          receivedOn: r.receivedOn,
+          missing: r.missing,
+          materialsCompleteOn: r.materialsCompleteOn,
+          decidedOn: r.decidedOn,
+          decision: r.decision,
+          reasons: r.reasons,
+          notifiedOn: r.notifiedOn,
+          pickedUpOn: r.pickedUpOn,
+        },
+        cal,
+        today,
+        () => rulesOfDay!,
+      );
+      const s = built.state;
+      const newCase: TNewCase = {
+        centerId: user.centerId,
+        unitId: matter.unitId,
+        windowId: h.windowId,
+        staffId: h.staffId,
+        matterId: matter.id,
+        type: matter.type,
+        stage: s.stage,
+        acceptanceCode: r.acceptanceCode!,
+        queryPasswordHash: null,
+        applicantName: r.applicantName,
+        applicantPhone: r.applicantPhone ?? '',
+        handlerPhone: matter.inquiryPhone,
+        receivedOn: r.receivedOn,
+        acceptedOn: s.acceptedOn,
+        promisedDays: matter.promisedDays,
+        deadline: s.deadline,
+        isDeadlineProvisional: built.isDeadlineProvisional,
+        supplementCount: s.supplementCount,
+        missingMaterials: s.missingMaterials,
+        isOneTimeNotificationFailed: s.flags.includes('oneTimeNotificationFailed'),
+        isNotifiedLate: s.flags.includes('notifiedLate'),
+        decision: s.decision,
+        returnReasons: s.returnReasons,
+        notifiedOn: s.notifiedOn,
+        pickedUpOn: s.pickedUpOn,
+        acceptedByUser: user.id,
+        ...built.decisionDays,
+      };
+      return {
+        case: newCase,
+        events: built.events.map((e) => ({ centerId: user.centerId, userId: user.id, ...e })),
+        proposals: built.proposals.map((p) => ({
+          centerId: user.centerId,
+          staffId: h.staffId,
+          item: p.item,
+          qty: p.qty,
+          day: p.date,
+          reason: p.reason,
+        })),
+      };
+    } catch (e) {
+      const error = rowErrorOf(e instanceof RulesError ? e.within('cases[0]') : e, [{ line }]);
+      if (!error) throw e;
+      errors.add(error);
+      return null;
+    }
+  }
 }
 
 function caseRecord(
   row: TRow,
   matterByName: Map<string, number>,
   staffByName: Map<string, number[]>,
-  seen: Set<string>,
 ): TImportRow | null {
   const { get, fail } = row;
   if (row.isBad()) return null;
   const code = get('code');
-  if (seen.has(code)) fail('code', `受理编号 ${code} 在文件中重复`);
-  seen.add(code);
   const matterId = matterByName.get(get('matter'));
   if (matterId === undefined) fail('matter', `事项目录中没有「${get('matter')}」`);
   const ids = staffByName.get(get('staff')) ?? [];

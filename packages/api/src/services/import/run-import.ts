@@ -86,8 +86,9 @@ export async function runImport(
       const errors = new RowErrorList();
       const rows = tableRows(table, at, spec.columns, errors);
       const { counts, summary } = await commitKind(tx, user, today, kind, rows, errors, progress);
+      // reported by line: a kind checks some columns as it reads a row, others once its chunk is looked
+      // up or its batch written (a duplicate code, after the later rows were read)
       if (errors.count > 0)
-        // by row: a kind checks some columns as it reads a row, others once its chunk is looked up
         throw new ImportRowErrors(
           [...errors.list].sort((a, b) => a.line - b.line),
           errors.count,
