@@ -15,6 +15,7 @@ export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
 export * from './cases/proposal-review.ts';
+export * from './complaints/complaint-consequences.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/fines-supplement.ts';
 export * from './fines/monthly-fines.ts';
