@@ -26,6 +26,7 @@ import {
   awardLink,
   COMPLAINT_CAUSE_LABELS,
   COMPLAINT_CHANNEL_LABELS,
+  complaintVetoes,
   findingRowItem,
   holdsOn,
   monthRange,
@@ -247,8 +248,8 @@ export async function behavioursBulletin(
       rows.push(row);
     }
   }
-  // every valid complaint of the period the viewer may see, whatever its cause: each is a 一票否决
-  // for an assessed person (考核细则 二(三)), which the results print as a remark
+  // every valid complaint of the period the viewer may see, whatever its cause: each of the public is
+  // a 一票否决 for an assessed person (考核细则 二(三)), which the results print as a remark
   const staffById = new Map(directory.staff.map((s) => [s.id, s]));
   const assessedPosts = new Set(points.policy.assessment?.posts ?? []);
   const complaints = (
@@ -265,7 +266,8 @@ export async function behavioursBulletin(
         date: c.date,
         channel: COMPLAINT_CHANNEL_LABELS[c.channel]?.zh ?? c.channel,
         cause: c.cause ? (COMPLAINT_CAUSE_LABELS[c.cause]?.zh ?? c.cause) : '—',
-        vetoes: assessedPosts.has(person.post),
+        // 考核细则 二(三) 群众投诉一票否决: an internal complaint is listed without the veto
+        vetoes: assessedPosts.has(person.post) && complaintVetoes(c.channel),
       },
     ];
   });

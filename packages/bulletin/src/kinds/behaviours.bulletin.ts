@@ -84,7 +84,7 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
         { kind: 'blank' },
         {
           kind: 'section',
-          text: '二、有效投诉（经查实属有效投诉的，实行一票否决：当季、当年不得评为“优秀”）',
+          text: '二、有效投诉（群众投诉经查实属有效投诉的，实行一票否决：当季、当年不得评为“优秀”）',
         },
         complaintTable,
       ]
