@@ -64,7 +64,12 @@ describe.each(TEST_DIALECTS)('internal complaints on %s', (dialect) => {
     expect(preview.consequences.some((x) => x.centerReading !== undefined)).toBe(false);
     await sup.complaints.verify({ id: c.id, isValid: true, cause: 'attitude' });
     const records = await s.as('leader').records.list({ staffId: li });
-    expect(records.filter((r) => r.source === 'complaint').map((r) => r.item).sort()).toEqual(['A3', 'F7b']);
+    expect(
+      records
+        .filter((r) => r.source === 'complaint')
+        .map((r) => r.item)
+        .sort(),
+    ).toEqual(['A3', 'F7b']);
     const q3 = await s.as('leader').assessment.quarter({ year: 2026, quarter: 3 });
     expect(q3.results.find((r) => r.staffId === li)?.vetoed).toBe(true);
   });

@@ -14,8 +14,8 @@ import {
 } from '@chuangkou/db';
 import {
   assessQuarter,
-  daysWithin,
   complaintOrigin,
+  daysWithin,
   isAssessedPost,
   notEndedRefusal,
   periodRefusal,
@@ -136,7 +136,8 @@ async function buildScenario(
       .filter((r) => (r.staffId === null ? true : ids.has(r.staffId)))
       .map((r) => {
         // a record of a complaint from inside deducts without the veto (考核细则 二(三) 群众投诉)
-        const channel = r.source === 'complaint' && r.sourceId !== null ? channelOf.get(r.sourceId) : undefined;
+        const channel =
+          r.source === 'complaint' && r.sourceId !== null ? channelOf.get(r.sourceId) : undefined;
         return {
           ...(r.staffId !== null ? { staff: String(r.staffId) } : { window: String(r.windowId) }),
           item: r.item,

@@ -113,7 +113,11 @@ export async function previewComplaintConsequences(
   input: { id: number; cause: TComplaintCause },
 ) {
   const c = await complaintOfCenter(db, user, input.id);
-  return { complaintId: c.id, channel: c.channel, consequences: await consequencesOfComplaint(db, user.centerId, c, input.cause) };
+  return {
+    complaintId: c.id,
+    channel: c.channel,
+    consequences: await consequencesOfComplaint(db, user.centerId, c, input.cause),
+  };
 }
 
 /**

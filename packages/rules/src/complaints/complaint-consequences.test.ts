@@ -64,14 +64,20 @@ describe('complaintConsequences', () => {
 
   it('规范化服务通知 一(一) 内、外部投诉: the complaint ladder counts internal and external complaints of its causes alike, and names the step reached', () => {
     for (const channel of ['internal', 'phone'] as const) {
-      const list = complaintConsequences(POLICIES, { channel, cause: 'procrastination', ladderCountBefore: 1 });
+      const list = complaintConsequences(POLICIES, {
+        channel,
+        cause: 'procrastination',
+        ladderCountBefore: 1,
+      });
       const ladder = list.find((c) => c.kind === 'ladder')!;
       expect(ladder).toMatchObject({ applies: true, clause: '规范化服务通知 一(一)' });
       expect(ladder.effect.zh).toBe('第2次投诉：待岗一周，不享受当月奖金，扣除半年奖金');
       expect(ladder.text).toContain('内、外部投诉');
     }
     const attitude = complaintConsequences(POLICIES, { channel: 'internal', cause: 'attitude' });
-    expect(attitude.find((c) => c.kind === 'ladder')!.reason?.zh).toBe('只计因责任心不强、工作拖拉引起的投诉');
+    expect(attitude.find((c) => c.kind === 'ladder')!.reason?.zh).toBe(
+      '只计因责任心不强、工作拖拉引起的投诉',
+    );
   });
 });
 

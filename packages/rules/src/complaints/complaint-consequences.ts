@@ -1,11 +1,11 @@
-import { SEED_INTERNAL_READINGS } from '../policy/policy-links.ts';
 import type { TPolicy } from '../policy/policy.schema.ts';
-import type { TLabel } from '../vocabulary/label.ts';
+import { SEED_INTERNAL_READINGS } from '../policy/policy-links.ts';
 import {
   COMPLAINT_CAUSE_LABELS,
   type TComplaintCause,
   type TComplaintChannel,
 } from '../vocabulary/conduct.vocabulary.ts';
+import type { TLabel } from '../vocabulary/label.ts';
 
 /** Who a complaint comes from: 群众 (the public, 服务对象: every outside channel) or 内部 (inside). */
 export type TComplaintOrigin = 'public' | 'internal';
@@ -51,10 +51,12 @@ export interface TComplaintConsequence {
 }
 
 function causeLabel(cause: string): TLabel {
-  return (COMPLAINT_CAUSE_LABELS as Readonly<Record<string, TLabel | undefined>>)[cause] ?? {
-    zh: cause,
-    en: cause,
-  };
+  return (
+    (COMPLAINT_CAUSE_LABELS as Readonly<Record<string, TLabel | undefined>>)[cause] ?? {
+      zh: cause,
+      en: cause,
+    }
+  );
 }
 
 function yuan(n: number): string {
@@ -125,9 +127,7 @@ export function complaintConsequences(
       const applies = origin === 'public' || internal;
       const reading =
         link.internalReading ??
-        (link.internal === undefined || link.internal === seed?.internal
-          ? seed?.reading
-          : undefined) ??
+        (link.internal === undefined || link.internal === seed?.internal ? seed?.reading : undefined) ??
         (internal ? '内部投诉同样适用本条' : '内部投诉不适用本条');
       out.push({
         kind: 'record',

@@ -190,6 +190,7 @@ export default function ComplaintEntryPage() {
                               content: row.content,
                               staffName: nameOf(staff.data, row.staffId),
                               windowName: nameOf(org.data?.windows, row.windowId),
+                              channel: row.channel,
                             })
                           }
                         >
