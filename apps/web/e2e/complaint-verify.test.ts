@@ -90,6 +90,7 @@ describe('the complaint verify dialog', () => {
     expect(reading).toContain('内部投诉不处罚30元');
     // the dialog fits the 1366×768 screen without sideways scroll
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await dialog.getByTestId('verify-center-reading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'complaint-verify-internal.png') });
 
     await dialog.locator('.ant-btn-primary').click();

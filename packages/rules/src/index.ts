@@ -1,4 +1,5 @@
 export * from './assessment/assessed-staff.ts';
+export * from './assessment/cadre-reserve.ts';
 export * from './assessment/grading.ts';
 export * from './assessment/membership.ts';
 export * from './assessment/notice-period.ts';

@@ -154,7 +154,7 @@ export function complaintConsequences(
         text: ladder.text ?? steps.map((s) => s.text).join('；'),
         applies,
         effect:
-          step && n !== undefined
+          applies && step && n !== undefined
             ? { zh: `第${n}次投诉：${step.text}`, en: `Complaint no. ${n}: ${step.text}` }
             : { zh: '计入投诉次数', en: 'Counted on the complaint ladder' },
         ...(!applies && {

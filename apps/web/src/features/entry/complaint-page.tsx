@@ -208,6 +208,7 @@ export default function ComplaintEntryPage() {
       <Modal
         open={verifying !== null}
         title={t('entry.verify')}
+        width={760}
         okText={t('app.submit')}
         cancelText={t('app.cancel')}
         confirmLoading={verify.isPending}

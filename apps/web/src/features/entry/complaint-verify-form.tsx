@@ -44,7 +44,7 @@ export function ComplaintVerifyForm({
     <>
       <Descriptions
         size="small"
-        column={1}
+        column={2}
         data-testid="verify-accused"
         items={[
           { key: 'staff', label: t('cmp.staff'), children: complaint.staffName },
@@ -55,7 +55,7 @@ export function ComplaintVerifyForm({
             label: t('cmp.channel'),
             children: label(COMPLAINT_CHANNEL_LABELS, complaint.channel),
           },
-          { key: 'content', label: t('cmp.content'), children: complaint.content },
+          { key: 'content', label: t('cmp.content'), children: complaint.content, span: 2 },
         ]}
       />
       <Form<TVerify> form={form} layout="vertical" onFinish={onFinish}>
@@ -129,8 +129,7 @@ function Consequences({ id, cause }: { id: number; cause: TComplaintCause }) {
                       <Typography.Text type="secondary">（{text(c.reason)}）</Typography.Text>
                     ) : null}
                     <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
-                      {c.clause}
-                      {t('entry.seedText')}：“{c.text}”
+                      {c.clause} · {t('entry.seedText')}：“{c.text}”
                     </div>
                   </li>
                 ))}
