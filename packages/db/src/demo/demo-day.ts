@@ -201,7 +201,7 @@ export function demoCasesOfDay(
 export function demoUniformFinding(ctx: TDemoContext, rand: TRandom, batch: TDemoBatch): void {
   const morning = batch.patrols.at(-2);
   const front = ctx.assessed.filter((s) => s.post === 'front');
-  if (!morning || morning.session !== 'morning' || front.length === 0) return;
+  if (morning?.session !== 'morning' || front.length === 0) return;
   morning.findings.push({ clause: 'U1', text: '工作时间未着工作服', staff: rand.pick(front) });
 }
 
