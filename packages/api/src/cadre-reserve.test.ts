@@ -1,4 +1,5 @@
 import { countAudit, TEST_DIALECTS } from '@chuangkou/db';
+import { reserveStandingText } from '@chuangkou/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
@@ -59,6 +60,18 @@ describe.each(TEST_DIALECTS)('后备干部人才库 (cadres.*) on %s', (dialect)
     expect(await countAudit(s.t.db)).toBe(audits);
   });
 
+  it('考核细则 二(四) 推荐列入后备干部人才库: the 后备干部推荐名单 gives each candidate’s place in the pool, from the pool itself', async () => {
+    const zhang = s.f.staff[0]!.id;
+    const inPool = await s.as('leader').bulletins.cadres({ year: 2025 });
+    expect(inPool.candidates.find((c) => c.staff === String(zhang))?.reserve).toEqual({
+      status: 'inPool',
+      date: '2026-11-26',
+    });
+    // everyone else proposed is not in the pool yet
+    const others = inPool.candidates.filter((c) => c.staff !== String(zhang));
+    expect(others.map((c) => c.reserve)).toEqual(others.map(() => ({ status: 'notYet', date: null })));
+  });
+
   it('removes from the pool only by a dated revocation with a reason, kept in the list', async () => {
     const [entry] = await s.as('leader').cadres.pool();
     await expect(
@@ -78,6 +91,18 @@ describe.each(TEST_DIALECTS)('后备干部人才库 (cadres.*) on %s', (dialect)
     await expect(
       s.as('leader').cadres.revoke({ id: entry!.id, date: '2026-11-26', reason: '重复' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('考核细则 二(四): a person removed from the pool is printed 已移出 with the date, and 已入库 again once confirmed again', async () => {
+    const zhang = s.f.staff[0]!.id;
+    const removed = await s.as('leader').bulletins.cadres({ year: 2025 });
+    const row = removed.candidates.find((c) => c.staff === String(zhang))!;
+    expect(row.reserve).toEqual({ status: 'removed', date: '2026-11-26' });
+    expect(reserveStandingText(row.reserve)).toBe('已移出（2026-11-26）');
+    await s.as('leader').cadres.confirm({ year: 2025, staffId: zhang, basis: '重新审定' });
+    const again = await s.as('leader').bulletins.cadres({ year: 2025 });
+    const back = again.candidates.find((c) => c.staff === String(zhang))!;
+    expect(reserveStandingText(back.reserve)).toBe('已入库（2026-11-26起）');
   });
 
   it('is for leaders only', async () => {

@@ -9,7 +9,7 @@
  * never invents them, it prints what it is given.
  */
 
-import type { TFlag, TGrade } from '@chuangkou/rules';
+import type { TFlag, TGrade, TReserveStanding } from '@chuangkou/rules';
 import type { TComplaintLadderBulletin } from './kinds/complaint-ladder.bulletin.ts';
 import type { TUniformBulletin } from './kinds/uniform.bulletin.ts';
 
@@ -324,8 +324,11 @@ export type TCadresBulletin = TBulletinBase & {
   year: number;
   status: TPublicationStatus;
   publishedOn: TIsoDate;
-  /** each candidate with the annual grade (null: not graded for the year) */
-  candidates: readonly (TCadreCandidate & { grade: TGrade | null })[];
+  /**
+   * each candidate with the annual grade (null: not graded for the year) and where they stand in the
+   * 后备干部人才库 on the day of printing
+   */
+  candidates: readonly (TCadreCandidate & { grade: TGrade | null; reserve: TReserveStanding })[];
 };
 
 // ---------------------------------------------------------------- yellow card

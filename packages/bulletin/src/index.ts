@@ -7,7 +7,7 @@ export * from './kinds/case-notices.bulletin.ts';
 export { REFUSAL_REMEDIES } from './kinds/case-result-notices.bulletin.ts';
 export { dateLabel, monthLabel, quarterLabel } from './labels.ts';
 export { patrolClauses } from './patrol-clauses.ts';
-export { FONTS, PAGE_FOOTER } from './print-style.ts';
+export { FONTS, PAGE_FOOTER, PAGE_FOOTER_OF_SEVERAL, pageFooter } from './print-style.ts';
 export { displayWidth } from './text-width.ts';
 export {
   assertBulletinKind,

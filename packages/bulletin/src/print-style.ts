@@ -34,6 +34,21 @@ export const MARGINS: Margins = {
 export const PAGE_FOOTER = '&C&"宋体,常规"&10第 &P 页  共 &N 页';
 
 /**
+ * The footer of a sheet that is one document among several in its workbook (a letter per unit, a
+ * ballot per group, a supplement beside the month's summary): 第 N 页 only. Each sheet's numbering
+ * starts again at 1 (`firstPageNumber` in {@link pageSetup}), but LibreOffice fills &N with the pages
+ * of the whole workbook, not of the sheet (a second one-page letter printed 第1页 共4页), and no
+ * header/footer field gives a sheet's own page count; so the count is left out rather than printed
+ * wrong.
+ */
+export const PAGE_FOOTER_OF_SEVERAL = '&C&"宋体,常规"&10第 &P 页';
+
+/** The page footer of a sheet in a workbook of `sheetCount` sheets (documents). */
+export function pageFooter(sheetCount: number): string {
+  return sheetCount > 1 ? PAGE_FOOTER_OF_SEVERAL : PAGE_FOOTER;
+}
+
+/**
  * The running head of every page: the document's title (with its period), 宋体 9, right-aligned, so a
  * continuation page carries what it belongs to. `&` is doubled (a code character in headers).
  */
@@ -102,5 +117,7 @@ export function pageSetup(orientation: 'portrait' | 'landscape', headerRow: numb
     // (horizontalCentered is not written by the streaming writer; fitted to the width, it is moot.)
     margins: MARGINS,
     printTitlesRow: `${headerRow}:${headerRow}`,
+    // every sheet is a document of its own: its pages are numbered from 1, not on from the sheet before
+    firstPageNumber: 1,
   };
 }

@@ -1,6 +1,6 @@
 import { spreadsheetCell, spreadsheetText } from '@chuangkou/rules/vocabulary';
 import type { Row, Style, stream, Worksheet } from 'exceljs';
-import { FONT_SIZES, PAGE_FOOTER, pageSetup, runningHeader, STYLES, type TAlign } from './print-style.ts';
+import { FONT_SIZES, pageFooter, pageSetup, runningHeader, STYLES, type TAlign } from './print-style.ts';
 import { displayWidth, wrappedLines } from './text-width.ts';
 
 export type TCell = string | number | null;
@@ -94,7 +94,12 @@ export function columnWidths(spec: TSheetSpec): number[] {
  * is frozen and repeated on every printed page. Returns the rows after which a manual page break was
  * put (before a kept block that would not fit on the page).
  */
-export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpec): { pageBreaks: number[] } {
+export function writeSheet(
+  workbook: stream.xlsx.WorkbookWriter,
+  spec: TSheetSpec,
+  /** how many sheets (documents) the workbook holds: the page footer depends on it (`pageFooter`) */
+  sheetCount = 1,
+): { pageBreaks: number[] } {
   const widths = columnWidths(spec);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const lastColumn = spec.columns.length;
@@ -103,7 +108,7 @@ export function writeSheet(workbook: stream.xlsx.WorkbookWriter, spec: TSheetSpe
     pageSetup: pageSetup(spec.orientation, headerRow),
     headerFooter: {
       oddHeader: runningHeader(spec.runningHead ?? spec.title),
-      oddFooter: PAGE_FOOTER,
+      oddFooter: pageFooter(sheetCount),
       differentFirst: false,
       differentOddEven: false,
     },

@@ -1,7 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assessQuarter, POLICY_A, POLICY_B, parseScenarioDocument } from '@chuangkou/rules';
+import {
+  assessQuarter,
+  POLICY_A,
+  POLICY_B,
+  parseScenarioDocument,
+  reserveStandingText,
+} from '@chuangkou/rules';
 import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import WORKED from '../../../examples/worked-example.json' with { type: 'json' };
@@ -417,6 +423,15 @@ describe('yearend bulletin (年终总评) and the cadre proposal (后备干部�
     expect(text(sheet, 'G4')).toContain('季度考核优秀');
     expect(findRow(sheet, 1, '主要领导（签字）：＿＿＿＿＿＿＿＿')).toBeGreaterThan(4);
     expect(bulletinFileName(cadres)).toBe('2026年后备干部推荐名单.xlsx');
+  });
+
+  it('考核细则 二(四) 推荐列入后备干部人才库: prints each candidate’s place in the pool (人才库状态)', async () => {
+    const sheet = firstSheet(await render(cadres));
+    expect(text(sheet, 'H3')).toBe('人才库状态');
+    expect(text(sheet, 'H4')).toBe('已入库（2026-03-02起）');
+    expect(text(sheet, 'H5')).toBe('已移出（2026-09-15）');
+    expect(reserveStandingText({ status: 'notYet', date: null })).toBe('未入库');
+    expect(text(sheet, 'I3')).toBe('领导确认');
     expect(bulletinFileName(bulletin)).toBe('2026年年终总评.xlsx');
   });
 });

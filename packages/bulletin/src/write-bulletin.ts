@@ -117,7 +117,7 @@ async function writeSheets(sheets: readonly TSheetSpec[], output: Writable, crea
     useSharedStrings: false,
   });
   workbook.creator = creator;
-  for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) });
+  for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) }, sheets.length);
   await workbook.commit(); // resolves on the stream's 'finish', rejects on its 'error'
 }
 

@@ -1,4 +1,5 @@
 export * from './assessment/assessed-staff.ts';
+export * from './assessment/cadre-reserve.ts';
 export * from './assessment/grading.ts';
 export * from './assessment/membership.ts';
 export * from './assessment/notice-period.ts';
@@ -16,6 +17,7 @@ export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
 export * from './cases/imported-case.ts';
 export * from './cases/proposal-review.ts';
+export * from './complaints/complaint-consequences.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/fines-supplement.ts';
 export * from './fines/monthly-fines.ts';

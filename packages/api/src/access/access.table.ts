@@ -108,6 +108,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'records.revoke': SUPERVISION,
   'complaints.list': SIGNED_IN,
   'complaints.create': SUPERVISION,
+  'complaints.consequences': SUPERVISION,
   'complaints.verify': SUPERVISION,
   'complaints.ladder': SUPERVISION,
   'peerRatings.mine': PERSON,

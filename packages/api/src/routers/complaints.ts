@@ -2,7 +2,12 @@ import { listComplaints } from '@chuangkou/db';
 import { z } from 'zod';
 import { badInput, forbidden } from '../errors.ts';
 import { ZCause, ZChannel, ZDate, ZId, ZReason, ZText, ZYear } from '../schemas.ts';
-import { complaintLadderOf, createComplaint, verifyComplaint } from '../services/complaints.service.ts';
+import {
+  complaintLadderOf,
+  createComplaint,
+  previewComplaintConsequences,
+  verifyComplaint,
+} from '../services/complaints.service.ts';
 import { reservePage, ZDateCursor, ZPageLimit } from '../services/pages.ts';
 import { scopeOf, staffInCenter, windowInCenter } from '../services/scope.ts';
 import { authedProcedure, router, supervisorProcedure } from '../trpc.ts';
@@ -68,7 +73,14 @@ export const complaintsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((db) => createComplaint(db, ctx.user, ctx.today(), input)),
     ),
-  /** Records the verification; valid with cause "attitude" creates the linked A3 record. */
+  /**
+   * What verifying the complaint as valid with this cause brings (一票否决, A3, F7b, the complaint ladder),
+   * each with its clause and the seed's words, and the center's reading (本中心解释) where it decides.
+   */
+  consequences: supervisorProcedure
+    .input(z.object({ id: ZId, cause: ZCause }))
+    .query(({ ctx, input }) => previewComplaintConsequences(ctx.db, ctx.user, input)),
+  /** Records the verification; a valid one records the items among its consequences that apply. */
   verify: supervisorProcedure
     .input(
       z.object({

@@ -14,6 +14,7 @@ import {
 } from '@chuangkou/db';
 import {
   assessQuarter,
+  complaintOrigin,
   daysWithin,
   isAssessedPost,
   notEndedRefusal,
@@ -163,6 +164,7 @@ async function buildScenario(
   const assessed = roster.filter((e) => isAssessedPost(rules, e.main.post));
   const ids = new Set(assessed.map((e) => e.staffId));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
+  const channelOf = new Map(complaints.map((c) => [c.id, c.channel]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const nameOfWindow = (id: number | null) => (id === null ? null : (windowName.get(id) ?? null));
   const names = new Map(
@@ -204,17 +206,23 @@ async function buildScenario(
     })),
     records: records
       .filter((r) => (r.staffId === null ? true : ids.has(r.staffId)))
-      .map((r) => ({
-        ...(r.staffId !== null ? { staff: String(r.staffId) } : { window: String(r.windowId) }),
-        item: r.item,
-        date: r.date,
-        qty: r.qty,
-        ...(r.level !== null && { level: r.level }),
-        ...(r.aggravated && { aggravated: true }),
-      })),
+      .map((r) => {
+        // a record of a complaint from inside deducts without the veto (考核细则 二(三) 群众投诉)
+        const channel =
+          r.source === 'complaint' && r.sourceId !== null ? channelOf.get(r.sourceId) : undefined;
+        return {
+          ...(r.staffId !== null ? { staff: String(r.staffId) } : { window: String(r.windowId) }),
+          item: r.item,
+          date: r.date,
+          qty: r.qty,
+          ...(r.level !== null && { level: r.level }),
+          ...(r.aggravated && { aggravated: true }),
+          ...(channel !== undefined && { complaintOrigin: complaintOrigin(channel) }),
+        };
+      }),
     complaints: complaints
       .filter((c) => c.staffId !== null && ids.has(c.staffId))
-      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
+      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true, channel: c.channel })),
     peerRatings: ratings
       .filter((r) => ids.has(r.raterId) && ids.has(r.rateeId))
       .map((r) => ({ rater: String(r.raterId), ratee: String(r.rateeId), tier: r.tier })),

@@ -15,6 +15,7 @@ import {
   type Db,
   findCenter,
   listAssignmentsDuring,
+  listCadreReserve,
   listComplaints,
   listLatestPublished,
   listStaff,
@@ -26,6 +27,7 @@ import {
   awardLink,
   COMPLAINT_CAUSE_LABELS,
   COMPLAINT_CHANNEL_LABELS,
+  complaintVetoes,
   findingRowItem,
   holdsOn,
   monthRange,
@@ -34,6 +36,7 @@ import {
   quarterRange,
   recordFine,
   recordPoints,
+  reserveStanding,
   type TItem,
 } from '@chuangkou/rules';
 import { badInput } from '../errors.ts';
@@ -203,16 +206,24 @@ export async function behavioursBulletin(
     { from: range.start, to: range.end, status: 'active', limit: 1_000_000 },
     month !== undefined ? 'month' : 'quarter',
   );
-  const [center, directory, points, fines] = await Promise.all([
+  const [center, directory, points, fines, service] = await Promise.all([
     centerName(db, centerId),
     directoryOf(db, centerId),
     policyInForce(db, centerId, 'A', range.end),
     policyInForce(db, centerId, 'B', range.end),
+    // 规范化服务通知 三(二)1: 不着工作服 (U1) is a non-standard behaviour posted like the others
+    policyInForce(db, centerId, 'C', range.end),
   ]);
-  const items = new Map<string, TItem>([
-    ...points.policy.items.map((i) => [i.code, i] as const),
-    ...fines.policy.items.map((i) => [i.code, i] as const),
-  ]);
+  // each item with the document it comes from, so the notice cites every document its rows come from
+  const items = new Map<string, TItem>();
+  const documentOf = new Map<string, string>();
+  for (const p of [points, fines, service]) {
+    for (const i of p.policy.items) {
+      if (items.has(i.code)) continue;
+      items.set(i.code, i);
+      documentOf.set(i.code, p.policy.name);
+    }
+  }
   const rows: TBehaviourRow[] = [];
   for (const record of records) {
     const item = items.get(record.item);
@@ -247,8 +258,8 @@ export async function behavioursBulletin(
       rows.push(row);
     }
   }
-  // every valid complaint of the period the viewer may see, whatever its cause: each is a 一票否决
-  // for an assessed person (考核细则 二(三)), which the results print as a remark
+  // every valid complaint of the period the viewer may see, whatever its cause: each of the public is
+  // a 一票否决 for an assessed person (考核细则 二(三)), which the results print as a remark
   const staffById = new Map(directory.staff.map((s) => [s.id, s]));
   const assessedPosts = new Set(points.policy.assessment?.posts ?? []);
   const complaints = (
@@ -265,12 +276,19 @@ export async function behavioursBulletin(
         date: c.date,
         channel: COMPLAINT_CHANNEL_LABELS[c.channel]?.zh ?? c.channel,
         cause: c.cause ? (COMPLAINT_CAUSE_LABELS[c.cause]?.zh ?? c.cause) : '—',
-        vetoes: assessedPosts.has(person.post),
+        // 考核细则 二(三) 群众投诉一票否决: an internal complaint is listed without the veto
+        vetoes: assessedPosts.has(person.post) && complaintVetoes(c.channel),
       },
     ];
   });
   const cited = [points.policy.name];
-  if (rows.some((r) => r.fine !== undefined)) cited.push(fines.policy.name);
+  for (const row of rows) {
+    const document = documentOf.get(row.item);
+    if (document !== undefined && !cited.includes(document)) cited.push(document);
+  }
+  // the documents in the order of the policies (考核细则, 处罚办法, 规范化服务通知)
+  const order = [points, fines, service].map((p) => p.policy.name);
+  cited.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return {
     kind: 'behaviours',
     center,
@@ -464,12 +482,13 @@ export async function cadresBulletin(
   input: { year: number },
 ): Promise<TCadresBulletin> {
   const { year } = input;
-  const [year_, candidates, center, directory, published] = await Promise.all([
+  const [year_, candidates, center, directory, published, pool] = await Promise.all([
     yearEnd(db, centerId, today, year),
     cadreCandidatesOf(db, centerId, today, year),
     centerName(db, centerId),
     directoryOf(db, centerId),
     listLatestPublished(db, centerId, year, year),
+    listCadreReserve(db, { centerId }),
   ]);
   const grades = new Map(year_.assessment.results.map((r) => [r.staff, r.grade]));
   return {
@@ -481,6 +500,8 @@ export async function cadresBulletin(
     candidates: candidates.map((c) => ({
       ...withNamesOf(directory.names, c),
       grade: grades.get(c.staff) ?? null,
+      // 考核细则 二(四) 推荐列入后备干部人才库: whether the pool holds the person already, and since when
+      reserve: reserveStanding(pool.filter((e) => e.staffId === c.staffId)),
     })),
   };
 }

@@ -11,7 +11,12 @@ import {
   type TComplaintChannel,
   type TUser,
 } from '@chuangkou/db';
-import { complaintLadder, complaintLinks, ladderReading } from '@chuangkou/rules';
+import {
+  complaintConsequences,
+  complaintLadder,
+  ladderReading,
+  type TComplaintConsequence,
+} from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { assertNotFutureDate } from './periods.ts';
@@ -52,10 +57,75 @@ export async function createComplaint(
 }
 
 /**
+ * What verifying a complaint as valid with this cause brings on the person complained about, under the
+ * policies in force on its date (A, B, C): `complaintConsequences` of @chuangkou/rules, with the step of
+ * policy C's ladder this complaint would reach (the person's counted complaints before it in the ladder's
+ * scope). The verify dialog lists them; `verifyComplaint` records the items among them that apply.
+ */
+export async function consequencesOfComplaint(
+  db: Db,
+  centerId: number,
+  complaint: TComplaint,
+  cause: TComplaintCause,
+): Promise<TComplaintConsequence[]> {
+  const [[a, b], c] = await Promise.all([
+    recordPoliciesInForce(db, centerId, complaint.date),
+    policyInForce(db, centerId, 'C', complaint.date),
+  ]);
+  let ladderCountBefore: number | undefined;
+  const ladderRule = c.policy.complaintLadder;
+  if (ladderRule && complaint.staffId !== null) {
+    const from = ladderRule.countScope === 'contract' ? '2000-01-01' : `${complaint.date.slice(0, 4)}-01-01`;
+    const earlier = await listComplaints(db, {
+      centerId,
+      staffId: complaint.staffId,
+      from,
+      to: complaint.date,
+      isValid: true,
+    });
+    const [row] = complaintLadder(
+      c.policy,
+      earlier
+        .filter((x) => x.id !== complaint.id)
+        .map((x) => ({ staff: String(x.staffId), date: x.date, valid: true, cause: x.cause ?? undefined })),
+      complaint.date,
+    );
+    ladderCountBefore = row?.count ?? 0;
+  }
+  return complaintConsequences([a.policy, b.policy, c.policy], {
+    channel: complaint.channel,
+    cause,
+    ...(ladderCountBefore !== undefined && { ladderCountBefore }),
+  });
+}
+
+/** A complaint of the user's center, or 404. */
+async function complaintOfCenter(db: Db, user: TUser, id: number): Promise<TComplaint> {
+  const c = await findComplaint(db, id);
+  if (!c || c.centerId !== user.centerId) throw notFound('投诉', 'id');
+  return c;
+}
+
+/** The consequences the verify dialog shows before a complaint is verified as valid with a cause. */
+export async function previewComplaintConsequences(
+  db: Db,
+  user: TUser,
+  input: { id: number; cause: TComplaintCause },
+) {
+  const c = await complaintOfCenter(db, user, input.id);
+  return {
+    complaintId: c.id,
+    channel: c.channel,
+    consequences: await consequencesOfComplaint(db, user.centerId, c, input.cause),
+  };
+}
+
+/**
  * Records the verification of a complaint. A valid complaint records, against the person complained
- * about, each item the policies in force on its date link to its cause (`complaintLinks`: A3 for 服务态度
- * under the default policy A, −5 and a valid complaint: 一票否决). The first such record is the
- * complaint's `recordId`; every one names the complaint as its source.
+ * about, each item among its consequences that applies (`consequencesOfComplaint`: A3 for 服务态度 under
+ * the default policy A, F7b for every valid one of the public under policy B; for a complaint from inside,
+ * as the center's policy reads it). The first such record is the complaint's `recordId`; every one names
+ * the complaint as its source.
  */
 export async function verifyComplaint(
   db: Db,
@@ -69,33 +139,31 @@ export async function verifyComplaint(
     correctionReason?: string | undefined;
   },
 ): Promise<TComplaint> {
-  const before = await findComplaint(db, input.id);
-  if (!before || before.centerId !== user.centerId) throw notFound('投诉', 'id');
+  const before = await complaintOfCenter(db, user, input.id);
   if (before.status === 'verified') throw conflict('该投诉已核实，不能重复核实', 'id');
   if (input.isValid && !input.cause) throw badInput('cause', '有效投诉须注明原因');
   if (input.isValid && before.staffId === null) throw badInput('id', '有效投诉须指明被投诉的工作人员');
   let recordId: number | null = null;
   const cause = input.isValid ? input.cause : undefined;
   if (cause !== undefined) {
-    for (const { policy } of await recordPoliciesInForce(db, user.centerId, before.date)) {
-      for (const link of complaintLinks(policy, cause)) {
-        const record = await createRecord(
-          db,
-          user,
-          today,
-          {
-            staffId: before.staffId!,
-            item: link.item,
-            level: link.level,
-            date: before.date,
-            note: `投诉 #${before.id}：${before.content.slice(0, 80)}`,
-            correctionReason: input.correctionReason,
-          },
-          'complaint',
-          before.id,
-        );
-        recordId ??= record.id;
-      }
+    for (const consequence of await consequencesOfComplaint(db, user.centerId, before, cause)) {
+      if (consequence.kind !== 'record' || !consequence.applies) continue;
+      const record = await createRecord(
+        db,
+        user,
+        today,
+        {
+          staffId: before.staffId!,
+          item: consequence.item!,
+          level: consequence.level,
+          date: before.date,
+          note: `投诉 #${before.id}：${before.content.slice(0, 80)}`,
+          correctionReason: input.correctionReason,
+        },
+        'complaint',
+        before.id,
+      );
+      recordId ??= record.id;
     }
   }
   await setComplaintVerification(db, input.id, {

@@ -53,7 +53,7 @@ export async function yearEnd(db: Db, centerId: number, today: string, year: num
     units,
     complaints: complaints
       .filter((c) => c.staffId !== null && names.has(String(c.staffId)))
-      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true })),
+      .map((c) => ({ staff: String(c.staffId), date: c.date, valid: true, channel: c.channel })),
   });
   const named = assessment.results.map((r) => {
     const n = names.get(r.staff);

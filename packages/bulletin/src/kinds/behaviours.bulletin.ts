@@ -72,7 +72,9 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
     }),
     emptyText: '本期无有效投诉',
   };
-  const titles = bulletin.policyTitles.map((title) => `《${title}》`).join('和');
+  const quoted = bulletin.policyTitles.map((title) => `《${title}》`);
+  const titles =
+    quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join('、')}和${quoted.at(-1)}`;
   const tally = [
     `合计：不规范行为${times}人次（同一行为依两项规定分别处理的，只计一次）`,
     totalPoints > 0 ? `扣${totalPoints}分` : '',
@@ -84,7 +86,7 @@ export function behavioursSheets(bulletin: TBehavioursBulletin): TSheetSpec[] {
         { kind: 'blank' },
         {
           kind: 'section',
-          text: '二、有效投诉（经查实属有效投诉的，实行一票否决：当季、当年不得评为“优秀”）',
+          text: '二、有效投诉（群众投诉经查实属有效投诉的，实行一票否决：当季、当年不得评为“优秀”）',
         },
         complaintTable,
       ]

@@ -1,4 +1,4 @@
-import { GRADE_LABELS, NOT_GRADED_LABEL, SIGN_OFF_LINE_LABELS } from '@chuangkou/rules';
+import { GRADE_LABELS, NOT_GRADED_LABEL, reserveStandingText, SIGN_OFF_LINE_LABELS } from '@chuangkou/rules';
 import type { TCadresBulletin } from '../bulletin.types.ts';
 import type { TRow, TSheetSpec } from '../sheet-writer.ts';
 import { signatureLine } from './common.ts';
@@ -20,6 +20,7 @@ export function cadresSheets(bulletin: TCadresBulletin): TSheetSpec[] {
       candidate.grade === null ? NOT_GRADED_LABEL.zh : GRADE_LABELS[candidate.grade].zh,
       candidate.mean,
       candidateReason(candidate),
+      reserveStandingText(candidate.reserve),
       null,
     ],
   }));
@@ -33,11 +34,13 @@ export function cadresSheets(bulletin: TCadresBulletin): TSheetSpec[] {
       columns: [
         { header: '序号', minWidth: 6 },
         { header: '姓名', minWidth: 9 },
-        { header: '窗口', align: 'left', maxWidth: 22, wrap: true },
-        { header: '所在单位', align: 'left', maxWidth: 18, wrap: true },
+        { header: '窗口', align: 'left', maxWidth: 18, wrap: true },
+        { header: '所在单位', align: 'left', maxWidth: 16, wrap: true },
         { header: '年度等次', minWidth: 9 },
         { header: '年度平均分', minWidth: 9, numFmt: '0.00' },
-        { header: '推荐理由', align: 'left', minWidth: 20, maxWidth: 30, wrap: true },
+        { header: '推荐理由', align: 'left', minWidth: 16, maxWidth: 24, wrap: true },
+        // 已入库（2026-03-02起） on one line
+        { header: '人才库状态', minWidth: 22, maxWidth: 22, wrap: true },
         { header: '领导确认', minWidth: 12 },
       ],
       preamble: [

@@ -229,7 +229,7 @@ export async function renderCaseNotice(notice: TCaseNotice): Promise<Buffer> {
     useSharedStrings: false,
   });
   workbook.creator = notice.acceptingBody || notice.center;
-  for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) });
+  for (const spec of sheets) writeSheet(workbook, { ...spec, name: safeSheetName(spec.name) }, sheets.length);
   await workbook.commit();
   return Buffer.concat(chunks);
 }

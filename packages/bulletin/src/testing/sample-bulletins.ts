@@ -394,9 +394,16 @@ export function sampleCadres(center = sampleCenter()): TCadresBulletin {
     year: YEAR,
     status: 'draft',
     publishedOn: '2027-01-12',
-    candidates: withNames(cadreCandidates(year), center.directory, 'candidates').map((c) => ({
+    // the first candidate confirmed into the pool already, the second removed, the rest not yet
+    candidates: withNames(cadreCandidates(year), center.directory, 'candidates').map((c, i) => ({
       ...c,
       grade: grades.get(c.staff) ?? null,
+      reserve:
+        i === 0
+          ? { status: 'inPool' as const, date: '2026-03-02' }
+          : i === 1
+            ? { status: 'removed' as const, date: '2026-09-15' }
+            : { status: 'notYet' as const, date: null },
     })),
   };
 }

@@ -67,7 +67,8 @@ export const demoRecord = (
 });
 
 const CASE_RULES = caseRulesOf(DEFAULT_POLICIES.D);
-const schemeOf = (item: string) =>
+/** A record's scheme by its item: points under policy A, a fine under the others (B, and C's U1). */
+export const schemeOf = (item: string) =>
   DEFAULT_POLICIES.A.items.some((i) => i.code === item) ? ('points' as const) : ('fine' as const);
 
 const CHANNELS: { value: TComplaintChannel; weight: number }[] = [
@@ -193,6 +194,17 @@ export function demoCasesOfDay(
 }
 
 /** 巡查: morning and afternoon; a finding on a few per cent of patrols. */
+/**
+ * 规范化服务通知 三(二)1 不着工作服: one U1 finding on the day's morning patrol, a front-desk person drawn
+ * from its own random stream (`rand`), so the rest of the demo stays as it was.
+ */
+export function demoUniformFinding(ctx: TDemoContext, rand: TRandom, batch: TDemoBatch): void {
+  const morning = batch.patrols.at(-2);
+  const front = ctx.assessed.filter((s) => s.post === 'front');
+  if (morning?.session !== 'morning' || front.length === 0) return;
+  morning.findings.push({ clause: 'U1', text: '工作时间未着工作服', staff: rand.pick(front) });
+}
+
 export function demoPatrolsOfDay(ctx: TDemoContext, day: string, batch: TDemoBatch): void {
   const { rand, assessed } = ctx;
   for (const session of ['morning', 'afternoon'] as const) {

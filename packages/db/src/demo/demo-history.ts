@@ -11,12 +11,14 @@ import {
   demoCasesOfDay,
   demoPatrolsOfDay,
   demoRecord,
+  demoUniformFinding,
   emptyBatch,
+  schemeOf,
   type TDemoBatch,
   type TDemoContext,
 } from './demo-day.ts';
 import type { TDemoWindow } from './demo-organisation.ts';
-import { addDays } from './demo-random.ts';
+import { addDays, createRandom } from './demo-random.ts';
 
 /** A window's cases of a month, for the red-flag ranking. */
 export type TMonthStats = Map<string, Map<number, { cases: number; onTime: number; completed: number }>>;
@@ -64,6 +66,9 @@ export async function generateHistory(
   const days: string[] = [];
   for (let d = from; d <= today; d = addDays(d, 1)) if (cal.isWorkingDay(d)) days.push(d);
   const badQuarters = new Set<string>();
+  // five U1 findings (不着工作服) on working days of the last six weeks, from a stream of their own
+  const uniformRand = createRandom(31_101);
+  const uniformDays = new Set([3, 8, 14, 21, 27].map((k) => days[days.length - 1 - k]));
   let monthOfBatch: string | null = null;
   for (const day of days) {
     const month = day.slice(0, 7);
@@ -89,6 +94,7 @@ export async function generateHistory(
       stats.set(w.id, ws);
     }
     demoPatrolsOfDay(ctx, day, batch);
+    if (uniformDays.has(day)) demoUniformFinding(ctx, uniformRand, batch);
     const quarterKey = `${day.slice(0, 4)}Q${Math.ceil(m / 3)}`;
     if (m % 3 === 2 && !badQuarters.has(quarterKey)) {
       badQuarters.add(quarterKey);
@@ -225,7 +231,7 @@ async function writeBatch(db: DbRoot, ctx: TDemoContext, batch: TDemoBatch): Pro
         const r = await insertRecord(
           tx,
           demoRecord(centerId, {
-            scheme: f.clause.startsWith('F') ? 'fine' : 'points',
+            scheme: schemeOf(f.clause),
             staffId: f.staff.id,
             windowId: null,
             item: f.clause,

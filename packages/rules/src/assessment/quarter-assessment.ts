@@ -1,3 +1,4 @@
+import { complaintVetoes } from '../complaints/complaint-consequences.ts';
 import { FLAGS, type TFlag, type TGrade, type TItem, type TPolicy } from '../policy/policy.schema.ts';
 import { aggravationHundredths, checkRecordItem, unitPointsHundredths } from '../records/conduct-record.ts';
 import type { TScenario } from '../scenario/scenario.schema.ts';
@@ -202,11 +203,13 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
 
       const amount = points * qty + (rec.aggravated === true ? it.aggravation * qty : 0);
       const cat = it.cat;
+      // 考核细则 二(三): 群众投诉一票否决; a complaint from inside deducts without the veto
+      const isVeto = it.isValidComplaint && rec.complaintOrigin !== 'internal';
       if (group === undefined) {
         if (cat === -1) bonus[target]! += amount;
         else deductions[target * catCount + cat]! += amount;
         flagMask[target]! |= it.flagMask;
-        if (it.isValidComplaint) vetoed[target] = 1;
+        if (isVeto) vetoed[target] = 1;
       } else {
         for (let g = 0; g < group.length; g++) {
           const m = group[g]!;
@@ -215,7 +218,7 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
           if (cat === -1) bonus[t]! += amount;
           else deductions[t * catCount + cat]! += amount;
           flagMask[t]! |= it.flagMask;
-          if (it.isValidComplaint) vetoed[t] = 1;
+          if (isVeto) vetoed[t] = 1;
         }
       }
     }
@@ -232,7 +235,9 @@ export function assessQuarter(policy: TPolicy, scenario: TScenario): TQuarterAss
     const t = index.get(cp.staff);
     if (t === undefined)
       fail(`complaints[${c}].staff`, `unknown staff "${cp.staff}"`, `未知人员 "${cp.staff}"`);
-    if (cp.valid === true && cp.date >= start && cp.date <= end) vetoed[t!] = 1;
+    if (cp.valid === true && complaintVetoes(cp.channel ?? '') && cp.date >= start && cp.date <= end) {
+      vetoed[t!] = 1;
+    }
   }
 
   // 互评: the share of 好 among the ratings each person received this quarter.

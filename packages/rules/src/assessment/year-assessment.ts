@@ -1,3 +1,4 @@
+import { complaintVetoes } from '../complaints/complaint-consequences.ts';
 import { FLAGS, type TFlag, type TGrade, type TPolicy } from '../policy/policy.schema.ts';
 import { RulesError } from '../shared/errors.ts';
 import { orderFlags, rankAndGrade } from './grading.ts';
@@ -8,7 +9,7 @@ export interface TYearInput {
   /** the quarters of the year that were assessed (published or draft) */
   quarters: ReadonlyArray<TQuarterAssessment>;
   /** valid complaints of the year, beyond those already in the quarters (一票否决: 当季、年均不得评为优秀) */
-  complaints?: ReadonlyArray<{ staff: string; date: string; valid?: boolean }>;
+  complaints?: ReadonlyArray<{ staff: string; date: string; valid?: boolean; channel?: string }>;
   /** home units, for an excellence quota scoped per unit */
   units?: Readonly<Record<string, string>>;
 }
@@ -80,7 +81,7 @@ export function assessYear(policy: TPolicy, input: TYearInput): TYearAssessment 
   }
   const yearPrefix = `${input.year}-`;
   for (const c of input.complaints ?? []) {
-    if (c.valid === true && c.date.startsWith(yearPrefix)) {
+    if (c.valid === true && complaintVetoes(c.channel ?? '') && c.date.startsWith(yearPrefix)) {
       const entry = byStaff.get(c.staff);
       if (entry) entry.result.vetoed = true;
     }

@@ -13,6 +13,15 @@ export const ZComplaintLink = z.object({
   causes: z.array(z.enum(COMPLAINT_CAUSES)).min(1).optional(),
   item: z.string().min(1),
   level: z.string().min(1).optional(),
+  /**
+   * Whether a complaint from inside (内部投诉: a colleague, another window or section) records the item
+   * too. The seed names no source for A3 (由于服务态度问题而引起投诉的) nor for F7b (出现有效投诉), so this is
+   * the center's reading, printed apart as 本中心解释; absent: the built-in reading of the item
+   * ({@link SEED_INTERNAL_READINGS}), none for an item the seed links nothing to.
+   */
+  internal: z.boolean().optional(),
+  /** 本中心解释 of `internal`, in the center's words; the built-in reading's words when absent */
+  internalReading: z.string().min(1).optional(),
 });
 
 /** A window's award (红旗窗口, 黄牌警告) records a window item for every person of the window. */
@@ -46,6 +55,26 @@ export type TComplaintLink = z.output<typeof ZComplaintLink>;
 export type TAwardLink = z.output<typeof ZAwardLink>;
 export type TFindingLink = z.output<typeof ZFindingLink>;
 export type TLinks = z.output<typeof ZLinks>;
+
+/**
+ * The built-in reading of an internal complaint (内部投诉) for the seed's complaint items, each a center
+ * setting (a link's `internal`), printed as 本中心解释:
+ * - A3: 考核细则 一(一)3 deducts for 投诉 caused by service attitude without naming who complains, so an
+ *   internal complaint of that cause deducts too;
+ * - F7b: 处罚办法 一、7 speaks of the staff and 群众 (the quarrel with the public before it in the same
+ *   clause), so its 30 yuan is read as a complaint of the public only.
+ */
+export const SEED_INTERNAL_READINGS: Readonly<Record<string, { internal: boolean; reading: string }>> = {
+  A3: {
+    internal: true,
+    reading:
+      '考核细则 一(一)3 未限定投诉来源：内部投诉经核实属服务态度问题的，同样每次扣5分（不作一票否决，一票否决限于群众投诉）',
+  },
+  F7b: {
+    internal: false,
+    reading: '处罚办法 一、7 所称有效投诉，指群众（服务对象）的投诉：内部投诉不处罚30元',
+  },
+};
 
 /** The seed's links, by policy code: the default policies A and B write them as their `links`. */
 export const SEED_LINKS: { readonly A: TLinks; readonly B: TLinks } = {

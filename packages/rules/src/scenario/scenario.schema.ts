@@ -67,6 +67,11 @@ export const ZScenarioRecord = z
     qty: ZPositiveInt.optional(),
     level: z.string().optional(),
     aggravated: z.boolean().optional(),
+    /**
+     * For a record of a valid complaint (A3): `internal` when the complaint came from inside (内部投诉).
+     * Its points count; the veto does not (考核细则 二(三): 群众投诉一票否决).
+     */
+    complaintOrigin: z.enum(['public', 'internal']).optional(),
   })
   .superRefine((r, ctx) => {
     if ((r.staff === undefined) === (r.window === undefined)) {
@@ -81,6 +86,8 @@ export const ZScenarioComplaint = z.object({
   valid: z.boolean().optional(),
   window: z.string().optional(),
   cause: z.string().optional(),
+  /** how it came (COMPLAINT_CHANNELS); `internal` (内部投诉) never vetoes (考核细则 二(三): 群众投诉) */
+  channel: z.string().optional(),
 });
 
 export const ZScenarioPeerRating = z.object({

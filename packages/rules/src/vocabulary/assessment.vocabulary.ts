@@ -54,3 +54,12 @@ export const QUARTER_LABELS: TLabels<TQuarterNumber> = {
   3: { zh: '第三季度', en: 'Q3' },
   4: { zh: '第四季度', en: 'Q4' },
 };
+
+/** A person's place in the 后备干部人才库 (考核细则 二(四)): in the pool, removed from it, or never confirmed. */
+export const RESERVE_STATUSES = ['inPool', 'removed', 'notYet'] as const;
+export type TReserveStatus = (typeof RESERVE_STATUSES)[number];
+export const RESERVE_STATUS_LABELS: TLabels<TReserveStatus> = {
+  inPool: { zh: '已入库', en: 'In the pool' },
+  removed: { zh: '已移出', en: 'Removed' },
+  notYet: { zh: '未入库', en: 'Not yet in the pool' },
+};

@@ -190,6 +190,7 @@ export default function ComplaintEntryPage() {
                               content: row.content,
                               staffName: nameOf(staff.data, row.staffId),
                               windowName: nameOf(org.data?.windows, row.windowId),
+                              channel: row.channel,
                             })
                           }
                         >
@@ -207,6 +208,7 @@ export default function ComplaintEntryPage() {
       <Modal
         open={verifying !== null}
         title={t('entry.verify')}
+        width={760}
         okText={t('app.submit')}
         cancelText={t('app.cancel')}
         confirmLoading={verify.isPending}

@@ -16,6 +16,7 @@ const complaint = {
   content: '窗口人员态度生硬',
   staffName: '林俊勇',
   windowName: '市场监管3号窗口',
+  channel: 'hotline12345' as const,
 };
 
 /** The form as the dialog holds it, with a handle on its instance and on what it submitted. */
