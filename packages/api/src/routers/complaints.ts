@@ -19,6 +19,8 @@ export const complaintsRouter = router({
           from: ZDate.optional(),
           to: ZDate.optional(),
           isValid: z.boolean().optional(),
+          /** pending: not yet verified (the entry page's list to verify) */
+          status: z.enum(['pending', 'verified']).optional(),
           staffId: ZId.optional(),
           windowId: ZId.optional(),
           /** keyset: the last complaint of the page before (newest first) */
@@ -49,6 +51,7 @@ export const complaintsRouter = router({
         from: input?.from,
         to: input?.to,
         isValid: input?.isValid,
+        status: input?.status,
         staffId,
         windowId,
         before: input?.before,
