@@ -43,9 +43,9 @@ const PAGE = 200;
 const WINDOWS = 100;
 const PER_WINDOW = 5;
 const TODAY = '2026-11-26';
-const DIR = process.env.BENCH_DIR ?? `/tmp/ck-bench-person-records/${RECORDS}`;
+const DIR = process.env.BENCH_DIR ?? `/tmp/ck-bench-person-records/${RECORDS}-b`;
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_NAME = `ck_bench_person_records_${RECORDS}`;
+const PG_NAME = `ck_bench_person_records_${RECORDS}_b`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -167,7 +167,7 @@ async function build(handle: TDatabase): Promise<void> {
     join bench_people p on p.i = n.i % ${sql.lit(staff.length)}
     join bench_windows wp on wp.i = (n.i % ${sql.lit(staff.length)}) / ${sql.lit(PER_WINDOW)}
     join bench_windows wn on wn.i = ((n.i % ${sql.lit(staff.length)}) / ${sql.lit(PER_WINDOW)} + 1) % ${sql.lit(WINDOWS)}
-    join bench_windows w on w.i = n.i % ${sql.lit(WINDOWS)}`.execute(db);
+    join bench_windows w on w.i = (n.i / 20) % ${sql.lit(WINDOWS)}`.execute(db);
   await db.schema.dropTable('bench_people').execute();
   await db.schema.dropTable('bench_windows').execute();
   await sql`analyze`.execute(db);
