@@ -15,6 +15,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCaller, createContextInner } from '@chuangkou/api';
 import {
   type Db,
   type DbRoot,
@@ -35,7 +36,6 @@ import {
 import { DEFAULT_POLICIES } from '@chuangkou/rules';
 import { type CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
-import { createCaller, createContextInner } from '@chuangkou/api';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const PAGES = Number(process.env.BENCH_PAGES ?? 20);
@@ -171,10 +171,15 @@ async function build(handle: TDatabase): Promise<void> {
   await db.schema.dropTable('bench_people').execute();
   await db.schema.dropTable('bench_windows').execute();
   await sql`analyze`.execute(db);
-  log(`  ${handle.dialect}: ${RECORDS.toLocaleString()} records in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  log(
+    `  ${handle.dialect}: ${RECORDS.toLocaleString()} records in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 
-async function usersOf(db: DbRoot, centerId: number): Promise<Pick<TBench, 'staff' | 'head' | 'headWindowId'>> {
+async function usersOf(
+  db: DbRoot,
+  centerId: number,
+): Promise<Pick<TBench, 'staff' | 'head' | 'headWindowId'>> {
   const people = await db
     .selectFrom('staff')
     .select(['id', 'window_id'])
@@ -186,7 +191,11 @@ async function usersOf(db: DbRoot, centerId: number): Promise<Pick<TBench, 'staf
   const head = people[PER_WINDOW * 2]!;
   const person = people[PER_WINDOW * 2 + 1]!;
   const user = async (username: string, role: 'staff' | 'head', staffId: number): Promise<TUser> => {
-    const found = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    const found = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
     if (found) return (await findUser(db, found.id))!;
     return insertUser(db, { centerId, username, passwordHash: 'x', role, staffId, displayName: username });
   };
@@ -215,7 +224,10 @@ async function openSqlite(): Promise<TBench> {
     ...(await usersOf(handle.db, centerId)),
     bare: async (q) => {
       let s = prepared.get(q.sql);
-      if (!s) prepared.set(q.sql, (s = sqlite.prepare(q.sql)));
+      if (!s) {
+        s = sqlite.prepare(q.sql);
+        prepared.set(q.sql, s);
+      }
       return s.all(...(q.parameters as unknown[]));
     },
     close: () => handle.close(),
@@ -242,7 +254,10 @@ async function openPostgres(): Promise<TBench> {
     ...(await usersOf(handle.db, centerId)),
     bare: async (q) => {
       let name = names.get(q.sql);
-      if (!name) names.set(q.sql, (name = `s${names.size}`));
+      if (!name) {
+        name = `s${names.size}`;
+        names.set(q.sql, name);
+      }
       return (await client.query({ name, text: q.sql, values: q.parameters as unknown[] })).rows;
     },
     close: async () => {
@@ -307,7 +322,9 @@ for (const open of [openSqlite, openPostgres]) {
       const oldRows = await b.bare(old);
       bareOld.push(performance.now() - t);
       if (got.length !== newRows.length || got.length !== oldRows.length)
-        throw new Error(`page ${page}: ${got.length} via the API, ${newRows.length} new, ${oldRows.length} old`);
+        throw new Error(
+          `page ${page}: ${got.length} via the API, ${newRows.length} new, ${oldRows.length} old`,
+        );
       rows += got.length;
       const last = got.at(-1);
       if (!last || got.length < PAGE) break;
