@@ -1,4 +1,4 @@
-import { rowCountsOf } from '@chuangkou/db';
+import { rowCounter, TEST_DIALECTS } from '@chuangkou/db';
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +15,9 @@ import { proceduresOf } from './permissions.ts';
  * not exist). No call may answer INTERNAL_SERVER_ERROR (a 500), and a refused call writes nothing: the
  * row count of every table is the same after it as before.
  *
- * Bounded: a fixed seed and a fixed number of inputs per (procedure, caller) pair, so the run is the
- * same every time and takes about a minute on a loaded machine.
+ * On both dialects (SQLite and PostgreSQL): the same procedures, callers and inputs. Bounded: a fixed
+ * seed and a fixed number of inputs per (procedure, caller) pair, so the run is the same every time and
+ * takes about a minute a dialect on a loaded machine.
  */
 const SEED = 20_261_202;
 const RUNS_PER_PAIR = Number(process.env.FUZZ_RUNS ?? 6);
@@ -37,73 +38,78 @@ function procedureOf(caller: unknown, path: string): (input: unknown) => Promise
   return fn as (input: unknown) => Promise<unknown>;
 }
 
-describe('fuzz: every procedure × every allowed caller × generated inputs', () => {
-  let c: TCaseSetup;
-  beforeAll(async () => {
-    c = await setupCases('sqlite');
-    // a few cases, so generated ids meet real rows
-    for (const [i, matter] of Object.values(c.matters).entries()) {
-      await c.acceptAs('staff', matter, `2026-11-${String(20 + i).padStart(2, '0')}`);
-    }
-  });
-  afterAll(async () => {
-    await c?.s.t.destroy();
-  });
+describe.each(TEST_DIALECTS)(
+  'fuzz on %s: every procedure × every allowed caller × generated inputs',
+  (dialect) => {
+    let c: TCaseSetup;
+    let rowCountsOf: () => Promise<Record<string, number>>;
+    beforeAll(async () => {
+      c = await setupCases(dialect);
+      rowCountsOf = await rowCounter(c.s.t.db, ATTEMPT_TABLES);
+      // a few cases, so generated ids meet real rows
+      for (const [i, matter] of Object.values(c.matters).entries()) {
+        await c.acceptAs('staff', matter, `2026-11-${String(20 + i).padStart(2, '0')}`);
+      }
+    });
+    afterAll(async () => {
+      await c?.s.t.destroy();
+    });
 
-  it('answers no generated input with a 500, and a refused call writes nothing', async () => {
-    const roleOf = (caller: TCaller) => (caller === 'anonymous' ? null : caller);
-    const failures: { path: string; caller: TCaller; input: string; problem: string }[] = [];
-    let calls = 0;
-    let refusedCalls = 0;
-    let pairs = 0;
-    const answers: Record<string, number> = {};
-    for (const [p, path] of PATHS.entries()) {
-      const schema = inputSchemaOf(proceduresOf(appRouter)[path]!);
-      // a procedure without input still gets hostile ones (the caller may send anything)
-      const arbitrary = schema ? arbitraryOf(schema) : fc.oneof(fc.constant(undefined), hostileValue);
-      for (const [k, caller] of CALLERS.entries()) {
-        const gate = ACCESS_TABLE[path][caller];
-        const isAllowed = gate === 'allowed';
-        if (isAllowed) pairs += 1;
-        // a caller the gate refuses gets a few of the inputs too: refused as the table says, nothing written
-        const inputs = fc.sample(arbitrary, {
-          seed: SEED + p * 31 + k,
-          numRuns: isAllowed ? RUNS_PER_PAIR : REFUSED_RUNS,
-        });
-        const call = procedureOf(c.s.as(roleOf(caller)), path);
-        for (const input of inputs) {
-          if (isAllowed) calls += 1;
-          else refusedCalls += 1;
-          const before = await rowCountsOf(c.s.t.db, ATTEMPT_TABLES);
-          let code = 'OK';
-          try {
-            await call(input);
-          } catch (e) {
-            code = e instanceof TRPCError ? e.code : `thrown ${String(e)}`;
-          }
-          if (isAllowed) answers[code] = (answers[code] ?? 0) + 1;
-          const shown = JSON.stringify(input)?.slice(0, 200) ?? 'undefined';
-          if (code === 'INTERNAL_SERVER_ERROR' || code.startsWith('thrown')) {
-            failures.push({ path, caller, input: shown, problem: code });
-          } else if (!isAllowed && code !== gate) {
-            failures.push({ path, caller, input: shown, problem: `${code}, the table says ${gate}` });
-          } else if (code !== 'OK') {
-            const after = await rowCountsOf(c.s.t.db, ATTEMPT_TABLES);
-            const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
-            if (changed.length > 0) {
-              failures.push({ path, caller, input: shown, problem: `${code} wrote ${changed.join(', ')}` });
+    it('answers no generated input with a 500, and a refused call writes nothing', async () => {
+      const roleOf = (caller: TCaller) => (caller === 'anonymous' ? null : caller);
+      const failures: { path: string; caller: TCaller; input: string; problem: string }[] = [];
+      let calls = 0;
+      let refusedCalls = 0;
+      let pairs = 0;
+      const answers: Record<string, number> = {};
+      for (const [p, path] of PATHS.entries()) {
+        const schema = inputSchemaOf(proceduresOf(appRouter)[path]!);
+        // a procedure without input still gets hostile ones (the caller may send anything)
+        const arbitrary = schema ? arbitraryOf(schema) : fc.oneof(fc.constant(undefined), hostileValue);
+        for (const [k, caller] of CALLERS.entries()) {
+          const gate = ACCESS_TABLE[path][caller];
+          const isAllowed = gate === 'allowed';
+          if (isAllowed) pairs += 1;
+          // a caller the gate refuses gets a few of the inputs too: refused as the table says, nothing written
+          const inputs = fc.sample(arbitrary, {
+            seed: SEED + p * 31 + k,
+            numRuns: isAllowed ? RUNS_PER_PAIR : REFUSED_RUNS,
+          });
+          const call = procedureOf(c.s.as(roleOf(caller)), path);
+          for (const input of inputs) {
+            if (isAllowed) calls += 1;
+            else refusedCalls += 1;
+            const before = await rowCountsOf();
+            let code = 'OK';
+            try {
+              await call(input);
+            } catch (e) {
+              code = e instanceof TRPCError ? e.code : `thrown ${String(e)}`;
+            }
+            if (isAllowed) answers[code] = (answers[code] ?? 0) + 1;
+            const shown = JSON.stringify(input)?.slice(0, 200) ?? 'undefined';
+            if (code === 'INTERNAL_SERVER_ERROR' || code.startsWith('thrown')) {
+              failures.push({ path, caller, input: shown, problem: code });
+            } else if (!isAllowed && code !== gate) {
+              failures.push({ path, caller, input: shown, problem: `${code}, the table says ${gate}` });
+            } else if (code !== 'OK') {
+              const after = await rowCountsOf();
+              const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+              if (changed.length > 0) {
+                failures.push({ path, caller, input: shown, problem: `${code} wrote ${changed.join(', ')}` });
+              }
             }
           }
         }
       }
-    }
-    console.info(
-      `fuzz: ${PATHS.length} procedures, ${pairs} (procedure, allowed caller) pairs, ${calls} generated inputs to allowed callers and ${refusedCalls} to refused ones; allowed callers' answers ${JSON.stringify(answers)}`,
-    );
-    expect(calls).toBe(pairs * RUNS_PER_PAIR);
-    expect(refusedCalls).toBe((PATHS.length * CALLERS.length - pairs) * REFUSED_RUNS);
-    expect(answers.OK ?? 0).toBeGreaterThan(0);
-    expect(answers.BAD_REQUEST ?? 0).toBeGreaterThan(0);
-    expect(failures).toEqual([]);
-  }, 600_000);
-});
+      console.info(
+        `fuzz on ${dialect}: ${PATHS.length} procedures, ${pairs} (procedure, allowed caller) pairs, ${calls} generated inputs to allowed callers and ${refusedCalls} to refused ones; allowed callers' answers ${JSON.stringify(answers)}`,
+      );
+      expect(calls).toBe(pairs * RUNS_PER_PAIR);
+      expect(refusedCalls).toBe((PATHS.length * CALLERS.length - pairs) * REFUSED_RUNS);
+      expect(answers.OK ?? 0).toBeGreaterThan(0);
+      expect(answers.BAD_REQUEST ?? 0).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+    }, 600_000);
+  },
+);

@@ -24,6 +24,8 @@ export const complaintsRouter = router({
           from: ZDate.optional(),
           to: ZDate.optional(),
           isValid: z.boolean().optional(),
+          /** pending: not yet verified (the entry page's list to verify) */
+          status: z.enum(['pending', 'verified']).optional(),
           staffId: ZId.optional(),
           windowId: ZId.optional(),
           /** keyset: the last complaint of the page before (newest first) */
@@ -54,6 +56,7 @@ export const complaintsRouter = router({
         from: input?.from,
         to: input?.to,
         isValid: input?.isValid,
+        status: input?.status,
         staffId,
         windowId,
         before: input?.before,

@@ -120,6 +120,8 @@ export async function listComplaints(
     staffId?: number | undefined;
     windowId?: number | undefined;
     isValid?: boolean | undefined;
+    /** pending (not yet verified) or verified */
+    status?: 'pending' | 'verified' | undefined;
     /** at most this many, newest first (all of them, for the assessments, without) */
     limit?: number | undefined;
     /** keyset: continue after this complaint (an earlier date, or the same date and a lower id) */
@@ -132,6 +134,7 @@ export async function listComplaints(
   if (f.staffId !== undefined) q = q.where('staff_id', '=', f.staffId);
   if (f.windowId !== undefined) q = q.where('window_id', '=', f.windowId);
   if (f.isValid !== undefined) q = q.where('is_valid', '=', f.isValid ? 1 : 0);
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.before !== undefined) {
     const { date, id } = f.before;
     q = q.where((eb) => eb(eb.refTuple('date', 'id'), '<', eb.tuple(date, id)));

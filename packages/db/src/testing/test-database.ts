@@ -13,6 +13,8 @@ const PG_ADMIN_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5
 export interface TTestDatabase extends TDatabase {
   /** closes the handle and, on PostgreSQL, drops the run's database */
   destroy(): Promise<void>;
+  /** on PostgreSQL, the run's database's URL (a server process started by a test connects to it) */
+  databaseUrl?: string;
 }
 
 /** The name of the migration just before `name`: a migration's own test stops there, then runs it. */
@@ -58,6 +60,7 @@ export async function createTestDatabase(dialect: TDialectName, upTo?: string): 
   await migrate(handle, upTo);
   return {
     ...handle,
+    databaseUrl: url.toString(),
     destroy: async () => {
       await handle.close();
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -9,19 +9,24 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, T
 import { lazy, Suspense } from 'react';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { FlagTags, GradeTag } from '../../components/grade-tag.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { EmptyState, ErrorState, QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFilters } from '../../lib/filters.ts';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { periodLabel, quarterOf, rangeOf } from '../../lib/period.ts';
 import { usePermissions } from '../../lib/permissions.ts';
 import { itemLabel, usePolicyItems } from '../../lib/policy.ts';
 import { useSession } from '../../lib/session.ts';
-import { errorMessage, isForbidden, useTRPC } from '../../lib/trpc.ts';
+import { errorMessage, isForbidden, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { CasesCard } from '../efficiency/cases-card.tsx';
 import { RevokeButton } from '../entry/revoke-button.tsx';
 import { AssignmentHistory } from './assignment-history.tsx';
+
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
 
 const StatusResult = lazy(() => import('../../components/status-result.tsx'));
 
@@ -43,13 +48,25 @@ export default function PersonPage({ params }: { params: Record<string, string> 
       select: (view) => ({ view, row: view.results.find((row) => row.staffId === staffId) ?? null }),
     }),
   );
-  const records = useQuery({
-    ...trpc.records.list.queryOptions({ staffId: staffId ?? undefined, ...range }),
+  const client = useTRPCClient();
+  // a person's records and complaints of the quarter, newest first, 200 a page (加载更多 for more)
+  const recordsInput = { ...(staffId !== null ? { staffId } : {}), ...range };
+  const records = useKeysetList({
+    key: trpc.records.list.queryKey(recordsInput),
+    page: (before: { date: string; id: number } | undefined) =>
+      client.records.list.query({ ...recordsInput, limit: PAGE, before }),
+    cursorOf: (row) => ({ date: row.date, id: row.id }),
+    pageSize: PAGE,
     enabled: staffId !== null,
   });
-  const complaints = useQuery(
-    trpc.complaints.list.queryOptions({ ...range, ...(staffId ? { staffId } : {}) }),
-  );
+  const complaintsInput = { ...range, ...(staffId ? { staffId } : {}) };
+  const complaints = useKeysetList({
+    key: trpc.complaints.list.queryKey(complaintsInput),
+    page: (before: { date: string; id: number } | undefined) =>
+      client.complaints.list.query({ ...complaintsInput, limit: PAGE, before }),
+    cursorOf: (row) => ({ date: row.date, id: row.id }),
+    pageSize: PAGE,
+  });
   const items = usePolicyItems();
   const itemOf = (code: string) => items.data?.find((item) => item.code === code);
 
@@ -172,138 +189,146 @@ export default function PersonPage({ params }: { params: Record<string, string> 
           {records.isError ? (
             <ErrorState error={records.error} onRetry={() => void records.refetch()} />
           ) : (
-            <Table
-              size="small"
-              rowKey="id"
-              loading={records.isPending}
-              dataSource={[...(records.data ?? [])].sort((a, b) => b.date.localeCompare(a.date))}
-              pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true }}
-              rowClassName={(row) => (row.status === 'revoked' ? 'row-revoked' : '')}
-              columns={[
-                {
-                  key: 'date',
-                  title: t('as.date'),
-                  render: (_, row) => formatDate(row.date, locale),
-                  width: 130,
-                  className: 'col-date',
-                },
-                { key: 'item', title: t('as.item'), dataIndex: 'item', width: 60 },
-                {
-                  key: 'text',
-                  title: t('as.itemText'),
-                  render: (_, row) => {
-                    const item = itemOf(row.item);
-                    return (
-                      <span>
-                        {item ? itemLabel(item, locale).slice(row.item.length + 1) : row.item}
-                        {row.level ? (
-                          <Tag style={{ marginLeft: 4 }}>
-                            {item?.levels?.find((l) => l.key === row.level)?.name ?? row.level}
-                          </Tag>
-                        ) : null}
-                        {row.aggravated ? <Tag color="red">{t('entry.aggravated')}</Tag> : null}
-                        {row.note ? <Typography.Text type="secondary"> — {row.note}</Typography.Text> : null}
-                      </span>
-                    );
+            <>
+              <Table
+                size="small"
+                rowKey="id"
+                loading={records.isPending}
+                dataSource={records.data ?? []}
+                pagination={{ pageSize: 12, showSizeChanger: false, hideOnSinglePage: true }}
+                rowClassName={(row) => (row.status === 'revoked' ? 'row-revoked' : '')}
+                columns={[
+                  {
+                    key: 'date',
+                    title: t('as.date'),
+                    render: (_, row) => formatDate(row.date, locale),
+                    width: 130,
+                    className: 'col-date',
                   },
-                },
-                { key: 'qty', title: t('as.qty'), dataIndex: 'qty', align: 'right', width: 60 },
-                {
-                  key: 'points',
-                  className: 'col-date',
-                  title: row0(locale),
-                  align: 'right',
-                  // as the server counts it (the rules' recordPoints / recordFine on the record's date)
-                  render: (_, row) =>
-                    row.fine !== null
-                      ? `¥${formatNumber(row.fine, locale)}`
-                      : row.points !== null
-                        ? formatNumber(row.points, locale)
-                        : '—',
-                },
-                {
-                  key: 'source',
-                  className: 'col-date',
-                  title: t('as.source'),
-                  render: (_, row) => label(RECORD_SOURCE_LABELS, row.source),
-                },
-                {
-                  key: 'status',
-                  className: 'col-date',
-                  title: t('as.status'),
-                  render: (_, row) =>
-                    row.status === 'revoked' ? (
-                      <Space size={2} orientation="vertical">
-                        <Tag>{t('as.revoked')}</Tag>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {row.revokeReason}
-                        </Typography.Text>
-                      </Space>
-                    ) : (
-                      <Tag color="blue">{t('as.active')}</Tag>
-                    ),
-                },
-                ...(canRevoke
-                  ? [
-                      {
-                        key: 'actions',
-                        title: t('app.actions'),
-                        render: (
-                          _: unknown,
-                          row: { id: number; status: string; item: string; date: string },
-                        ) =>
-                          row.status === 'active' ? (
-                            <RevokeButton recordId={row.id} label={`${name} · ${row.date} · ${row.item}`} />
-                          ) : null,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
+                  { key: 'item', title: t('as.item'), dataIndex: 'item', width: 60 },
+                  {
+                    key: 'text',
+                    title: t('as.itemText'),
+                    render: (_, row) => {
+                      const item = itemOf(row.item);
+                      return (
+                        <span>
+                          {item ? itemLabel(item, locale).slice(row.item.length + 1) : row.item}
+                          {row.level ? (
+                            <Tag style={{ marginLeft: 4 }}>
+                              {item?.levels?.find((l) => l.key === row.level)?.name ?? row.level}
+                            </Tag>
+                          ) : null}
+                          {row.aggravated ? <Tag color="red">{t('entry.aggravated')}</Tag> : null}
+                          {row.note ? (
+                            <Typography.Text type="secondary"> — {row.note}</Typography.Text>
+                          ) : null}
+                        </span>
+                      );
+                    },
+                  },
+                  { key: 'qty', title: t('as.qty'), dataIndex: 'qty', align: 'right', width: 60 },
+                  {
+                    key: 'points',
+                    className: 'col-date',
+                    title: row0(locale),
+                    align: 'right',
+                    // as the server counts it (the rules' recordPoints / recordFine on the record's date)
+                    render: (_, row) =>
+                      row.fine !== null
+                        ? `¥${formatNumber(row.fine, locale)}`
+                        : row.points !== null
+                          ? formatNumber(row.points, locale)
+                          : '—',
+                  },
+                  {
+                    key: 'source',
+                    className: 'col-date',
+                    title: t('as.source'),
+                    render: (_, row) => label(RECORD_SOURCE_LABELS, row.source),
+                  },
+                  {
+                    key: 'status',
+                    className: 'col-date',
+                    title: t('as.status'),
+                    render: (_, row) =>
+                      row.status === 'revoked' ? (
+                        <Space size={2} orientation="vertical">
+                          <Tag>{t('as.revoked')}</Tag>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {row.revokeReason}
+                          </Typography.Text>
+                        </Space>
+                      ) : (
+                        <Tag color="blue">{t('as.active')}</Tag>
+                      ),
+                  },
+                  ...(canRevoke
+                    ? [
+                        {
+                          key: 'actions',
+                          title: t('app.actions'),
+                          render: (
+                            _: unknown,
+                            row: { id: number; status: string; item: string; date: string },
+                          ) =>
+                            row.status === 'active' ? (
+                              <RevokeButton recordId={row.id} label={`${name} · ${row.date} · ${row.item}`} />
+                            ) : null,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              {records.data ? <LoadMore list={records} testId="person-records-more" /> : null}
+            </>
           )}
         </Card>
         <CasesCard title={t('eff.casesOf', { name })} filter={{ staffId }} range={range} />
         <Card size="small" title={t('as.complaints')} data-testid="person-complaints">
           <QueryView query={complaints} rows={2} isEmpty={(rows) => rows.length === 0}>
             {(rows) => (
-              <Table
-                size="small"
-                rowKey="id"
-                dataSource={rows}
-                pagination={false}
-                columns={[
-                  {
-                    key: 'date',
-                    title: t('cmp.date'),
-                    render: (_, row) => formatDate(row.date, locale),
-                    width: 130,
-                    className: 'col-date',
-                  },
-                  {
-                    key: 'channel',
-                    title: t('cmp.channel'),
-                    render: (_, row) => label(COMPLAINT_CHANNEL_LABELS, row.channel),
-                  },
-                  { key: 'content', title: t('cmp.content'), dataIndex: 'content' },
-                  {
-                    key: 'status',
-                    title: t('cmp.verification'),
-                    render: (_, row) =>
-                      row.status === 'pending' ? (
-                        <Tag color="gold">{t('cmp.pending')}</Tag>
-                      ) : row.isValid ? (
-                        <Tag color="red">{t('cmp.valid')}</Tag>
-                      ) : (
-                        <Tag>{t('cmp.invalid')}</Tag>
-                      ),
-                  },
-                  {
-                    key: 'cause',
-                    title: t('cmp.cause'),
-                    render: (_, row) => (row.cause ? label(COMPLAINT_CAUSE_LABELS, row.cause) : '—'),
-                  },
-                ]}
-              />
+              <>
+                <Table
+                  size="small"
+                  rowKey="id"
+                  dataSource={rows}
+                  pagination={false}
+                  columns={[
+                    {
+                      key: 'date',
+                      title: t('cmp.date'),
+                      render: (_, row) => formatDate(row.date, locale),
+                      width: 130,
+                      className: 'col-date',
+                    },
+                    {
+                      key: 'channel',
+                      title: t('cmp.channel'),
+                      render: (_, row) => label(COMPLAINT_CHANNEL_LABELS, row.channel),
+                    },
+                    { key: 'content', title: t('cmp.content'), dataIndex: 'content' },
+                    {
+                      key: 'status',
+                      title: t('cmp.verification'),
+                      render: (_, row) =>
+                        row.status === 'pending' ? (
+                          <Tag color="gold">{t('cmp.pending')}</Tag>
+                        ) : row.isValid ? (
+                          <Tag color="red">{t('cmp.valid')}</Tag>
+                        ) : (
+                          <Tag>{t('cmp.invalid')}</Tag>
+                        ),
+                    },
+                    {
+                      key: 'cause',
+                      title: t('cmp.cause'),
+                      render: (_, row) => (row.cause ? label(COMPLAINT_CAUSE_LABELS, row.cause) : '—'),
+                    },
+                  ]}
+                />
+                <LoadMore list={complaints} testId="person-complaints-more" />
+              </>
             )}
           </QueryView>
         </Card>

@@ -3,17 +3,22 @@ import {
   COMPLAINT_CHANNELS,
   type TComplaintChannel,
 } from '@chuangkou/rules/vocabulary';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useKeysetList } from '../../lib/keyset.ts';
 import { nameOf, useOrg, useStaffList } from '../../lib/org.ts';
-import { errorMessage, useTRPC } from '../../lib/trpc.ts';
+import { errorMessage, useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { ComplaintVerifyForm, type TComplaintToVerify, type TVerify } from './complaint-verify-form.tsx';
+
+/** the API's page size (`PAGE_MAX`) */
+const PAGE = 200;
 
 type TCreate = {
   channel: TComplaintChannel;
@@ -35,15 +40,16 @@ export default function ComplaintEntryPage() {
   const [verifying, setVerifying] = useState<TComplaintToVerify | null>(null);
   const [verifyForm] = Form.useForm<TVerify>();
   const from = dayjs().subtract(90, 'day').format('YYYY-MM-DD');
-  const pending = useQuery(
-    trpc.complaints.list.queryOptions(
-      { from },
-      {
-        select: (rows) =>
-          rows.filter((row) => row.status === 'pending').sort((a, b) => b.date.localeCompare(a.date)),
-      },
-    ),
-  );
+  const client = useTRPCClient();
+  // the complaints of the last 90 days still to verify, newest first, 200 a page (加载更多 for more)
+  const pendingInput = { from, status: 'pending' as const };
+  const pending = useKeysetList({
+    key: trpc.complaints.list.queryKey(pendingInput),
+    page: (before: { date: string; id: number } | undefined) =>
+      client.complaints.list.query({ ...pendingInput, limit: PAGE, before }),
+    cursorOf: (row) => ({ date: row.date, id: row.id }),
+    pageSize: PAGE,
+  });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries(trpc.complaints.pathFilter()),
@@ -148,58 +154,61 @@ export default function ComplaintEntryPage() {
         <Col xs={24} xl={14}>
           <Card
             size="small"
-            title={`${t('cmp.pending')}（${pending.data?.length ?? 0}）`}
+            title={`${t('cmp.pending')}（${pending.data?.length ?? 0}${pending.hasMore ? '+' : ''}）`}
             data-testid="pending-complaints"
           >
             <QueryView query={pending} isEmpty={(rows) => rows.length === 0}>
               {(rows) => (
-                <Table
-                  size="small"
-                  rowKey="id"
-                  dataSource={rows}
-                  pagination={{ pageSize: 8, hideOnSinglePage: true }}
-                  columns={[
-                    {
-                      key: 'date',
-                      title: t('cmp.date'),
-                      render: (_, row) => formatDate(row.date, locale),
-                      width: 130,
-                      className: 'col-date',
-                    },
-                    {
-                      key: 'staff',
-                      title: t('cmp.staff'),
-                      render: (_, row) => nameOf(staff.data, row.staffId),
-                    },
-                    {
-                      key: 'window',
-                      title: t('cmp.window'),
-                      render: (_, row) => nameOf(org.data?.windows, row.windowId),
-                    },
-                    { key: 'content', title: t('cmp.content'), dataIndex: 'content', ellipsis: true },
-                    {
-                      key: 'verify',
-                      title: t('app.actions'),
-                      render: (_, row) => (
-                        <Button
-                          size="small"
-                          onClick={() =>
-                            setVerifying({
-                              id: row.id,
-                              date: row.date,
-                              content: row.content,
-                              staffName: nameOf(staff.data, row.staffId),
-                              windowName: nameOf(org.data?.windows, row.windowId),
-                              channel: row.channel,
-                            })
-                          }
-                        >
-                          {t('entry.verify')}
-                        </Button>
-                      ),
-                    },
-                  ]}
-                />
+                <>
+                  <Table
+                    size="small"
+                    rowKey="id"
+                    dataSource={rows}
+                    pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                    columns={[
+                      {
+                        key: 'date',
+                        title: t('cmp.date'),
+                        render: (_, row) => formatDate(row.date, locale),
+                        width: 130,
+                        className: 'col-date',
+                      },
+                      {
+                        key: 'staff',
+                        title: t('cmp.staff'),
+                        render: (_, row) => nameOf(staff.data, row.staffId),
+                      },
+                      {
+                        key: 'window',
+                        title: t('cmp.window'),
+                        render: (_, row) => nameOf(org.data?.windows, row.windowId),
+                      },
+                      { key: 'content', title: t('cmp.content'), dataIndex: 'content', ellipsis: true },
+                      {
+                        key: 'verify',
+                        title: t('app.actions'),
+                        render: (_, row) => (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              setVerifying({
+                                id: row.id,
+                                date: row.date,
+                                content: row.content,
+                                staffName: nameOf(staff.data, row.staffId),
+                                windowName: nameOf(org.data?.windows, row.windowId),
+                                channel: row.channel,
+                              })
+                            }
+                          >
+                            {t('entry.verify')}
+                          </Button>
+                        ),
+                      },
+                    ]}
+                  />
+                  <LoadMore list={pending} testId="pending-complaints-more" />
+                </>
               )}
             </QueryView>
           </Card>
