@@ -14,6 +14,7 @@ export * from './cases/case-rules.schema.ts';
 export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
+export * from './cases/proposal-recount.ts';
 export * from './cases/proposal-review.ts';
 export * from './complaints/complaint-ladder.ts';
 export * from './fines/fines-supplement.ts';

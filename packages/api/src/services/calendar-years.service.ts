@@ -1,14 +1,19 @@
 import {
-  casesWithProposals,
+  adjustSanctionProposal,
   type Db,
+  decideSanctionProposal,
+  findSanctionProposal,
   insertSanctionProposals,
   listCalendarYears,
   listCasesCountedOver,
   listCasesCountedThrough,
   listJointDepartmentsOfCases,
+  listProposalsOfCases,
   recountJointDepartment,
   saveCalendarYear,
+  setSanctionProposalRecheck,
   type TCase,
+  type TNewSanctionProposal,
   type TJointDepartmentRecord,
   type TUser,
   updateCase,
@@ -22,6 +27,8 @@ import {
   lateDepartmentReferrals,
   missingCalendarYear,
   recountDeadline,
+  recountProposals,
+  type TProposalChange,
   type TYearScheduleInput,
   yearScheduleOf,
 } from '@chuangkou/rules';
@@ -149,8 +156,9 @@ export async function setCalendarDate(
  * Counts again, on the center's calendar as it now is, the deadlines of these cases and of their
  * related departments (联办, 规程 三、3): the case's deadline and 暂定, the days a decided case took and
  * was late on the window's own clock, each related department's due date and late days (and the case's
- * late-department flag), and, for a case now late on a known calendar, its overdue proposals (never
- * twice). Every changed case is audited.
+ * late-department flag), and a decided case's overdue proposals (`recountProposals`): proposed where
+ * now due, a waiting one withdrawn (日历更正) or adjusted, a confirmed one flagged for a recheck. Every
+ * changed case and proposal is audited.
  */
 async function recountCalendarChange(
   db: Db,
@@ -158,10 +166,13 @@ async function recountCalendarChange(
   cases: readonly TCase[],
 ): Promise<{ recounted: number; changed: number; proposals: number }> {
   const cal = await centerCalendar(db, user.centerId);
-  const hasProposals = await casesWithProposals(
+  const proposalsOf = new Map<number, Awaited<ReturnType<typeof listProposalsOfCases>>>();
+  for (const p of await listProposalsOfCases(
     db,
     cases.filter((c) => c.decidedOn !== null).map((c) => c.id),
-  );
+  )) {
+    proposalsOf.set(p.caseId, [...(proposalsOf.get(p.caseId) ?? []), p]);
+  }
   const jointOf = new Map<number, TJointDepartmentRecord[]>();
   const jointIds = cases.filter((c) => c.type === 'joint').map((c) => c.id);
   for (const j of await listJointDepartmentsOfCases(db, jointIds)) {
@@ -209,11 +220,48 @@ async function recountCalendarChange(
       { ...c, joint: joint.map(({ department, dueOn, lateDays }) => ({ department, dueOn, lateDays })) },
       { ...c, ...patch, joint: departments },
     );
-    if (s.decidedOn && !hasProposals.has(c.id)) {
-      const proposed = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
-      await insertSanctionProposals(db, proposed);
-      proposals += proposed.length;
+    if (s.decidedOn) {
+      const now = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
+      const changes = recountProposals(proposalsOf.get(c.id) ?? [], now);
+      proposals += await applyProposalChanges(db, user, changes);
     }
   }
   return { recounted: cases.length, changed, proposals };
+}
+
+const CALENDAR_AUDIT_ACTIONS = {
+  withdraw: 'calendarWithdraw',
+  adjust: 'calendarAdjust',
+  flag: 'calendarRecheck',
+  unflag: 'calendarRecheckCleared',
+} as const;
+
+/** Writes what a calendar correction does to a case's proposals, each audited; returns how many are new. */
+async function applyProposalChanges(
+  db: Db,
+  user: TUser,
+  changes: readonly TProposalChange<TNewSanctionProposal>[],
+): Promise<number> {
+  const proposed = changes.flatMap((c) => (c.kind === 'propose' ? [c.proposal] : []));
+  await insertSanctionProposals(db, proposed);
+  for (const change of changes) {
+    if (change.kind === 'propose') continue;
+    const before = (await findSanctionProposal(db, change.id))!;
+    if (change.kind === 'withdraw') {
+      await decideSanctionProposal(db, change.id, {
+        status: 'rejected',
+        by: user.id,
+        reason: change.reason,
+        recordId: null,
+        staffId: before.staffId,
+      });
+    } else if (change.kind === 'adjust') {
+      await adjustSanctionProposal(db, change.id, change);
+    } else {
+      await setSanctionProposalRecheck(db, change.id, change.kind === 'flag' ? change.recheckReason : null);
+    }
+    const after = await findSanctionProposal(db, change.id);
+    await audit(db, user, 'caseSanctionProposal', change.id, CALENDAR_AUDIT_ACTIONS[change.kind], before, after);
+  }
+  return proposed.length;
 }
