@@ -15,6 +15,7 @@ export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
 export { type TImportCaseRow, ZImportCaseRow } from './routers/cases/case.schemas.ts';
 export { createPlatformAdmin, issueOneTimePassword } from './services/accounts.service.ts';
+export { initCenter, type TInitCenterInput } from './services/center-init.service.ts';
 export { audit } from './services/audit.ts';
 export {
   forgetSession,
