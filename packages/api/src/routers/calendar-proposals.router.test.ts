@@ -57,7 +57,8 @@ describe.each(TEST_DIALECTS)('a calendar correction recounts overdue proposals o
     };
 
     // the center was closed Mon 9 Mar: due Wed 11 Mar
-    await as('admin').calendar.set({ date: '2026-03-09', isWorking: false, note: '停电闭馆' });
+    const r = await as('admin').calendar.set({ date: '2026-03-09', isWorking: false, note: '停电闭馆' });
+    expect(r).toMatchObject({ changed: 3, proposals: 0, withdrawn: 3, adjusted: 2, flagged: 1 });
 
     const withdrawn = {
       status: 'rejected',
@@ -174,7 +175,7 @@ describe.each(TEST_DIALECTS)('a calendar correction recounts overdue proposals o
       workdays: [],
       reason: '补录元旦',
     });
-    expect(r).toMatchObject({ year: 2027, changed: 1, proposals: 0 });
+    expect(r).toMatchObject({ year: 2027, changed: 1, proposals: 0, withdrawn: 2, adjusted: 0, flagged: 0 });
     expect((await as('supervisor').cases.get({ id: c.id })).case).toMatchObject({
       deadline: '2027-01-04',
       overdueDays: 0,

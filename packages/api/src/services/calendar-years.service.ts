@@ -92,23 +92,44 @@ export async function calendarYear(db: Db, centerId: number, year: number) {
 }
 
 /**
+ * What a calendar change counted again: cases recounted and changed, overdue proposals made anew,
+ * waiting ones withdrawn (日历更正) or adjusted, confirmed ones flagged for a recheck.
+ */
+export interface TRecount {
+  recounted: number;
+  changed: number;
+  proposals: number;
+  withdrawn: number;
+  adjusted: number;
+  flagged: number;
+}
+const NO_RECOUNT: TRecount = {
+  recounted: 0,
+  changed: 0,
+  proposals: 0,
+  withdrawn: 0,
+  adjusted: 0,
+  flagged: 0,
+};
+
+/**
  * Enters or corrects a year's schedule (the rules check it), then counts again every deadline counted
  * through that year: 暂定 goes where the calendar now covers the span, a decided case gets its days
- * late again, and a case now late on a known calendar gets its overdue proposals (never twice).
+ * late again, and its overdue proposals are counted again (`recountCalendarChange`).
  * Run it inside a transaction: the year and the recount are one change.
  */
 export async function enterCalendarYear(
   db: Db,
   user: TUser,
   input: TYearScheduleInput & { reason?: string | undefined; source?: string | undefined },
-): Promise<{ year: number; recounted: number; changed: number; proposals: number }> {
+): Promise<{ year: number } & TRecount> {
   const schedule = atRow('', () => checkYearSchedule(input));
   const before = (await listCalendarYears(db, user.centerId)).find((y) => y.year === schedule.year) ?? null;
   const same = (x: Record<string, string>, y: Record<string, string>) =>
     JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
   // the same schedule entered again (an import run twice) changes nothing
   if (before && same(before.holidays, schedule.holidays) && same(before.workdays, schedule.workdays)) {
-    return { year: schedule.year, recounted: 0, changed: 0, proposals: 0 };
+    return { year: schedule.year, ...NO_RECOUNT };
   }
   const saved = await saveCalendarYear(db, {
     centerId: user.centerId,
@@ -142,7 +163,7 @@ export async function setCalendarDate(
   db: Db,
   user: TUser,
   day: { date: string; isWorking: boolean; note: string | null },
-): Promise<{ date: string; recounted: number; changed: number; proposals: number }> {
+): Promise<{ date: string } & TRecount> {
   await upsertCalendarDay(db, user.centerId, day);
   const counted = await recountCalendarChange(
     db,
@@ -160,11 +181,7 @@ export async function setCalendarDate(
  * now due, a waiting one withdrawn (日历更正) or adjusted, a confirmed one flagged for a recheck. Every
  * changed case and proposal is audited.
  */
-async function recountCalendarChange(
-  db: Db,
-  user: TUser,
-  cases: readonly TCase[],
-): Promise<{ recounted: number; changed: number; proposals: number }> {
+async function recountCalendarChange(db: Db, user: TUser, cases: readonly TCase[]): Promise<TRecount> {
   const cal = await centerCalendar(db, user.centerId);
   const proposalsOf = new Map<number, Awaited<ReturnType<typeof listProposalsOfCases>>>();
   for (const p of await listProposalsOfCases(
@@ -179,8 +196,7 @@ async function recountCalendarChange(
     jointOf.set(j.caseId, [...(jointOf.get(j.caseId) ?? []), j]);
   }
   const rulesOn = caseRulesByDate(db, user.centerId);
-  let changed = 0;
-  let proposals = 0;
+  const counts = { ...NO_RECOUNT, recounted: cases.length };
   for (const c of cases) {
     const joint = jointOf.get(c.id) ?? [];
     const s = recountDeadline(caseStateOf(c, joint), cal);
@@ -208,7 +224,7 @@ async function recountCalendarChange(
       (patch.overdueDays ?? c.overdueDays) === c.overdueDays &&
       (patch.handlingDays ?? c.handlingDays) === c.handlingDays;
     if (isSame) continue;
-    changed++;
+    counts.changed++;
     await updateCase(db, c.id, patch);
     for (const d of movedDepartments) await recountJointDepartment(db, c.id, d.department, d);
     await audit(
@@ -223,10 +239,11 @@ async function recountCalendarChange(
     if (s.decidedOn) {
       const now = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
       const changes = recountProposals(proposalsOf.get(c.id) ?? [], now);
-      proposals += await applyProposalChanges(db, user, changes);
+      const applied = await applyProposalChanges(db, user, changes);
+      for (const k of ['proposals', 'withdrawn', 'adjusted', 'flagged'] as const) counts[k] += applied[k];
     }
   }
-  return { recounted: cases.length, changed, proposals };
+  return counts;
 }
 
 const CALENDAR_AUDIT_ACTIONS = {
@@ -236,12 +253,12 @@ const CALENDAR_AUDIT_ACTIONS = {
   unflag: 'calendarRecheckCleared',
 } as const;
 
-/** Writes what a calendar correction does to a case's proposals, each audited; returns how many are new. */
+/** Writes what a calendar correction does to a case's proposals, each audited; counts them by kind. */
 async function applyProposalChanges(
   db: Db,
   user: TUser,
   changes: readonly TProposalChange<TNewSanctionProposal>[],
-): Promise<number> {
+): Promise<Pick<TRecount, 'proposals' | 'withdrawn' | 'adjusted' | 'flagged'>> {
   const proposed = changes.flatMap((c) => (c.kind === 'propose' ? [c.proposal] : []));
   await insertSanctionProposals(db, proposed);
   for (const change of changes) {
@@ -261,7 +278,16 @@ async function applyProposalChanges(
       await setSanctionProposalRecheck(db, change.id, change.kind === 'flag' ? change.recheckReason : null);
     }
     const after = await findSanctionProposal(db, change.id);
-    await audit(db, user, 'caseSanctionProposal', change.id, CALENDAR_AUDIT_ACTIONS[change.kind], before, after);
+    await audit(
+      db,
+      user,
+      'caseSanctionProposal',
+      change.id,
+      CALENDAR_AUDIT_ACTIONS[change.kind],
+      before,
+      after,
+    );
   }
-  return proposed.length;
+  const n = (kind: TProposalChange['kind']) => changes.filter((c) => c.kind === kind).length;
+  return { proposals: proposed.length, withdrawn: n('withdraw'), adjusted: n('adjust'), flagged: n('flag') };
 }
