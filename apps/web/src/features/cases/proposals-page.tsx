@@ -244,7 +244,7 @@ export default function ProposalsPage() {
                         </Button>
                       </Space>
                     ) : (
-                      <span>
+                      <Space size={4} wrap>
                         <Tag>{term(SANCTION_PROPOSAL_STATUS_LABELS[r.status])}</Tag>
                         {r.recheckReason !== null ? (
                           // a confirmed proposal the corrected calendar no longer bears out: its record
@@ -255,8 +255,8 @@ export default function ProposalsPage() {
                             </Tag>
                           </Tooltip>
                         ) : null}
-                        {[r.decisionReason, r.recheckReason].filter(Boolean).join('；')}
-                      </span>
+                        <span>{[r.decisionReason, r.recheckReason].filter(Boolean).join('；')}</span>
+                      </Space>
                     ),
                 },
               ]}
