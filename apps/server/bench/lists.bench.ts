@@ -426,7 +426,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 let n = 0, bytes = 0; const statuses = {};
 const until = Date.now() + Number(process.argv[3]);
 (function again() {
-  if (Date.now() > until) { console.log(JSON.stringify({ n, bytes, statuses })); process.exit(0); }
+  // exit once the line is written: stdout to a pipe is asynchronous, and an exit before it can cut it
+  if (Date.now() > until) { process.stdout.write(JSON.stringify({ n, bytes, statuses }) + '\\n', () => process.exit(0)); return; }
   http.get(process.argv[1] + process.argv[2], { agent, headers: { cookie: process.argv[4] } }, (res) => {
     statuses[res.statusCode] = (statuses[res.statusCode] || 0) + 1;
     res.on('data', (c) => { bytes += c.length; });

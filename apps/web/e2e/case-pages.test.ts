@@ -105,6 +105,16 @@ describe('the case pages under the 规程', () => {
     // a B5 proposal names its clause with the policy's text, never the bare code
     expect(text).toContain('受理办件因窗口工作人员失职等原因导致超过办理承诺时限');
     await shot(page, 'case-proposals');
+    // at 1366×768 the table does not scroll sideways, and each row's 确认 is on screen
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body, .ant-table-container')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.scrollWidth}>${el.clientWidth}`),
+    );
+    expect(overflow).toEqual([]);
+    const confirm = await rows.first().locator('[data-testid^="confirm-"]').boundingBox();
+    expect(confirm).not.toBeNull();
+    expect((confirm?.x ?? 0) + (confirm?.width ?? 0)).toBeLessThanOrEqual(1366);
     await context.close();
   });
 

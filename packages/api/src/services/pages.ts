@@ -24,10 +24,25 @@ export const ZPageLimit = z.number().int().min(1).max(PAGE_MAX);
 export const ZDateCursor = z.object({ date: ZDate, id: ZId });
 
 /**
+ * The turns given to list pages, one page a turn of the event loop across the whole process. SQLite
+ * answers synchronously: pages that each waited for `setImmediate` on their own would all be let go in
+ * the same check phase and read back to back, holding every other request (the health check) until the
+ * last. Chained, each page is let go a turn after the one before, and the loop polls for other requests
+ * between two pages.
+ */
+let lastTurn: Promise<void> = Promise.resolve();
+
+/** Resolves at the next event-loop turn no other page has taken. */
+export function pageTurn(): Promise<void> {
+  const turn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  lastTurn = turn;
+  return turn;
+}
+
+/**
  * Counts a page against the request's budget (`REQUEST_ROWS_MAX`, shared by the calls of a batch:
- * the context is the request's) and returns the page size to read, after letting the event loop go:
- * SQLite answers synchronously, so the calls of batches in flight would otherwise run back to back as
- * one chain of promises, holding every other request (the health check) until all were done.
+ * the context is the request's) and returns the page size to read, at the page's own turn of the event
+ * loop (`pageTurn`).
  */
 export async function reservePage(
   ctx: Pick<TContext, 'listRows'>,
@@ -41,6 +56,6 @@ export async function reservePage(
       'limit',
     );
   ctx.listRows.asked += size;
-  await new Promise((resolve) => setImmediate(resolve));
+  await pageTurn();
   return size;
 }

@@ -49,6 +49,20 @@ describe('enrichCaseWorkflowDemo', () => {
     expect(open.filter((c) => c.stage === 'awaitingMaterials' && c.deadline !== null)).toEqual([]);
   });
 
+  it('gives every case its acceptance code (规程 二、2 ⑦), so no proposal shows a bare number', async () => {
+    const uncoded = await t.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('acceptance_code', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(uncoded.n)).toBe(0);
+    const proposals = await listSanctionProposals(t.db, { centerId, status: 'proposed' });
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(proposals.filter((p) => p.acceptanceCode === null || !/^\d{16}$/.test(p.acceptanceCode))).toEqual(
+      [],
+    );
+  });
+
   it('rates recent decided cases mostly 非常满意, and follows up every poor rating', async () => {
     expect(result.serviceRatings).toBeGreaterThan(100);
     const rows = await countServiceRatingsByWindowMonth(t.db, {

@@ -8,6 +8,7 @@ import {
   jointDepartmentDue,
   proposeOverdueSanctions,
 } from '@chuangkou/rules';
+import { sql } from 'kysely';
 import type { Db } from '../client.ts';
 import { nowIso } from '../client.ts';
 import { addDays, addMonths, createRandom } from './demo-random.ts';
@@ -126,6 +127,12 @@ export async function enrichCaseWorkflowDemo(
       }
     }
   }
+
+  // --- every other case carries its acceptance code too (规程 二、2 ⑦: one is issued at acceptance),
+  // so no page shows a case as a bare number: the received day and the id, as for the open ones
+  await sql`update cases set acceptance_code = replace(received_on, '-', '') || substr('00000000' || id, length('00000000' || id) - 7) where acceptance_code is null`.execute(
+    db,
+  );
 
   // --- 好差评 on the decided cases of this month and the two before
   const from = addMonths(`${today.slice(0, 8)}01`, -2);

@@ -148,7 +148,6 @@ export default function ProposalsPage() {
               rowKey="id"
               dataSource={rows}
               pagination={{ pageSize: 20, showSizeChanger: false }}
-              scroll={{ x: 'max-content' }}
               data-testid="proposals-table"
               rowSelection={
                 status === 'proposed'
@@ -176,12 +175,18 @@ export default function ProposalsPage() {
                 {
                   key: 'item',
                   title: t('entry.item'),
-                  width: 220,
-                  render: (_, r) => <Tag color={r.item === 'B5' ? 'red' : 'orange'}>{clause(r.item)}</Tag>,
+                  width: 230,
+                  // the clause's text wraps inside its column, so the row's actions stay on screen at 1366
+                  render: (_, r) => (
+                    <Tag color={r.item === 'B5' ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>
+                      {clause(r.item)}
+                    </Tag>
+                  ),
                 },
                 {
                   key: 'qty',
                   title: t('entry.qty'),
+                  width: 64,
                   align: 'right',
                   render: (_, r) =>
                     r.confirmedQty !== null
@@ -189,14 +194,20 @@ export default function ProposalsPage() {
                       : r.qty,
                 },
                 {
-                  key: 'received',
-                  title: t('case.receivedOn'),
-                  render: (_, r) => formatDate(r.receivedOn, locale),
+                  key: 'dates',
+                  title: `${t('case.receivedOn')} / ${t('case.decidedOn')}`,
+                  render: (_, r) => (
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(r.receivedOn, locale)}
+                      <br />
+                      {formatDate(r.day, locale)}
+                    </span>
+                  ),
                 },
-                { key: 'day', title: t('case.decidedOn'), render: (_, r) => formatDate(r.day, locale) },
                 {
                   key: 'doubts',
                   title: t('case.proposal.doubts'),
+                  width: 90,
                   render: (_, r) =>
                     r.doubts.map((d) => (
                       <Tag key={d} color="gold">
@@ -209,14 +220,15 @@ export default function ProposalsPage() {
                   title: t('case.proposal.basis'),
                   dataIndex: 'reason',
                   ellipsis: true,
-                  width: 260,
+                  width: 160,
                 },
                 {
                   key: 'actions',
                   title: t('app.actions'),
+                  width: 112,
                   render: (_, r) =>
                     r.status === 'proposed' ? (
-                      <Space>
+                      <Space direction="vertical" size={4}>
                         <Button
                           size="small"
                           type="primary"

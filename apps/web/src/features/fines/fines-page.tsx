@@ -114,6 +114,8 @@ export default function FinesPage() {
                       {
                         key: 'name',
                         title: t('as.name'),
+                        // a name stays on one line; the window's name wraps instead
+                        onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                         render: (_, row) => (
                           <Link
                             to={`/assessment/person/${row.staffId}?period=${year}-Q${Math.ceil(month / 3)}`}
