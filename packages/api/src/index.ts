@@ -15,7 +15,6 @@ export { DomainError } from './errors.ts';
 export { type AppRouter, appRouter, createCaller, type TProcedurePath } from './root.ts';
 export { type TImportCaseRow, ZImportCaseRow } from './routers/cases/case.schemas.ts';
 export { createPlatformAdmin, issueOneTimePassword } from './services/accounts.service.ts';
-export { initCenter, type TInitCenterInput } from './services/center-init.service.ts';
 export { audit } from './services/audit.ts';
 export {
   forgetSession,
@@ -28,6 +27,7 @@ export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.ser
 export { enterCalendarYear } from './services/calendar-years.service.ts';
 export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
 export { importCases } from './services/cases/import-cases.service.ts';
+export { initCenter, type TInitCenterInput } from './services/center-init.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { HASH_QUEUE_LIMITS, hashQueueLoad } from './services/hash-queue.ts';
 export * from './services/import/index.ts';

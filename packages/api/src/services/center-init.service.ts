@@ -71,7 +71,8 @@ export async function initCenter(
   const centers = await listCenters(db);
   const codes = new Set(centers.map((c) => c.code.toLowerCase()));
   const code = input.code?.trim() || defaultCode(name, codes);
-  if (!CENTER_CODE.test(code)) throw badInput('--code', `中心代码须为1–20位字母、数字、_或-，收到「${code}」`);
+  if (!CENTER_CODE.test(code))
+    throw badInput('--code', `中心代码须为1–20位字母、数字、_或-，收到「${code}」`);
   if (centers.some((c) => c.name === name))
     throw conflict(`服务中心「${name}」已存在，未作任何更改`, '--center');
   if (codes.has(code.toLowerCase())) throw conflict(`中心代码 ${code} 已存在，未作任何更改`, '--code');
