@@ -45,7 +45,7 @@ const COMMANDS_APART = {
   name: 'commands-apart',
   setup(build) {
     // main.ts's `import('./commands/bulletin.ts')` becomes a module that requires ./bulletin.cjs
-    build.onResolve({ filter: /^\.\/commands\/(bulletin|cases|import|platform-admin)\.ts$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/commands\/(bulletin|cases|import|init|platform-admin)\.ts$/ }, (args) =>
       args.importer.endsWith(path.join('src', 'main.ts'))
         ? { path: path.basename(args.path, '.ts'), namespace: 'command-bundle' }
         : undefined,
@@ -54,7 +54,7 @@ const COMMANDS_APART = {
       contents: `module.exports = require('./${args.path}.cjs');`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/(bulletin|cases|import|platform-admin)\.cjs$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(bulletin|cases|import|init|platform-admin)\.cjs$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -121,6 +121,7 @@ export async function buildCli() {
       bulletin: 'apps/cli/src/commands/bulletin.ts',
       cases: 'apps/cli/src/commands/cases.ts',
       import: 'apps/cli/src/commands/import.ts',
+      init: 'apps/cli/src/commands/init.ts',
       'platform-admin': 'apps/cli/src/commands/platform-admin.ts',
     },
     outdir: path.join(DIST, id),

@@ -10,6 +10,7 @@ const USAGE = `chuangkou — 窗口服务考核 command line
   bulletin KIND …     write an Excel bulletin from the database (bulletin --help for the kinds)
   cases import|overdue …  import handled cases, or list the open cases' alerts (cases --help)
   import KIND FILE …  import a spreadsheet (cases, calendar, roster; CSV or XLSX; --dry-run, --template FILE)
+  init --center NAME --admin USER [--code CODE]  a new center and its first center administrator (one-time password)
   platform-admin create USERNAME [--center CODE]  create a platform administrator (one-time password)
 `;
 
@@ -33,6 +34,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': {
         const { runImport } = await import('./commands/import.ts');
         return await runImport(args);
+      }
+      case 'init': {
+        const { runInit } = await import('./commands/init.ts');
+        return await runInit(args);
       }
       case 'platform-admin': {
         const { runPlatformAdmin } = await import('./commands/platform-admin.ts');

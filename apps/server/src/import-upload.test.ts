@@ -99,8 +99,8 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
     const unit = (
       await t.db.selectFrom('units').select('name').where('id', '=', w.unitId).executeTakeFirstOrThrow()
     ).name;
-    const header = '单位,窗口编号,窗口名称,姓名,岗位,AB角,窗口负责人';
-    const bad = `${header}\n${unit},${w.code},${w.name},新来的甲,前台,A,否\n${unit},${w.code},${w.name},新来的乙,门卫,B,否\n`;
+    const header = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
+    const bad = `${header}\n${unit},${w.code},${w.name},N001,新来的甲,前台,A,否\n${unit},${w.code},${w.name},N002,新来的乙,门卫,B,否\n`;
     const before = await countAudit(t.db);
     const dry = await finished(await upload('roster', bad, { dryRun: true }));
     expect(dry.state).toBe('badRows');
@@ -113,7 +113,7 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
     const check = await finished(await upload('roster', good, { dryRun: true }));
     expect([check.state, check.result?.counts]).toEqual([
       'done',
-      { rows: 2, units: 0, windows: 0, staff: 2, unchanged: 0 },
+      { rows: 2, units: 0, windows: 0, staff: 2, updated: 0, unchanged: 0 },
     ]);
     expect(await countAudit(t.db)).toBe(before);
 
@@ -123,7 +123,14 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
     expect((await listStaff(t.db, { centerId: 1 })).length).toBe(staffBefore + 2);
 
     const again = await finished(await upload('roster', good));
-    expect(again.result?.counts).toEqual({ rows: 2, units: 0, windows: 0, staff: 0, unchanged: 2 });
+    expect(again.result?.counts).toEqual({
+      rows: 2,
+      units: 0,
+      windows: 0,
+      staff: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     expect((await listStaff(t.db, { centerId: 1 })).length).toBe(staffBefore + 2);
   });
 

@@ -42,7 +42,7 @@ async function summaryWith(page: Page, text: string): Promise<void> {
   await page.getByTestId('import-summary').filter({ hasText: text }).waitFor();
 }
 
-const ROSTER = '单位,窗口编号,窗口名称,姓名,岗位,AB角,窗口负责人';
+const ROSTER = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
 const CASES = '受理编号,事项名称,受理人,申请人,收件日期,办结日期,办理结果';
 
 describe('数据导入', () => {
@@ -58,7 +58,7 @@ describe('数据导入', () => {
 
     // the roster: one post the center does not have
     const roster = (post: string) =>
-      `${ROSTER}\n不动产登记中心,E2E01,不动产登记导入窗口,导入测试甲,前台,A,是\n不动产登记中心,E2E01,不动产登记导入窗口,导入测试乙,${post},B,否\n`;
+      `${ROSTER}\n不动产登记中心,E2E01,不动产登记导入窗口,E2E-001,导入测试甲,前台,A,是\n不动产登记中心,E2E01,不动产登记导入窗口,E2E-002,导入测试乙,${post},B,否\n`;
     await choose(page, '名册.csv', roster('门卫'));
     const table = page.getByTestId('import-errors');
     await table.waitFor();

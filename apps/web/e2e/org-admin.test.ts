@@ -131,6 +131,28 @@ describe('moving a center in: people and places', () => {
     await dup.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('tab', { name: '事项' }).click();
     await page.getByTestId('matters-table').waitFor({ timeout: 30_000 });
+    // the catalog fits 1366×768: neither the page nor the table scrolls sideways, the actions in view
+    const overflow = await page.evaluate(() =>
+      [
+        document.documentElement,
+        ...document.querySelectorAll(
+          '[data-testid="matters-table"] .ant-table-content, [data-testid="matters-table"] .ant-table-body',
+        ),
+      ].map((e) => e.scrollWidth - e.clientWidth),
+    );
+    // the page and the table's own scroll box, both measured
+    expect(overflow).toHaveLength(2);
+    expect(
+      overflow.every((px) => px <= 0),
+      `overflow ${overflow.join(', ')} px`,
+    ).toBe(true);
+    const edit = page
+      .getByTestId('matters-table')
+      .getByRole('button', { name: /停\s*用/ })
+      .first();
+    expect(
+      ((await edit.boundingBox())?.x ?? 9999) + ((await edit.boundingBox())?.width ?? 0),
+    ).toBeLessThanOrEqual(1366);
     await shot(page, 'admin-org-matters');
 
     // a person at window CS01 since a month ago

@@ -27,6 +27,7 @@ export { centerBulletinOf, type TBulletinRequest } from './services/bulletin.ser
 export { enterCalendarYear } from './services/calendar-years.service.ts';
 export { listCaseAlerts, type TCaseAlertRow } from './services/cases/case-alerts.service.ts';
 export { importCases } from './services/cases/import-cases.service.ts';
+export { initCenter, type TInitCenterInput } from './services/center-init.service.ts';
 export { publishDemoHistory } from './services/demo-history.service.ts';
 export { HASH_QUEUE_LIMITS, hashQueueLoad } from './services/hash-queue.ts';
 export * from './services/import/index.ts';

@@ -16,6 +16,7 @@ export * from './cases/case-steps.ts';
 export * from './cases/case-vocabulary.ts';
 export * from './cases/case-workflow.ts';
 export * from './cases/imported-case.ts';
+export * from './cases/proposal-recount.ts';
 export * from './cases/proposal-review.ts';
 export * from './complaints/complaint-consequences.ts';
 export * from './complaints/complaint-ladder.ts';

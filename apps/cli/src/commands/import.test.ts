@@ -256,15 +256,15 @@ describe('import', () => {
   });
 
   it('roster: units, windows and people added once; a bad post named by its row; again, nothing changes', async () => {
-    const header = '单位,窗口编号,窗口名称,姓名,岗位,AB角,窗口负责人';
+    const header = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
     const bad = await run([
       'roster',
-      file('bad-roster.csv', `${header}\n市场监管局,S01,市场监管1号窗口,陈一,柜台,A,是\n`),
+      file('bad-roster.csv', `${header}\n市场监管局,S01,市场监管1号窗口,SJ-01,陈一,柜台,A,是\n`),
     ]);
     expect(bad.out.trim()).toBe('第2行 岗位: 岗位须为 前台、后台、保安，收到「柜台」');
     const roster = file(
       'roster.csv',
-      `${header}\n市场监管局,S01,市场监管1号窗口,陈一,前台,A,是\n市场监管局,S01,市场监管1号窗口,林二,后台,B,否\n`,
+      `${header}\n市场监管局,S01,市场监管1号窗口,SJ-01,陈一,前台,A,是\n市场监管局,S01,市场监管1号窗口,SJ-02,林二,后台,B,否\n`,
     );
     expect((await run(['roster', roster])).out).toContain('新增单位 1 个、窗口 1 个、人员 2 人');
     expect((await run(['roster', roster])).out).toContain(
@@ -282,6 +282,58 @@ describe('import', () => {
       ['林二', 'back', 'B', 0],
       ['陈一', 'front', 'A', 1],
     ]);
+  });
+
+  it('roster: people are matched by 工号, never by name; a row without 工号 is refused naming the column', async () => {
+    const header = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
+    const noNumber = await run([
+      'roster',
+      file('roster-no-number.csv', `${header}\n税务局,T01,税务1号窗口,,周七,前台,A,否\n`),
+    ]);
+    expect([noNumber.code, noNumber.out.trim()]).toEqual([1, '第2行 工号: 必填']);
+    const oldFormat = await run([
+      'roster',
+      file('roster-old.csv', '单位,窗口编号,窗口名称,姓名,岗位\n税务局,T01,税务1号窗口,周七,前台\n'),
+    ]);
+    expect([oldFormat.code, oldFormat.err.trim()]).toEqual([
+      1,
+      'roster-old.csv：表头不符，缺少列 工号（请下载该类模板）',
+    ]);
+
+    // two people named 周七, one window
+    const first = file(
+      'roster-tax.csv',
+      `${header}\n税务局,T01,税务1号窗口,SW-01,周七,前台,A,否\n税务局,T01,税务1号窗口,SW-02,周七,后台,B,否\n`,
+    );
+    expect((await run(['roster', first])).out).toContain('人员 2 人');
+    // the second 周七 is now 周琪: edited, not entered anew; the first stays as he was
+    const renamed = file(
+      'roster-tax-2.csv',
+      `${header}\n税务局,T01,税务1号窗口,SW-02,周琪,后台,B,否\n税务局,T01,税务1号窗口,SW-01,周七,前台,A,否\n`,
+    );
+    const r = await run(['roster', renamed]);
+    expect([r.code, r.out.trim()]).toEqual([
+      0,
+      '2 行：新增单位 0 个、窗口 0 个、人员 0 人，按工号修改 1 人，已存在未变 1 人',
+    ]);
+    const tax = await inDb((db) =>
+      db
+        .selectFrom('staff')
+        .select(['staff_no', 'name', 'post'])
+        .where('staff_no', 'in', ['SW-01', 'SW-02'])
+        .orderBy('staff_no')
+        .execute(),
+    );
+    expect(tax).toEqual([
+      { staff_no: 'SW-01', name: '周七', post: 'front' },
+      { staff_no: 'SW-02', name: '周琪', post: 'back' },
+    ]);
+    expect(
+      await inDb(
+        async (db) =>
+          (await db.selectFrom('staff').select('id').where('name', 'in', ['周七', '周琪']).execute()).length,
+      ),
+    ).toBe(2);
   });
 
   it('matters: the template imports cleanly in a dry run; a bad type is named by its row; once, then unchanged', async () => {

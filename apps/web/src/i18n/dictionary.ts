@@ -195,7 +195,8 @@ export const ZH_CN = {
   'cal.workdayLines': '调休上班日期（周六或周日，每行：日期 节日名称）',
   'cal.reason': '依据或更正原因',
   'cal.badLine': '第{line}行无法识别：{text}',
-  'cal.saved': '{year} 年已保存：重新计算 {recounted} 件，期限变化 {changed} 件，新增扣分建议 {proposals} 条',
+  'cal.saved':
+    '{year} 年已保存：重新计算 {recounted} 件，期限变化 {changed} 件；扣分建议新增 {proposals} 条、撤回 {withdrawn} 条、调整 {adjusted} 条，已确认需复核 {flagged} 条',
   'cal.provisionalTag': '暂定',
   'cal.provisionalHint': '该日期所在年份的节假日安排尚未录入，期限可能顺延',
 
@@ -845,7 +846,7 @@ export const EN: Record<TKey, string> = {
   'cal.reason': 'Source or reason for the correction',
   'cal.badLine': 'Line {line} not understood: {text}',
   'cal.saved':
-    '{year} saved: {recounted} cases recounted, {changed} deadlines changed, {proposals} new sanction proposals',
+    '{year} saved: {recounted} cases recounted, {changed} deadlines changed; sanction proposals: {proposals} new, {withdrawn} withdrawn, {adjusted} adjusted, {flagged} confirmed to recheck',
   'cal.provisionalTag': 'Provisional',
   'cal.provisionalHint': "The holidays of this date's year are not entered yet; the deadline may move",
 

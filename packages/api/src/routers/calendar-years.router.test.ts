@@ -59,7 +59,15 @@ describe.each(TEST_DIALECTS)('calendar years and 暂定 deadlines on %s', (diale
       holidays: [{ date: '2027-01-01', name: '元旦' }],
       workdays: [],
     });
-    expect(r).toStrictEqual({ year: 2027, recounted: 2, changed: 2, proposals: 2 });
+    expect(r).toStrictEqual({
+      year: 2027,
+      recounted: 2,
+      changed: 2,
+      proposals: 2,
+      withdrawn: 0,
+      adjusted: 0,
+      flagged: 0,
+    });
     const after = (await as('supervisor').cases.get({ id: c.id })).case;
     expect(after).toMatchObject({ deadline: '2027-01-04', isDeadlineProvisional: false, overdueDays: 0 });
     // the later one is now a working day late on a known calendar: B5 and F3 proposed once

@@ -3,7 +3,6 @@ import {
   findCenter,
   findStaff,
   insertCenter,
-  insertPolicyVersion,
   insertUser,
   listCenters,
   listMatters,
@@ -13,12 +12,13 @@ import {
   setCenterBeganOn,
   updateCenterObjectionContact,
 } from '@chuangkou/db';
-import { DEFAULT_POLICIES, quarterOfDate } from '@chuangkou/rules';
+import { quarterOfDate } from '@chuangkou/rules';
 import { z } from 'zod';
 import { badInput, conflict } from '../errors.ts';
 import { ZDate, ZId, ZPost, ZQuarterInput, ZReason, ZText } from '../schemas.ts';
 import { assignmentsOf, assignStaff, quarterColleagues } from '../services/assignments.service.ts';
 import { audit } from '../services/audit.ts';
+import { seedCenterPolicies } from '../services/center-init.service.ts';
 import {
   createStaff,
   createUnit,
@@ -131,15 +131,7 @@ export const orgRouter = router({
           });
           await audit(db, ctx.user, 'user', admin.id, 'create', null, admin);
         }
-        for (const policy of Object.values(DEFAULT_POLICIES)) {
-          await insertPolicyVersion(db, {
-            centerId: center.id,
-            code: policy.code,
-            effectiveFrom: '2000-01-01',
-            body: policy,
-            createdBy: ctx.user.id,
-          });
-        }
+        await seedCenterPolicies(db, center.id, ctx.user.id);
         await audit(db, ctx.user, 'center', center.id, 'create', null, center);
         return center;
       });

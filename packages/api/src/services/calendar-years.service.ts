@@ -1,15 +1,20 @@
 import {
-  casesWithProposals,
+  adjustSanctionProposal,
   type Db,
+  decideSanctionProposal,
+  findSanctionProposal,
   insertSanctionProposals,
   listCalendarYears,
   listCasesCountedOver,
   listCasesCountedThrough,
   listJointDepartmentsOfCases,
+  listProposalsOfCases,
   recountJointDepartment,
   saveCalendarYear,
+  setSanctionProposalRecheck,
   type TCase,
   type TJointDepartmentRecord,
+  type TNewSanctionProposal,
   type TUser,
   updateCase,
   upsertCalendarDay,
@@ -22,6 +27,8 @@ import {
   lateDepartmentReferrals,
   missingCalendarYear,
   recountDeadline,
+  recountProposals,
+  type TProposalChange,
   type TYearScheduleInput,
   yearScheduleOf,
 } from '@chuangkou/rules';
@@ -85,23 +92,44 @@ export async function calendarYear(db: Db, centerId: number, year: number) {
 }
 
 /**
+ * What a calendar change counted again: cases recounted and changed, overdue proposals made anew,
+ * waiting ones withdrawn (日历更正) or adjusted, confirmed ones flagged for a recheck.
+ */
+export interface TRecount {
+  recounted: number;
+  changed: number;
+  proposals: number;
+  withdrawn: number;
+  adjusted: number;
+  flagged: number;
+}
+const NO_RECOUNT: TRecount = {
+  recounted: 0,
+  changed: 0,
+  proposals: 0,
+  withdrawn: 0,
+  adjusted: 0,
+  flagged: 0,
+};
+
+/**
  * Enters or corrects a year's schedule (the rules check it), then counts again every deadline counted
  * through that year: 暂定 goes where the calendar now covers the span, a decided case gets its days
- * late again, and a case now late on a known calendar gets its overdue proposals (never twice).
+ * late again, and its overdue proposals are counted again (`recountCalendarChange`).
  * Run it inside a transaction: the year and the recount are one change.
  */
 export async function enterCalendarYear(
   db: Db,
   user: TUser,
   input: TYearScheduleInput & { reason?: string | undefined; source?: string | undefined },
-): Promise<{ year: number; recounted: number; changed: number; proposals: number }> {
+): Promise<{ year: number } & TRecount> {
   const schedule = atRow('', () => checkYearSchedule(input));
   const before = (await listCalendarYears(db, user.centerId)).find((y) => y.year === schedule.year) ?? null;
   const same = (x: Record<string, string>, y: Record<string, string>) =>
     JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort());
   // the same schedule entered again (an import run twice) changes nothing
   if (before && same(before.holidays, schedule.holidays) && same(before.workdays, schedule.workdays)) {
-    return { year: schedule.year, recounted: 0, changed: 0, proposals: 0 };
+    return { year: schedule.year, ...NO_RECOUNT };
   }
   const saved = await saveCalendarYear(db, {
     centerId: user.centerId,
@@ -135,7 +163,7 @@ export async function setCalendarDate(
   db: Db,
   user: TUser,
   day: { date: string; isWorking: boolean; note: string | null },
-): Promise<{ date: string; recounted: number; changed: number; proposals: number }> {
+): Promise<{ date: string } & TRecount> {
   await upsertCalendarDay(db, user.centerId, day);
   const counted = await recountCalendarChange(
     db,
@@ -149,27 +177,26 @@ export async function setCalendarDate(
  * Counts again, on the center's calendar as it now is, the deadlines of these cases and of their
  * related departments (联办, 规程 三、3): the case's deadline and 暂定, the days a decided case took and
  * was late on the window's own clock, each related department's due date and late days (and the case's
- * late-department flag), and, for a case now late on a known calendar, its overdue proposals (never
- * twice). Every changed case is audited.
+ * late-department flag), and a decided case's overdue proposals (`recountProposals`): proposed where
+ * now due, a waiting one withdrawn (日历更正) or adjusted, a confirmed one flagged for a recheck. Every
+ * changed case and proposal is audited.
  */
-async function recountCalendarChange(
-  db: Db,
-  user: TUser,
-  cases: readonly TCase[],
-): Promise<{ recounted: number; changed: number; proposals: number }> {
+async function recountCalendarChange(db: Db, user: TUser, cases: readonly TCase[]): Promise<TRecount> {
   const cal = await centerCalendar(db, user.centerId);
-  const hasProposals = await casesWithProposals(
+  const proposalsOf = new Map<number, Awaited<ReturnType<typeof listProposalsOfCases>>>();
+  for (const p of await listProposalsOfCases(
     db,
     cases.filter((c) => c.decidedOn !== null).map((c) => c.id),
-  );
+  )) {
+    proposalsOf.set(p.caseId, [...(proposalsOf.get(p.caseId) ?? []), p]);
+  }
   const jointOf = new Map<number, TJointDepartmentRecord[]>();
   const jointIds = cases.filter((c) => c.type === 'joint').map((c) => c.id);
   for (const j of await listJointDepartmentsOfCases(db, jointIds)) {
     jointOf.set(j.caseId, [...(jointOf.get(j.caseId) ?? []), j]);
   }
   const rulesOn = caseRulesByDate(db, user.centerId);
-  let changed = 0;
-  let proposals = 0;
+  const counts = { ...NO_RECOUNT, recounted: cases.length };
   for (const c of cases) {
     const joint = jointOf.get(c.id) ?? [];
     const s = recountDeadline(caseStateOf(c, joint), cal);
@@ -197,7 +224,7 @@ async function recountCalendarChange(
       (patch.overdueDays ?? c.overdueDays) === c.overdueDays &&
       (patch.handlingDays ?? c.handlingDays) === c.handlingDays;
     if (isSame) continue;
-    changed++;
+    counts.changed++;
     await updateCase(db, c.id, patch);
     for (const d of movedDepartments) await recountJointDepartment(db, c.id, d.department, d);
     await audit(
@@ -209,11 +236,58 @@ async function recountCalendarChange(
       { ...c, joint: joint.map(({ department, dueOn, lateDays }) => ({ department, dueOn, lateDays })) },
       { ...c, ...patch, joint: departments },
     );
-    if (s.decidedOn && !hasProposals.has(c.id)) {
-      const proposed = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
-      await insertSanctionProposals(db, proposed);
-      proposals += proposed.length;
+    if (s.decidedOn) {
+      const now = overdueProposalsOf(c, s, cal, await rulesOn(s.decidedOn));
+      const changes = recountProposals(proposalsOf.get(c.id) ?? [], now);
+      const applied = await applyProposalChanges(db, user, changes);
+      for (const k of ['proposals', 'withdrawn', 'adjusted', 'flagged'] as const) counts[k] += applied[k];
     }
   }
-  return { recounted: cases.length, changed, proposals };
+  return counts;
+}
+
+const CALENDAR_AUDIT_ACTIONS = {
+  withdraw: 'calendarWithdraw',
+  adjust: 'calendarAdjust',
+  flag: 'calendarRecheck',
+  unflag: 'calendarRecheckCleared',
+} as const;
+
+/** Writes what a calendar correction does to a case's proposals, each audited; counts them by kind. */
+async function applyProposalChanges(
+  db: Db,
+  user: TUser,
+  changes: readonly TProposalChange<TNewSanctionProposal>[],
+): Promise<Pick<TRecount, 'proposals' | 'withdrawn' | 'adjusted' | 'flagged'>> {
+  const proposed = changes.flatMap((c) => (c.kind === 'propose' ? [c.proposal] : []));
+  await insertSanctionProposals(db, proposed);
+  for (const change of changes) {
+    if (change.kind === 'propose') continue;
+    const before = (await findSanctionProposal(db, change.id))!;
+    if (change.kind === 'withdraw') {
+      await decideSanctionProposal(db, change.id, {
+        status: 'rejected',
+        by: user.id,
+        reason: change.reason,
+        recordId: null,
+        staffId: before.staffId,
+      });
+    } else if (change.kind === 'adjust') {
+      await adjustSanctionProposal(db, change.id, change);
+    } else {
+      await setSanctionProposalRecheck(db, change.id, change.kind === 'flag' ? change.recheckReason : null);
+    }
+    const after = await findSanctionProposal(db, change.id);
+    await audit(
+      db,
+      user,
+      'caseSanctionProposal',
+      change.id,
+      CALENDAR_AUDIT_ACTIONS[change.kind],
+      before,
+      after,
+    );
+  }
+  const n = (kind: TProposalChange['kind']) => changes.filter((c) => c.kind === kind).length;
+  return { proposals: proposed.length, withdrawn: n('withdraw'), adjusted: n('adjust'), flagged: n('flag') };
 }

@@ -194,6 +194,8 @@ export interface CaseSanctionProposalsTable {
   confirmed_qty: number | null;
   record_id: number | null;
   created_at: string;
+  /** 日历更正后需复核: what a calendar correction says of a confirmed proposal (null: nothing to recheck) */
+  recheck_reason: string | null;
 }
 
 /** The applicant's status queries, for the rate limit per code and per address. */

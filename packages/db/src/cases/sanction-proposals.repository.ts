@@ -22,6 +22,8 @@ export interface TSanctionProposal {
   confirmedQty: number | null;
   /** the record made when confirmed */
   recordId: number | null;
+  /** 日历更正后需复核: a confirmed proposal a calendar correction no longer bears out, and why */
+  recheckReason: string | null;
 }
 
 export type TNewSanctionProposal = Pick<
@@ -44,6 +46,8 @@ const proposalRowToProposal = (r: Selectable<CaseSanctionProposalsTable>): TSanc
   decisionReason: r.decision_reason,
   confirmedQty: r.confirmed_qty === null ? null : num(r.confirmed_qty),
   recordId: r.record_id,
+  // absent on a database migrated to an earlier version
+  recheckReason: r.recheck_reason ?? null,
 });
 
 /** Stores proposals (400 a statement), each waiting for a supervisor. */
@@ -174,16 +178,49 @@ export async function decideSanctionProposal(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Which of these cases already have a proposal (of any status). */
-export async function casesWithProposals(db: Db, caseIds: readonly number[]): Promise<Set<number>> {
-  const found = new Set<number>();
+/** The proposals of these cases (of any status), oldest first. */
+export async function listProposalsOfCases(db: Db, caseIds: readonly number[]): Promise<TSanctionProposal[]> {
+  const found: TSanctionProposal[] = [];
   for (let i = 0; i < caseIds.length; i += 500) {
     const rows = await db
       .selectFrom('case_sanction_proposals')
-      .select('case_id')
+      .selectAll()
       .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .orderBy('id')
       .execute();
-    for (const r of rows) found.add(r.case_id);
+    found.push(...rows.map(proposalRowToProposal));
   }
   return found;
+}
+
+/**
+ * Replaces the figures of a proposal still waiting (a calendar correction counted its days again);
+ * returns false when it was decided meanwhile (nothing is written then).
+ */
+export async function adjustSanctionProposal(
+  db: Db,
+  id: number,
+  p: Pick<TSanctionProposal, 'qty' | 'day' | 'reason'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('case_sanction_proposals')
+    .set({ qty: p.qty, day: p.day, reason: p.reason })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks a confirmed proposal for a recheck (日历更正后需复核), or clears the mark with null. */
+export async function setSanctionProposalRecheck(
+  db: Db,
+  id: number,
+  recheckReason: string | null,
+): Promise<void> {
+  await db
+    .updateTable('case_sanction_proposals')
+    .set({ recheck_reason: recheckReason })
+    .where('id', '=', id)
+    .where('status', '=', 'confirmed')
+    .execute();
 }

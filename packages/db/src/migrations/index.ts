@@ -22,6 +22,7 @@ import * as m20261202_1750 from './2026_12_02_1750_cadre_reserve.ts';
 import * as m20261202_1760 from './2026_12_02_1760_list_page_indexes.ts';
 import * as m20261202_1770 from './2026_12_02_1770_session_devices.ts';
 import * as m20261203_1820 from './2026_12_03_1820_service_rating_stages.ts';
+import * as m20261203_1840 from './2026_12_03_1840_proposal_recheck.ts';
 import * as m20261203_1860 from './2026_12_03_1860_person_record_pages.ts';
 
 /** Static list of migrations (works under tsx, vitest and a bundler alike). Append, never edit. */
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1760_list_page_indexes': m20261202_1760,
   '2026_12_02_1770_session_devices': m20261202_1770,
   '2026_12_03_1820_service_rating_stages': m20261203_1820,
+  '2026_12_03_1840_proposal_recheck': m20261203_1840,
   '2026_12_03_1860_person_record_pages': m20261203_1860,
 };
 

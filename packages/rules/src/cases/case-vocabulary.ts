@@ -169,6 +169,9 @@ export const SANCTION_PROPOSAL_STATUS_LABELS: Readonly<Record<TSanctionProposalS
   rejected: { zh: '已驳回', en: 'Rejected' },
 };
 
+/** A confirmed proposal a calendar correction no longer bears out (see `recountProposals`). */
+export const PROPOSAL_RECHECK_LABEL: TLabel = { zh: '日历更正后需复核', en: 'Recheck: calendar corrected' };
+
 /** Why an overdue proposal needs its own look (see `proposalDoubts`). */
 export const PROPOSAL_DOUBT_LABELS: Readonly<
   Record<'noResponsiblePerson' | 'supplementAfterAcceptance' | 'jointDepartmentLate' | 'escalated', TLabel>

@@ -116,7 +116,8 @@ export function MattersCatalog() {
               rowKey="id"
               dataSource={rows}
               pagination={{ pageSize: 20, showSizeChanger: false }}
-              scroll={{ x: 'max-content' }}
+              // no sideways scroll at 1366×768: the table takes the card's width and the long cells
+              // (names, departments) wrap, so the actions stay in view
               data-testid="matters-table"
               expandable={{
                 expandedRowRender: (m) => (
@@ -152,6 +153,7 @@ export function MattersCatalog() {
                 {
                   key: 'departments',
                   title: t('case.matter.relatedDepartments'),
+                  width: 180,
                   render: (_, m) =>
                     m.type === 'joint'
                       ? [m.leadDepartment, ...m.relatedDepartments].filter(Boolean).join('、') || '—'

@@ -1,5 +1,6 @@
 import {
   PROPOSAL_DOUBT_LABELS,
+  PROPOSAL_RECHECK_LABEL,
   SANCTION_PROPOSAL_STATUS_LABELS,
   SANCTION_PROPOSAL_STATUSES,
   type TSanctionProposalStatus,
@@ -18,6 +19,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
 } from 'antd';
 import { useState } from 'react';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -254,10 +256,19 @@ export default function ProposalsPage() {
                         </Button>
                       </Space>
                     ) : (
-                      <span>
+                      <Space size={4} wrap>
                         <Tag>{term(SANCTION_PROPOSAL_STATUS_LABELS[r.status])}</Tag>
-                        {r.decisionReason ?? ''}
-                      </span>
+                        {r.recheckReason !== null ? (
+                          // a confirmed proposal the corrected calendar no longer bears out: its record
+                          // stands until a supervisor looks again
+                          <Tooltip title={r.recheckReason}>
+                            <Tag color="volcano" data-testid={`recheck-${r.id}`}>
+                              {term(PROPOSAL_RECHECK_LABEL)}
+                            </Tag>
+                          </Tooltip>
+                        ) : null}
+                        <span>{[r.decisionReason, r.recheckReason].filter(Boolean).join('；')}</span>
+                      </Space>
                     ),
                 },
               ]}

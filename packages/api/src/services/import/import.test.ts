@@ -1,7 +1,15 @@
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insertMatter, listAudit, listMatters, TEST_DIALECTS } from '@chuangkou/db';
+import {
+  insertMatter,
+  listAssignmentsOf,
+  listAudit,
+  listMatters,
+  listStaff,
+  listWindows,
+  TEST_DIALECTS,
+} from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
 import { CsvRowParser, FileRefusal, MAX_IMPORT_BYTES, openImportTable } from './import-file.ts';
@@ -56,8 +64,8 @@ describe('CsvRowParser', () => {
 
 describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
   let s: TApiSetup;
-  const run = async (kind: TImportKind, path: string, isDryRun = false) =>
-    runImport(s.t.db, s.users.admin, TODAY, kind, await openImportTable(path, path.slice(dir.length + 1)), {
+  const run = async (kind: TImportKind, path: string, isDryRun = false, today = TODAY) =>
+    runImport(s.t.db, s.users.admin, today, kind, await openImportTable(path, path.slice(dir.length + 1)), {
       isDryRun,
     });
   const imports = async () =>
@@ -158,6 +166,109 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
       const after = await listMatters(s.t.db, { centerId: s.f.centerId });
       expect(after.find((m) => m.code === 'M001')?.promisedDays).toBe(3);
       expect(after.find((m) => m.id === byHand.id)?.code).toBe('H900');
+    });
+  });
+
+  describe('roster', () => {
+    const HEADER = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
+    const people = async () =>
+      (await listStaff(s.t.db, { centerId: s.f.centerId, includeInactive: true }))
+        .filter((p) => p.staffNo?.startsWith('R'))
+        .map((p) => ({ id: p.id, staffNo: p.staffNo, name: p.name, windowId: p.windowId, ab: p.abRole }));
+
+    it('matches people by 工号, never by name: a renamed person is edited, two of one name stay two', async () => {
+      const first = put(
+        `roster-1-${dialect}.csv`,
+        `${HEADER}\n` +
+          '人社局,RS01,人社1号窗口,R001,张伟,前台,A,是\n' +
+          '人社局,RS01,人社1号窗口,R002,张伟,前台,B,否\n' +
+          '人社局,RS02,人社2号窗口,R003,李娜,后台,,否\n',
+      );
+      expect((await run('roster', first, false, '2026-11-02')).counts).toEqual({
+        rows: 3,
+        units: 1,
+        windows: 2,
+        staff: 3,
+        updated: 0,
+        unchanged: 0,
+      });
+      const before = await people();
+      expect(before.map((p) => [p.staffNo, p.name])).toEqual([
+        ['R001', '张伟'],
+        ['R002', '张伟'],
+        ['R003', '李娜'],
+      ]);
+      const r1 = await run('roster', first);
+      expect(r1.counts).toMatchObject({ staff: 0, updated: 0, unchanged: 3 });
+      expect(await people()).toEqual(before);
+
+      // 李娜 changed her name; the second 张伟 moved to window RS02 and became its B角; the rows come in
+      // another order, so that nothing could be matched by position either
+      const second = put(
+        `roster-2-${dialect}.csv`,
+        `${HEADER}\n` +
+          '人社局,RS02,人社2号窗口,R003,李娜娜,后台,,否\n' +
+          '人社局,RS02,人社2号窗口,R002,张伟,前台,B,否\n' +
+          '人社局,RS01,人社1号窗口,R001,张伟,前台,A,是\n',
+      );
+      const r2 = await run('roster', second);
+      expect(r2.counts).toEqual({ rows: 3, units: 0, windows: 0, staff: 0, updated: 2, unchanged: 1 });
+      expect(r2.summary).toContain('按工号修改 2 人');
+      const after = await people();
+      const [p1, p2, p3] = before;
+      expect(after).toEqual([p1, { ...p2, windowId: p3!.windowId }, { ...p3, name: '李娜娜' }]);
+      // the move is dated: the first window ends the day before the import, nothing earlier rewritten
+      expect(
+        (await listAssignmentsOf(s.t.db, p2!.id)).map((a) => [a.windowId, a.from, a.to, a.reason]),
+      ).toEqual([
+        [p1!.windowId, '2026-11-02', '2026-11-25', null],
+        [p3!.windowId, TODAY, null, '名册导入'],
+      ]);
+      const edits = await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'staff' });
+      expect(edits.find((a) => a.entityId === String(p3!.id))).toMatchObject({
+        action: 'update',
+        before: { name: '李娜' },
+        after: { name: '李娜娜' },
+      });
+      expect((await run('roster', second)).counts).toMatchObject({ updated: 0, unchanged: 3 });
+      expect(await people()).toEqual(after);
+    });
+
+    it('refuses a row without 工号 naming the column, a 工号 twice in the file, and a file without the column', async () => {
+      const before = await people();
+      const bad = put(
+        `roster-bad-${dialect}.csv`,
+        `${HEADER}\n` +
+          '人社局,RS01,人社1号窗口,R001,张伟,前台,A,是\n' +
+          '人社局,RS01,人社1号窗口,,王芳,前台,A,否\n' +
+          '人社局,RS01,人社1号窗口,R001,赵磊,后台,,否\n' +
+          '人社局,RS01,人社1号窗口,R 9,钱进,后台,,否\n',
+      );
+      expect(await refusalOf(run('roster', bad, true))).toEqual([
+        '第3行 工号: 必填',
+        '第4行 工号: 工号 R001 在文件中重复（第2行）',
+        '第5行 工号: 工号须为字母、数字、-或_（至多32位），收到「R 9」',
+      ]);
+      const noColumn = put(
+        `roster-nocol-${dialect}.csv`,
+        '单位,窗口编号,窗口名称,姓名,岗位,AB角,窗口负责人\n人社局,RS01,人社1号窗口,王芳,前台,A,否\n',
+      );
+      expect(await refusalOf(run('roster', noColumn))).toEqual([
+        `roster-nocol-${dialect}.csv：表头不符，缺少列 工号（请下载该类模板）`,
+      ]);
+      expect(await people()).toEqual(before);
+    });
+
+    it('refuses a new 工号 beside a person of the same name in that window who has no 工号 yet', async () => {
+      const w = (await listWindows(s.t.db, s.f.centerId)).find((x) => x.id === s.f.windowIds[0]);
+      const person = s.f.staff.find((p) => p.windowId === w!.id && p.staffNo === null);
+      const path = put(
+        `roster-unnumbered-${dialect}.csv`,
+        `${HEADER}\n不动产登记中心,${w!.code},${w!.name},R900,${person!.name},前台,,否\n`,
+      );
+      expect(await refusalOf(run('roster', path, true))).toEqual([
+        `第2行 工号: 窗口 ${w!.code} 已有未登记工号的 ${person!.name}：请先在「人员」页为其登记工号，以免重复录入同一人`,
+      ]);
     });
   });
 

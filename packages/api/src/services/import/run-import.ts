@@ -125,7 +125,7 @@ async function commitKind(
       const c = await importRosterRows(db, user, today, rows, errors);
       return {
         counts: { ...c },
-        summary: `${c.rows} 行：新增单位 ${c.units} 个、窗口 ${c.windows} 个、人员 ${c.staff} 人，已存在未变 ${c.unchanged} 人`,
+        summary: `${c.rows} 行：新增单位 ${c.units} 个、窗口 ${c.windows} 个、人员 ${c.staff} 人${c.updated > 0 ? `，按工号修改 ${c.updated} 人` : ''}，已存在未变 ${c.unchanged} 人`,
       };
     }
     case 'matters': {
