@@ -27,8 +27,9 @@ function refusalOf(outcome: TOutcome) {
   return { code: outcome.code, reason: outcome.message.replace(/^[A-Za-z.[\]0-9]+：/, '') };
 }
 
+// the behaviours notice posts the deductions and fines of all three documents (policy C's U1 among them)
 const BEHAVIOUR_ITEMS = new Set(
-  [...DEFAULT_POLICIES.A.items, ...DEFAULT_POLICIES.B.items]
+  [...DEFAULT_POLICIES.A.items, ...DEFAULT_POLICIES.B.items, ...DEFAULT_POLICIES.C.items]
     .filter((i) => i.kind === 'deduction' || i.kind === 'fine')
     .map((i) => i.code),
 );

@@ -225,7 +225,7 @@ export default function ProposalsPage() {
                 {
                   key: 'actions',
                   title: t('app.actions'),
-                  width: 112,
+                  width: status === 'proposed' ? 112 : 200,
                   render: (_, r) =>
                     r.status === 'proposed' ? (
                       <Space direction="vertical" size={4}>
