@@ -165,7 +165,8 @@ export default function ProposalsPage() {
                   title: t('case.code'),
                   render: (_, r) => (
                     <span>
-                      {r.acceptanceCode ?? `#${r.caseId}`}
+                      {/* a 16-digit code stays on one line; the matter's name wraps */}
+                      <span style={{ whiteSpace: 'nowrap' }}>{r.acceptanceCode ?? `#${r.caseId}`}</span>
                       <br />
                       <span style={{ color: '#888' }}>{r.matterName}</span>
                     </span>
@@ -225,7 +226,7 @@ export default function ProposalsPage() {
                 {
                   key: 'actions',
                   title: t('app.actions'),
-                  width: status === 'proposed' ? 112 : 200,
+                  width: status === 'proposed' ? 112 : 160,
                   render: (_, r) =>
                     r.status === 'proposed' ? (
                       <Space direction="vertical" size={4}>
