@@ -26,7 +26,13 @@ import { scopeOf } from '../scope.ts';
 import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
 
 export const CASE_COLUMNS: TColumn[] = [
-  { key: 'code', header: '受理编号', isRequired: true, example: '2026110300000001' },
+  {
+    key: 'code',
+    header: '受理编号',
+    aliases: ['受理编码'],
+    isRequired: true,
+    example: '2026110300000001',
+  },
   { key: 'matter', header: '事项名称', isRequired: true, example: '不动产转移登记' },
   { key: 'staff', header: '受理人', isRequired: true, example: '' },
   { key: 'applicant', header: '申请人', isRequired: true, example: '王小明' },
@@ -35,6 +41,8 @@ export const CASE_COLUMNS: TColumn[] = [
   { key: 'completeOn', header: '材料补齐日期', isRequired: false, example: '' },
   { key: 'decidedOn', header: '办结日期', isRequired: false, example: '2026-11-04' },
   { key: 'decision', header: '办理结果', isRequired: false, example: '予以批准' },
+  // the written reasons of a refusal (several separated by ；or ;); an older file without the column imports
+  { key: 'reasons', header: '不予许可理由', isRequired: false, example: '' },
   { key: 'notifiedOn', header: '通知日期', isRequired: false, example: '' },
   { key: 'pickedUpOn', header: '取件日期', isRequired: false, example: '' },
 ];
@@ -49,6 +57,7 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   decidedOn: 'decidedOn',
   notifiedOn: 'notifiedOn',
   pickedUpOn: 'pickedUpOn',
+  reasons: 'reasons',
 };
 
 const DATE_KEYS = ['receivedOn', 'completeOn', 'decidedOn', 'notifiedOn', 'pickedUpOn'] as const;
@@ -301,6 +310,12 @@ function caseRecord(
   const decision = decisionText === '' ? undefined : DECISIONS.get(decisionText);
   if (decisionText !== '' && decision === undefined)
     fail('decision', `无法识别的办理结果「${decisionText}」`);
+  const reasons = get('reasons')
+    .split(/[；;]/)
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  if (reasons.length > 0 && decision !== 'refused')
+    fail('reasons', '仅办理结果为不予许可（不予批准）的办件填写理由');
   if (matterId === undefined || ids.length !== 1) return null;
   const opt = (k: string) => (get(k) === '' ? undefined : get(k));
   const parsed = ZImportCaseRow.safeParse({
@@ -313,6 +328,7 @@ function caseRecord(
     materialsCompleteOn: opt('completeOn'),
     decidedOn: opt('decidedOn'),
     decision,
+    reasons: reasons.length > 0 ? reasons : undefined,
     notifiedOn: opt('notifiedOn'),
     pickedUpOn: opt('pickedUpOn'),
   });

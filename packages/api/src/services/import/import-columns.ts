@@ -1,9 +1,14 @@
 import { FileRefusal, type TImportTable } from './import-file.ts';
 
-/** A column of an import kind: its Chinese header, whether it is required, and the template's example. */
+/**
+ * A column of an import kind: its Chinese header (and other names exports give it), whether it is
+ * required, and the template's example.
+ */
 export interface TColumn {
   key: string;
   header: string;
+  /** other headers read as this column (the template writes `header`) */
+  aliases?: readonly string[];
   isRequired: boolean;
   example: string;
 }
@@ -23,12 +28,15 @@ export interface TRow {
   isBad(): boolean;
 }
 
-/** The column index of each key, or a refusal naming the missing headers (a file of another kind). */
+/**
+ * The column index of each key, by its header or an alias (the first one found), or a refusal naming the
+ * missing headers (a file of another kind). An optional column may be absent.
+ */
 export function mapHeader(header: readonly string[], columns: readonly TColumn[], file: string) {
   const at = new Map<string, number>();
   const missing: string[] = [];
   for (const c of columns) {
-    const i = header.indexOf(c.header);
+    const i = [c.header, ...(c.aliases ?? [])].map((h) => header.indexOf(h)).find((x) => x >= 0) ?? -1;
     if (i >= 0) at.set(c.key, i);
     else if (c.isRequired) missing.push(c.header);
   }

@@ -2,6 +2,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  findCasesByCodes,
   insertMatter,
   listAssignmentsOf,
   listAudit,
@@ -12,7 +13,9 @@ import {
 } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApi, type TApiSetup, TODAY } from '../../testing/api-test-setup.ts';
+import { mapHeader } from './import-columns.ts';
 import { CsvRowParser, FileRefusal, MAX_IMPORT_BYTES, openImportTable } from './import-file.ts';
+import { RATING_COLUMNS } from './ratings.import.ts';
 import { ImportRowErrors, importTemplate, runImport, type TImportKind } from './run-import.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'api-import-'));
@@ -59,6 +62,13 @@ describe('CsvRowParser', () => {
         expect(rows, `cut at ${cut}, pieces of ${size}`).toEqual(whole);
       }
     }
+  });
+});
+
+describe('mapHeader', () => {
+  it('reads 受理编码, as the national 好差评 export writes it, as the 受理编号 column', () => {
+    const at = mapHeader(['评价阶段', '受理编码', '工号', '评价等级', '评价时间'], RATING_COLUMNS, 'r.csv');
+    expect(at.get('code')).toBe(1);
   });
 });
 
@@ -269,6 +279,73 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
       expect(await refusalOf(run('roster', path, true))).toEqual([
         `第2行 工号: 窗口 ${w!.code} 已有未登记工号的 ${person!.name}：请先在「人员」页为其登记工号，以免重复录入同一人`,
       ]);
+    });
+  });
+
+  describe('cases', () => {
+    const HEADER = '受理编码,事项名称,受理人,申请人,收件日期,办结日期,办理结果,不予许可理由';
+    const decisions = async (codes: string[]) =>
+      [...(await findCasesByCodes(s.t.db, s.f.centerId, codes)).values()]
+        .map((c) => [c.acceptanceCode, c.decision, c.returnReasons])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    beforeAll(async () => {
+      await insertMatter(s.t.db, {
+        centerId: s.f.centerId,
+        unitId: s.f.unitId,
+        name: '个体工商户设立登记',
+        type: 'promised',
+        promisedDays: 5,
+      });
+    });
+
+    it('refuses a refusal without its reasons or citing missing materials, and reasons on an approval, naming 不予许可理由', async () => {
+      const bad = put(
+        `cases-reasons-bad-${dialect}.csv`,
+        `${HEADER}\n` +
+          'RJ-0001,个体工商户设立登记,王五,甲,2026-11-16,2026-11-18,不予许可,不符合法定条件\n' +
+          'RJ-0002,个体工商户设立登记,王五,乙,2026-11-16,2026-11-18,不予许可,\n' +
+          'RJ-0003,个体工商户设立登记,王五,丙,2026-11-16,2026-11-18,不予批准,申请材料不齐全\n' +
+          'RJ-0004,个体工商户设立登记,王五,丁,2026-11-16,2026-11-18,予以批准,不符合法定条件\n',
+      );
+      expect(await refusalOf(run('cases', bad, true))).toEqual([
+        '第3行 不予许可理由: 不予批准须书面说明理由',
+        '第4行 不予许可理由: 不得以申请材料不全为由不予批准（「申请材料不齐全」），材料不全应在受理时出具补办件通知单',
+        '第5行 不予许可理由: 仅办理结果为不予许可（不予批准）的办件填写理由',
+      ]);
+      expect(await refusalOf(run('cases', bad))).toHaveLength(3);
+      expect(await decisions(['RJ-0001', 'RJ-0002', 'RJ-0003', 'RJ-0004'])).toEqual([]);
+    });
+
+    it('imports a refusal with its reasons (；or ;) and an approval without; again, nothing changes', async () => {
+      const good = put(
+        `cases-reasons-good-${dialect}.csv`,
+        `${HEADER}\n` +
+          'RG-0001,个体工商户设立登记,王五,甲,2026-11-16,2026-11-18,不予许可,不符合法定条件；经营场所不符合规划用途; 名称与他人重复\n' +
+          'RG-0002,个体工商户设立登记,王五,乙,2026-11-16,2026-11-18,予以批准,\n',
+      );
+      expect((await run('cases', good)).counts).toMatchObject({ rows: 2, imported: 2, decided: 2 });
+      const after = await decisions(['RG-0001', 'RG-0002']);
+      expect(after).toEqual([
+        ['RG-0001', 'refused', ['不符合法定条件', '经营场所不符合规划用途', '名称与他人重复']],
+        ['RG-0002', 'approved', []],
+      ]);
+      expect((await run('cases', good)).counts).toMatchObject({ imported: 0, skipped: 2 });
+      expect(await decisions(['RG-0001', 'RG-0002'])).toEqual(after);
+    });
+
+    it('imports an older file without the column; a refusal in it is named by the missing column', async () => {
+      const header = '受理编号,事项名称,受理人,申请人,收件日期,办结日期,办理结果';
+      const old = put(
+        `cases-old-${dialect}.csv`,
+        `${header}\nRO-0001,个体工商户设立登记,王五,甲,2026-11-16,2026-11-18,予以批准\n`,
+      );
+      expect((await run('cases', old)).counts).toMatchObject({ rows: 1, imported: 1 });
+      expect(await decisions(['RO-0001'])).toEqual([['RO-0001', 'approved', []]]);
+      const refused = put(
+        `cases-old-refused-${dialect}.csv`,
+        `${header}\nRO-0002,个体工商户设立登记,王五,乙,2026-11-16,2026-11-18,不予许可\n`,
+      );
+      expect(await refusalOf(run('cases', refused))).toEqual(['第2行 不予许可理由: 不予批准须书面说明理由']);
     });
   });
 

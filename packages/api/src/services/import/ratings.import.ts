@@ -26,7 +26,14 @@ import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
 
 export const RATING_COLUMNS: TColumn[] = [
   { key: 'stage', header: '评价阶段', isRequired: true, example: '受理' },
-  { key: 'code', header: '受理编号', isRequired: true, example: '2026110300000001' },
+  // the national 好差评 export writes 受理编码
+  {
+    key: 'code',
+    header: '受理编号',
+    aliases: ['受理编码'],
+    isRequired: true,
+    example: '2026110300000001',
+  },
   { key: 'staffNo', header: '工号', isRequired: true, example: 'GX0001' },
   { key: 'level', header: '评价等级', isRequired: true, example: '5' },
   { key: 'time', header: '评价时间', isRequired: true, example: '2026-11-03 10:00:00' },
