@@ -372,4 +372,40 @@ describe('import', () => {
     expect(dry).toMatchObject({ code: 0 });
     expect(dry.out).toContain('新增 1 件');
   });
+  it('cases: a refusal imports with its 不予许可理由; without one, or citing missing materials, its row and column are named', async () => {
+    const header = '受理编码,事项名称,受理人,申请人,收件日期,办结日期,办理结果,不予许可理由';
+    const bad = file(
+      'refused-bad.csv',
+      `${header}\nREF-0001,个体工商户变更登记,${person},甲,2027-01-05,2027-01-06,不予许可,\nREF-0002,个体工商户变更登记,${person},乙,2027-01-05,2027-01-06,不予许可,材料不全\n`,
+    );
+    const dry = await run(['cases', bad, '--dry-run']);
+    expect([dry.code, dry.out.trim().split('\n')]).toStrictEqual([
+      1,
+      [
+        '第2行 不予许可理由: 不予批准须书面说明理由',
+        '第3行 不予许可理由: 不得以申请材料不全为由不予批准（「材料不全」），材料不全应在受理时出具补办件通知单',
+      ],
+    ]);
+    const good = file(
+      'refused-good.csv',
+      `${header}\nREF-0001,个体工商户变更登记,${person},甲,2027-01-05,2027-01-06,不予许可,不符合法定条件；超出经营范围\n`,
+    );
+    const commit = await run(['cases', good]);
+    expect([commit.code, commit.out]).toStrictEqual([0, expect.stringContaining('新增 1 件')]);
+    const stored = await inDb((db) =>
+      db
+        .selectFrom('cases')
+        .select(['decision', 'return_reasons'])
+        .where('acceptance_code', '=', 'REF-0001')
+        .executeTakeFirstOrThrow(),
+    );
+    expect([stored.decision, JSON.parse(String(stored.return_reasons))]).toStrictEqual([
+      'refused',
+      ['不符合法定条件', '超出经营范围'],
+    ]);
+    await run(['cases', '--template', 'cases-template-reasons.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(workDir, 'cases-template-reasons.xlsx'));
+    expect(wb.worksheets[0]!.getRow(1).values as string[]).toContain('不予许可理由');
+  });
 });
