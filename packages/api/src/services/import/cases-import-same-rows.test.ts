@@ -50,7 +50,7 @@ function csvCases(staffNames: readonly string[]): TCsvCase[] {
       phone: i % 3 === 0 ? '' : `1380000${String(i).padStart(4, '0')}`,
       receivedOn,
       decidedOn,
-      // a refusal needs written reasons, which an export does not carry: decided ones are approved
+      // decided ones are approved here (a refusal, with its 不予许可理由, is tested beside the other kinds)
       decision: decidedOn === '' || i % 10 === 5 ? '' : '予以批准',
       notifiedOn: decidedOn !== '' && i % 5 === 1 ? cal.addWorkingDays(decidedOn, i % 2 === 0 ? 1 : 4) : '',
       pickedUpOn: decidedOn !== '' && i % 5 === 1 && i % 3 === 0 ? cal.addWorkingDays(decidedOn, 5) : '',
