@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
-import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { countRecords, setSanctionProposalRecheck } from '../../../../../packages/db/src/index.ts';
 import { click } from '../../test-utils.tsx';
 import { nextSteps } from './case-actions.tsx';
@@ -111,19 +111,28 @@ describe('case pages', { timeout: 30_000 }, () => {
   it('rechecks a confirmed proposal flagged after a calendar correction: fewer days, with the reason', async () => {
     c = await pageCenter();
     await decidedLate(c);
-    const b5 = (await c.api.cases.sanctionProposals.list({ status: 'proposed' })).find((p) => p.item === 'B5')!;
+    const b5 = (await c.api.cases.sanctionProposals.list({ status: 'proposed' })).find(
+      (p) => p.item === 'B5',
+    )!;
     const confirmed = await c.api.cases.sanctionProposals.confirm({ id: b5.id });
     await setSanctionProposalRecheck(c.t.db, b5.id, '按更正后的工作日历应为 1（已确认 2）');
     const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
-    const tab = [...container.querySelectorAll('.ant-segmented-item')].find((e) => e.textContent === '已确认');
+    const tab = [...container.querySelectorAll('.ant-segmented-item')].find(
+      (e) => e.textContent === '已确认',
+    );
     await click(tab?.querySelector('input'));
     await waitFor(() => container.querySelector(`[data-testid=recheck-open-${b5.id}]`) !== null);
     await click(container.querySelector(`[data-testid=recheck-open-${b5.id}]`));
     await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
-    expect(document.querySelector('.ant-modal')?.textContent).toContain('按更正后的工作日历应为 1（已确认 2）');
+    expect(document.querySelector('.ant-modal')?.textContent).toContain(
+      '按更正后的工作日历应为 1（已确认 2）',
+    );
     await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
     await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
-    await type(document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'), '1');
+    await type(
+      document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'),
+      '1',
+    );
     await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
     const records = await countRecords(c.t.db);
     await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));

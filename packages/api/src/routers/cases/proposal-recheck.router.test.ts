@@ -69,7 +69,11 @@ describe.each(TEST_DIALECTS)('the recheck of a flagged confirmed proposal on %s'
     const before = await proposal(unflagged.id);
     expect(before.recheckReason).toBeNull();
     const r = await refusal(
-      as('supervisor').cases.sanctionProposals.recheck({ id: unflagged.id, outcome: 'keep', reason: '核对无误' }),
+      as('supervisor').cases.sanctionProposals.recheck({
+        id: unflagged.id,
+        outcome: 'keep',
+        reason: '核对无误',
+      }),
     );
     expect(r).toEqual({ code: 'CONFLICT', message: '该建议未标记“日历更正后需复核”，无需复核' });
     expect(await proposal(unflagged.id)).toEqual(before);
@@ -77,9 +81,17 @@ describe.each(TEST_DIALECTS)('the recheck of a flagged confirmed proposal on %s'
 
   it('refuses an adjustment that is not fewer than confirmed, naming qty', async () => {
     const r = await refusal(
-      as('supervisor').cases.sanctionProposals.recheck({ id: fewer.id, outcome: 'adjust', qty: 3, reason: '按更正后日历' }),
+      as('supervisor').cases.sanctionProposals.recheck({
+        id: fewer.id,
+        outcome: 'adjust',
+        qty: 3,
+        reason: '按更正后日历',
+      }),
     );
-    expect(r).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/^qty：核减后的数量须在 1 至 2 之间/) });
+    expect(r).toEqual({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^qty：核减后的数量须在 1 至 2 之间/),
+    });
   });
 
   it('keep: the record stands, the flag is cleared, the recheck noted and audited', async () => {
@@ -102,8 +114,15 @@ describe.each(TEST_DIALECTS)('the recheck of a flagged confirmed proposal on %s'
     expect(audit).toBeDefined();
     // a second recheck is refused: the flag is gone
     expect(
-      (await refusal(as('supervisor').cases.sanctionProposals.recheck({ id: notLate.id, outcome: 'keep', reason: '再次' })))
-        .code,
+      (
+        await refusal(
+          as('supervisor').cases.sanctionProposals.recheck({
+            id: notLate.id,
+            outcome: 'keep',
+            reason: '再次',
+          }),
+        )
+      ).code,
     ).toBe('CONFLICT');
   });
 

@@ -233,7 +233,11 @@ export async function recheckSanctionProposal(
   const after = (await findSanctionProposal(db, before.id))!;
   await audit(db, user, 'caseSanctionProposal', before.id, 'recheck', before, {
     ...after,
-    recheck: { outcome: input.outcome, reason, revokedRecordId: recordId !== before.recordId ? before.recordId : null },
+    recheck: {
+      outcome: input.outcome,
+      reason,
+      revokedRecordId: recordId !== before.recordId ? before.recordId : null,
+    },
   });
   return after;
 }
