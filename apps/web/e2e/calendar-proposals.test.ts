@@ -152,6 +152,28 @@ describe('a calendar correction and the overdue proposals', () => {
     expect((box?.x ?? 9999) + (box?.width ?? 0)).toBeLessThanOrEqual(1366);
     await sup.page.waitForTimeout(300);
     await sup.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'case-proposals-recheck.png') });
+
+    // the supervisor rechecks it: the record stands, with the reason; the flag goes
+    const open = sup.page.getByTestId(`recheck-open-${b5!.id}`);
+    const openBox = await open.boundingBox();
+    expect((openBox?.x ?? 9999) + (openBox?.width ?? 0)).toBeLessThanOrEqual(1366);
+    await open.click();
+    await sup.page.getByTestId('recheck-reason').fill('停电当日已电话告知申请人延期，超期在窗口');
+    await sup.page.waitForTimeout(300);
+    await sup.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'case-proposals-recheck-modal.png') });
+    await sup.page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await ask<TProposal[]>(sup.page, 'cases.sanctionProposals.list', {
+              status: 'confirmed',
+              limit: 200,
+            })
+          ).find((p) => p.id === b5!.id)?.recheckReason,
+        { timeout: 30_000 },
+      )
+      .toBeNull();
     expect(sup.errors).toEqual([]);
     await sup.context.close();
   });

@@ -174,6 +174,7 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'cases.sanctionProposals.confirm': SUPERVISION,
   'cases.sanctionProposals.confirmMany': SUPERVISION,
   'cases.sanctionProposals.reject': SUPERVISION,
+  'cases.sanctionProposals.recheck': SUPERVISION,
   'cases.publicStatus': ANYONE,
   'cases.serviceRatings.publicRate': ANYONE,
   'cases.reviews.publicRequest': ANYONE,

@@ -224,3 +224,28 @@ export async function setSanctionProposalRecheck(
     .where('status', '=', 'confirmed')
     .execute();
 }
+
+/**
+ * Settles the recheck of a confirmed proposal (日历更正后需复核): clears the mark, notes the recheck in
+ * the decision, and with an adjustment points at the new record and its quantity. Returns false when
+ * the proposal is not (or no longer) marked (nothing is written then).
+ */
+export async function settleSanctionProposalRecheck(
+  db: Db,
+  id: number,
+  s: { decisionReason: string; recordId: number; confirmedQty: number | null },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('case_sanction_proposals')
+    .set({
+      recheck_reason: null,
+      decision_reason: s.decisionReason,
+      record_id: s.recordId,
+      confirmed_qty: s.confirmedQty,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'confirmed')
+    .where('recheck_reason', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

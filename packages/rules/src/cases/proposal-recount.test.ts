@@ -52,6 +52,18 @@ describe('recountProposals', () => {
     expect(recountProposals([flagged], [now('B5', 1)])).toEqual([{ kind: 'unflag', id: 3 }]);
   });
 
+  it('compares a confirmed proposal with the quantity confirmed, when fewer than proposed', () => {
+    // proposed 3, confirmed (or rechecked) as 2: the record holds 2
+    const fewer = onRecord({ id: 5, item: 'B5', qty: 3, status: 'confirmed', confirmedQty: 2 });
+    expect(recountProposals([fewer], [now('B5', 2)])).toEqual([]);
+    expect(recountProposals([fewer], [now('B5', 3)])).toEqual([
+      { kind: 'flag', id: 5, recheckReason: '按更正后的工作日历应为 3（已确认 2）' },
+    ]);
+    expect(recountProposals([fewer], [])).toEqual([
+      { kind: 'flag', id: 5, recheckReason: '按更正后的工作日历不再超期（已确认 2）' },
+    ]);
+  });
+
   it('proposes an item again only where no proposal of it stands (a supervisor’s rejection stands)', () => {
     const withdrawn = onRecord({
       id: 4,

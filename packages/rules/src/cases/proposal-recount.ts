@@ -18,6 +18,8 @@ export interface TProposalOnRecord {
   decisionReason: string | null;
   /** set when a confirmed proposal no longer matches the calendar (日历更正后需复核) */
   recheckReason: string | null;
+  /** the quantity confirmed when fewer than proposed (on confirmation or a recheck): what the record holds */
+  confirmedQty?: number | null | undefined;
 }
 
 /** A proposal as the case rules make it now, on the corrected calendar. */
@@ -82,10 +84,12 @@ export function recountProposals<T extends TProposalNow>(
           changes.push({ kind: 'adjust', id: p.id, qty: due.qty, day: due.day, reason: due.reason });
         }
       } else if (p.status === 'confirmed') {
+        // the record holds the quantity confirmed, fewer than proposed when a supervisor said so
+        const held = p.confirmedQty ?? p.qty;
         const recheck = !due
-          ? `按更正后的工作日历不再超期（已确认 ${p.qty}）`
-          : due.qty !== p.qty
-            ? `按更正后的工作日历应为 ${due.qty}（已确认 ${p.qty}）`
+          ? `按更正后的工作日历不再超期（已确认 ${held}）`
+          : due.qty !== held
+            ? `按更正后的工作日历应为 ${due.qty}（已确认 ${held}）`
             : null;
         if (recheck !== null && recheck !== p.recheckReason)
           changes.push({ kind: 'flag', id: p.id, recheckReason: recheck });

@@ -61,3 +61,41 @@ export function confirmedQuantity(
   }
   return qty;
 }
+
+/** What a supervisor decides of a confirmed proposal a calendar correction no longer bears out. */
+export const PROPOSAL_RECHECK_OUTCOMES = ['keep', 'adjust'] as const;
+export type TProposalRecheckOutcome = (typeof PROPOSAL_RECHECK_OUTCOMES)[number];
+
+/**
+ * The recheck of a confirmed proposal (日历更正后需复核): 'keep' lets the confirmed quantity stand;
+ * 'adjust' confirms fewer (at least 1, fewer than confirmed), the record then revoked and made anew.
+ * Either way a written reason. To withdraw it all, the record itself is revoked. Returns the quantity
+ * that applies after the recheck.
+ */
+export function recheckedQuantity(
+  confirmed: number,
+  outcome: TProposalRecheckOutcome,
+  qty: number | undefined,
+  reason: string | undefined,
+): number {
+  if (!reason?.trim()) {
+    throw new RulesError(
+      'INVALID_INPUT',
+      'reason',
+      'a recheck needs a reason',
+      '请填写复核理由（如按更正后的工作日历核定的超期天数）',
+    );
+  }
+  if (outcome === 'keep') return confirmed;
+  if (qty === undefined || !Number.isInteger(qty) || qty < 1 || qty >= confirmed) {
+    throw new RulesError(
+      'INVALID_INPUT',
+      'qty',
+      `adjust to between 1 and ${confirmed - 1} (fewer than the ${confirmed} confirmed; keep it otherwise)`,
+      confirmed > 1
+        ? `核减后的数量须在 1 至 ${confirmed - 1} 之间（少于已确认的 ${confirmed}；不变请选“维持”）`
+        : `已确认 ${confirmed}，不能再核减；不变请选“维持”，全部撤销请撤销该记录`,
+    );
+  }
+  return qty;
+}

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countRecords } from '../../../../../packages/db/src/index.ts';
+import { countRecords, setSanctionProposalRecheck } from '../../../../../packages/db/src/index.ts';
 import { click } from '../../test-utils.tsx';
 import { nextSteps } from './case-actions.tsx';
 import CaseAlertsPage from './case-alerts-page.tsx';
@@ -107,6 +108,48 @@ describe('case pages', { timeout: 30_000 }, () => {
     unmount();
   });
 
+  it('rechecks a confirmed proposal flagged after a calendar correction: fewer days, with the reason', async () => {
+    c = await pageCenter();
+    await decidedLate(c);
+    const b5 = (await c.api.cases.sanctionProposals.list({ status: 'proposed' })).find(
+      (p) => p.item === 'B5',
+    )!;
+    const confirmed = await c.api.cases.sanctionProposals.confirm({ id: b5.id });
+    await setSanctionProposalRecheck(c.t.db, b5.id, '按更正后的工作日历应为 1（已确认 2）');
+    const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
+    const tab = [...container.querySelectorAll('.ant-segmented-item')].find(
+      (e) => e.textContent === '已确认',
+    );
+    await click(tab?.querySelector('input'));
+    await waitFor(() => container.querySelector(`[data-testid=recheck-open-${b5.id}]`) !== null);
+    await click(container.querySelector(`[data-testid=recheck-open-${b5.id}]`));
+    await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
+    expect(document.querySelector('.ant-modal')?.textContent).toContain(
+      '按更正后的工作日历应为 1（已确认 2）',
+    );
+    await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
+    await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
+    await type(
+      document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'),
+      '1',
+    );
+    await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
+    const records = await countRecords(c.t.db);
+    await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
+    const flagged = async () =>
+      (await c!.api.cases.sanctionProposals.list({ status: 'confirmed' })).find((p) => p.id === b5.id)!;
+    let after = await flagged();
+    for (let i = 0; i < 100 && after.recheckReason !== null; i++) {
+      await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+      after = await flagged();
+    }
+    expect(after).toMatchObject({ recheckReason: null, confirmedQty: 1 });
+    expect(after.recordId).not.toBe(confirmed.recordId);
+    // the old record revoked and kept, a new one made
+    expect(await countRecords(c.t.db)).toBe(records + 1);
+    unmount();
+  });
+
   it('lists the matter catalog with the type of each matter', async () => {
     c = await pageCenter();
     const { container, unmount } = await c.renderAs(c.supervisor, <MattersPage />);
@@ -157,3 +200,19 @@ describe('nextSteps', () => {
     expect(nextSteps({ ...c, stage: 'returned' as const }, [])).toEqual([]);
   });
 });
+
+/** Types into an input or a text area as a person would (React sees the change). */
+async function type(input: Element | null, value: string): Promise<void> {
+  const proto =
+    input instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : input instanceof HTMLInputElement
+        ? HTMLInputElement.prototype
+        : null;
+  if (!proto) throw new Error('no input');
+  const setValue = Object.getOwnPropertyDescriptor(proto, 'value')!.set!;
+  await act(async () => {
+    setValue.call(input, value);
+    input!.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}

@@ -15,6 +15,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Segmented,
   Space,
   Table,
@@ -46,9 +47,12 @@ export default function ProposalsPage() {
   const [status, setStatus] = useState<TSanctionProposalStatus>('proposed');
   const [rejecting, setRejecting] = useState<number | null>(null);
   const [reducing, setReducing] = useState<{ id: number; qty: number } | null>(null);
+  const [rechecking, setRechecking] = useState<{ id: number; qty: number; why: string } | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<{ reason: string }>();
   const [reduceForm] = Form.useForm<{ qty: number; qtyReason: string }>();
+  const [recheckForm] = Form.useForm<{ outcome: 'keep' | 'adjust'; qty?: number; reason: string }>();
+  const recheckOutcome = Form.useWatch('outcome', recheckForm);
   const client = useTRPCClient();
   // oldest first, 200 a page; 加载更多 asks for the proposals after the last id seen
   const list = useKeysetList({
@@ -95,6 +99,16 @@ export default function ProposalsPage() {
       onSuccess: async () => {
         setRejecting(null);
         form.resetFields();
+        await done();
+      },
+    }),
+  );
+
+  const recheck = useMutation(
+    trpc.cases.sanctionProposals.recheck.mutationOptions({
+      onSuccess: async () => {
+        setRechecking(null);
+        recheckForm.resetFields();
         await done();
       },
     }),
@@ -262,11 +276,26 @@ export default function ProposalsPage() {
                         {r.recheckReason !== null ? (
                           // a confirmed proposal the corrected calendar no longer bears out: its record
                           // stands until a supervisor looks again
-                          <Tooltip title={r.recheckReason}>
-                            <Tag color="volcano" data-testid={`recheck-${r.id}`}>
-                              {term(PROPOSAL_RECHECK_LABEL)}
-                            </Tag>
-                          </Tooltip>
+                          <>
+                            <Tooltip title={r.recheckReason}>
+                              <Tag color="volcano" data-testid={`recheck-${r.id}`}>
+                                {term(PROPOSAL_RECHECK_LABEL)}
+                              </Tag>
+                            </Tooltip>
+                            <Button
+                              size="small"
+                              onClick={() =>
+                                setRechecking({
+                                  id: r.id,
+                                  qty: r.confirmedQty ?? r.qty,
+                                  why: r.recheckReason ?? '',
+                                })
+                              }
+                              data-testid={`recheck-open-${r.id}`}
+                            >
+                              {t('case.proposal.recheck')}
+                            </Button>
+                          </>
                         ) : null}
                         <span>{[r.decisionReason, r.recheckReason].filter(Boolean).join('；')}</span>
                       </Space>
@@ -312,6 +341,76 @@ export default function ProposalsPage() {
             <Input.TextArea rows={3} data-testid="reduce-reason" />
           </Form.Item>
         </Form>
+      </Modal>
+      <Modal
+        open={rechecking !== null}
+        title={t('case.proposal.recheckTitle')}
+        okText={t('case.proposal.recheck')}
+        cancelText={t('app.cancel')}
+        confirmLoading={recheck.isPending}
+        onCancel={() => {
+          setRechecking(null);
+          recheck.reset();
+        }}
+        onOk={() => recheckForm.submit()}
+        destroyOnHidden
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title={t('case.proposal.recheckFlag', { reason: rechecking?.why ?? '' })}
+          style={{ marginBottom: 12 }}
+        />
+        <Form
+          form={recheckForm}
+          layout="vertical"
+          initialValues={{ outcome: 'keep' }}
+          onFinish={(v) =>
+            rechecking &&
+            recheck.mutate({
+              id: rechecking.id,
+              outcome: v.outcome,
+              qty: v.outcome === 'adjust' ? v.qty : undefined,
+              reason: v.reason,
+            })
+          }
+        >
+          <Form.Item name="outcome" label={t('case.proposal.recheckOutcome')}>
+            <Radio.Group data-testid="recheck-outcome">
+              <Radio value="keep">{t('case.proposal.recheckKeep')}</Radio>
+              <Radio value="adjust" disabled={(rechecking?.qty ?? 1) <= 1}>
+                {t('case.proposal.recheckAdjust')}
+              </Radio>
+            </Radio.Group>
+          </Form.Item>
+          {recheckOutcome === 'adjust' ? (
+            <Form.Item
+              name="qty"
+              label={t('case.proposal.recheckQty', { n: rechecking?.qty ?? 0 })}
+              extra={t('case.proposal.recheckHint')}
+              rules={[{ required: true, message: t('entry.required', { field: t('entry.qty') }) }]}
+            >
+              <InputNumber
+                min={1}
+                max={Math.max(1, (rechecking?.qty ?? 2) - 1)}
+                precision={0}
+                data-testid="recheck-qty"
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item
+            name="reason"
+            label={t('case.proposal.recheckReason')}
+            rules={[
+              { required: true, message: t('entry.required', { field: t('case.proposal.recheckReason') }) },
+            ]}
+          >
+            <Input.TextArea rows={3} data-testid="recheck-reason" />
+          </Form.Item>
+        </Form>
+        {recheck.isError ? (
+          <Alert type="error" showIcon title={errorMessage(recheck.error)} role="alert" />
+        ) : null}
       </Modal>
       <Modal
         open={rejecting !== null}

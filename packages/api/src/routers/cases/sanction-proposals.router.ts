@@ -1,9 +1,11 @@
+import { PROPOSAL_RECHECK_OUTCOMES } from '@chuangkou/rules';
 import { z } from 'zod';
 import { ZId, ZReason } from '../../schemas.ts';
 import {
   confirmSanctionProposal,
   confirmSanctionProposals,
   listProposals,
+  recheckSanctionProposal,
   rejectSanctionProposal,
 } from '../../services/cases/sanction-proposals.service.ts';
 import { reservePage, ZPageLimit } from '../../services/pages.ts';
@@ -55,5 +57,22 @@ export const sanctionProposalsRouter = router({
     .input(z.object({ id: ZId, reason: ZReason }))
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((db) => rejectSanctionProposal(db, ctx.user, input)),
+    ),
+  /**
+   * Settles a confirmed proposal flagged 日历更正后需复核: 'keep' (the record stands) or 'adjust' to
+   * fewer (`qty`; the record revoked and made anew), with the reason.
+   */
+  recheck: supervisorProcedure
+    .input(
+      z.object({
+        id: ZId,
+        outcome: z.enum(PROPOSAL_RECHECK_OUTCOMES),
+        qty: z.number().int().optional(),
+        reason: z.string().trim().max(500).optional(),
+        correctionReason: ZReason.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((db) => recheckSanctionProposal(db, ctx.user, ctx.today(), input)),
     ),
 });

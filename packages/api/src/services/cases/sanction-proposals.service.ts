@@ -1,8 +1,10 @@
 import {
   type Db,
   decideSanctionProposal,
+  findRecord,
   findSanctionProposal,
   listSanctionProposals,
+  settleSanctionProposalRecheck,
   type TSanctionProposal,
   type TSanctionProposalListRow,
   type TUser,
@@ -12,12 +14,14 @@ import {
   confirmedQuantity,
   PROPOSAL_DOUBT_LABELS,
   proposalDoubts,
+  recheckedQuantity,
   type TProposalDoubt,
+  type TProposalRecheckOutcome,
   type TSanctionProposalStatus,
 } from '@chuangkou/rules';
 import { badInput, conflict, notFound } from '../../errors.ts';
 import { audit } from '../audit.ts';
-import { createRecord } from '../records.service.ts';
+import { createRecord, revokeRecordWithReason } from '../records.service.ts';
 import { staffInCenter } from '../scope.ts';
 import { atRow } from './case-state.ts';
 
@@ -154,5 +158,86 @@ export async function rejectSanctionProposal(
   if (!isDecided) throw conflict('该建议已处理', 'id');
   const after = (await findSanctionProposal(db, input.id))!;
   await audit(db, user, 'caseSanctionProposal', input.id, 'reject', before, after);
+  return after;
+}
+
+export interface TRecheckInput {
+  id: number;
+  outcome: TProposalRecheckOutcome;
+  /** with 'adjust': the quantity now confirmed, fewer than before */
+  qty?: number | undefined;
+  reason?: string | undefined;
+  /** required when the record's quarter is published or its month signed */
+  correctionReason?: string | undefined;
+}
+
+/**
+ * A supervisor settles a confirmed proposal a calendar correction no longer bears out (日历更正后需复核):
+ * 'keep' lets the record stand; 'adjust' revokes the record with the reason and records the fewer
+ * days anew (never edited, never deleted). Either way the mark is cleared, the recheck noted in the
+ * proposal's decision, and the change audited. A proposal not marked is refused.
+ */
+export async function recheckSanctionProposal(
+  db: Db,
+  user: TUser,
+  today: string,
+  input: TRecheckInput,
+): Promise<TSanctionProposal> {
+  const before = await findSanctionProposal(db, input.id);
+  if (!before || before.centerId !== user.centerId) throw notFound('扣分建议', 'id');
+  if (before.status !== 'confirmed' || before.recheckReason === null || before.recordId === null) {
+    throw conflict('该建议未标记“日历更正后需复核”，无需复核', 'id');
+  }
+  const confirmed = before.confirmedQty ?? before.qty;
+  const qty = atRow('', () => recheckedQuantity(confirmed, input.outcome, input.qty, input.reason));
+  const reason = input.reason!.trim();
+  const note =
+    input.outcome === 'keep'
+      ? `日历更正后复核：维持 ${confirmed}：${reason}`
+      : `日历更正后复核：核减为 ${qty}：${reason}`;
+  let recordId = before.recordId;
+  if (input.outcome === 'adjust') {
+    const old = await findRecord(db, before.recordId);
+    if (!old || old.status === 'revoked' || old.staffId === null) {
+      throw conflict('该建议确认时记入的记录已撤销，无法核减', 'id');
+    }
+    await revokeRecordWithReason(db, user, {
+      id: old.id,
+      reason: note,
+      correctionReason: input.correctionReason,
+    });
+    const [row] = await listSanctionProposals(db, { centerId: user.centerId, ids: [before.id] });
+    const record = await createRecord(
+      db,
+      user,
+      today,
+      {
+        staffId: old.staffId,
+        item: old.item,
+        qty,
+        date: old.date,
+        note: `${caseName(row!)}超期：${before.reason}；${note}`,
+        correctionReason: input.correctionReason,
+      },
+      'case',
+      before.caseId,
+    );
+    recordId = record.id;
+  }
+  const isSettled = await settleSanctionProposalRecheck(db, before.id, {
+    decisionReason: [before.decisionReason, note].filter(Boolean).join('；'),
+    recordId,
+    confirmedQty: qty < before.qty ? qty : null,
+  });
+  if (!isSettled) throw conflict('该建议已复核', 'id');
+  const after = (await findSanctionProposal(db, before.id))!;
+  await audit(db, user, 'caseSanctionProposal', before.id, 'recheck', before, {
+    ...after,
+    recheck: {
+      outcome: input.outcome,
+      reason,
+      revokedRecordId: recordId !== before.recordId ? before.recordId : null,
+    },
+  });
   return after;
 }
