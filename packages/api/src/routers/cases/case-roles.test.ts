@@ -16,6 +16,7 @@ const CASES_ROLES: Record<string, TRole[] | 'public'> = {
   'cases.sanctionProposals.confirm': ['supervisor', 'leader'],
   'cases.sanctionProposals.confirmMany': ['supervisor', 'leader'],
   'cases.sanctionProposals.reject': ['supervisor', 'leader'],
+  'cases.sanctionProposals.recheck': ['supervisor', 'leader'],
   'cases.reviews.decide': ['supervisor', 'leader'],
   'cases.reviews.publicRequest': 'public',
   'cases.serviceRatings.closeFollowUp': ['supervisor', 'leader'],
