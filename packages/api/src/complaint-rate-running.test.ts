@@ -1,6 +1,6 @@
-import { insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
+import { TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+import { insertDecidedCases, setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
 /**
  * 投诉分析's rate by month (domain "Time"): the month still running holds its days so far only, so it
@@ -11,40 +11,11 @@ describe.each(TEST_DIALECTS)('the running month of the complaint rate on %s', (d
   let s: TApiSetup;
   beforeAll(async () => {
     s = await setupApi(dialect);
-    const matter = await insertMatter(s.t.db, {
-      centerId: s.f.centerId,
-      unitId: s.f.unitId,
-      name: '抵押权登记',
-      type: 'promised',
-      promisedDays: 3,
+    await insertDecidedCases(s, {
+      // today is 2026-11-26 (the test setup): November is running
+      '2026-10-12': 500,
+      '2026-11-25': 40,
     });
-    const cases: TNewCase[] = [];
-    const add = (receivedOn: string, n: number) => {
-      for (let i = 0; i < n; i++)
-        cases.push({
-          centerId: s.f.centerId,
-          unitId: s.f.unitId,
-          windowId: s.f.windowIds[0],
-          staffId: null,
-          matterId: matter.id,
-          type: 'promised',
-          stage: 'decided',
-          acceptanceCode: null,
-          receivedOn,
-          acceptedOn: receivedOn,
-          promisedDays: 3,
-          deadline: receivedOn,
-          decision: 'approved',
-          decidedOn: receivedOn,
-          handlingDays: 2,
-          overdueDays: 0,
-          acceptedByUser: null,
-        });
-    };
-    // today is 2026-11-26 (the test setup): November is running
-    add('2026-10-12', 500);
-    add('2026-11-25', 40);
-    await insertCases(s.t.db, cases);
     const sup = s.as('supervisor');
     const c = await sup.complaints.create({
       channel: 'hotline12345',

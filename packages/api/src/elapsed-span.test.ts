@@ -1,51 +1,22 @@
-import { insertAward, insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
+import { insertAward, TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+import { insertDecidedCases, setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
 /** domain.md "Time": a running period is compared with the same elapsed span of the other, and says so. */
 describe.each(TEST_DIALECTS)('a running period against the same elapsed span on %s', (dialect) => {
   let s: TApiSetup;
   beforeAll(async () => {
     s = await setupApi(dialect);
-    const matter = await insertMatter(s.t.db, {
-      centerId: s.f.centerId,
-      unitId: s.f.unitId,
-      name: '抵押权登记',
-      type: 'promised',
-      promisedDays: 3,
+    await insertDecidedCases(s, {
+      // today is 2026-11-26 (the test setup): Q4 and November are running
+      '2026-08-20': 10,
+      '2026-09-10': 20,
+      '2026-10-20': 40,
+      '2026-10-28': 60,
+      '2026-11-10': 30,
+      '2025-11-20': 5,
+      '2025-12-20': 7,
     });
-    const cases: TNewCase[] = [];
-    const add = (receivedOn: string, n: number) => {
-      for (let i = 0; i < n; i++)
-        cases.push({
-          centerId: s.f.centerId,
-          unitId: s.f.unitId,
-          windowId: s.f.windowIds[0],
-          staffId: null,
-          matterId: matter.id,
-          type: 'promised',
-          stage: 'decided',
-          acceptanceCode: null,
-          receivedOn,
-          acceptedOn: receivedOn,
-          promisedDays: 3,
-          deadline: receivedOn,
-          decision: 'approved',
-          decidedOn: receivedOn,
-          handlingDays: 2,
-          overdueDays: 0,
-          acceptedByUser: null,
-        });
-    };
-    // today is 2026-11-26 (the test setup): Q4 and November are running
-    add('2026-08-20', 10);
-    add('2026-09-10', 20);
-    add('2026-10-20', 40);
-    add('2026-10-28', 60);
-    add('2026-11-10', 30);
-    add('2025-11-20', 5);
-    add('2025-12-20', 7);
-    await insertCases(s.t.db, cases);
     const award = (kind: 'redFlagMonthly' | 'yellowCard', year: number, month: number, date: string) =>
       insertAward(s.t.db, {
         centerId: s.f.centerId,

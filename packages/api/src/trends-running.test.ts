@@ -1,6 +1,6 @@
-import { insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
+import { TEST_DIALECTS } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+import { insertDecidedCases, setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
 /**
  * The overview's trends by month (domain "Time"): the month still running holds its days so far, so it
@@ -11,43 +11,14 @@ describe.each(TEST_DIALECTS)('the running month of the trends on %s', (dialect) 
   let s: TApiSetup;
   beforeAll(async () => {
     s = await setupApi(dialect);
-    const matter = await insertMatter(s.t.db, {
-      centerId: s.f.centerId,
-      unitId: s.f.unitId,
-      name: '抵押权登记',
-      type: 'promised',
-      promisedDays: 3,
+    await insertDecidedCases(s, {
+      // today is 2026-11-26 (the test setup): November is running
+      '2025-11-10': 100,
+      '2025-11-28': 50, // after the same day a year earlier
+      '2025-12-15': 70,
+      '2026-10-12': 80,
+      '2026-11-20': 30,
     });
-    const cases: TNewCase[] = [];
-    const add = (receivedOn: string, n: number) => {
-      for (let i = 0; i < n; i++)
-        cases.push({
-          centerId: s.f.centerId,
-          unitId: s.f.unitId,
-          windowId: s.f.windowIds[0],
-          staffId: null,
-          matterId: matter.id,
-          type: 'promised',
-          stage: 'decided',
-          acceptanceCode: null,
-          receivedOn,
-          acceptedOn: receivedOn,
-          promisedDays: 3,
-          deadline: receivedOn,
-          decision: 'approved',
-          decidedOn: receivedOn,
-          handlingDays: 2,
-          overdueDays: 0,
-          acceptedByUser: null,
-        });
-    };
-    // today is 2026-11-26 (the test setup): November is running
-    add('2025-11-10', 100);
-    add('2025-11-28', 50); // after the same day a year earlier
-    add('2025-12-15', 70);
-    add('2026-10-12', 80);
-    add('2026-11-20', 30);
-    await insertCases(s.t.db, cases);
     const sup = s.as('supervisor');
     for (const date of ['2025-11-12', '2025-11-29']) {
       const c = await sup.complaints.create({

@@ -103,6 +103,14 @@ describe('openDatabase', () => {
     // writes still answer their changes
     const insert = cached.prepare('insert into a (name) values (?)') as unknown as SQLite.Statement;
     expect(insert.run('丙').changes).toBe(1);
+    // a write that returns a column named __proto__ runs once, and answers as the driver does
+    const count = () => (raw.prepare('select count(*) as n from a').get() as { n: number }).n;
+    const before = count();
+    const returning = cached.prepare(
+      'insert into a (name) values (?) returning id, name as "__proto__"',
+    ) as unknown as SQLite.Statement;
+    expect(returning.all('丁')).toEqual([{ id: before + 1 }]);
+    expect(count()).toBe(before + 1);
     raw.close();
   });
 });

@@ -81,10 +81,16 @@ type TRowMaker = (row: unknown[]) => Record<string, unknown>;
 /**
  * An object literal with the statement's column names, compiled once per statement: every row of it
  * gets the same shape, made in one step (duplicate names: the later value at the first one's place,
- * as the driver does). None for a name the literal would read as the prototype.
+ * as the driver does). With a column named `__proto__` the fields are assigned one at a time, as the
+ * driver assigns them (that one through the prototype's setter), since a literal would read it apart.
  */
-function rowMakerOf(names: readonly string[]): TRowMaker | null {
-  if (names.includes('__proto__')) return null;
+function rowMakerOf(names: readonly string[]): TRowMaker {
+  if (names.includes('__proto__'))
+    return (row) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i]!] = row[i];
+      return o;
+    };
   const fields = names.map((name, i) => `${JSON.stringify(name)}: row[${i}]`).join(', ');
   return new Function('row', `return { ${fields} };`) as TRowMaker;
 }
@@ -93,15 +99,15 @@ function rowMakerOf(names: readonly string[]): TRowMaker | null {
  * A statement whose rows are read as arrays and made into objects here. The driver builds each row
  * object a property at a time from native code: a page of 200 cases (40 columns) took 2.2–2.8 ms so
  * against 1.4–1.9 ms read as arrays and made by one literal, and the rows are then read and serialised
- * faster too. The column names are read again
- * after a schema change (`schemaVersion`: SQLite re-prepares a statement then, and its columns may
- * change with it). A statement with a column named `__proto__`, and a stream, are left to the driver.
+ * faster too. The column names are read again after a schema change (`schemaVersion`: SQLite
+ * re-prepares a statement then, and its columns may change with it), after the statement ran, so they
+ * are those of the rows just read. A stream is left to the driver.
  */
 function namedRows(stmt: SQLite.Statement, schemaVersion: () => unknown): TSqliteStatement {
   if (!stmt.reader) return stmt as unknown as TSqliteStatement;
   stmt.raw(true);
   let version: unknown;
-  let make: TRowMaker | null = null;
+  let make: TRowMaker = () => ({});
   return {
     reader: true,
     get busy() {
@@ -113,14 +119,6 @@ function namedRows(stmt: SQLite.Statement, schemaVersion: () => unknown): TSqlit
       if (now !== version) {
         make = rowMakerOf(stmt.columns().map((c) => c.name));
         version = now;
-      }
-      if (!make) {
-        stmt.raw(false);
-        try {
-          return stmt.all(...parameters);
-        } finally {
-          stmt.raw(true);
-        }
       }
       // in place: each array is dropped as its object is made
       for (let r = 0; r < rows.length; r++) rows[r] = make(rows[r] as unknown[]);

@@ -1,3 +1,4 @@
+import { Line } from 'recharts';
 /** Shared chart colours and axis helpers, so every chart reads the same way. */
 export const COLORS = {
   primary: '#b71c1c',
@@ -30,4 +31,22 @@ export const GRADE_COLORS: Record<string, string> = {
 /** 2026-07 → 26/07, short enough for twelve ticks at 1366 px. */
 export function monthTick(month: string): string {
   return /^\d{4}-\d{2}$/.test(month) ? `${month.slice(2, 4)}/${month.slice(5, 7)}` : month;
+}
+
+/**
+ * The running month's value so far, on a line chart of whole months: a dashed grey point of its own,
+ * not joined to the line (a month two days old is not a month). Called as a function, so the chart
+ * sees a `Line` among its children; nothing without a running month.
+ */
+export function runningPointLine(dataKey: string, name: string | undefined) {
+  return name === undefined ? null : (
+    <Line
+      dataKey={dataKey}
+      name={name}
+      stroke={COLORS.grey}
+      strokeDasharray="4 3"
+      dot={{ r: 4 }}
+      isAnimationActive={false}
+    />
+  );
 }

@@ -1,10 +1,13 @@
 import {
   createTestDatabase,
+  insertCases,
+  insertMatter,
   insertPolicyVersion,
   insertUser,
   seedFixture,
   type TDialectName,
   type TFixture,
+  type TNewCase,
   type TRole,
   type TTestDatabase,
   type TUser,
@@ -66,4 +69,41 @@ export async function setupApi(dialect: TDialectName): Promise<TApiSetup> {
   const asUser = (user: TUser | null) =>
     createCaller(createContextInner({ db: t.db, user, today: () => TODAY }));
   return { t, f, users, otherLeader, as: (role) => asUser(role ? users[role] : null), asUser };
+}
+
+/**
+ * Cases decided on the day they were received, on time, in the fixture's first window: `counts` maps a
+ * day to how many (the analytics read them from the daily rollup).
+ */
+export async function insertDecidedCases(s: TApiSetup, counts: Record<string, number>): Promise<void> {
+  const matter = await insertMatter(s.t.db, {
+    centerId: s.f.centerId,
+    unitId: s.f.unitId,
+    name: '抵押权登记',
+    type: 'promised',
+    promisedDays: 3,
+  });
+  const cases: TNewCase[] = [];
+  for (const [receivedOn, n] of Object.entries(counts))
+    for (let i = 0; i < n; i++)
+      cases.push({
+        centerId: s.f.centerId,
+        unitId: s.f.unitId,
+        windowId: s.f.windowIds[0],
+        staffId: null,
+        matterId: matter.id,
+        type: 'promised',
+        stage: 'decided',
+        acceptanceCode: null,
+        receivedOn,
+        acceptedOn: receivedOn,
+        promisedDays: 3,
+        deadline: receivedOn,
+        decision: 'approved',
+        decidedOn: receivedOn,
+        handlingDays: 2,
+        overdueDays: 0,
+        acceptedByUser: null,
+      });
+  await insertCases(s.t.db, cases);
 }

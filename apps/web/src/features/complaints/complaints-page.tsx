@@ -17,7 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartCard } from '../../components/chart-card.tsx';
-import { COLORS, monthTick, SERIES } from '../../components/chart-kit.tsx';
+import { COLORS, monthTick, runningPointLine, SERIES } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHead } from '../../components/page-head.tsx';
@@ -175,16 +175,7 @@ export default function ComplaintsPage() {
                                   strokeWidth={2}
                                   isAnimationActive={false}
                                 />
-                                {runningVars ? (
-                                  <Line
-                                    dataKey="soFar"
-                                    name={t('cmp.per1000SoFar', runningVars)}
-                                    stroke={COLORS.grey}
-                                    strokeDasharray="4 3"
-                                    dot={{ r: 4 }}
-                                    isAnimationActive={false}
-                                  />
-                                ) : null}
+                                {runningPointLine('soFar', runningVars && t('cmp.per1000SoFar', runningVars))}
                               </LineChart>
                             </ResponsiveContainer>
                           </div>

@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartCard, type TDataColumn } from '../../components/chart-card.tsx';
-import { COLORS, monthTick } from '../../components/chart-kit.tsx';
+import { COLORS, monthTick, runningPointLine } from '../../components/chart-kit.tsx';
 import { FilterBar } from '../../components/filter-bar.tsx';
 import { KpiCard, type TKpi } from '../../components/kpi-card.tsx';
 import { PageHead } from '../../components/page-head.tsx';
@@ -371,16 +371,7 @@ export default function OverviewPage() {
                               strokeWidth={2}
                               isAnimationActive={false}
                             />
-                            {runningName ? (
-                              <Line
-                                dataKey="onTimeRateSoFar"
-                                name={runningName}
-                                stroke={COLORS.grey}
-                                strokeDasharray="4 3"
-                                dot={{ r: 4 }}
-                                isAnimationActive={false}
-                              />
-                            ) : null}
+                            {runningPointLine('onTimeRateSoFar', runningName)}
                             <Line
                               dataKey="onTimeRateLastYear"
                               name={lastYearName}
@@ -433,16 +424,7 @@ export default function OverviewPage() {
                               strokeWidth={2}
                               isAnimationActive={false}
                             />
-                            {runningName ? (
-                              <Line
-                                dataKey="complaintsPer1000SoFar"
-                                name={runningName}
-                                stroke={COLORS.grey}
-                                strokeDasharray="4 3"
-                                dot={{ r: 4 }}
-                                isAnimationActive={false}
-                              />
-                            ) : null}
+                            {runningPointLine('complaintsPer1000SoFar', runningName)}
                             <Line
                               dataKey="complaintsPer1000LastYear"
                               name={lastYearName}
