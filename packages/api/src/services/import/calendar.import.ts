@@ -2,7 +2,7 @@ import type { Db, TUser } from '@chuangkou/db';
 import { isIsoDate } from '@chuangkou/rules';
 import { DomainError } from '../../errors.ts';
 import { enterCalendarYear } from '../calendar-years.service.ts';
-import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
+import type { RowErrorList, TColumn, TRowBatches } from './import-columns.ts';
 
 export const CALENDAR_COLUMNS: TColumn[] = [
   { key: 'date', header: '日期', isRequired: true, example: '2027-01-01' },
@@ -23,35 +23,37 @@ type TYear = { holidays: TDay[]; workdays: TDay[]; holidayLines: number[]; workd
 export async function importCalendarRows(
   db: Db,
   user: TUser,
-  rows: AsyncIterable<TRow>,
+  rows: TRowBatches,
   errors: RowErrorList,
 ): Promise<{ rows: number; years: number[]; changed: number; summary: string }> {
   const years = new Map<number, TYear>();
   let count = 0;
-  for await (const row of rows) {
-    count++;
-    const date = row.get('date');
-    if (date !== '' && !isIsoDate(date)) row.fail('date', `日期无效：${date}（格式 YYYY-MM-DD）`);
-    const kindText = row.get('kind');
-    const kind = HOLIDAY_WORDS.includes(kindText)
-      ? 'holiday'
-      : WORKDAY_WORDS.includes(kindText)
-        ? 'workday'
-        : null;
-    if (kindText !== '' && kind === null) row.fail('kind', `类型须为「放假」或「上班」，收到「${kindText}」`);
-    if (row.isBad() || kind === null) continue;
-    const y = Number(date.slice(0, 4));
-    const entry = years.get(y) ?? { holidays: [], workdays: [], holidayLines: [], workdayLines: [] };
-    const day = { date, name: row.get('name') };
-    if (kind === 'holiday') {
-      entry.holidays.push(day);
-      entry.holidayLines.push(row.line);
-    } else {
-      entry.workdays.push(day);
-      entry.workdayLines.push(row.line);
+  for await (const read of rows)
+    for (const row of read) {
+      count++;
+      const date = row.get('date');
+      if (date !== '' && !isIsoDate(date)) row.fail('date', `日期无效：${date}（格式 YYYY-MM-DD）`);
+      const kindText = row.get('kind');
+      const kind = HOLIDAY_WORDS.includes(kindText)
+        ? 'holiday'
+        : WORKDAY_WORDS.includes(kindText)
+          ? 'workday'
+          : null;
+      if (kindText !== '' && kind === null)
+        row.fail('kind', `类型须为「放假」或「上班」，收到「${kindText}」`);
+      if (row.isBad() || kind === null) continue;
+      const y = Number(date.slice(0, 4));
+      const entry = years.get(y) ?? { holidays: [], workdays: [], holidayLines: [], workdayLines: [] };
+      const day = { date, name: row.get('name') };
+      if (kind === 'holiday') {
+        entry.holidays.push(day);
+        entry.holidayLines.push(row.line);
+      } else {
+        entry.workdays.push(day);
+        entry.workdayLines.push(row.line);
+      }
+      years.set(y, entry);
     }
-    years.set(y, entry);
-  }
   const done: string[] = [];
   let changed = 0;
   if (errors.count > 0) return { rows: count, years: [], changed, summary: '' };

@@ -23,7 +23,7 @@ import { resolveHandler } from '../cases/case-access.ts';
 import { caseRulesByDate } from '../cases/case-rules.ts';
 import type { TImportRow } from '../cases/import-cases.service.ts';
 import { scopeOf } from '../scope.ts';
-import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
+import type { RowErrorList, TColumn, TRow, TRowBatches } from './import-columns.ts';
 
 export const CASE_COLUMNS: TColumn[] = [
   {
@@ -103,7 +103,7 @@ export async function importCaseRows(
   db: Db,
   user: TUser,
   today: string,
-  rows: AsyncIterable<TRow>,
+  rows: TRowBatches,
   errors: RowErrorList,
   onProgress: (rows: number) => void = () => {},
 ): Promise<TCaseImportCounts> {
@@ -152,31 +152,32 @@ export async function importCaseRows(
     }
   };
 
-  for await (const row of rows) {
-    counts.rows++;
-    // a row without its required cells is only reported (its code, if any, is not a code yet)
-    if (row.isBad()) continue;
-    const record = caseRecord(row, matterByName, staffByName);
-    if (record === null || row.isBad()) {
-      batch.push({ line: row.line, code: row.get('code'), rows: null });
-    } else {
-      batch.push({
-        line: row.line,
-        code: record.acceptanceCode!,
-        // awaited only when a person or a decision day is met for the first time
-        rows: caseRows(
-          record,
-          row.line,
-          handlers.get(record.staffId) ?? (await handlerOf(record)),
-          record.decidedOn ? (rules.get(record.decidedOn) ?? (await rulesFor(record))) : undefined,
-        ),
-      });
+  for await (const read of rows)
+    for (const row of read) {
+      counts.rows++;
+      // a row without its required cells is only reported (its code, if any, is not a code yet)
+      if (row.isBad()) continue;
+      const record = caseRecord(row, matterByName, staffByName);
+      if (record === null || row.isBad()) {
+        batch.push({ line: row.line, code: row.get('code'), rows: null });
+      } else {
+        batch.push({
+          line: row.line,
+          code: record.acceptanceCode!,
+          // awaited only when a person or a decision day is met for the first time
+          rows: caseRows(
+            record,
+            row.line,
+            handlers.get(record.staffId) ?? (await handlerOf(record)),
+            record.decidedOn ? (rules.get(record.decidedOn) ?? (await rulesFor(record))) : undefined,
+          ),
+        });
+      }
+      if (batch.length >= BATCH) {
+        await flush();
+        onProgress(counts.rows);
+      }
     }
-    if (batch.length >= BATCH) {
-      await flush();
-      onProgress(counts.rows);
-    }
-  }
   await flush();
   await codes.close();
   onProgress(counts.rows);
@@ -294,50 +295,58 @@ function caseRecord(
   matterByName: Map<string, number>,
   staffByName: Map<string, number[]>,
 ): TImportRow | null {
-  const { get, fail } = row;
   if (row.isBad()) return null;
-  const code = get('code');
-  const matterId = matterByName.get(get('matter'));
-  if (matterId === undefined) fail('matter', `事项目录中没有「${get('matter')}」`);
-  const ids = staffByName.get(get('staff')) ?? [];
-  if (ids.length === 0) fail('staff', `没有名为「${get('staff')}」的在岗工作人员`);
-  if (ids.length > 1) fail('staff', `「${get('staff')}」有重名，无法确定是哪一位`);
+  const code = row.get('code');
+  const matterId = matterByName.get(row.get('matter'));
+  if (matterId === undefined) row.fail('matter', `事项目录中没有「${row.get('matter')}」`);
+  const ids = staffByName.get(row.get('staff')) ?? [];
+  if (ids.length === 0) row.fail('staff', `没有名为「${row.get('staff')}」的在岗工作人员`);
+  if (ids.length > 1) row.fail('staff', `「${row.get('staff')}」有重名，无法确定是哪一位`);
   for (const k of DATE_KEYS) {
-    const v = get(k);
-    if (v !== '' && !isIsoDate(v)) fail(k, `日期无效：${v}（格式 YYYY-MM-DD）`);
+    const v = row.get(k);
+    if (v !== '' && !isIsoDate(v)) row.fail(k, `日期无效：${v}（格式 YYYY-MM-DD）`);
   }
-  const decisionText = get('decision');
+  const decisionText = row.get('decision');
   const decision = decisionText === '' ? undefined : DECISIONS.get(decisionText);
   if (decisionText !== '' && decision === undefined)
-    fail('decision', `无法识别的办理结果「${decisionText}」`);
-  const reasons = get('reasons')
-    .split(/[；;]/)
-    .map((r) => r.trim())
-    .filter((r) => r !== '');
+    row.fail('decision', `无法识别的办理结果「${decisionText}」`);
+  const reasonsText = row.get('reasons');
+  const reasons =
+    reasonsText === ''
+      ? []
+      : reasonsText
+          .split(/[；;]/)
+          .map((r) => r.trim())
+          .filter((r) => r !== '');
   if (reasons.length > 0 && decision !== 'refused')
-    fail('reasons', '仅办理结果为不予许可（不予批准）的办件填写理由');
+    row.fail('reasons', '仅办理结果为不予许可（不予批准）的办件填写理由');
   if (matterId === undefined || ids.length !== 1) return null;
-  const opt = (k: string) => (get(k) === '' ? undefined : get(k));
   const parsed = ZImportCaseRow.safeParse({
     acceptanceCode: code,
     matterId,
     staffId: ids[0],
-    applicantName: get('applicant'),
-    applicantPhone: opt('phone'),
-    receivedOn: get('receivedOn'),
-    materialsCompleteOn: opt('completeOn'),
-    decidedOn: opt('decidedOn'),
+    applicantName: row.get('applicant'),
+    applicantPhone: optional(row, 'phone'),
+    receivedOn: row.get('receivedOn'),
+    materialsCompleteOn: optional(row, 'completeOn'),
+    decidedOn: optional(row, 'decidedOn'),
     decision,
     reasons: reasons.length > 0 ? reasons : undefined,
-    notifiedOn: opt('notifiedOn'),
-    pickedUpOn: opt('pickedUpOn'),
+    notifiedOn: optional(row, 'notifiedOn'),
+    pickedUpOn: optional(row, 'pickedUpOn'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fail(COLUMN_OF_FIELD[String(issue?.path[0])] ?? 'code', issue?.message ?? '无效');
+    row.fail(COLUMN_OF_FIELD[String(issue?.path[0])] ?? 'code', issue?.message ?? '无效');
     return null;
   }
   return parsed.data;
+}
+
+/** A cell, or undefined when it is empty. */
+function optional(row: TRow, key: string): string | undefined {
+  const v = row.get(key);
+  return v === '' ? undefined : v;
 }
 
 /** A rules or domain refusal `cases[i].field` of a chunk, named by its line and column. */

@@ -59,37 +59,58 @@ export class RowErrorList {
   }
 }
 
+/** What the rows of one table share: where each column is, its header, where errors go. */
+interface TRowContext {
+  at: Map<string, number>;
+  header: Map<string, string>;
+  errors: RowErrorList;
+}
+
+/** A data row: its methods are the class's (a file of a million rows makes no closures per row). */
+class TableRow implements TRow {
+  private isRowBad = false;
+  constructor(
+    readonly line: number,
+    private readonly cells: readonly string[],
+    private readonly context: TRowContext,
+  ) {}
+  get(key: string): string {
+    const idx = this.context.at.get(key);
+    return idx === undefined ? '' : (this.cells[idx] ?? '');
+  }
+  fail(key: string, message: string): void {
+    this.isRowBad = true;
+    this.context.errors.add({ line: this.line, column: this.context.header.get(key) ?? key, message });
+  }
+  isBad(): boolean {
+    return this.isRowBad;
+  }
+}
+
+/** The rows of a table, in the batches they were read in. */
+export type TRowBatches = AsyncIterable<readonly TRow[]>;
+
 /**
- * Reads the data rows of a table as `TRow`s: required cells are checked here (`必填`), every other
- * check is the kind's. Line numbers count the header as row 1.
+ * Reads the data rows of a table as `TRow`s, in the batches the file was read in: required cells are
+ * checked here (`必填`), every other check is the kind's. Line numbers count the header as row 1.
  */
 export async function* tableRows(
   table: TImportTable,
   at: Map<string, number>,
   columns: readonly TColumn[],
   errors: RowErrorList,
-): AsyncGenerator<TRow> {
-  const header = new Map(columns.map((c) => [c.key, c.header]));
-  const required = columns.filter((c) => c.isRequired);
+): AsyncGenerator<readonly TRow[]> {
+  const context: TRowContext = { at, header: new Map(columns.map((c) => [c.key, c.header])), errors };
+  const required = columns.filter((c) => c.isRequired).map((c) => c.key);
   let line = 1;
-  for await (const cells of table.rows) {
-    line++;
-    let isBad = false;
-    const n = line;
-    const row: TRow = {
-      line: n,
-      get: (key) => {
-        const idx = at.get(key);
-        return idx === undefined ? '' : (cells[idx] ?? '');
-      },
-      fail: (key, message) => {
-        isBad = true;
-        errors.add({ line: n, column: header.get(key) ?? key, message });
-      },
-      isBad: () => isBad,
-    };
-    for (const c of required) if (row.get(c.key) === '') row.fail(c.key, '必填');
-    yield row;
+  for await (const cellRows of table.batches) {
+    const batch: TRow[] = [];
+    for (const cells of cellRows) {
+      const row = new TableRow(++line, cells, context);
+      for (const key of required) if (row.get(key) === '') row.fail(key, '必填');
+      batch.push(row);
+    }
+    yield batch;
   }
   if (line === 1) throw new FileRefusal(`${table.name}：只有表头，没有数据行`);
 }

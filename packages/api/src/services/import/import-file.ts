@@ -16,8 +16,11 @@ export interface TImportTable {
   /** the file's name as the person gave it (printed in refusals) */
   name: string;
   header: string[];
-  /** the data rows in order, blank rows left out; CSV is read as a stream */
-  rows: AsyncIterable<string[]>;
+  /**
+   * the data rows in order, blank rows left out, in batches as they are read (a CSV piece's rows: a
+   * row at a time would cost an await per row); CSV is read as a stream
+   */
+  batches: AsyncIterable<string[][]>;
   bytes: number;
   /** how many bytes of the file were read so far (progress) */
   bytesRead(): number;
@@ -152,7 +155,8 @@ async function* csvRows(path: string, name: string, decoder: TextDecoder, counte
       stream.destroy();
       throw refuseEncoding(name);
     }
-    for (const r of parser.push(text)) yield r;
+    const rows = parser.push(text);
+    if (rows.length > 0) yield rows;
   }
   let tail: string;
   try {
@@ -160,8 +164,13 @@ async function* csvRows(path: string, name: string, decoder: TextDecoder, counte
   } catch {
     throw refuseEncoding(name);
   }
-  for (const r of parser.push(tail)) yield r;
-  for (const r of parser.end()) yield r;
+  const rows = [...parser.push(tail), ...parser.end()];
+  if (rows.length > 0) yield rows;
+}
+
+/** Rows in batches of `size` (an XLSX sheet is read whole). */
+function* inBatches(rows: string[][], size: number): Generator<string[][]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 function readHead(path: string, length: number): Uint8Array {
@@ -198,28 +207,31 @@ export async function openImportTable(
   }
   const head = readHead(path, Math.min(size, 64 * 1024));
   const counter = { read: 0 };
-  let rows: AsyncIterator<string[]>;
+  let batches: AsyncIterator<string[][]> | Iterator<string[][]>;
   if (ZIP_MAGIC.every((b, i) => head[i] === b)) {
     const cells = await readWorkbookRows(await readFile(path));
     if (cells === null) throw new FileRefusal(`${name}：不是有效的 XLSX 文件`);
     counter.read = size;
-    rows = cells[Symbol.iterator]() as unknown as AsyncIterator<string[]>;
+    batches = inBatches(cells, 2_000);
   } else {
     if (head.subarray(0, 8192).includes(0)) {
       throw new FileRefusal(`${name}：不是文本表格（二进制文件），请导入 CSV 或 XLSX`);
     }
-    rows = csvRows(path, name, pickDecoder(head, name), counter)[Symbol.asyncIterator]();
+    batches = csvRows(path, name, pickDecoder(head, name), counter)[Symbol.asyncIterator]();
   }
-  const first = await rows.next();
+  const first = await batches.next();
   if (first.done) throw new FileRefusal(`${name}：文件为空`);
-  const header = first.value.map((h) =>
+  // the header is the first row; the rest of its batch are data rows
+  const [headerCells, ...firstRows] = first.value;
+  const header = headerCells!.map((h) =>
     h
       .replace(/^\uFEFF/, '')
       .replace(/^\*/, '')
       .trim(),
   );
-  const rest: AsyncIterable<string[]> = {
-    [Symbol.asyncIterator]: () => ({ next: async () => rows.next() }),
-  };
-  return { name, header, rows: rest, bytes: size, bytesRead: () => counter.read };
+  async function* rest(): AsyncGenerator<string[][]> {
+    if (firstRows.length > 0) yield firstRows;
+    for (let b = await batches.next(); !b.done; b = await batches.next()) yield b.value;
+  }
+  return { name, header, batches: rest(), bytes: size, bytesRead: () => counter.read };
 }

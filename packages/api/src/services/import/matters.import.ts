@@ -15,7 +15,7 @@ import {
   type TCaseType,
 } from '@chuangkou/rules';
 import { audit } from '../audit.ts';
-import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
+import type { RowErrorList, TColumn, TRowBatches } from './import-columns.ts';
 
 export const MATTER_COLUMNS: TColumn[] = [
   { key: 'code', header: '事项编码', isRequired: true, example: '11330100MB0000000X4000111001000' },
@@ -71,7 +71,7 @@ const isSame = (m: TMatter, r: TMatterRecord) =>
 export async function importMatterRows(
   db: Db,
   user: TUser,
-  rows: AsyncIterable<TRow>,
+  rows: TRowBatches,
   errors: RowErrorList,
 ): Promise<TMatterCounts> {
   const units = new Map((await listUnits(db, user.centerId)).map((u) => [u.name, u.id]));
@@ -81,50 +81,52 @@ export async function importMatterRows(
   const seen = new Map<string, number>();
   const records: TMatterRecord[] = [];
   const counts: TMatterCounts = { rows: 0, created: 0, updated: 0, unchanged: 0 };
-  for await (const row of rows) {
-    counts.rows++;
-    const { get, fail } = row;
-    const code = get('code');
-    if (code !== '' && !/^[0-9A-Za-z_-]{1,64}$/.test(code))
-      fail('code', `事项编码只能含字母、数字、- 和 _：${code}`);
-    if (seen.has(code)) fail('code', `事项编码 ${code} 在文件中重复（第${seen.get(code)}行）`);
-    seen.set(code, row.line);
-    const typeText = get('type');
-    const type = TYPES.get(typeText);
-    if (typeText !== '' && !type)
-      fail('type', `办件类型须为 ${[...TYPES.keys()].join('、')}，收到「${typeText}」`);
-    const daysText = get('promisedDays');
-    const promisedDays = Number(daysText);
-    if (daysText !== '' && !/^\d{1,3}$/.test(daysText))
-      fail('promisedDays', `承诺时限须为整数（工作日），收到「${daysText}」`);
-    else if (type && daysText !== '') {
-      try {
-        checkPromisedDays(type, promisedDays);
-      } catch (e) {
-        if (!(e instanceof RulesError)) throw e;
-        fail('promisedDays', e.detailZh);
+  for await (const read of rows)
+    for (const row of read) {
+      counts.rows++;
+      const get = (key: string) => row.get(key);
+      const fail = (key: string, message: string) => row.fail(key, message);
+      const code = get('code');
+      if (code !== '' && !/^[0-9A-Za-z_-]{1,64}$/.test(code))
+        fail('code', `事项编码只能含字母、数字、- 和 _：${code}`);
+      if (seen.has(code)) fail('code', `事项编码 ${code} 在文件中重复（第${seen.get(code)}行）`);
+      seen.set(code, row.line);
+      const typeText = get('type');
+      const type = TYPES.get(typeText);
+      if (typeText !== '' && !type)
+        fail('type', `办件类型须为 ${[...TYPES.keys()].join('、')}，收到「${typeText}」`);
+      const daysText = get('promisedDays');
+      const promisedDays = Number(daysText);
+      if (daysText !== '' && !/^\d{1,3}$/.test(daysText))
+        fail('promisedDays', `承诺时限须为整数（工作日），收到「${daysText}」`);
+      else if (type && daysText !== '') {
+        try {
+          checkPromisedDays(type, promisedDays);
+        } catch (e) {
+          if (!(e instanceof RulesError)) throw e;
+          fail('promisedDays', e.detailZh);
+        }
       }
+      const unitId = units.get(get('unit'));
+      if (get('unit') !== '' && unitId === undefined)
+        fail('unit', `没有名为「${get('unit')}」的单位（请先导入名册）`);
+      const relatedDepartments = get('relatedDepartments')
+        .split(LIST_SEPARATOR)
+        .filter((d) => d !== '');
+      if (type === 'joint' && relatedDepartments.length === 0)
+        fail('relatedDepartments', '联办件须列明联办部门');
+      if (row.isBad() || !type || unitId === undefined) continue;
+      records.push({
+        code,
+        name: get('name'),
+        unitId,
+        type,
+        promisedDays,
+        leadDepartment: get('leadDepartment'),
+        relatedDepartments,
+        inquiryPhone: get('inquiryPhone'),
+      });
     }
-    const unitId = units.get(get('unit'));
-    if (get('unit') !== '' && unitId === undefined)
-      fail('unit', `没有名为「${get('unit')}」的单位（请先导入名册）`);
-    const relatedDepartments = get('relatedDepartments')
-      .split(LIST_SEPARATOR)
-      .filter((d) => d !== '');
-    if (type === 'joint' && relatedDepartments.length === 0)
-      fail('relatedDepartments', '联办件须列明联办部门');
-    if (row.isBad() || !type || unitId === undefined) continue;
-    records.push({
-      code,
-      name: get('name'),
-      unitId,
-      type,
-      promisedDays,
-      leadDepartment: get('leadDepartment'),
-      relatedDepartments,
-      inquiryPhone: get('inquiryPhone'),
-    });
-  }
   if (errors.count > 0) return counts;
   for (const r of records) {
     const before = byCode.get(r.code) ?? byName.get(r.name);

@@ -22,7 +22,7 @@ import {
 } from '@chuangkou/rules';
 import { centerCalendar } from '../calendar.service.ts';
 import { caseRulesByDate } from '../cases/case-rules.ts';
-import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
+import type { RowErrorList, TColumn, TRow, TRowBatches } from './import-columns.ts';
 
 export const RATING_COLUMNS: TColumn[] = [
   { key: 'stage', header: '评价阶段', isRequired: true, example: '受理' },
@@ -85,7 +85,7 @@ export async function importRatingRows(
   db: Db,
   user: TUser,
   today: string,
-  rows: AsyncIterable<TRow>,
+  rows: TRowBatches,
   errors: RowErrorList,
   onProgress: (rows: number) => void = () => {},
 ): Promise<TRatingImportCounts> {
@@ -177,15 +177,16 @@ export async function importRatingRows(
     }
   };
 
-  for await (const row of rows) {
-    counts.rows++;
-    const p = ratingOf(row, today, staffByNo, seen);
-    if (p) chunk.push(p);
-    if (chunk.length >= CHUNK) {
-      await flush();
-      onProgress(counts.rows);
+  for await (const read of rows)
+    for (const row of read) {
+      counts.rows++;
+      const p = ratingOf(row, today, staffByNo, seen);
+      if (p) chunk.push(p);
+      if (chunk.length >= CHUNK) {
+        await flush();
+        onProgress(counts.rows);
+      }
     }
-  }
   await flush();
   onProgress(counts.rows);
   return counts;
@@ -197,7 +198,8 @@ function ratingOf(
   staffByNo: Map<string, number>,
   seen: Set<string>,
 ): TPending | null {
-  const { get, fail } = row;
+  const get = (key: string) => row.get(key);
+  const fail = (key: string, message: string) => row.fail(key, message);
   if (row.isBad()) return null;
   const stage = STAGE_OF_LABEL.get(get('stage'));
   if (!stage) fail('stage', `评价阶段须为 受理 或 办结，收到「${get('stage')}」`);

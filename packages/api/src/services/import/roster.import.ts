@@ -11,7 +11,7 @@ import {
 import { STAFF_POST_LABELS, STAFF_POSTS, type TStaffPost } from '@chuangkou/rules';
 import { assignStaff } from '../assignments.service.ts';
 import { audit } from '../audit.ts';
-import type { RowErrorList, TColumn, TRow } from './import-columns.ts';
+import type { RowErrorList, TColumn, TRowBatches } from './import-columns.ts';
 
 export const ROSTER_COLUMNS: TColumn[] = [
   { key: 'unit', header: '单位', isRequired: true, example: '不动产登记中心' },
@@ -69,7 +69,7 @@ export async function importRosterRows(
   db: Db,
   user: TUser,
   today: string,
-  rows: AsyncIterable<TRow>,
+  rows: TRowBatches,
   errors: RowErrorList,
 ): Promise<TRosterCounts> {
   const units = new Map((await listUnits(db, user.centerId)).map((u) => [u.name, u.id]));
@@ -80,52 +80,54 @@ export async function importRosterRows(
   const lineOf = new Map<string, number>();
   const records: TRosterRow[] = [];
   const counts: TRosterCounts = { rows: 0, units: 0, windows: 0, staff: 0, updated: 0, unchanged: 0 };
-  for await (const row of rows) {
-    counts.rows++;
-    const { get, fail } = row;
-    const staffNo = get('staffNo');
-    if (staffNo !== '' && !STAFF_NO.test(staffNo))
-      fail('staffNo', `工号须为字母、数字、-或_（至多32位），收到「${staffNo}」`);
-    else if (lineOf.has(staffNo))
-      fail('staffNo', `工号 ${staffNo} 在文件中重复（第${lineOf.get(staffNo)}行）`);
-    else if (staffNo !== '') lineOf.set(staffNo, row.line);
-    const known = byStaffNo.get(staffNo);
-    const post = POSTS.get(get('post'));
-    if (get('post') !== '' && !post)
-      fail(
-        'post',
-        `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${get('post')}」`,
-      );
-    const ab = get('ab');
-    if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
-    if (get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
-      fail('windowCode', `窗口编号无效：${get('windowCode')}`);
-    const w = windows.get(get('windowCode'));
-    if (w && units.get(get('unit')) !== w.unitId) fail('windowCode', `窗口 ${w.code} 属于另一个单位`);
-    const isMove =
-      known !== undefined &&
-      (known.windowId !== (w?.id ?? null) ||
-        known.post !== post ||
-        known.isWindowHead !== YES.has(get('head')));
-    if (known && !known.isActive && isMove)
-      fail('staffNo', `工号 ${staffNo} 的 ${known.name} 已停用，不能调配（请先在「人员」页启用）`);
-    if (!known && staffNo !== '' && w && unnumbered.has(`${w.id}|${get('name')}`))
-      fail(
-        'staffNo',
-        `窗口 ${w.code} 已有未登记工号的 ${get('name')}：请先在「人员」页为其登记工号，以免重复录入同一人`,
-      );
-    if (!post || row.isBad()) continue;
-    records.push({
-      unit: get('unit'),
-      windowCode: get('windowCode'),
-      windowName: get('windowName'),
-      staffNo,
-      name: get('name'),
-      post,
-      ab: ab === 'A' || ab === 'B' ? ab : null,
-      head: YES.has(get('head')),
-    });
-  }
+  for await (const read of rows)
+    for (const row of read) {
+      counts.rows++;
+      const get = (key: string) => row.get(key);
+      const fail = (key: string, message: string) => row.fail(key, message);
+      const staffNo = get('staffNo');
+      if (staffNo !== '' && !STAFF_NO.test(staffNo))
+        fail('staffNo', `工号须为字母、数字、-或_（至多32位），收到「${staffNo}」`);
+      else if (lineOf.has(staffNo))
+        fail('staffNo', `工号 ${staffNo} 在文件中重复（第${lineOf.get(staffNo)}行）`);
+      else if (staffNo !== '') lineOf.set(staffNo, row.line);
+      const known = byStaffNo.get(staffNo);
+      const post = POSTS.get(get('post'));
+      if (get('post') !== '' && !post)
+        fail(
+          'post',
+          `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${get('post')}」`,
+        );
+      const ab = get('ab');
+      if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
+      if (get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
+        fail('windowCode', `窗口编号无效：${get('windowCode')}`);
+      const w = windows.get(get('windowCode'));
+      if (w && units.get(get('unit')) !== w.unitId) fail('windowCode', `窗口 ${w.code} 属于另一个单位`);
+      const isMove =
+        known !== undefined &&
+        (known.windowId !== (w?.id ?? null) ||
+          known.post !== post ||
+          known.isWindowHead !== YES.has(get('head')));
+      if (known && !known.isActive && isMove)
+        fail('staffNo', `工号 ${staffNo} 的 ${known.name} 已停用，不能调配（请先在「人员」页启用）`);
+      if (!known && staffNo !== '' && w && unnumbered.has(`${w.id}|${get('name')}`))
+        fail(
+          'staffNo',
+          `窗口 ${w.code} 已有未登记工号的 ${get('name')}：请先在「人员」页为其登记工号，以免重复录入同一人`,
+        );
+      if (!post || row.isBad()) continue;
+      records.push({
+        unit: get('unit'),
+        windowCode: get('windowCode'),
+        windowName: get('windowName'),
+        staffNo,
+        name: get('name'),
+        post,
+        ab: ab === 'A' || ab === 'B' ? ab : null,
+        head: YES.has(get('head')),
+      });
+    }
   if (errors.count > 0) return counts;
   for (const r of records) {
     let unitId = units.get(r.unit);
