@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { IMPORT_KINDS, SESSION_COOKIE, sessionIdOf, type TImportJob } from '@chuangkou/api';
+import { forgetImportJobs, IMPORT_KINDS, SESSION_COOKIE, sessionIdOf, type TImportJob } from '@chuangkou/api';
 import {
   caseToRateAtAcceptance,
   countAudit,
@@ -76,19 +76,23 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
       body,
     });
   };
-  /** Polls the job through tRPC, as the page does, until it ends. */
-  async function finished(res: Response): Promise<TImportJob> {
+  /** The job as the page polls it (tRPC), or the refusal's status. */
+  async function poll(id: string, as = 'admin'): Promise<TImportJob | number> {
+    const q = await fetch(`${base}/trpc/imports.job?input=${encodeURIComponent(JSON.stringify({ id }))}`, {
+      headers: { cookie: cookies.get(as)! },
+    });
+    if (q.status !== 200) return q.status;
+    return ((await q.json()) as { result: { data: TImportJob } }).result.data;
+  }
+  /** Polls the job, as the page does, until it ends. */
+  async function finished(res: Response, as = 'admin'): Promise<TImportJob> {
     expect(res.status).toBe(202);
     let job = (await res.json()) as TImportJob;
     while (job.state === 'running') {
       await new Promise((r) => setTimeout(r, 50));
-      const q = await fetch(
-        `${base}/trpc/imports.job?input=${encodeURIComponent(JSON.stringify({ id: job.id }))}`,
-        {
-          headers: { cookie: cookies.get('admin')! },
-        },
-      );
-      job = ((await q.json()) as { result: { data: TImportJob } }).result.data;
+      const next = await poll(job.id, as);
+      if (typeof next === 'number') throw new Error(`imports.job answered ${next}`);
+      job = next;
     }
     return job;
   }
@@ -171,7 +175,71 @@ describe('POST /api/imports/<kind> and GET /api/imports/<kind>/template', { time
     ]);
   });
 
-  it('lets only the administrator upload or download a template, and refuses an unknown kind', async () => {
+  it('tells a job the server forgot (a restart): done when it committed (from its audit entry), else 导入中断 with nothing written', async () => {
+    const c = (await caseToRateAtAcceptance(t.db, 1))!;
+    const header = '评价阶段,受理编号,工号,评价等级,评价时间,评价渠道,评价内容';
+    const file = `${header}\n受理,${c.acceptanceCode},${c.staffNo},4,${c.acceptedOn} 10:00:00,窗口评价器,\n`;
+    const done = await finished(await upload('ratings', file, { as: 'supervisor' }), 'supervisor');
+    expect(done.state).toBe('done');
+    const dry = await finished(
+      await upload('ratings', file, { dryRun: true, as: 'supervisor' }),
+      'supervisor',
+    );
+    expect(dry.state).toBe('done');
+    const audits = await countAudit(t.db);
+
+    forgetImportJobs(); // what a restart of the server does to them
+    expect(await poll(done.id, 'supervisor')).toMatchObject({
+      id: done.id,
+      kind: 'ratings',
+      state: 'done',
+      isDryRun: false,
+      result: { counts: done.result!.counts, summary: done.result!.summary },
+    });
+    // the dry run, like an import cut off by the restart, never committed: nothing was written
+    expect(await poll(dry.id, 'supervisor')).toMatchObject({
+      id: dry.id,
+      state: 'interrupted',
+      result: null,
+      message: expect.stringContaining('未写入任何数据'),
+    });
+    expect(await countAudit(t.db)).toBe(audits);
+    // another user's job does not exist for them; an id never started reads as interrupted, not as an error
+    expect(await poll(done.id, 'admin')).toBe(404);
+    expect(await poll('00000000-0000-4000-8000-000000000000', 'admin')).toMatchObject({
+      state: 'interrupted',
+    });
+  });
+
+  it('lets 审管科 import cases and 好差评 (as the command line does) but not a roster, matters or a calendar', async () => {
+    for (const kind of ['roster', 'matters', 'calendar']) {
+      expect((await upload(kind, 'x', { as: 'supervisor' })).status).toBe(403);
+      const tpl = await fetch(`${base}${IMPORT_PATH}${kind}/template`, {
+        headers: { cookie: cookies.get('supervisor')! },
+      });
+      expect(tpl.status).toBe(403);
+    }
+    const kinds = await fetch(`${base}/trpc/imports.kinds`, {
+      headers: { cookie: cookies.get('supervisor')! },
+    });
+    const list = ((await kinds.json()) as { result: { data: { kind: string }[] } }).result.data;
+    expect(list.map((k) => k.kind)).toEqual(['cases', 'ratings']);
+    const tpl = await fetch(`${base}${IMPORT_PATH}cases/template`, {
+      headers: { cookie: cookies.get('supervisor')! },
+    });
+    expect(tpl.status).toBe(200);
+    const job = await finished(
+      await upload('cases', new Uint8Array(await tpl.arrayBuffer()), {
+        as: 'supervisor',
+        dryRun: true,
+        name: 'cases.xlsx',
+      }),
+      'supervisor',
+    );
+    expect([job.state, job.errors]).toEqual(['done', []]);
+  });
+
+  it('lets only the kind’s importers upload or download a template, and refuses an unknown kind', async () => {
     expect((await upload('roster', 'x', { as: 'supervisor' })).status).toBe(403);
     expect((await upload('roster', 'x', { as: 'staff' })).status).toBe(403);
     expect((await upload('roster', 'x', { as: 'nobody' })).status).toBe(401);

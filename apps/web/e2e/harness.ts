@@ -78,7 +78,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type TServer = { baseUrl: string; webDist: string; stop: () => Promise<void>; log: () => string };
+export type TServer = {
+  baseUrl: string;
+  webDist: string;
+  stop: () => Promise<void>;
+  log: () => string;
+  /** kills the server with SIGKILL (as a power cut would) and starts it again on the same data and port */
+  killAndRestart: () => Promise<void>;
+};
 
 /** Starts `pnpm start`'s entry (apps/server) with a temp DATA_DIR on a free port; waits for /api/health. */
 export async function startServer(): Promise<TServer> {
@@ -88,6 +95,9 @@ export async function startServer(): Promise<TServer> {
       webDist: path.join(WEB_DIR, 'dist'),
       stop: async () => {},
       log: () => '',
+      killAndRestart: async () => {
+        throw new Error("E2E_BASE_URL: the server is not this run's to restart");
+      },
     };
   }
   const port = await freePort();
@@ -97,69 +107,80 @@ export async function startServer(): Promise<TServer> {
   cpSync(path.join(WEB_DIR, 'dist'), webDist, { recursive: true });
   const serverDir = path.join(ROOT_DIR, 'apps/server');
   let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(serverDir, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'],
-    {
-      cwd: serverDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        WEB_DIST: webDist,
-        DEMO: 'auto',
+  const launch = (): ChildProcess => {
+    const started = spawn(
+      process.execPath,
+      [path.join(serverDir, 'node_modules/tsx/dist/cli.mjs'), 'src/index.ts'],
+      {
+        cwd: serverDir,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          WEB_DIST: webDist,
+          DEMO: 'auto',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+    );
+    started.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    started.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    return started;
+  };
+  let child = launch();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
+  /** Signals the server's process group and waits (up to 5 s, then SIGKILL) until it exited. */
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+    const pid = child.pid;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => {
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-pid, 'SIGKILL');
       } catch {
         // already gone
       }
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          if (child.pid) {
-            try {
-              process.kill(-child.pid, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          }
-          resolve(null);
-        }, 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve(null);
-        });
-      });
-    }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const stop = async () => {
+    await end('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, webDist, stop, log: () => output };
-    } catch {
-      // not listening yet
+  const answering = async () => {
+    const deadline = Date.now() + 300_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+      try {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error(`server did not answer /api/health within 300 s:\n${output}`);
+    await stop();
+    throw new Error(`server did not answer /api/health within 300 s:\n${output}`);
+  };
+  const killAndRestart = async () => {
+    await end('SIGKILL');
+    child = launch();
+    await answering();
+  };
+  await answering();
+  return { baseUrl, webDist, stop, log: () => output, killAndRestart };
 }
 
 export async function launchBrowser(): Promise<Browser> {

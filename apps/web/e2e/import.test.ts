@@ -103,4 +103,48 @@ describe('数据导入', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('says 导入中断 when the server is killed during a commit, and nothing of the file was written', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, server.baseUrl, 'admin');
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    await page.getByTestId('page-import').waitFor();
+    await page.getByTestId('import-kind').getByText('办件').click();
+    // a year's worth of one clerk's cases (imported by the first test): long enough to be cut off
+    const ROWS = 150_000;
+    const lines = [CASES];
+    const days = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27];
+    for (let i = 0; i < ROWS; i++) {
+      const day = `2026-11-${String(days[i % days.length]).padStart(2, '0')}`;
+      lines.push(`KILL${String(i).padStart(9, '0')},不动产转移登记,导入测试甲,申请人${i},${day},,`);
+    }
+    await choose(page, '办件.csv', `${lines.join('\n')}\n`);
+    await summaryWith(page, `${ROWS} 行：新增 ${ROWS} 件`);
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-progress').waitFor();
+    await server.killAndRestart();
+    const interrupted = page.getByTestId('import-interrupted');
+    await interrupted.waitFor();
+    expect(await interrupted.textContent()).toContain('未写入任何数据');
+    await shot(page, 'admin-import-interrupted');
+    // nothing of the file is there: 审管科 finds neither its first code nor its last in the registry
+    const supervision = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const sup = await supervision.newPage();
+    await login(sup, server.baseUrl, 'supervisor');
+    for (const code of ['KILL000000000', `KILL${String(ROWS - 1).padStart(9, '0')}`]) {
+      const rows = await sup.evaluate(async (c) => {
+        const input = encodeURIComponent(JSON.stringify({ acceptanceCode: c, limit: 5 }));
+        const res = await fetch(`/trpc/cases.list?input=${input}`);
+        return ((await res.json()) as { result: { data: unknown[] } }).result.data.length;
+      }, code);
+      expect(rows).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await supervision.close();
+    await context.close();
+  });
 });

@@ -70,14 +70,17 @@ describe('好差评 import', () => {
     if (!target) throw new Error('no unrated decided case in the demo');
     const { acceptanceCode: code, staffNo, acceptedOn, decidedOn } = target;
 
-    const admin = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-    const page = await admin.newPage();
-    page.setDefaultTimeout(30_000);
+    // 审管科 imports 好差评 on the page, as on the command line: only the kinds it may import are offered
+    const page = sup;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await login(page, server.baseUrl, 'admin');
     await page.getByRole('menuitem', { name: '数据导入' }).click();
     await page.getByTestId('page-import').waitFor();
+    await page.getByTestId('import-kind').getByText('好差评').waitFor();
+    expect(await page.getByTestId('import-kind').locator('label').allInnerTexts()).toEqual([
+      '办件',
+      '好差评',
+    ]);
     await page.getByTestId('import-kind').getByText('好差评').click();
     const choose = (text: string) =>
       page
@@ -98,7 +101,7 @@ describe('好差评 import', () => {
       '评价等级',
       '评价等级须为 1–5 的整数（5 = 非常满意，1 = 非常不满意），收到「6」',
     ]);
-    await shot(page, 'admin-import-ratings-dry-run');
+    await shot(page, 'supervisor-import-ratings-dry-run');
 
     await choose(file('2', staffNo));
     const summary = (text: string) => page.getByTestId('import-summary').filter({ hasText: text }).waitFor();
@@ -106,7 +109,7 @@ describe('好差评 import', () => {
     await page.getByTestId('import-commit').click();
     await page.getByText('导入完成').waitFor();
     await summary('2 行：新增评价 2 条（差评回访 1 条），已存在未变 0 条');
-    await shot(page, 'admin-import-ratings-done');
+    await shot(page, 'supervisor-import-ratings-done');
     await choose(file('2', staffNo));
     await summary('2 行：新增评价 0 条，已存在未变 2 条');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= 1366)).toBe(true);
@@ -128,7 +131,6 @@ describe('好差评 import', () => {
     await ratings.scrollIntoViewIfNeeded();
     await shot(sup, 'case-drawer-ratings');
     expect(errors).toEqual([]);
-    await admin.close();
     await supervision.close();
   });
 });

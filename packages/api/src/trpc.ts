@@ -61,6 +61,7 @@ export type TAccess =
   | 'admin'
   | 'staffing'
   | 'catalog'
+  | 'import'
   | 'platform';
 
 export interface TProcedureMeta {
@@ -69,7 +70,7 @@ export interface TProcedureMeta {
 
 /** The roles that pass each role gate. */
 const GATE_ROLES: Record<
-  'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing' | 'catalog',
+  'cases' | 'head' | 'supervisor' | 'leader' | 'admin' | 'staffing' | 'catalog' | 'import',
   readonly TRole[]
 > = {
   // case handling and applicants' personal data: the case roles, never the administrator, who manages
@@ -82,6 +83,8 @@ const GATE_ROLES: Record<
   staffing: ['leader', 'admin'],
   // the matter catalog: set up by the administrator when a center moves in, kept by 审管科
   catalog: ['admin', 'supervisor', 'leader'],
+  // 导入: whoever may import some kind (each kind's own roles: IMPORT_KIND_SPECS, as on the command line)
+  import: ['admin', 'supervisor', 'leader'],
 };
 
 /** Whether a user passes a gate: the one predicate the base procedures apply. */
@@ -192,6 +195,8 @@ export const adminProcedure = roleProcedure('admin', '此操作需要系统管�
 export const staffingProcedure = roleProcedure('staffing', '此操作需要中心领导或系统管理员权限');
 /** 系统管理员, 审管科 and 中心领导: keep the matter catalog (事项目录). */
 export const catalogProcedure = roleProcedure('catalog', '此操作需要系统管理员、审管科或中心领导权限');
+/** Whoever may import some kind (导入); each kind checks its own roles. */
+export const importProcedure = roleProcedure('import', '此操作需要系统管理员、审管科或中心领导权限');
 /** 平台管理员: every center (a center's administrator sees only their own). */
 export const platformProcedure = authedProcedure.meta({ access: 'platform' }).use(({ ctx, next }) => {
   if (!passesGate('platform', ctx.user))

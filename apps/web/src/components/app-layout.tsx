@@ -54,7 +54,6 @@ const ICONS: Partial<Record<TPageKey, ReactNode>> = {
 const MAIN: TPageKey[] = [
   'admin',
   'calendar',
-  'import',
   'myScore',
   'overview',
   'efficiency',
@@ -66,7 +65,9 @@ const MAIN: TPageKey[] = [
   'fines',
   'complaintLadder',
   'peerRating',
-  // people and places: the administrator keeps them, the leaders look and move people
+  // setting up: imports (the administrator; cases and 好差评 also 审管科), people and places (the
+  // administrator keeps them, the leaders look and move people)
+  'import',
   'orgAdmin',
   'staffAdmin',
 ];

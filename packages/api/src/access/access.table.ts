@@ -47,6 +47,8 @@ const ADMIN = row(U, Y, F, F, F, F);
 const STAFFING = row(U, Y, Y, F, F, F);
 /** `catalogProcedure`: the administrator, 审管科 and the leaders (事项目录). */
 const CATALOG = row(U, Y, Y, Y, F, F);
+/** `importProcedure`: whoever may import some kind (导入); each kind then checks its own roles. */
+const IMPORTERS = row(U, Y, Y, Y, F, F);
 /** `platformProcedure`: a platform administrator (none of these callers is one). */
 const PLATFORM = row(U, F, F, F, F, F);
 
@@ -97,10 +99,10 @@ export const ACCESS_TABLE: Readonly<Record<TProcedurePath, TAccessRow>> = {
   'calendar.years': ADMIN,
   'calendar.year': ADMIN,
   'calendar.enterYear': ADMIN,
-  'imports.kinds': ADMIN,
-  'imports.canUpload': ADMIN,
-  'imports.template': ADMIN,
-  'imports.job': ADMIN,
+  'imports.kinds': IMPORTERS,
+  'imports.canUpload': IMPORTERS,
+  'imports.template': IMPORTERS,
+  'imports.job': IMPORTERS,
   'audit.list': LEADER,
 
   'records.list': SIGNED_IN,

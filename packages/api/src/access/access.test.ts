@@ -81,8 +81,9 @@ function inputs(s: TApiSetup): Partial<Record<TProcedurePath, (n: number) => unk
     'calendar.years': none,
     'calendar.year': () => ({ year: 2027 }),
     'imports.kinds': none,
-    'imports.canUpload': () => ({ kind: 'roster' }),
-    'imports.template': () => ({ kind: 'matters' }),
+    // a kind every importer may import (cases: the administrator, 审管科, the leaders)
+    'imports.canUpload': () => ({ kind: 'cases' }),
+    'imports.template': () => ({ kind: 'cases' }),
     'calendar.enterYear': () => ({
       year: 2027,
       holidays: [{ date: '2027-01-01', name: '元旦' }],

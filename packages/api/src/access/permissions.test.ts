@@ -37,8 +37,8 @@ const SUPERVISION: TPageKey[] = [
 const PAGES: Record<(typeof CALLERS)[number], TPageKey[]> = {
   anonymous: [],
   admin: ['admin', 'calendar', 'import', 'orgAdmin', 'staffAdmin', 'assessment', 'person', 'caseMatters'],
-  leader: ['orgAdmin', 'staffAdmin', ...SUPERVISION],
-  supervisor: SUPERVISION,
+  leader: ['import', 'orgAdmin', 'staffAdmin', ...SUPERVISION],
+  supervisor: ['import', ...SUPERVISION],
   head: [
     'myScore',
     'overview',

@@ -1,11 +1,16 @@
+import { createCaller, createContextInner } from '@chuangkou/api';
 import dayjs from 'dayjs';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countRecords, setSanctionProposalRecheck } from '../../../../../packages/db/src/index.ts';
+import {
+  countRecords,
+  insertUser,
+  setSanctionProposalRecheck,
+} from '../../../../../packages/db/src/index.ts';
 import { click } from '../../test-utils.tsx';
 import { nextSteps } from './case-actions.tsx';
 import CaseAlertsPage from './case-alerts-page.tsx';
-import { pageCenter, type TPageCenter, tableRows, waitFor } from './case-pages.fixture.tsx';
+import { pageCenter, TODAY, type TPageCenter, tableRows, waitFor } from './case-pages.fixture.tsx';
 import CasesPage from './cases-page.tsx';
 import MattersPage from './matters-page.tsx';
 import ProposalsPage from './proposals-page.tsx';
@@ -146,6 +151,67 @@ describe('case pages', { timeout: 30_000 }, () => {
     expect(after).toMatchObject({ recheckReason: null, confirmedQty: 1 });
     expect(after.recordId).not.toBe(confirmed.recordId);
     // the old record revoked and kept, a new one made
+    expect(await countRecords(c.t.db)).toBe(records + 1);
+    unmount();
+  });
+
+  it('asks for the correction reason when the recheck changes a deduction of a published quarter', async () => {
+    c = await pageCenter();
+    const late = await c.api.cases.accept({ ...c.applicant, matterId: c.matters.promised, on: '2026-09-01' });
+    await c.api.cases.decide({ id: late.case.id, on: '2026-09-10', decision: 'approved' });
+    const b5 = (await c.api.cases.sanctionProposals.list({ status: 'proposed' })).find(
+      (p) => p.item === 'B5',
+    )!;
+    await c.api.cases.sanctionProposals.confirm({ id: b5.id });
+    const leader = await insertUser(c.t.db, {
+      centerId: c.f.centerId,
+      username: 'boss',
+      passwordHash: 'x',
+      role: 'leader',
+      staffId: null,
+      displayName: '主任',
+    });
+    await createCaller(
+      createContextInner({ db: c.t.db, user: leader, today: () => TODAY }),
+    ).assessment.publish({
+      year: 2026,
+      quarter: 3,
+    });
+    await setSanctionProposalRecheck(c.t.db, b5.id, `按更正后的工作日历应为 1（已确认 ${b5.qty}）`);
+    const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
+    const tab = [...container.querySelectorAll('.ant-segmented-item')].find(
+      (e) => e.textContent === '已确认',
+    );
+    await click(tab?.querySelector('input'));
+    await waitFor(() => container.querySelector(`[data-testid=recheck-open-${b5.id}]`) !== null);
+    await click(container.querySelector(`[data-testid=recheck-open-${b5.id}]`));
+    await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
+    // the flag is said once: 待复核 and the reason, not 更正后 twice
+    expect(document.querySelector('.ant-modal .ant-alert')?.textContent).toBe(
+      `待复核：按更正后的工作日历应为 1（已确认 ${b5.qty}）`,
+    );
+    await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
+    await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
+    await type(
+      document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'),
+      '1',
+    );
+    await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
+    const records = await countRecords(c.t.db);
+    await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
+    // refused: the quarter is published; the form now asks for the correction's reason, nothing written
+    await waitFor(() => document.querySelector('[data-testid=recheck-correction]') !== null);
+    expect(await countRecords(c.t.db)).toBe(records);
+    await type(document.querySelector('[data-testid=recheck-correction]'), '工作日历更正，依复核减为 1 日');
+    await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
+    const flagged = async () =>
+      (await c!.api.cases.sanctionProposals.list({ status: 'confirmed' })).find((p) => p.id === b5.id)!;
+    let after = await flagged();
+    for (let i = 0; i < 100 && after.recheckReason !== null; i++) {
+      await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+      after = await flagged();
+    }
+    expect(after).toMatchObject({ recheckReason: null, confirmedQty: 1 });
     expect(await countRecords(c.t.db)).toBe(records + 1);
     unmount();
   });

@@ -51,7 +51,12 @@ export default function ProposalsPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<{ reason: string }>();
   const [reduceForm] = Form.useForm<{ qty: number; qtyReason: string }>();
-  const [recheckForm] = Form.useForm<{ outcome: 'keep' | 'adjust'; qty?: number; reason: string }>();
+  const [recheckForm] = Form.useForm<{
+    outcome: 'keep' | 'adjust';
+    qty?: number;
+    reason: string;
+    correctionReason?: string;
+  }>();
   const recheckOutcome = Form.useWatch('outcome', recheckForm);
   const client = useTRPCClient();
   // oldest first, 200 a page; 加载更多 asks for the proposals after the last id seen
@@ -113,6 +118,10 @@ export default function ProposalsPage() {
       },
     }),
   );
+  // adjusting a recorded deduction of a published quarter (or a fine of a signed month) is a correction:
+  // the server asks for its reason, and the form then shows the field
+  const recheckNeedsCorrection =
+    (recheck.error?.data as { field?: string } | undefined)?.field === 'correctionReason';
 
   return (
     <div data-testid="page-case-proposals">
@@ -372,6 +381,7 @@ export default function ProposalsPage() {
               outcome: v.outcome,
               qty: v.outcome === 'adjust' ? v.qty : undefined,
               reason: v.reason,
+              ...(v.correctionReason ? { correctionReason: v.correctionReason } : {}),
             })
           }
         >
@@ -407,6 +417,20 @@ export default function ProposalsPage() {
           >
             <Input.TextArea rows={3} data-testid="recheck-reason" />
           </Form.Item>
+          {recheckNeedsCorrection ? (
+            <Form.Item
+              name="correctionReason"
+              label={t('case.proposal.recheckCorrection')}
+              rules={[
+                {
+                  required: true,
+                  message: t('entry.required', { field: t('case.proposal.recheckCorrection') }),
+                },
+              ]}
+            >
+              <Input.TextArea rows={2} data-testid="recheck-correction" />
+            </Form.Item>
+          ) : null}
         </Form>
         {recheck.isError ? (
           <Alert type="error" showIcon title={errorMessage(recheck.error)} role="alert" />

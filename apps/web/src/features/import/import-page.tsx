@@ -8,7 +8,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type TKind = 'roster' | 'matters' | 'cases' | 'ratings' | 'calendar';
-const KINDS: readonly TKind[] = ['roster', 'matters', 'cases', 'ratings', 'calendar'];
 const IMPORT_PATH = '/api/imports/';
 
 /** Sends the file to the server, which starts the import job; the job's id, or the refusal's message. */
@@ -28,19 +27,23 @@ async function uploadFile(
 }
 
 /**
- * 导入: the administrator picks a kind, downloads its template, uploads a CSV or XLSX file; a dry run
- * lists the bad rows (行, 列, 说明) or a summary, and 确认导入 commits the same file, with its progress.
- * The reading and checking are the server's (the same as `cli import`).
+ * 导入: the user picks a kind they may import (the administrator every kind; 审管科 cases and 好差评;
+ * the leaders cases: as on the command line), downloads its template, uploads a CSV or XLSX file; a
+ * dry run lists the bad rows (行, 列, 说明) or a summary, and 确认导入 commits the same file, with its
+ * progress. The reading and checking are the server's (the same as `cli import`). A job the server no
+ * longer knows (it restarted meanwhile) is shown as 导入中断, or as done when it had committed.
  */
 export default function ImportPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [kind, setKind] = useState<TKind>('roster');
+  const [picked, setKind] = useState<TKind | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
   const kinds = useQuery(trpc.imports.kinds.queryOptions());
+  const allowed = (kinds.data ?? []).map((k) => k.kind);
+  const kind: TKind | null = picked ?? allowed[0] ?? null;
   const job = useQuery({
     ...trpc.imports.job.queryOptions({ id: jobId ?? '00000000-0000-4000-8000-000000000000' }),
     enabled: jobId !== null,
@@ -48,6 +51,7 @@ export default function ImportPage() {
   });
 
   const start = async (f: File, isDryRun: boolean) => {
+    if (kind === null) return;
     setSendError(null);
     setJobId(null);
     setIsSending(true);
@@ -78,7 +82,7 @@ export default function ImportPage() {
               setJobId(null);
               setSendError(null);
             }}
-            options={KINDS.map((k) => ({ value: k, label: t(`imp.kind.${k}`) }))}
+            options={allowed.map((k) => ({ value: k, label: t(`imp.kind.${k}`) }))}
           />
           <QueryView query={kinds}>
             {(list) => (
@@ -95,7 +99,11 @@ export default function ImportPage() {
             )}
           </QueryView>
           <Space wrap>
-            <Button href={`${IMPORT_PATH}${kind}/template`} data-testid="import-template">
+            <Button
+              href={`${IMPORT_PATH}${kind}/template`}
+              disabled={kind === null}
+              data-testid="import-template"
+            >
               {t('imp.template')}
             </Button>
             <Upload
@@ -128,6 +136,16 @@ export default function ImportPage() {
           <Progress percent={percent} data-testid="import-progress" />
           <Typography.Text>{t('imp.rowsRead', { n: j.rows })}</Typography.Text>
         </Card>
+      ) : null}
+      {j?.state === 'interrupted' ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('imp.interrupted')}
+          description={j.message}
+          data-testid="import-interrupted"
+        />
       ) : null}
       {j?.state === 'refused' ? (
         <Alert type="error" showIcon role="alert" title={j.message} data-testid="import-refused" />

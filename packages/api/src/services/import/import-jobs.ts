@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, TUser } from '@chuangkou/db';
+import { type Db, listAudit, type TUser } from '@chuangkou/db';
 import { RulesError } from '@chuangkou/rules';
 import { DomainError, notFound } from '../../errors.ts';
 import { MAX_ROW_ERRORS, type TRowError } from './import-columns.ts';
@@ -12,7 +12,12 @@ export interface TImportJob {
   kind: TImportKind;
   fileName: string;
   isDryRun: boolean;
-  state: 'running' | 'done' | 'badRows' | 'refused';
+  /**
+   * interrupted: the server no longer knows the job (it restarted while the job ran, or the job was
+   * forgotten) and the audit log holds no commit of it: nothing was written (an import is one
+   * transaction, and a dry run never writes)
+   */
+  state: 'running' | 'done' | 'badRows' | 'refused' | 'interrupted';
   rows: number;
   bytesRead: number;
   bytes: number;
@@ -24,9 +29,14 @@ export interface TImportJob {
   message: string | null;
 }
 
-/** Jobs kept for polling after they end: the newest few per server. */
+/** Jobs kept for polling after they end: the newest few per server (in memory: a restart forgets them). */
 const KEPT = 50;
 const jobs = new Map<string, { userId: number; job: TImportJob }>();
+
+/** What a restart of the server does to the jobs (tests). */
+export function forgetImportJobs(): void {
+  jobs.clear();
+}
 
 function forget() {
   for (const [id, j] of jobs) {
@@ -74,6 +84,7 @@ export function startImportJob(
       job.bytes = table.bytes;
       job.result = await runImport(db, user, today, input.kind, table, {
         isDryRun: input.isDryRun,
+        jobId: job.id,
         onProgress: (p) => {
           job.rows = p.rows;
           job.bytesRead = p.bytesRead;
@@ -105,9 +116,43 @@ export function startImportJob(
   return job;
 }
 
-/** A job started by this user (another user's job does not exist for them). */
-export function importJob(user: TUser, id: string): TImportJob {
+/**
+ * A job this user started (another user's job does not exist for them). A job the server no longer
+ * knows is read back from its audit entry when it committed, else it is `interrupted`.
+ */
+export async function importJob(db: Db, user: TUser, id: string): Promise<TImportJob> {
   const j = jobs.get(id);
-  if (!j || j.userId !== user.id) throw notFound('导入任务', 'id');
-  return { ...j.job };
+  if (j) {
+    if (j.userId !== user.id) throw notFound('导入任务', 'id');
+    return { ...j.job };
+  }
+  const [entry] = await listAudit(db, { centerId: user.centerId, entity: 'import', entityId: id, limit: 1 });
+  if (entry && entry.userId !== user.id) throw notFound('导入任务', 'id');
+  const after = (entry?.after ?? {}) as Record<string, unknown>;
+  const counts = Object.fromEntries(
+    Object.entries(after).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
+  return {
+    id,
+    kind: (entry?.action ?? 'cases') as TImportKind,
+    fileName: typeof after.file === 'string' ? after.file : '',
+    isDryRun: false,
+    state: entry ? 'done' : 'interrupted',
+    rows: counts.rows ?? 0,
+    bytesRead: 0,
+    bytes: 0,
+    result: entry
+      ? {
+          kind: entry.action as TImportKind,
+          isDryRun: false,
+          counts,
+          summary: typeof after.summary === 'string' ? after.summary : '',
+        }
+      : null,
+    errors: [],
+    errorCount: 0,
+    message: entry
+      ? null
+      : '服务器在导入过程中重启，未写入任何数据（导入在一个事务中完成，中断即全部撤回），请重新选择文件导入',
+  };
 }

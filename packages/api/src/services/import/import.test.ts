@@ -150,11 +150,25 @@ describe.each(TEST_DIALECTS)('runImport on %s', (dialect) => {
       expect((await imports()).filter((a) => a.action === 'matters')).toEqual([
         {
           action: 'matters',
-          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 0, updated: 0, unchanged: 4 },
+          after: {
+            file: `matters-good-${dialect}.csv`,
+            rows: 4,
+            created: 0,
+            updated: 0,
+            unchanged: 4,
+            summary: '4 行：新增事项 0 项、修改 0 项，已存在未变 4 项',
+          },
         },
         {
           action: 'matters',
-          after: { file: `matters-good-${dialect}.csv`, rows: 4, created: 4, updated: 0, unchanged: 0 },
+          after: {
+            file: `matters-good-${dialect}.csv`,
+            rows: 4,
+            created: 4,
+            updated: 0,
+            unchanged: 0,
+            summary: '4 行：新增事项 4 项、修改 0 项，已存在未变 0 项',
+          },
         },
       ]);
     });

@@ -290,8 +290,24 @@ describe.each(TEST_DIALECTS)('importing 好差评 ratings on %s', (dialect) => {
     ]);
     const audits = await listAudit(s.t.db, { centerId: s.f.centerId, entity: 'import' });
     expect(audits.filter((a) => a.action === 'ratings').map((a) => a.after)).toEqual([
-      { file: `${dialect}-good.csv`, rows: 4, imported: 0, skipped: 4, afterReset: 0, followUps: 0 },
-      { file: `${dialect}-good.csv`, rows: 4, imported: 4, skipped: 0, afterReset: 1, followUps: 1 },
+      {
+        file: `${dialect}-good.csv`,
+        rows: 4,
+        imported: 0,
+        skipped: 4,
+        afterReset: 0,
+        followUps: 0,
+        summary: '4 行：新增评价 0 条，已存在未变 4 条',
+      },
+      {
+        file: `${dialect}-good.csv`,
+        rows: 4,
+        imported: 4,
+        skipped: 0,
+        afterReset: 1,
+        followUps: 1,
+        summary: '4 行：新增评价 4 条（重置查询密码后作出、待核实 1 条，差评回访 1 条），已存在未变 0 条',
+      },
     ]);
   });
 });

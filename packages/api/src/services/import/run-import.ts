@@ -1,5 +1,6 @@
 import { writeImportTemplate } from '@chuangkou/bulletin';
 import type { Db, TRole, TUser } from '@chuangkou/db';
+import { DomainError } from '../../errors.ts';
 import { audit } from '../audit.ts';
 import { CALENDAR_COLUMNS, importCalendarRows } from './calendar.import.ts';
 import { CASE_COLUMNS, caseExample, importCaseRows } from './cases.import.ts';
@@ -28,6 +29,16 @@ export const IMPORT_KIND_SPECS: Readonly<Record<TImportKind, TKindSpec>> = {
   ratings: { columns: RATING_COLUMNS, title: '好差评', roles: ['admin', 'supervisor'] },
   calendar: { columns: CALENDAR_COLUMNS, title: '节假日安排', roles: ['admin'] },
 };
+
+/** Whether a user may import a kind (the 导入 page and the command line alike). */
+export const mayImport = (user: TUser, kind: TImportKind): boolean =>
+  IMPORT_KIND_SPECS[kind].roles.includes(user.role);
+
+/** Refuses a user who may not import a kind, naming the field. */
+export function assertMayImport(user: TUser, kind: TImportKind): void {
+  if (!mayImport(user, kind))
+    throw new DomainError('FORBIDDEN', `无权导入「${IMPORT_KIND_SPECS[kind].title}」`, 'kind');
+}
 
 export const isImportKind = (k: string): k is TImportKind => (IMPORT_KINDS as readonly string[]).includes(k);
 
@@ -60,6 +71,11 @@ export interface TImportResult {
 
 export interface TImportOptions {
   isDryRun: boolean;
+  /**
+   * the 导入 page's job: its id is the import's audit entry's entity id, written in the import's own
+   * transaction, so after a restart the job is found committed there or known not to have written
+   */
+  jobId?: string;
   /** called as rows are read: rows so far, bytes read so far, bytes in all */
   onProgress?: (p: { rows: number; bytesRead: number; bytes: number }) => void;
 }
@@ -93,7 +109,11 @@ export async function runImport(
           [...errors.list].sort((a, b) => a.line - b.line),
           errors.count,
         );
-      await audit(tx, user, 'import', null, kind, null, { file: table.name, ...counts });
+      await audit(tx, user, 'import', options.jobId ?? null, kind, null, {
+        file: table.name,
+        ...counts,
+        summary,
+      });
       const result = { kind, isDryRun: options.isDryRun, counts, summary };
       if (options.isDryRun) throw new DryRunDone({ ...result, summary: `${summary}（试运行，未写入）` });
       return result;
