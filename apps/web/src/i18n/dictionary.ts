@@ -1072,7 +1072,8 @@ export const EN: Record<TKey, string> = {
   'case.proposal.recheck': 'Recheck',
   'case.proposal.recheckTitle': 'Recheck after a calendar correction',
   'case.proposal.recheckFlag': 'To recheck: {reason}',
-  'case.proposal.recheckCorrection': 'Reason for the correction (the quarter is published or the month’s fines are signed)',
+  'case.proposal.recheckCorrection':
+    'Reason for the correction (the quarter is published or the month’s fines are signed)',
   'case.proposal.recheckOutcome': 'Outcome',
   'case.proposal.recheckKeep': 'Keep as confirmed',
   'case.proposal.recheckAdjust': 'Fewer days',
