@@ -147,6 +147,8 @@ async function run(rows: number) {
     const sqlite = new Database(path.join(b.dataDir, 'chuangkou.sqlite'));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // the page cache of the app's own connection (packages/db openDatabase)
+    sqlite.pragma('cache_size = -65536');
     const insert = sqlite.prepare(
       `insert into cases (center_id, unit_id, window_id, staff_id, matter_id, type, stage, acceptance_code, applicant_name,
        received_on, accepted_on, promised_days, deadline, decision, decided_on, handling_days, overdue_days)
