@@ -551,8 +551,8 @@ describe('admin', () => {
     expect(await menuLabels(page)).toEqual([
       '用户与考核办法',
       '工作日历',
-      '数据导入',
       '季度考核',
+      '数据导入',
       '单位、窗口与事项',
       '人员',
       '办件',
