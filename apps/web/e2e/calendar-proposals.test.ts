@@ -86,23 +86,17 @@ describe('a calendar correction and the overdue proposals', () => {
       .locator('tr.ant-table-row')
       .first()
       .waitFor({ timeout: 60_000 });
+    /** B5 among the confirmed proposals, as the page reads them (undefined until confirmed) */
+    const confirmedB5 = async () =>
+      (
+        await ask<TProposal[]>(sup.page, 'cases.sanctionProposals.list', { status: 'confirmed', limit: 200 })
+      ).find((p) => p.id === b5!.id);
     const confirmButton = sup.page.getByTestId(`confirm-${b5!.id}`);
     while (!(await confirmButton.isVisible())) {
       await sup.page.getByTestId('page-case-proposals').locator('li.ant-pagination-next').first().click();
     }
     await confirmButton.click();
-    await expect
-      .poll(
-        async () =>
-          (
-            await ask<TProposal[]>(sup.page, 'cases.sanctionProposals.list', {
-              status: 'confirmed',
-              limit: 200,
-            })
-          ).some((p) => p.id === b5!.id),
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+    await expect.poll(async () => (await confirmedB5()) !== undefined, { timeout: 30_000 }).toBe(true);
 
     // the administrator corrects 2026: the case's deadline day was a day off
     const admin = await newPage();
@@ -123,11 +117,7 @@ describe('a calendar correction and the overdue proposals', () => {
     await admin.context.close();
 
     // the confirmed proposal stands, flagged; the page shows the tag
-    const confirmed = await ask<TProposal[]>(sup.page, 'cases.sanctionProposals.list', {
-      status: 'confirmed',
-      limit: 200,
-    });
-    const flagged = confirmed.find((p) => p.id === b5!.id)!;
+    const flagged = (await confirmedB5())!;
     expect(flagged).toMatchObject({
       status: 'confirmed',
       qty: b5!.qty,
@@ -162,18 +152,7 @@ describe('a calendar correction and the overdue proposals', () => {
     await sup.page.waitForTimeout(300);
     await sup.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'case-proposals-recheck-modal.png') });
     await sup.page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await expect
-      .poll(
-        async () =>
-          (
-            await ask<TProposal[]>(sup.page, 'cases.sanctionProposals.list', {
-              status: 'confirmed',
-              limit: 200,
-            })
-          ).find((p) => p.id === b5!.id)?.recheckReason,
-        { timeout: 30_000 },
-      )
-      .toBeNull();
+    await expect.poll(async () => (await confirmedB5())?.recheckReason, { timeout: 30_000 }).toBeNull();
     expect(sup.errors).toEqual([]);
     await sup.context.close();
   });

@@ -45,16 +45,22 @@ async function summaryWith(page: Page, text: string): Promise<void> {
 const ROSTER = '单位,窗口编号,窗口名称,工号,姓名,岗位,AB角,窗口负责人';
 const CASES = '受理编号,事项名称,受理人,申请人,收件日期,办结日期,办理结果';
 
+/** The administrator, signed in at 1366×768, on 数据导入; `errors` collects the page's errors. */
+async function adminOnImportPage(timeout: number) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, server.baseUrl, 'admin');
+  await page.getByRole('menuitem', { name: '数据导入' }).click();
+  await page.getByTestId('page-import').waitFor();
+  return { context, page, errors };
+}
+
 describe('数据导入', () => {
   it('imports a roster and a cases CSV: a bad row named, fixed and committed, imported again without change', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await login(page, server.baseUrl, 'admin');
-    await page.getByRole('menuitem', { name: '数据导入' }).click();
-    await page.getByTestId('page-import').waitFor();
+    const { context, page, errors } = await adminOnImportPage(30_000);
 
     // the roster: one post the center does not have
     const roster = (post: string) =>
@@ -105,14 +111,7 @@ describe('数据导入', () => {
   });
 
   it('says 导入中断 when the server is killed during a commit, and nothing of the file was written', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await login(page, server.baseUrl, 'admin');
-    await page.getByRole('menuitem', { name: '数据导入' }).click();
-    await page.getByTestId('page-import').waitFor();
+    const { context, page, errors } = await adminOnImportPage(60_000);
     await page.getByTestId('import-kind').getByText('办件').click();
     // a year's worth of one clerk's cases (imported by the first test): long enough to be cut off
     const ROWS = 150_000;

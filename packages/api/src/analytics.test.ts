@@ -1,37 +1,14 @@
 import { insertCases, insertMatter, TEST_DIALECTS, type TNewCase } from '@chuangkou/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupApi, type TApiSetup } from './testing/api-test-setup.ts';
+import { decidedCase, insertMortgageMatter, setupApi, type TApiSetup } from './testing/api-test-setup.ts';
 
 describe.each(TEST_DIALECTS)('analytics on %s', (dialect) => {
   let s: TApiSetup;
   beforeAll(async () => {
     s = await setupApi(dialect);
-    const matter = await insertMatter(s.t.db, {
-      centerId: s.f.centerId,
-      unitId: s.f.unitId,
-      name: '抵押权登记',
-      type: 'promised',
-      promisedDays: 3,
-    });
-    const base = (windowId: number, receivedOn: string, overdueDays = 0): TNewCase => ({
-      centerId: s.f.centerId,
-      unitId: s.f.unitId,
-      windowId,
-      staffId: null,
-      matterId: matter.id,
-      type: 'promised',
-      stage: 'decided',
-      acceptanceCode: null,
-      receivedOn,
-      acceptedOn: receivedOn,
-      promisedDays: 3,
-      deadline: receivedOn,
-      decision: 'approved',
-      decidedOn: receivedOn,
-      handlingDays: 2,
-      overdueDays,
-      acceptedByUser: null,
-    });
+    const matter = await insertMortgageMatter(s);
+    const base = (windowId: number, receivedOn: string, overdueDays = 0) =>
+      decidedCase(s, matter.id, { windowId, receivedOn, overdueDays });
     const [w1, w2] = s.f.windowIds;
     const cases: TNewCase[] = [];
     // September 2026: window 1 has 1,000 cases, 10 overdue; window 2 has 500, none overdue

@@ -72,38 +72,52 @@ export async function setupApi(dialect: TDialectName): Promise<TApiSetup> {
 }
 
 /**
- * Cases decided on the day they were received, on time, in the fixture's first window: `counts` maps a
- * day to how many (the analytics read them from the daily rollup).
+ * A case decided on the day it was received (in 2 working days, as the rollup counts it), in a window of
+ * the fixture, `overdueDays` late: the analytics read such cases from the daily rollup.
  */
-export async function insertDecidedCases(s: TApiSetup, counts: Record<string, number>): Promise<void> {
-  const matter = await insertMatter(s.t.db, {
+export function decidedCase(
+  s: TApiSetup,
+  matterId: number,
+  c: { windowId: number; receivedOn: string; overdueDays?: number },
+): TNewCase {
+  return {
+    centerId: s.f.centerId,
+    unitId: s.f.unitId,
+    windowId: c.windowId,
+    staffId: null,
+    matterId,
+    type: 'promised',
+    stage: 'decided',
+    acceptanceCode: null,
+    receivedOn: c.receivedOn,
+    acceptedOn: c.receivedOn,
+    promisedDays: 3,
+    deadline: c.receivedOn,
+    decision: 'approved',
+    decidedOn: c.receivedOn,
+    handlingDays: 2,
+    overdueDays: c.overdueDays ?? 0,
+    acceptedByUser: null,
+  };
+}
+
+/** The fixture's 抵押权登记 (承诺件, 3 working days), the matter of `decidedCase`. */
+export function insertMortgageMatter(s: TApiSetup) {
+  return insertMatter(s.t.db, {
     centerId: s.f.centerId,
     unitId: s.f.unitId,
     name: '抵押权登记',
     type: 'promised',
     promisedDays: 3,
   });
+}
+
+/** Cases decided on time in the fixture's first window: `counts` maps a day to how many. */
+export async function insertDecidedCases(s: TApiSetup, counts: Record<string, number>): Promise<void> {
+  const matter = await insertMortgageMatter(s);
   const cases: TNewCase[] = [];
   for (const [receivedOn, n] of Object.entries(counts))
     for (let i = 0; i < n; i++)
-      cases.push({
-        centerId: s.f.centerId,
-        unitId: s.f.unitId,
-        windowId: s.f.windowIds[0],
-        staffId: null,
-        matterId: matter.id,
-        type: 'promised',
-        stage: 'decided',
-        acceptanceCode: null,
-        receivedOn,
-        acceptedOn: receivedOn,
-        promisedDays: 3,
-        deadline: receivedOn,
-        decision: 'approved',
-        decidedOn: receivedOn,
-        handlingDays: 2,
-        overdueDays: 0,
-        acceptedByUser: null,
-      });
+      cases.push(decidedCase(s, matter.id, { windowId: s.f.windowIds[0], receivedOn }));
   await insertCases(s.t.db, cases);
 }

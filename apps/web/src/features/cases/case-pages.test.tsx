@@ -122,32 +122,14 @@ describe('case pages', { timeout: 30_000 }, () => {
     const confirmed = await c.api.cases.sanctionProposals.confirm({ id: b5.id });
     await setSanctionProposalRecheck(c.t.db, b5.id, '按更正后的工作日历应为 1（已确认 2）');
     const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
-    const tab = [...container.querySelectorAll('.ant-segmented-item')].find(
-      (e) => e.textContent === '已确认',
-    );
-    await click(tab?.querySelector('input'));
-    await waitFor(() => container.querySelector(`[data-testid=recheck-open-${b5.id}]`) !== null);
-    await click(container.querySelector(`[data-testid=recheck-open-${b5.id}]`));
-    await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
+    await openRecheck(container, b5.id);
     expect(document.querySelector('.ant-modal')?.textContent).toContain(
       '按更正后的工作日历应为 1（已确认 2）',
     );
-    await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
-    await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
-    await type(
-      document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'),
-      '1',
-    );
-    await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
+    await adjustTo1();
     const records = await countRecords(c.t.db);
     await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
-    const flagged = async () =>
-      (await c!.api.cases.sanctionProposals.list({ status: 'confirmed' })).find((p) => p.id === b5.id)!;
-    let after = await flagged();
-    for (let i = 0; i < 100 && after.recheckReason !== null; i++) {
-      await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
-      after = await flagged();
-    }
+    const after = await rechecked(c, b5.id);
     expect(after).toMatchObject({ recheckReason: null, confirmedQty: 1 });
     expect(after.recordId).not.toBe(confirmed.recordId);
     // the old record revoked and kept, a new one made
@@ -179,24 +161,12 @@ describe('case pages', { timeout: 30_000 }, () => {
     });
     await setSanctionProposalRecheck(c.t.db, b5.id, `按更正后的工作日历应为 1（已确认 ${b5.qty}）`);
     const { container, unmount } = await c.renderAs(c.supervisor, <ProposalsPage />);
-    const tab = [...container.querySelectorAll('.ant-segmented-item')].find(
-      (e) => e.textContent === '已确认',
-    );
-    await click(tab?.querySelector('input'));
-    await waitFor(() => container.querySelector(`[data-testid=recheck-open-${b5.id}]`) !== null);
-    await click(container.querySelector(`[data-testid=recheck-open-${b5.id}]`));
-    await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
+    await openRecheck(container, b5.id);
     // the flag is said once: 待复核 and the reason, not 更正后 twice
     expect(document.querySelector('.ant-modal .ant-alert')?.textContent).toBe(
       `待复核：按更正后的工作日历应为 1（已确认 ${b5.qty}）`,
     );
-    await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
-    await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
-    await type(
-      document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'),
-      '1',
-    );
-    await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
+    await adjustTo1();
     const records = await countRecords(c.t.db);
     await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
     // refused: the quarter is published; the form now asks for the correction's reason, nothing written
@@ -204,13 +174,7 @@ describe('case pages', { timeout: 30_000 }, () => {
     expect(await countRecords(c.t.db)).toBe(records);
     await type(document.querySelector('[data-testid=recheck-correction]'), '工作日历更正，依复核减为 1 日');
     await click(document.querySelector('.ant-modal-footer .ant-btn-primary'));
-    const flagged = async () =>
-      (await c!.api.cases.sanctionProposals.list({ status: 'confirmed' })).find((p) => p.id === b5.id)!;
-    let after = await flagged();
-    for (let i = 0; i < 100 && after.recheckReason !== null; i++) {
-      await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
-      after = await flagged();
-    }
+    const after = await rechecked(c, b5.id);
     expect(after).toMatchObject({ recheckReason: null, confirmedQty: 1 });
     expect(await countRecords(c.t.db)).toBe(records + 1);
     unmount();
@@ -266,6 +230,35 @@ describe('nextSteps', () => {
     expect(nextSteps({ ...c, stage: 'returned' as const }, [])).toEqual([]);
   });
 });
+
+/** Opens the 已确认 tab and the recheck modal of a flagged proposal. */
+async function openRecheck(container: HTMLElement, id: number): Promise<void> {
+  const tab = [...container.querySelectorAll('.ant-segmented-item')].find((e) => e.textContent === '已确认');
+  await click(tab?.querySelector('input'));
+  await waitFor(() => container.querySelector(`[data-testid=recheck-open-${id}]`) !== null);
+  await click(container.querySelector(`[data-testid=recheck-open-${id}]`));
+  await waitFor(() => document.querySelector('[data-testid=recheck-reason]') !== null);
+}
+
+/** In the open recheck modal: fewer days, 1, with the reason. */
+async function adjustTo1(): Promise<void> {
+  await click(document.querySelector('[data-testid=recheck-outcome] input[value=adjust]'));
+  await waitFor(() => document.querySelector('[data-testid=recheck-qty]') !== null);
+  await type(document.querySelector('input[data-testid=recheck-qty], [data-testid=recheck-qty] input'), '1');
+  await type(document.querySelector('[data-testid=recheck-reason]'), '按更正后的工作日历超期 1 日');
+}
+
+/** The confirmed proposal once its recheck is settled (waits up to 3 s for the flag to go). */
+async function rechecked(center: TPageCenter, id: number) {
+  const read = async () =>
+    (await center.api.cases.sanctionProposals.list({ status: 'confirmed' })).find((p) => p.id === id)!;
+  let after = await read();
+  for (let i = 0; i < 100 && after.recheckReason !== null; i++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+    after = await read();
+  }
+  return after;
+}
 
 /** Types into an input or a text area as a person would (React sees the change). */
 async function type(input: Element | null, value: string): Promise<void> {

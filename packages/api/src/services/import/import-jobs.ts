@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, listAudit, type TUser } from '@chuangkou/db';
+import { type Db, listAudit, type TAuditRecord, type TUser } from '@chuangkou/db';
 import { RulesError } from '@chuangkou/rules';
 import { DomainError, notFound } from '../../errors.ts';
 import { MAX_ROW_ERRORS, type TRowError } from './import-columns.ts';
@@ -9,7 +9,8 @@ import { ImportRowErrors, runImport, type TImportKind, type TImportResult } from
 /** An import running on the server for the 导入 page, which polls it for its progress and outcome. */
 export interface TImportJob {
   id: string;
-  kind: TImportKind;
+  /** null for an interrupted job: the server no longer knows what it was importing */
+  kind: TImportKind | null;
   fileName: string;
   isDryRun: boolean;
   /**
@@ -127,32 +128,54 @@ export async function importJob(db: Db, user: TUser, id: string): Promise<TImpor
     return { ...j.job };
   }
   const [entry] = await listAudit(db, { centerId: user.centerId, entity: 'import', entityId: id, limit: 1 });
-  if (entry && entry.userId !== user.id) throw notFound('导入任务', 'id');
-  const after = (entry?.after ?? {}) as Record<string, unknown>;
+  if (!entry) return interruptedJob(id);
+  if (entry.userId !== user.id) throw notFound('导入任务', 'id');
+  return committedJob(id, entry);
+}
+
+/** The fields of a job the server no longer holds in memory. */
+const forgotten = (id: string) => ({
+  id,
+  isDryRun: false,
+  bytesRead: 0,
+  bytes: 0,
+  errors: [],
+  errorCount: 0,
+});
+
+/** A job with no commit in the audit log: nothing was written (one transaction; a dry run never writes). */
+function interruptedJob(id: string): TImportJob {
+  return {
+    ...forgotten(id),
+    kind: null,
+    fileName: '',
+    state: 'interrupted',
+    rows: 0,
+    result: null,
+    message:
+      '服务器在导入过程中重启，未写入任何数据（导入在一个事务中完成，中断即全部撤回），请重新选择文件导入',
+  };
+}
+
+/** A committed job, read back from its audit entry (the file's name, the counts and the summary). */
+function committedJob(id: string, entry: TAuditRecord): TImportJob {
+  const after = (entry.after ?? {}) as Record<string, unknown>;
   const counts = Object.fromEntries(
     Object.entries(after).filter((e): e is [string, number] => typeof e[1] === 'number'),
   );
+  const kind = entry.action as TImportKind;
   return {
-    id,
-    kind: (entry?.action ?? 'cases') as TImportKind,
+    ...forgotten(id),
+    kind,
     fileName: typeof after.file === 'string' ? after.file : '',
-    isDryRun: false,
-    state: entry ? 'done' : 'interrupted',
+    state: 'done',
     rows: counts.rows ?? 0,
-    bytesRead: 0,
-    bytes: 0,
-    result: entry
-      ? {
-          kind: entry.action as TImportKind,
-          isDryRun: false,
-          counts,
-          summary: typeof after.summary === 'string' ? after.summary : '',
-        }
-      : null,
-    errors: [],
-    errorCount: 0,
-    message: entry
-      ? null
-      : '服务器在导入过程中重启，未写入任何数据（导入在一个事务中完成，中断即全部撤回），请重新选择文件导入',
+    result: {
+      kind,
+      isDryRun: false,
+      counts,
+      summary: typeof after.summary === 'string' ? after.summary : '',
+    },
+    message: null,
   };
 }

@@ -84,47 +84,46 @@ export async function importMatterRows(
   for await (const read of rows)
     for (const row of read) {
       counts.rows++;
-      const get = (key: string) => row.get(key);
-      const fail = (key: string, message: string) => row.fail(key, message);
-      const code = get('code');
+      const code = row.get('code');
       if (code !== '' && !/^[0-9A-Za-z_-]{1,64}$/.test(code))
-        fail('code', `事项编码只能含字母、数字、- 和 _：${code}`);
-      if (seen.has(code)) fail('code', `事项编码 ${code} 在文件中重复（第${seen.get(code)}行）`);
+        row.fail('code', `事项编码只能含字母、数字、- 和 _：${code}`);
+      if (seen.has(code)) row.fail('code', `事项编码 ${code} 在文件中重复（第${seen.get(code)}行）`);
       seen.set(code, row.line);
-      const typeText = get('type');
+      const typeText = row.get('type');
       const type = TYPES.get(typeText);
       if (typeText !== '' && !type)
-        fail('type', `办件类型须为 ${[...TYPES.keys()].join('、')}，收到「${typeText}」`);
-      const daysText = get('promisedDays');
+        row.fail('type', `办件类型须为 ${[...TYPES.keys()].join('、')}，收到「${typeText}」`);
+      const daysText = row.get('promisedDays');
       const promisedDays = Number(daysText);
       if (daysText !== '' && !/^\d{1,3}$/.test(daysText))
-        fail('promisedDays', `承诺时限须为整数（工作日），收到「${daysText}」`);
+        row.fail('promisedDays', `承诺时限须为整数（工作日），收到「${daysText}」`);
       else if (type && daysText !== '') {
         try {
           checkPromisedDays(type, promisedDays);
         } catch (e) {
           if (!(e instanceof RulesError)) throw e;
-          fail('promisedDays', e.detailZh);
+          row.fail('promisedDays', e.detailZh);
         }
       }
-      const unitId = units.get(get('unit'));
-      if (get('unit') !== '' && unitId === undefined)
-        fail('unit', `没有名为「${get('unit')}」的单位（请先导入名册）`);
-      const relatedDepartments = get('relatedDepartments')
+      const unitId = units.get(row.get('unit'));
+      if (row.get('unit') !== '' && unitId === undefined)
+        row.fail('unit', `没有名为「${row.get('unit')}」的单位（请先导入名册）`);
+      const relatedDepartments = row
+        .get('relatedDepartments')
         .split(LIST_SEPARATOR)
         .filter((d) => d !== '');
       if (type === 'joint' && relatedDepartments.length === 0)
-        fail('relatedDepartments', '联办件须列明联办部门');
+        row.fail('relatedDepartments', '联办件须列明联办部门');
       if (row.isBad() || !type || unitId === undefined) continue;
       records.push({
         code,
-        name: get('name'),
+        name: row.get('name'),
         unitId,
         type,
         promisedDays,
-        leadDepartment: get('leadDepartment'),
+        leadDepartment: row.get('leadDepartment'),
         relatedDepartments,
-        inquiryPhone: get('inquiryPhone'),
+        inquiryPhone: row.get('inquiryPhone'),
       });
     }
   if (errors.count > 0) return counts;

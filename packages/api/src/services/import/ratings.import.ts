@@ -198,31 +198,29 @@ function ratingOf(
   staffByNo: Map<string, number>,
   seen: Set<string>,
 ): TPending | null {
-  const get = (key: string) => row.get(key);
-  const fail = (key: string, message: string) => row.fail(key, message);
   if (row.isBad()) return null;
-  const stage = STAGE_OF_LABEL.get(get('stage'));
-  if (!stage) fail('stage', `评价阶段须为 受理 或 办结，收到「${get('stage')}」`);
-  const code = get('code');
+  const stage = STAGE_OF_LABEL.get(row.get('stage'));
+  if (!stage) row.fail('stage', `评价阶段须为 受理 或 办结，收到「${row.get('stage')}」`);
+  const code = row.get('code');
   const key = `${code}|${stage}`;
-  if (stage && seen.has(key)) fail('code', `受理编号 ${code} 的${get('stage')}评价在文件中重复`);
+  if (stage && seen.has(key)) row.fail('code', `受理编号 ${code} 的${row.get('stage')}评价在文件中重复`);
   seen.add(key);
-  const staffId = staffByNo.get(get('staffNo'));
-  if (staffId === undefined) fail('staffNo', `本中心没有工号为 ${get('staffNo')} 的工作人员`);
-  const national = /^\d+$/.test(get('level')) ? Number(get('level')) : Number.NaN;
+  const staffId = staffByNo.get(row.get('staffNo'));
+  if (staffId === undefined) row.fail('staffNo', `本中心没有工号为 ${row.get('staffNo')} 的工作人员`);
+  const national = /^\d+$/.test(row.get('level')) ? Number(row.get('level')) : Number.NaN;
   const level = serviceRatingLevelOfNational(national);
   if (level === undefined)
-    fail('level', `评价等级须为 1–5 的整数（5 = 非常满意，1 = 非常不满意），收到「${get('level')}」`);
-  const m = TIME.exec(get('time'));
+    row.fail('level', `评价等级须为 1–5 的整数（5 = 非常满意，1 = 非常不满意），收到「${row.get('level')}」`);
+  const m = TIME.exec(row.get('time'));
   const day = m?.[1] ?? '';
   const isTimeValid =
     m !== null &&
     isIsoDate(day) &&
     (m[2] === undefined || (Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60));
-  if (!isTimeValid) fail('time', `时间无效：${get('time')}（格式 YYYY-MM-DD HH:MM:SS）`);
-  else if (day > today) fail('time', `评价时间晚于今天（${today}）`);
+  if (!isTimeValid) row.fail('time', `时间无效：${row.get('time')}（格式 YYYY-MM-DD HH:MM:SS）`);
+  else if (day > today) row.fail('time', `评价时间晚于今天（${today}）`);
   if (row.isBad() || !stage || staffId === undefined || level === undefined) return null;
-  const opt = (k: string) => (get(k) === '' ? null : get(k).slice(0, 500));
+  const opt = (k: string) => (row.get(k) === '' ? null : row.get(k).slice(0, 500));
   return {
     row,
     code,

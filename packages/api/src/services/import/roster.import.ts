@@ -83,49 +83,48 @@ export async function importRosterRows(
   for await (const read of rows)
     for (const row of read) {
       counts.rows++;
-      const get = (key: string) => row.get(key);
-      const fail = (key: string, message: string) => row.fail(key, message);
-      const staffNo = get('staffNo');
+      const staffNo = row.get('staffNo');
       if (staffNo !== '' && !STAFF_NO.test(staffNo))
-        fail('staffNo', `工号须为字母、数字、-或_（至多32位），收到「${staffNo}」`);
+        row.fail('staffNo', `工号须为字母、数字、-或_（至多32位），收到「${staffNo}」`);
       else if (lineOf.has(staffNo))
-        fail('staffNo', `工号 ${staffNo} 在文件中重复（第${lineOf.get(staffNo)}行）`);
+        row.fail('staffNo', `工号 ${staffNo} 在文件中重复（第${lineOf.get(staffNo)}行）`);
       else if (staffNo !== '') lineOf.set(staffNo, row.line);
       const known = byStaffNo.get(staffNo);
-      const post = POSTS.get(get('post'));
-      if (get('post') !== '' && !post)
-        fail(
+      const post = POSTS.get(row.get('post'));
+      if (row.get('post') !== '' && !post)
+        row.fail(
           'post',
-          `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${get('post')}」`,
+          `岗位须为 ${STAFF_POSTS.map((p) => STAFF_POST_LABELS[p].zh).join('、')}，收到「${row.get('post')}」`,
         );
-      const ab = get('ab');
-      if (ab !== '' && ab !== 'A' && ab !== 'B') fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
-      if (get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(get('windowCode')))
-        fail('windowCode', `窗口编号无效：${get('windowCode')}`);
-      const w = windows.get(get('windowCode'));
-      if (w && units.get(get('unit')) !== w.unitId) fail('windowCode', `窗口 ${w.code} 属于另一个单位`);
+      const ab = row.get('ab');
+      if (ab !== '' && ab !== 'A' && ab !== 'B') row.fail('ab', `AB角须为 A 或 B，收到「${ab}」`);
+      if (row.get('windowCode') !== '' && !/^[A-Za-z0-9_-]{1,20}$/.test(row.get('windowCode')))
+        row.fail('windowCode', `窗口编号无效：${row.get('windowCode')}`);
+      const w = windows.get(row.get('windowCode'));
+      if (w && units.get(row.get('unit')) !== w.unitId)
+        row.fail('windowCode', `窗口 ${w.code} 属于另一个单位`);
       const isMove =
         known !== undefined &&
         (known.windowId !== (w?.id ?? null) ||
           known.post !== post ||
-          known.isWindowHead !== YES.has(get('head')));
+          known.isWindowHead !== YES.has(row.get('head')));
       if (known && !known.isActive && isMove)
-        fail('staffNo', `工号 ${staffNo} 的 ${known.name} 已停用，不能调配（请先在「人员」页启用）`);
-      if (!known && staffNo !== '' && w && unnumbered.has(`${w.id}|${get('name')}`))
-        fail(
+        row.fail('staffNo', `工号 ${staffNo} 的 ${known.name} 已停用，不能调配（请先在「人员」页启用）`);
+      if (!known && staffNo !== '' && w && unnumbered.has(`${w.id}|${row.get('name')}`))
+        row.fail(
           'staffNo',
-          `窗口 ${w.code} 已有未登记工号的 ${get('name')}：请先在「人员」页为其登记工号，以免重复录入同一人`,
+          `窗口 ${w.code} 已有未登记工号的 ${row.get('name')}：请先在「人员」页为其登记工号，以免重复录入同一人`,
         );
       if (!post || row.isBad()) continue;
       records.push({
-        unit: get('unit'),
-        windowCode: get('windowCode'),
-        windowName: get('windowName'),
+        unit: row.get('unit'),
+        windowCode: row.get('windowCode'),
+        windowName: row.get('windowName'),
         staffNo,
-        name: get('name'),
+        name: row.get('name'),
         post,
         ab: ab === 'A' || ab === 'B' ? ab : null,
-        head: YES.has(get('head')),
+        head: YES.has(row.get('head')),
       });
     }
   if (errors.count > 0) return counts;
